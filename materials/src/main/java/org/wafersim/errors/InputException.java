@@ -1,0 +1,54 @@
+package org.wafersim.errors;
+
+/**
+ * Bad user input: a case file, a material definition, an override or a command-line value that cannot be used.
+ * The CLI turns it into one line on stderr and exit code 2. The message always names where the problem is
+ * (file, key path) and why, so that a user can fix it without reading a stack trace.
+ */
+public class InputException extends RuntimeException {
+    private final String source;
+    private final String keyPath;
+    private final String reason;
+
+    /**
+     * @param source  the file or origin of the value (e.g. "case.yaml", "--set", "built-in wse-default"); may be null
+     * @param keyPath the dotted key path inside the source (e.g. "stack[2].thickness"); may be null
+     * @param reason  what is wrong, in words a user understands
+     */
+    public InputException(String source, String keyPath, String reason) {
+        super(format(source, keyPath, reason));
+        this.source = source;
+        this.keyPath = keyPath;
+        this.reason = reason;
+    }
+
+    public InputException(String source, String keyPath, String reason, Throwable cause) {
+        super(format(source, keyPath, reason), cause);
+        this.source = source;
+        this.keyPath = keyPath;
+        this.reason = reason;
+    }
+
+    private static String format(String source, String keyPath, String reason) {
+        StringBuilder sb = new StringBuilder();
+        if (source != null && !source.isEmpty()) sb.append(source).append(": ");
+        if (keyPath != null && !keyPath.isEmpty()) sb.append(keyPath).append(": ");
+        sb.append(reason);
+        return sb.toString();
+    }
+
+    public String source() { return source; }
+    public String keyPath() { return keyPath; }
+    public String reason() { return reason; }
+
+    /** The same problem, attributed to a file (for errors raised before the file name was known). */
+    public InputException inSource(String newSource) {
+        return new InputException(newSource, keyPath, reason, getCause());
+    }
+
+    /** The same problem, with a key path prefix (e.g. "materials.my_tim" + "." + "conductivity"). */
+    public InputException under(String prefix) {
+        String kp = keyPath == null || keyPath.isEmpty() ? prefix : prefix + "." + keyPath;
+        return new InputException(source, kp, reason, getCause());
+    }
+}

@@ -1,0 +1,871 @@
+package org.wafersim.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.wafersim.cases.CaseSpec.AnalysisSpec;
+import org.wafersim.cases.CaseSpec.CoolantSpec;
+import org.wafersim.cases.CaseSpec.CoolingMode;
+import org.wafersim.cases.CaseSpec.CoolingSpec;
+import org.wafersim.cases.CaseSpec.CoreRef;
+import org.wafersim.cases.CaseSpec.CoresSpec;
+import org.wafersim.cases.CaseSpec.CyclingSpec;
+import org.wafersim.cases.CaseSpec.DiesSpec;
+import org.wafersim.cases.CaseSpec.FlowDirection;
+import org.wafersim.cases.CaseSpec.GridSpec;
+import org.wafersim.cases.CaseSpec.LayerSpec;
+import org.wafersim.cases.CaseSpec.LeakageSpec;
+import org.wafersim.cases.CaseSpec.MechanicsSpec;
+import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.CaseSpec.PowerSpec;
+import org.wafersim.cases.CaseSpec.ProbeSpec;
+import org.wafersim.cases.CaseSpec.SolverSpec;
+import org.wafersim.cases.CaseSpec.SurfaceSpec;
+import org.wafersim.cases.CaseSpec.ThermalAnalysis;
+import org.wafersim.cases.CaseSpec.WaferSpec;
+import org.wafersim.errors.InputException;
+import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.units.Dimension;
+import org.wafersim.units.Units;
+
+/**
+ * Walks the case tree (after overrides), checks every key against {@link CaseSchema}, converts every value to SI
+ * and builds the {@link CaseSpec}. While reading it writes the resolved case (values as given, defaults filled in)
+ * into a parallel tree, which becomes {@link CaseSpec#resolvedText()}.
+ *
+ * <p>Every error is an {@link InputException} naming the source, the key path and the reason; when the value came
+ * from a {@code --set} override, the message says so.
+ */
+final class CaseReader {
+    /** Names that end up in file names and HDF5 paths. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    // Defaults (reference-data.md section D; see wse-default.yaml for the sources).
+    static final String DEFAULT_WAFER_MATERIAL = "silicon";
+    static final String DEFAULT_ACTIVE_LAYER = "20 um";
+    static final String DEFAULT_SCRIBE = "0 mm";
+    static final double DEFAULT_SPARE_FRACTION = 0.015;       // D / A.1: 1-1.5 % spare cores [S 12]
+    static final String DEFAULT_FLUID = "water";
+    static final String DEFAULT_DIRECTION = "+x";
+    static final String DEFAULT_BOARD_BACK_H = "1000 W/(m^2*K)";  // D.3
+    static final String DEFAULT_BOARD_BACK_AMBIENT = "35 degC";   // D.3
+    static final String DEFAULT_OTHER_H = "10 W/(m^2*K)";         // D.3
+    static final String DEFAULT_OTHER_AMBIENT = "35 degC";        // D.3
+    static final String DEFAULT_EDGE_H = "50000 W/(m^2*K)";       // D.3 (edge mode)
+    static final String DEFAULT_STRESS_FREE = "25 degC";          // D.4
+    static final double DEFAULT_CYCLES_PER_DAY = 4;               // D.6 cycle A
+    static final String DEFAULT_LIFE = "5 years";                 // D.6
+    static final String DEFAULT_PICARD_TOLERANCE = "1e-6 K";
+
+    private final String source;
+    private final Map<String, String> origins;
+
+    CaseReader(String source, Map<String, String> origins) {
+        this.source = source;
+        this.origins = origins;
+    }
+
+    // ------------------------------------------------------------------------------------------------ errors
+
+    InputException error(String path, String reason) {
+        return new InputException(source, path, reason + originNote(path));
+    }
+
+    private InputException rekey(InputException e, String path) {
+        InputException r = e.under(path);
+        String note = originNote(r.keyPath());
+        if (note.isEmpty()) note = originNote(path);
+        return new InputException(source, r.keyPath(), r.reason() + note, e);
+    }
+
+    /** " (set by --set k=v)" when the value at {@code path} (or around it) came from an override. */
+    private String originNote(String path) {
+        if (origins.isEmpty() || path == null) return "";
+        List<String> hits = new ArrayList<>();
+        for (Map.Entry<String, String> o : origins.entrySet()) {
+            String k = o.getKey();
+            if (path.equals(k) || under(path, k) || under(k, path)) hits.add(o.getValue());
+        }
+        if (hits.isEmpty()) return "";
+        return " (from --set " + String.join(", --set ", hits) + ")";
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
+    }
+
+    private InputException missing(String path, String key, String what) {
+        return error(path, "missing required key '" + key + "'" + (what == null ? "" : " (" + what + ")"));
+    }
+
+    static String describe(JsonNode n) {
+        if (n == null || n.isNull()) return "nothing";
+        if (n.isTextual()) return "\"" + n.textValue() + "\"";
+        if (n.isNumber()) return "the number " + n.asText();
+        if (n.isBoolean()) return n.asText();
+        if (n.isArray()) return "a list";
+        if (n.isObject()) return "a mapping";
+        return n.toString();
+    }
+
+    /** A number for messages: 6 significant digits, no trailing zeros. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) return Double.toString(v);
+        if (v == 0) return "0";
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number for the resolved text: exact (shortest round-trip form), no trailing zeros. */
+    static String exact(double v) {
+        if (v == 0) return "0";
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    static String mm(double metres) { return num(metres * 1e3) + " mm"; }
+
+    /** "a length, e.g. \"0.775 mm\"" */
+    static String what(Dimension d) {
+        return d.label() + ", e.g. \"" + d.example() + "\"";
+    }
+
+    // ------------------------------------------------------------------------------------------- values
+
+    /** A parsed dimensional or dimensionless value: SI value, the text as written, and its key path. */
+    record Q(double v, String text, String path) { }
+
+    Q quantityOf(JsonNode n, String path, Dimension dim) {
+        String key = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf('[')) + 1);
+        if (n.isNumber()) {
+            throw error(path, "missing unit: " + key + " is the bare number " + n.asText() + "; expected "
+                    + dim.label() + " with its unit, such as \"" + dim.example() + "\"");
+        }
+        if (!n.isTextual()) {
+            throw error(path, "expected " + what(dim) + ", got " + describe(n));
+        }
+        String text = n.textValue();
+        double v;
+        try {
+            v = Units.parse(text, dim);
+        } catch (InputException e) {
+            throw rekey(e, path);
+        }
+        if (!Double.isFinite(v)) throw error(path, key + " must be a finite value, got " + text);
+        return new Q(v, text, path);
+    }
+
+    Q numberOf(JsonNode n, String path) {
+        if (n.isNumber()) {
+            double v = n.doubleValue();
+            if (!Double.isFinite(v)) throw error(path, "must be a finite number, got " + n.asText());
+            return new Q(v, n.asText(), path);
+        }
+        if (n.isTextual()) {
+            try {
+                return new Q(Units.parse(n.textValue(), Dimension.DIMENSIONLESS), n.textValue(), path);
+            } catch (InputException e) {
+                throw rekey(e, path);
+            }
+        }
+        throw error(path, "expected a number, got " + describe(n));
+    }
+
+    int intOf(JsonNode n, String path) {
+        if (n.isIntegralNumber()) {
+            if (!n.canConvertToInt()) throw error(path, "the number " + n.asText() + " is too large");
+            return n.intValue();
+        }
+        if (n.isNumber()) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) return (int) d;
+            throw error(path, "expected a whole number, got " + n.asText());
+        }
+        throw error(path, "expected a whole number, got " + describe(n));
+    }
+
+    String textOf(JsonNode n, String path) {
+        if (!n.isTextual()) {
+            throw error(path, "expected text, got " + describe(n) + (n.isValueNode() ? "; put it in quotes" : ""));
+        }
+        return n.textValue();
+    }
+
+    void check(boolean ok, Q q, String reason) {
+        if (!ok) throw error(q.path(), reason + ", got " + q.text());
+    }
+
+    static String last(String path) {
+        return path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf('[')) + 1);
+    }
+
+    /**
+     * One mapping of the case: checks its keys against the schema on construction, reads values (recording which
+     * keys were used) and writes the resolved values into {@link #out}.
+     */
+    final class Section {
+        final String path;
+        final ObjectNode in;
+        final ObjectNode out = F.objectNode();
+        final CaseSchema.Obj shape;
+        private final Set<String> used = new HashSet<>();
+
+        Section(String path, JsonNode node, CaseSchema.Obj shape, String hint) {
+            this.path = path;
+            this.shape = shape;
+            if (node == null || node.isNull()) {
+                in = F.objectNode();
+            } else if (node instanceof ObjectNode on) {
+                in = on;
+            } else {
+                throw error(path, "expected a mapping with keys " + String.join(", ", shape.names()) + ", got "
+                        + describe(node));
+            }
+            for (Iterator<String> it = in.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!shape.keys().containsKey(k)) throw unknownKey(k, hint);
+            }
+        }
+
+        InputException unknownKey(String k, String hint) {
+            return error(sub(k), "unknown key '" + k + "'" + Suggest.didYouMean(k, shape.names()) + "; allowed keys"
+                    + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", shape.names()) + hint);
+        }
+
+        String sub(String key) { return path.isEmpty() ? key : path + "." + key; }
+
+        boolean has(String key) {
+            JsonNode n = in.get(key);
+            return n != null && !n.isNull();
+        }
+
+        /** The raw value (null when absent or explicitly null); marks the key as used. */
+        JsonNode raw(String key) {
+            if (!shape.keys().containsKey(key)) throw new IllegalStateException("not in schema: " + sub(key));
+            used.add(key);
+            JsonNode n = in.get(key);
+            return n == null || n.isNull() ? null : n;
+        }
+
+        /** A nested mapping; absent → an empty section (so that defaults apply), or an error if required. */
+        Section section(String key, boolean required) {
+            JsonNode n = raw(key);
+            if (n == null && required) throw missing(sub(key), key, "a mapping with keys "
+                    + String.join(", ", ((CaseSchema.Obj) shape.keys().get(key)).names()));
+            Section s = new Section(sub(key), n, (CaseSchema.Obj) shape.keys().get(key), "");
+            out.set(key, s.out);
+            return s;
+        }
+
+        /** A nested mapping that has no defaults: null when absent. */
+        Section optionalSection(String key) {
+            return raw(key) == null ? null : section(key, false);
+        }
+
+        Q quantity(String key, Dimension dim, String dflt) {
+            JsonNode n = raw(key);
+            if (n == null) {
+                if (dflt == null) throw missing(sub(key), key, what(dim));
+                out.put(key, dflt);
+                return quantityOf(TextNode.valueOf(dflt), sub(key), dim);
+            }
+            Q q = quantityOf(n, sub(key), dim);
+            out.set(key, n.deepCopy());
+            return q;
+        }
+
+        /** An optional quantity without a default: null when absent (nothing written to the resolved case). */
+        Q optionalQuantity(String key, Dimension dim) {
+            return has(key) ? quantity(key, dim, null) : markUsed(key);
+        }
+
+        private Q markUsed(String key) {
+            raw(key);
+            return null;
+        }
+
+        Q number(String key, Double dflt) {
+            JsonNode n = raw(key);
+            if (n == null) {
+                if (dflt == null) throw missing(sub(key), key, "a number");
+                out.put(key, dflt);
+                return new Q(dflt, exact(dflt), sub(key));
+            }
+            Q q = numberOf(n, sub(key));
+            out.set(key, n.deepCopy());
+            return q;
+        }
+
+        int integer(String key, Integer dflt) {
+            JsonNode n = raw(key);
+            if (n == null) {
+                if (dflt == null) throw missing(sub(key), key, "a whole number");
+                out.put(key, dflt);
+                return dflt;
+            }
+            int v = intOf(n, sub(key));
+            out.put(key, v);
+            return v;
+        }
+
+        boolean bool(String key, boolean dflt) {
+            JsonNode n = raw(key);
+            if (n == null) {
+                out.put(key, dflt);
+                return dflt;
+            }
+            if (!n.isBoolean()) throw error(sub(key), "expected true or false, got " + describe(n));
+            out.put(key, n.booleanValue());
+            return n.booleanValue();
+        }
+
+        String text(String key, String dflt) {
+            JsonNode n = raw(key);
+            if (n == null) {
+                if (dflt == null) throw missing(sub(key), key, null);
+                out.put(key, dflt);
+                return dflt;
+            }
+            String t = textOf(n, sub(key));
+            if (t.isBlank()) throw error(sub(key), key + " must not be empty");
+            out.put(key, t);
+            return t;
+        }
+
+        <E> E choice(String key, List<String> allowed, Function<String, E> fromKey, String dflt, String what) {
+            JsonNode n = raw(key);
+            String t;
+            if (n == null) {
+                if (dflt == null) throw missing(sub(key), key, "one of " + String.join(" | ", allowed));
+                t = dflt;
+            } else if (n.isTextual()) {
+                t = n.textValue();
+            } else {
+                throw error(sub(key), "unknown " + what + " " + describe(n) + "; allowed: " + String.join(" | ", allowed));
+            }
+            E e = fromKey.apply(t);
+            if (e == null) {
+                throw error(sub(key), "unknown " + what + " '" + t + "'" + Suggest.didYouMean(t, allowed)
+                        + "; allowed: " + String.join(" | ", allowed));
+            }
+            out.put(key, t);
+            return e;
+        }
+
+        /** Every key present must have been read: a key allowed by the schema but not read is a bug. */
+        void done() {
+            for (Iterator<String> it = in.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!used.contains(k)) throw unknownKey(k, " (the key is not used here)");
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- the case
+
+    CaseSpec read(ObjectNode root) {
+        Section top = new Section("", root, CaseSchema.ROOT, "");
+
+        String name = top.text("name", null);
+        if (!NAME.matcher(name).matches()) {
+            throw error("name", "name must consist of letters, digits, '.', '_' and '-', starting with a letter or"
+                    + " digit (it names output files), got \"" + name + "\"");
+        }
+
+        // wafer (its material is checked once the case's own materials are known)
+        Section w = top.section("wafer", true);
+        JsonNode waferSizeNode = w.raw("size");
+        double[] waferSize = size(w, "size", null);
+        Q wt = w.quantity("thickness", Dimension.LENGTH, null);
+        check(wt.v() > 0, wt, "thickness must be > 0");
+        String waferMaterial = w.text("material", DEFAULT_WAFER_MATERIAL);
+        Q active = w.quantity("active_layer", Dimension.LENGTH, DEFAULT_ACTIVE_LAYER);
+        check(active.v() > 0, active, "active_layer must be > 0");
+        check(active.v() < wt.v(), active, "active_layer must be thinner than the wafer (" + wt.text() + ")");
+        w.done();
+        WaferSpec wafer = new WaferSpec(waferSize[0], waferSize[1], wt.v(), waferMaterial, active.v());
+
+        DiesSpec dies = readDies(top.section("dies", true), wafer);
+        CoresSpec cores = readCores(top.section("cores", true), dies);
+
+        MaterialLibrary lib = readMaterials(top);
+        waferMaterial = checkMaterial(lib, waferMaterial, "wafer.material");
+        w.out.put("material", waferMaterial);
+        wafer = new WaferSpec(waferSize[0], waferSize[1], wt.v(), waferMaterial, active.v());
+
+        List<LayerSpec> stack = readStack(top, wafer, waferSizeNode, lib);
+
+        Section p = top.section("power", true);
+        PowerSpec power = readPower(p);
+        p.done();
+
+        Section c = top.section("cooling", true);
+        CoolingSpec cooling = readCooling(c, lib);
+
+        Section m = top.section("mechanics", false);
+        Q stressFree = m.quantity("stress_free", Dimension.TEMPERATURE, DEFAULT_STRESS_FREE);
+        absolute(stressFree);
+        m.done();
+        MechanicsSpec mechanics = new MechanicsSpec(stressFree.v());
+
+        CyclingSpec cycling = readCycling(top.section("cycling", false), p);
+
+        Section a = top.section("analysis", false);
+        ThermalAnalysis thermal = a.choice("thermal", keys(ThermalAnalysis.values(), t -> t.key),
+                ThermalAnalysis::fromKey, ThermalAnalysis.STEADY.key, "thermal analysis");
+        boolean mech = a.bool("mechanics", false);
+        boolean rel = a.bool("reliability", false);
+        a.done();
+        AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
+
+        List<ProbeSpec> probes = readProbes(top, stack, wafer);
+        GridSpec grid = readGrid(top.section("grid", false));
+        SolverSpec solver = readSolver(top.section("solver", false));
+        top.done();
+
+        JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
+        return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, probes,
+                grid, solver, lib, CaseLoader.toYaml(resolved), source);
+    }
+
+    /** A footprint: one length (square) or a list of two lengths [x, y]; each > 0. */
+    private double[] size(Section s, String key, JsonNode dflt) {
+        JsonNode n = s.raw(key);
+        String path = s.sub(key);
+        if (n == null) {
+            if (dflt == null) throw missing(path, key, "a length such as \"215 mm\" or a list [x, y] of two lengths");
+            n = dflt;
+        }
+        double[] r = new double[2];
+        if (n.isArray()) {
+            if (n.size() != 2) {
+                throw error(path, key + " must be one length or a list of two lengths [x, y], got a list of "
+                        + n.size() + " entries");
+            }
+            for (int i = 0; i < 2; i++) {
+                Q q = quantityOf(n.get(i), path + "[" + i + "]", Dimension.LENGTH);
+                check(q.v() > 0, q, key + " must be > 0");
+                r[i] = q.v();
+            }
+        } else {
+            Q q = quantityOf(n, path, Dimension.LENGTH);
+            check(q.v() > 0, q, key + " must be > 0");
+            r[0] = r[1] = q.v();
+        }
+        s.out.set(key, n.deepCopy());
+        return r;
+    }
+
+    private DiesSpec readDies(Section d, WaferSpec wafer) {
+        int columns = d.integer("columns", null);
+        if (columns < 1) throw error(d.sub("columns"), "columns must be >= 1, got " + columns);
+        int rows = d.integer("rows", null);
+        if (rows < 1) throw error(d.sub("rows"), "rows must be >= 1, got " + rows);
+        Q scribe = d.quantity("scribe", Dimension.LENGTH, DEFAULT_SCRIBE);
+        check(scribe.v() >= 0, scribe, "scribe must be >= 0");
+        DiesSpec dies = new DiesSpec(columns, rows, scribe.v());
+        double px = dies.pitchX(wafer), py = dies.pitchY(wafer);
+        check(scribe.v() < Math.min(px, py), scribe, "scribe must be narrower than the die pitch (" + mm(px) + " x "
+                + mm(py) + ")");
+        d.done();
+        return dies;
+    }
+
+    private CoresSpec readCores(Section c, DiesSpec dies) {
+        JsonNode pd = c.raw("per_die");
+        String pdPath = c.sub("per_die");
+        if (pd == null) throw missing(pdPath, "per_die", "a list [nx, ny] of cores per die along x and y");
+        if (!pd.isArray() || pd.size() != 2) {
+            throw error(pdPath, "per_die must be a list [nx, ny] of two whole numbers, got " + describe(pd)
+                    + (pd.isArray() ? " of " + pd.size() + " entries" : ""));
+        }
+        int nx = intOf(pd.get(0), pdPath + "[0]");
+        int ny = intOf(pd.get(1), pdPath + "[1]");
+        if (nx < 1) throw error(pdPath + "[0]", "cores per die must be >= 1, got " + nx);
+        if (ny < 1) throw error(pdPath + "[1]", "cores per die must be >= 1, got " + ny);
+        c.out.set("per_die", F.arrayNode().add(nx).add(ny));
+
+        JsonNode spares = c.raw("spares");
+        List<CoreRef> explicit = new ArrayList<>();
+        double fraction;
+        if (spares != null) {
+            if (c.has("spare_fraction")) {
+                throw error(c.sub("spare_fraction"), "give either spare_fraction or an explicit list of spares,"
+                        + " not both");
+            }
+            c.raw("spare_fraction");
+            String sp = c.sub("spares");
+            if (!spares.isArray()) {
+                throw error(sp, "spares must be a list of core positions [die_col, die_row, core_col, core_row],"
+                        + " got " + describe(spares));
+            }
+            Map<CoreRef, String> seen = new HashMap<>();
+            int[] limits = {dies.columns(), dies.rows(), nx, ny};
+            String[] names = {"die_col", "die_row", "core_col", "core_row"};
+            for (int i = 0; i < spares.size(); i++) {
+                String ep = sp + "[" + i + "]";
+                JsonNode e = spares.get(i);
+                if (!e.isArray() || e.size() != 4) {
+                    throw error(ep, "a spare is a list [die_col, die_row, core_col, core_row] of four whole numbers,"
+                            + " got " + describe(e) + (e.isArray() ? " of " + e.size() + " entries" : ""));
+                }
+                int[] v = new int[4];
+                for (int k = 0; k < 4; k++) {
+                    v[k] = intOf(e.get(k), ep + "[" + k + "]");
+                    if (v[k] < 0 || v[k] >= limits[k]) {
+                        throw error(ep + "[" + k + "]", names[k] + " must be in 0.." + (limits[k] - 1) + ", got "
+                                + v[k]);
+                    }
+                }
+                CoreRef ref = new CoreRef(v[0], v[1], v[2], v[3]);
+                String prev = seen.put(ref, ep);
+                if (prev != null) throw error(ep, "duplicate spare core (same as " + prev + ")");
+                explicit.add(ref);
+            }
+            c.out.set("spares", spares.deepCopy());
+            long total = (long) dies.columns() * dies.rows() * nx * ny;
+            fraction = explicit.size() / (double) total;
+        } else {
+            Q f = c.number("spare_fraction", DEFAULT_SPARE_FRACTION);
+            check(f.v() >= 0 && f.v() < 1, f, "spare_fraction must be in [0, 1)");
+            fraction = f.v();
+        }
+        c.done();
+        return new CoresSpec(nx, ny, fraction, explicit);
+    }
+
+    private MaterialLibrary readMaterials(Section top) {
+        MaterialLibrary lib = MaterialLibrary.builtin();
+        JsonNode m = top.raw("materials");
+        if (m == null) return lib;
+        if (!m.isObject()) {
+            throw error("materials", "materials must be a mapping of material name to properties, e.g."
+                    + " {my_tim: {base: tim_grease, thermal_conductivity: \"3 W/(m*K)\"}}, got " + describe(m));
+        }
+        ObjectNode out = top.out.putObject("materials");
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            String p = "materials." + name;
+            JsonNode def = e.getValue();
+            if (!def.isObject()) {
+                throw error(p, "a material is a mapping of properties (and optionally 'base'), got " + describe(def));
+            }
+            String base = null;
+            Map<String, String> props = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> pi = def.properties().iterator(); pi.hasNext(); ) {
+                Map.Entry<String, JsonNode> pe = pi.next();
+                String k = pe.getKey();
+                JsonNode v = pe.getValue();
+                if (k.equals("base")) {
+                    base = textOf(v, p + ".base");
+                    checkMaterial(lib, base, p + ".base");
+                } else if (v.isValueNode() && !v.isNull()) {
+                    props.put(k, v.asText());
+                } else {
+                    throw error(p + "." + k, "a material property is one value with its unit, e.g."
+                            + " \"3 W/(m*K)\", got " + describe(v));
+                }
+            }
+            try {
+                lib = lib.define(name, base, props);
+            } catch (InputException ex) {
+                throw rekey(ex, p);
+            }
+            out.set(name, def.deepCopy());
+        }
+        return lib;
+    }
+
+    /** The material's library name (an alias such as silicon_100 becomes silicon); an error if unknown. */
+    private String checkMaterial(MaterialLibrary lib, String name, String path) {
+        if (lib.contains(name)) return lib.canonicalName(name);
+        List<String> known = new ArrayList<>();
+        for (String n : lib.names()) known.add(n);
+        throw error(path, "unknown material '" + name + "'" + Suggest.didYouMean(name, known) + "; known materials: "
+                + String.join(", ", known) + " (or define it under 'materials')");
+    }
+
+    private List<LayerSpec> readStack(Section top, WaferSpec wafer, JsonNode waferSizeNode, MaterialLibrary lib) {
+        JsonNode st = top.raw("stack");
+        if (st == null) {
+            throw missing("stack", "stack", "a list of layers from the coolant side to the board, one of them"
+                    + " {name: wafer}");
+        }
+        if (!st.isArray() || st.isEmpty()) {
+            throw error("stack", "stack must be a list of layers from the coolant side to the board, e.g."
+                    + " [{name: coldplate, material: copper, thickness: \"3 mm\"}, {name: wafer}], got "
+                    + (st.isArray() ? "an empty list" : describe(st)));
+        }
+        ArrayNode out = top.out.putArray("stack");
+        List<LayerSpec> layers = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        String waferPath = null;
+        for (int i = 0; i < st.size(); i++) {
+            String p = "stack[" + i + "]";
+            JsonNode e = st.get(i);
+            if (!e.isObject()) {
+                throw error(p, "a layer is a mapping {name, material, thickness[, size]}, or {name: wafer} for the"
+                        + " wafer, got " + describe(e));
+            }
+            JsonNode nameNode = e.get("name");
+            boolean isWafer = nameNode != null && nameNode.isTextual() && nameNode.textValue().equals("wafer");
+            Section ls = new Section(p, e, isWafer ? CaseSchema.WAFER_LAYER : CaseSchema.LAYER,
+                    isWafer ? " (the wafer's material, thickness and size are set in the 'wafer' block)" : "");
+            String lname = ls.text("name", null);
+            if (isWafer) {
+                if (waferPath != null) {
+                    throw error(p, "second wafer entry (the first is " + waferPath + "); exactly one stack entry"
+                            + " must be {name: wafer}");
+                }
+                waferPath = p;
+                layers.add(new LayerSpec("wafer", wafer.material(), wafer.thickness(), wafer.sizeX(), wafer.sizeY(),
+                        true));
+            } else {
+                if (!NAME.matcher(lname).matches()) {
+                    throw error(ls.sub("name"), "a layer name must consist of letters, digits, '.', '_' and '-',"
+                            + " starting with a letter or digit, got \"" + lname + "\"");
+                }
+                String prev = names.get(lname);
+                if (prev != null) {
+                    throw error(ls.sub("name"), "duplicate layer name '" + lname + "' (also " + prev + ")");
+                }
+                String mat = checkMaterial(lib, ls.text("material", null), ls.sub("material"));
+                ls.out.put("material", mat);
+                Q t = ls.quantity("thickness", Dimension.LENGTH, null);
+                check(t.v() > 0, t, "thickness must be > 0");
+                double[] sz = size(ls, "size", waferSizeNode);
+                layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false));
+            }
+            names.put(lname, p);
+            ls.done();
+            out.add(ls.out);
+        }
+        if (waferPath == null) {
+            throw error("stack", "the stack has no wafer entry; add {name: wafer} between the layers above and"
+                    + " below the wafer (its material, thickness and size come from the 'wafer' block)");
+        }
+        return layers;
+    }
+
+    private PowerSpec readPower(Section p) {
+        Q total = p.quantity("total", Dimension.POWER, null);
+        check(total.v() > 0, total, "total must be > 0");
+        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
+        check(idle.v() >= 0, idle, "idle must be >= 0");
+        check(idle.v() <= total.v(), idle, "idle must not exceed total (" + total.text() + ")");
+        String map = null;
+        PowerPattern pattern;
+        if (p.has("map")) {
+            map = p.text("map", null);
+            if (p.has("pattern")) {
+                throw error(p.sub("pattern"), "give either power.pattern or power.map, not both (to drop the"
+                        + " pattern from the command line: --set power.pattern=null)");
+            }
+            p.raw("pattern");
+            pattern = PowerPattern.UNIFORM;
+        } else {
+            p.raw("map");
+            pattern = p.choice("pattern", keys(PowerPattern.values(), x -> x.key), PowerPattern::fromKey,
+                    PowerPattern.UNIFORM.key, "power pattern");
+        }
+        LeakageSpec leakage = null;
+        Section lk = p.optionalSection("leakage");
+        if (lk != null) {
+            Q share = lk.number("share_at_ref", null);
+            check(share.v() >= 0 && share.v() < 1, share, "share_at_ref must be in [0, 1)");
+            Q ref = lk.quantity("ref", Dimension.TEMPERATURE, null);
+            absolute(ref);
+            Q beta = lk.quantity("beta", Dimension.INVERSE_TEMPERATURE, null);
+            check(beta.v() >= 0, beta, "beta must be >= 0");
+            lk.done();
+            leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
+        }
+        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map);
+    }
+
+    private void absolute(Q t) {
+        check(t.v() > 0, t, last(t.path()) + " must be above absolute zero");
+    }
+
+    private CoolingSpec readCooling(Section c, MaterialLibrary lib) {
+        CoolingMode mode = c.choice("mode", keys(CoolingMode.values(), x -> x.key), CoolingMode::fromKey, null,
+                "cooling mode");
+        Section cc = c.section("coolant", true);
+        String fluid = checkMaterial(lib, cc.text("fluid", DEFAULT_FLUID), cc.sub("fluid"));
+        cc.out.put("fluid", fluid);
+        Q inlet = cc.quantity("inlet", Dimension.TEMPERATURE, null);
+        absolute(inlet);
+        double flow = 0;
+        if (mode == CoolingMode.LATERAL || cc.has("flow")) {
+            Q f = cc.quantity("flow", Dimension.VOLUME_FLOW, null);
+            check(f.v() > 0, f, "flow must be > 0");
+            flow = f.v();
+        } else {
+            cc.raw("flow");
+        }
+        double h = 0;
+        if (mode != CoolingMode.EDGE || cc.has("h")) {
+            Q hq = cc.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, null);
+            check(hq.v() > 0, hq, "h must be > 0");
+            h = hq.v();
+        } else {
+            cc.raw("h");
+        }
+        FlowDirection dir = cc.choice("direction", keys(FlowDirection.values(), x -> x.key), FlowDirection::fromKey,
+                DEFAULT_DIRECTION, "flow direction");
+        cc.done();
+        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir);
+        SurfaceSpec boardBack = surface(c.section("board_back", false), DEFAULT_BOARD_BACK_H,
+                DEFAULT_BOARD_BACK_AMBIENT);
+        SurfaceSpec other = surface(c.section("other_faces", false), DEFAULT_OTHER_H, DEFAULT_OTHER_AMBIENT);
+        SurfaceSpec edge = surface(c.section("edge", false), DEFAULT_EDGE_H, inlet.text());
+        c.done();
+        return new CoolingSpec(mode, coolant, boardBack, other, edge);
+    }
+
+    private SurfaceSpec surface(Section s, String dfltH, String dfltAmbient) {
+        Q h = s.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, dfltH);
+        check(h.v() >= 0, h, "h must be >= 0 (0 = adiabatic)");
+        Q amb = s.quantity("ambient", Dimension.TEMPERATURE, dfltAmbient);
+        absolute(amb);
+        s.done();
+        return new SurfaceSpec(h.v(), amb.v());
+    }
+
+    private CyclingSpec readCycling(Section s, Section power) {
+        // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
+        String idleText = power.out.get("idle").asText();
+        String totalText = power.out.get("total").asText();
+        Q low = s.quantity("low", Dimension.POWER, idleText);
+        check(low.v() >= 0, low, "low must be >= 0");
+        Q high = s.quantity("high", Dimension.POWER, totalText);
+        check(high.v() >= low.v(), high, "high must be >= low (" + low.text() + ")");
+        Q perDay = s.number("per_day", DEFAULT_CYCLES_PER_DAY);
+        check(perDay.v() > 0, perDay, "per_day must be > 0");
+        Q life = s.quantity("life", Dimension.TIME, DEFAULT_LIFE);
+        check(life.v() > 0, life, "life must be > 0");
+        s.done();
+        return new CyclingSpec(low.v(), high.v(), perDay.v(), life.v());
+    }
+
+    private List<ProbeSpec> readProbes(Section top, List<LayerSpec> stack, WaferSpec wafer) {
+        JsonNode pr = top.raw("probes");
+        List<ProbeSpec> probes = new ArrayList<>();
+        ArrayNode out = top.out.putArray("probes");
+        if (pr == null) return probes;
+        if (!pr.isArray()) {
+            throw error("probes", "probes must be a list of {name, at: [x, y], layer}, got " + describe(pr));
+        }
+        CaseSchema.Obj shape = (CaseSchema.Obj) ((CaseSchema.ListOf) CaseSchema.ROOT.keys().get("probes")).element();
+        Map<String, String> names = new HashMap<>();
+        List<String> layerNames = stack.stream().map(LayerSpec::name).toList();
+        for (int i = 0; i < pr.size(); i++) {
+            Section s = new Section("probes[" + i + "]", pr.get(i), shape, "");
+            String name = s.text("name", null);
+            if (!NAME.matcher(name).matches()) {
+                throw error(s.sub("name"), "a probe name must consist of letters, digits, '.', '_' and '-',"
+                        + " starting with a letter or digit, got \"" + name + "\"");
+            }
+            String prev = names.put(name, s.path);
+            if (prev != null) throw error(s.sub("name"), "duplicate probe name '" + name + "' (also " + prev + ")");
+            JsonNode at = s.raw("at");
+            String ap = s.sub("at");
+            if (at == null) throw missing(ap, "at", "a list [x, y] of two lengths");
+            if (!at.isArray() || at.size() != 2) {
+                throw error(ap, "at must be a list [x, y] of two lengths, got " + describe(at)
+                        + (at.isArray() ? " of " + at.size() + " entries" : ""));
+            }
+            Q x = quantityOf(at.get(0), ap + "[0]", Dimension.LENGTH);
+            Q y = quantityOf(at.get(1), ap + "[1]", Dimension.LENGTH);
+            s.out.set("at", at.deepCopy());
+            String layer = s.text("layer", null);
+            LayerSpec l = stack.stream().filter(ls -> ls.name().equals(layer)).findFirst().orElse(null);
+            if (l == null) {
+                throw error(s.sub("layer"), "unknown layer '" + layer + "'" + Suggest.didYouMean(layer, layerNames)
+                        + "; layers: " + String.join(", ", layerNames));
+            }
+            double x0 = (wafer.sizeX() - l.sizeX()) / 2, x1 = x0 + l.sizeX();
+            double y0 = (wafer.sizeY() - l.sizeY()) / 2, y1 = y0 + l.sizeY();
+            if (x.v() < x0 || x.v() > x1 || y.v() < y0 || y.v() > y1) {
+                throw error(ap, "probe '" + name + "' at (" + x.text() + ", " + y.text() + ") lies outside layer '"
+                        + layer + "', which spans x " + mm(x0) + " .. " + mm(x1) + ", y " + mm(y0) + " .. " + mm(y1)
+                        + " (the wafer spans 0 .. " + mm(wafer.sizeX()) + " in x and 0 .. " + mm(wafer.sizeY())
+                        + " in y; layers are centred on it)");
+            }
+            s.done();
+            out.add(s.out);
+            probes.add(new ProbeSpec(name, x.v(), y.v(), layer));
+        }
+        return probes;
+    }
+
+    private GridSpec readGrid(Section g) {
+        Q cpc = g.number("cells_per_core", 1.0);
+        check(cpc.v() > 0, cpc, "cells_per_core must be > 0");
+        int minCells = g.integer("min_cells_per_layer", 2);
+        if (minCells < 2) {
+            throw error(g.sub("min_cells_per_layer"), "min_cells_per_layer must be >= 2, got " + minCells);
+        }
+        Q growth = g.number("max_growth", 1.5);
+        check(growth.v() > 1 && growth.v() <= 2, growth, "max_growth must be in (1, 2]");
+        g.done();
+        return new GridSpec(cpc.v(), minCells, growth.v());
+    }
+
+    private SolverSpec readSolver(Section s) {
+        Q tol = s.number("tolerance", 1e-10);
+        check(tol.v() > 0 && tol.v() <= 1e-3, tol, "tolerance (relative residual) must be in (0, 1e-3]");
+        int maxIt = s.integer("max_iterations", 200);
+        if (maxIt < 1) throw error(s.sub("max_iterations"), "max_iterations must be >= 1, got " + maxIt);
+        Q pt = s.quantity("picard_tolerance", Dimension.TEMPERATURE_DIFFERENCE, DEFAULT_PICARD_TOLERANCE);
+        check(pt.v() > 0, pt, "picard_tolerance must be > 0");
+        int maxPicard = s.integer("max_picard", 50);
+        if (maxPicard < 1) throw error(s.sub("max_picard"), "max_picard must be >= 1, got " + maxPicard);
+        int threads = s.integer("threads", 0);
+        if (threads < 0) throw error(s.sub("threads"), "threads must be >= 0 (0 = all processors), got " + threads);
+        s.done();
+        return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
+    }
+
+    private static <E> List<String> keys(E[] values, Function<E, String> key) {
+        List<String> r = new ArrayList<>();
+        for (E v : values) r.add(key.apply(v));
+        return r;
+    }
+
+    /** The tree with its keys in schema order (the resolved case reads the same whatever the input order). */
+    static JsonNode canonical(JsonNode n, CaseSchema.Shape s) {
+        if (s instanceof CaseSchema.Obj o && n instanceof ObjectNode on) {
+            ObjectNode r = F.objectNode();
+            for (Map.Entry<String, CaseSchema.Shape> e : o.keys().entrySet()) {
+                JsonNode v = on.get(e.getKey());
+                if (v != null) r.set(e.getKey(), canonical(v, e.getValue()));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = on.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!r.has(e.getKey())) r.set(e.getKey(), e.getValue());
+            }
+            return r;
+        }
+        if (s instanceof CaseSchema.ListOf l && n instanceof ArrayNode a) {
+            ArrayNode r = F.arrayNode();
+            for (JsonNode e : a) r.add(canonical(e, l.element()));
+            return r;
+        }
+        return n;
+    }
+}

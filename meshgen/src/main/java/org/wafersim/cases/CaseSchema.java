@@ -1,0 +1,83 @@
+package org.wafersim.cases;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of a case file: which keys exist where. One description serves both the validator ({@link CaseReader},
+ * which rejects unknown keys and lists the allowed ones) and the {@code --set} overrides ({@link Overrides}, which
+ * may only name keys that exist at that place). Key order here is the order of the resolved case text.
+ */
+final class CaseSchema {
+    private CaseSchema() { }
+
+    /** A node of the schema. */
+    sealed interface Shape permits Obj, ListOf, MapOf, Leaf { }
+
+    /** A mapping with a fixed set of keys. */
+    record Obj(Map<String, Shape> keys) implements Shape {
+        Obj { keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys)); }
+        List<String> names() { return List.copyOf(keys.keySet()); }
+    }
+
+    /** A list whose entries all have the same shape. */
+    record ListOf(Shape element) implements Shape { }
+
+    /** A mapping with free keys (e.g. material names), all values of the same shape. */
+    record MapOf(Shape value) implements Shape { }
+
+    /** A value: a scalar, or a short list of scalars such as {@code ["215 mm", "215 mm"]}. */
+    record Leaf() implements Shape { }
+
+    static final Leaf LEAF = new Leaf();
+
+    static Obj obj(Object... keyShapePairs) {
+        Map<String, Shape> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyShapePairs.length; i++) {
+            String k = (String) keyShapePairs[i];
+            Shape s = LEAF;
+            if (i + 1 < keyShapePairs.length && keyShapePairs[i + 1] instanceof Shape sh) {
+                s = sh;
+                i++;
+            }
+            m.put(k, s);
+        }
+        return new Obj(m);
+    }
+
+    static final Obj SURFACE = obj("h", "ambient");
+
+    static final Obj LAYER = obj("name", "material", "thickness", "size");
+    /** The wafer's entry in the stack: only its name; material, thickness and size come from the wafer block. */
+    static final Obj WAFER_LAYER = obj("name");
+
+    static final Obj ROOT = obj(
+            "name",
+            "wafer", obj("size", "thickness", "material", "active_layer"),
+            "dies", obj("columns", "rows", "scribe"),
+            "cores", obj("per_die", "spare_fraction", "spares"),
+            "stack", new ListOf(LAYER),
+            "materials", new MapOf(new MapOf(LEAF)),
+            "power", obj("total", "idle", "pattern", "map",
+                    "leakage", obj("share_at_ref", "ref", "beta")),
+            "cooling", obj("mode",
+                    "coolant", obj("fluid", "inlet", "flow", "h", "direction"),
+                    "board_back", SURFACE,
+                    "other_faces", SURFACE,
+                    "edge", SURFACE),
+            "mechanics", obj("stress_free"),
+            "cycling", obj("low", "high", "per_day", "life"),
+            "analysis", obj("thermal", "mechanics", "reliability"),
+            "probes", new ListOf(obj("name", "at", "layer")),
+            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
+            "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));
+
+    /** A short description of a shape for messages ("a mapping", "a list", ...). */
+    static String describe(Shape s) {
+        if (s instanceof Obj || s instanceof MapOf) return "a mapping";
+        if (s instanceof ListOf) return "a list";
+        return "a value";
+    }
+}

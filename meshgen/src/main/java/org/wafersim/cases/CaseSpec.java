@@ -1,0 +1,194 @@
+package org.wafersim.cases;
+
+import java.util.List;
+import org.wafersim.materials.MaterialLibrary;
+
+/**
+ * A validated case: everything one run needs, in SI units (lengths m, temperatures K, power W, h W/(m^2 K),
+ * volume flow m^3/s). Built only by {@link CaseLoader}, which checks every key; the solver never sees raw text.
+ *
+ * <p>Coordinates: x, y in the wafer plane with the origin at the wafer's lower-left corner (the wafer spans
+ * [0, wafer.sizeX] x [0, wafer.sizeY]); every layer is centred on the wafer. z points up from the bottom of the
+ * stack (the board's back face is z = 0, the cold plate's top face is the largest z). The stack list is ordered
+ * top (coolant side) to bottom, as in the case file.
+ *
+ * @param name         case name (used in output file names and the HDF5 root attribute)
+ * @param wafer        the wafer (its layer in {@link #stack} has {@link LayerSpec#isWafer()} true)
+ * @param dies         die grid on the wafer
+ * @param cores        cores per die and spares
+ * @param stack        layers from the coolant side (index 0) down to the board
+ * @param power        total power and workload pattern
+ * @param cooling      cooling mode and boundary conditions
+ * @param mechanics    mechanics settings (stress-free temperature)
+ * @param cycling      power cycling description
+ * @param analysis     which analyses to run
+ * @param probes       named probe points
+ * @param grid         grid resolution settings
+ * @param solver       linear/nonlinear solver settings
+ * @param materials    the material library for this run (built-ins plus the case's own definitions/overrides)
+ * @param resolvedText the case after overrides, as YAML text (stored in the HDF5 root attribute "case")
+ * @param source       where the case came from (file path or "built-in wse-default"), for messages
+ */
+public record CaseSpec(
+        String name,
+        WaferSpec wafer,
+        DiesSpec dies,
+        CoresSpec cores,
+        List<LayerSpec> stack,
+        PowerSpec power,
+        CoolingSpec cooling,
+        MechanicsSpec mechanics,
+        CyclingSpec cycling,
+        AnalysisSpec analysis,
+        List<ProbeSpec> probes,
+        GridSpec grid,
+        SolverSpec solver,
+        MaterialLibrary materials,
+        String resolvedText,
+        String source) {
+
+    public CaseSpec {
+        stack = List.copyOf(stack);
+        probes = List.copyOf(probes);
+    }
+
+    /**
+     * The power-map file ({@code power.map}) resolved against the case file's directory, or null when the case
+     * uses a pattern. For a built-in case the path is taken relative to the working directory.
+     */
+    public java.nio.file.Path powerMapPath() {
+        if (power.mapFile() == null) return null;
+        java.nio.file.Path map = java.nio.file.Path.of(power.mapFile());
+        if (map.isAbsolute() || source == null || source.startsWith("built-in ")) return map;
+        java.nio.file.Path dir = java.nio.file.Path.of(source).getParent();
+        return dir == null ? map : dir.resolve(map);
+    }
+
+    /** Index of the wafer layer in {@link #stack}. */
+    public int waferLayerIndex() {
+        for (int i = 0; i < stack.size(); i++) if (stack.get(i).isWafer()) return i;
+        throw new IllegalStateException("case has no wafer layer");
+    }
+
+    /** The wafer: size (m), thickness (m), material name, active-layer thickness (m) at its board-facing side. */
+    public record WaferSpec(double sizeX, double sizeY, double thickness, String material, double activeLayer) { }
+
+    /** Die grid: columns along x, rows along y, scribe-line width (m). Die pitch = wafer size / count. */
+    public record DiesSpec(int columns, int rows, double scribe) {
+        public double pitchX(WaferSpec w) { return w.sizeX() / columns; }
+        public double pitchY(WaferSpec w) { return w.sizeY() / rows; }
+    }
+
+    /**
+     * Cores per die (along x and y) and spares: either a fraction spread evenly inside each die, or explicit
+     * spare positions (die column, die row, core column, core row). Exactly one of the two is in effect:
+     * when {@code explicitSpares} is non-empty, {@code spareFraction} is ignored.
+     */
+    public record CoresSpec(int perDieX, int perDieY, double spareFraction, List<CoreRef> explicitSpares) {
+        public CoresSpec {
+            explicitSpares = List.copyOf(explicitSpares);
+        }
+    }
+
+    /** A core addressed by its die (column, row) and its position in the die (column, row); all 0-based. */
+    public record CoreRef(int dieColumn, int dieRow, int coreColumn, int coreRow) { }
+
+    /**
+     * One layer of the stack. {@code sizeX, sizeY} are its footprint (m), centred on the wafer; layers narrower
+     * than the largest leave void around them. For the wafer layer the material, thickness and size come from
+     * {@link WaferSpec}.
+     */
+    public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) { }
+
+    /**
+     * Power: total (W) at full load, idle (W), workload pattern, optional leakage model (null when absent), and an
+     * optional power-map file (null when the pattern is used).
+     */
+    public record PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile) { }
+
+    public enum PowerPattern {
+        UNIFORM("uniform"), HOT_BAND("hot-band"), HOT_SPOT("hot-spot"), CHECKERBOARD("checkerboard");
+        public final String key;
+        PowerPattern(String key) { this.key = key; }
+        public static PowerPattern fromKey(String k) {
+            for (PowerPattern p : values()) if (p.key.equals(k)) return p;
+            return null;
+        }
+    }
+
+    /** P_leak = shareAtRef * P_total * exp(beta (T - refTemperature)); refTemperature in K, beta in 1/K. */
+    public record LeakageSpec(double shareAtRef, double refTemperature, double beta) { }
+
+    public enum CoolingMode {
+        VERTICAL("vertical"), LATERAL("lateral"), EDGE("edge");
+        public final String key;
+        CoolingMode(String key) { this.key = key; }
+        public static CoolingMode fromKey(String k) {
+            for (CoolingMode m : values()) if (m.key.equals(k)) return m;
+            return null;
+        }
+    }
+
+    public enum FlowDirection {
+        PLUS_X("+x"), MINUS_X("-x"), PLUS_Y("+y"), MINUS_Y("-y");
+        public final String key;
+        FlowDirection(String key) { this.key = key; }
+        public static FlowDirection fromKey(String k) {
+            for (FlowDirection d : values()) if (d.key.equals(k)) return d;
+            return null;
+        }
+    }
+
+    /**
+     * Cooling: the mode; the coolant on the top face of the stack; the board's back face; every other exposed face
+     * (sides, steps between layers of different footprint); and the edge coolant used by the {@code edge} mode on
+     * the wafer's rim.
+     */
+    public record CoolingSpec(CoolingMode mode, CoolantSpec coolant, SurfaceSpec boardBack, SurfaceSpec otherFaces,
+                              SurfaceSpec edge) { }
+
+    /**
+     * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction.
+     * {@code flow} is 0 when not given (allowed except in the {@code lateral} mode, where it is required and > 0);
+     * {@code h} is 0 only in the {@code edge} mode when not given (the top face then has no coolant).
+     */
+    public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) { }
+
+    /** A convective surface: h (W/(m^2 K)) to an ambient temperature (K). h = 0 means adiabatic. */
+    public record SurfaceSpec(double h, double ambient) { }
+
+    /** Stress-free temperature (K). */
+    public record MechanicsSpec(double stressFree) { }
+
+    /** Power cycling: low and high power (W), cycles per day, design life (s). */
+    public record CyclingSpec(double low, double high, double perDay, double life) { }
+
+    public enum ThermalAnalysis {
+        STEADY("steady"), TRANSIENT("transient"), CYCLE("cycle");
+        public final String key;
+        ThermalAnalysis(String key) { this.key = key; }
+        public static ThermalAnalysis fromKey(String k) {
+            for (ThermalAnalysis a : values()) if (a.key.equals(k)) return a;
+            return null;
+        }
+    }
+
+    public record AnalysisSpec(ThermalAnalysis thermal, boolean mechanics, boolean reliability) { }
+
+    /** A named probe at (x, y) in m, in a named layer (at the layer's mid-plane, or the active layer for the wafer). */
+    public record ProbeSpec(String name, double x, double y, String layer) { }
+
+    /**
+     * Grid resolution: in-plane cells per core and direction (may be fractional: 0.25 = one cell per 4 x 4 cores),
+     * minimum cells through every layer (at least 2), and the maximum ratio between neighbouring cell sizes used
+     * when grading (e.g. 1.5).
+     */
+    public record GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth) { }
+
+    /**
+     * Solver settings: relative residual tolerance of each linear solve, maximum Krylov iterations, the Picard
+     * tolerance on temperature (K) for temperature-dependent conductivity, maximum Picard iterations, and the
+     * number of threads (0 = all available processors).
+     */
+    public record SolverSpec(double tolerance, int maxIterations, double picardTolerance, int maxPicard, int threads) { }
+}

@@ -1,0 +1,76 @@
+package org.wafersim.grid;
+
+import java.util.Locale;
+import org.wafersim.errors.InputException;
+
+/**
+ * Heap needed by a run, estimated from the grid size alone so that a run that cannot fit is refused <em>before</em>
+ * any field is allocated (DESIGN §5).
+ *
+ * <h2>Per-cell byte model (steady thermal run)</h2>
+ * {@value #BYTES_PER_CELL} bytes per cell, plus a fixed {@value #FIXED_MIB} MiB:
+ * <ul>
+ * <li>{@value #DOUBLES_PER_CELL} doubles = 240 B: temperature, previous Picard iterate, power density, right-hand side
+ * (4); conductivity per direction and the x, y, z face conductances and the diagonal (7); PCG vectors r, z, p, A·p
+ * (4); geometric multigrid with x-y semi-coarsening: the levels below the finest add about 1/3 of the finest level,
+ * and each level holds its unknown, right-hand side, residual, 4 stencil coefficients and the z-line
+ * (tridiagonal) solver's scratch (~10 per cell on the finest, ~13 in all with the coarse levels); plus 2 spare for
+ * the heat-path and leakage bookkeeping;</li>
+ * <li>{@value #MATERIAL_BYTES} B: the material id ({@code short});</li>
+ * <li>{@value #OUTPUT_COPY_BYTES} B: the output copy of a field (jhdf captures arrays by reference until
+ * {@code close()}, so the written temperature is a separate array).</li>
+ * </ul>
+ * The fixed part covers the per-core arrays (405k cores x ~100 B), the core-to-cell map, the JVM's own use and
+ * slack. The estimate is an honest upper bound for the steady thermal solve; a transient run adds one or two fields
+ * (16 B per cell) and the mechanics adds its own, which the solver must check with its own model.
+ */
+public final class MemoryEstimate {
+    /** Doubles per cell held at the same time by a steady thermal run (fields, conductances, Krylov, multigrid). */
+    public static final int DOUBLES_PER_CELL = 30;
+    /** Material id per cell. */
+    public static final int MATERIAL_BYTES = 2;
+    /** The output copy of one field (double). */
+    public static final int OUTPUT_COPY_BYTES = 8;
+    /** Total bytes per cell: 30 x 8 + 2 + 8 = 250. */
+    public static final long BYTES_PER_CELL = DOUBLES_PER_CELL * 8L + MATERIAL_BYTES + OUTPUT_COPY_BYTES;
+    /** Fixed overhead in MiB (per-core data, maps, JVM). */
+    public static final long FIXED_MIB = 64;
+    /** Most cells one Java array can hold (fields are single flat arrays). */
+    public static final long MAX_ARRAY_CELLS = Integer.MAX_VALUE - 8L;
+
+    private static final double GIB = 1024.0 * 1024.0 * 1024.0;
+
+    private MemoryEstimate() { }
+
+    /** Estimated heap (bytes) of a steady thermal run on a grid of {@code cells} cells. */
+    public static long bytesFor(long cells) {
+        return (FIXED_MIB << 20) + BYTES_PER_CELL * cells;
+    }
+
+    /**
+     * Refuses a grid that does not fit: throws an {@link InputException} naming the estimate when
+     * {@link #bytesFor(long)} exceeds {@code maxHeapBytes} (pass {@code Runtime.getRuntime().maxMemory()}), or when
+     * the grid has more cells than one array can hold.
+     */
+    public static void check(long cells, long maxHeapBytes, String source) {
+        check(cells, null, maxHeapBytes, source);
+    }
+
+    /** As {@link #check(long, long, String)}, with the grid's dimensions in the message. */
+    public static void check(GridPlan plan, long maxHeapBytes, String source) {
+        check(plan.cells(), plan.dimensions(), maxHeapBytes, source);
+    }
+
+    private static void check(long cells, String dims, long maxHeapBytes, String source) {
+        long need = bytesFor(cells);
+        String grid = String.format(Locale.ROOT, "the grid of %,d cells%s", cells, dims == null ? "" : " (" + dims + ")");
+        if (maxHeapBytes != Long.MAX_VALUE && need > maxHeapBytes)
+            throw new InputException(source, "grid.cells_per_core", String.format(Locale.ROOT,
+                    "%s needs about %.1f GiB, more than the %.1f GiB the JVM may use (-Xmx); "
+                            + "lower grid.cells_per_core or raise the heap", grid, need / GIB, maxHeapBytes / GIB));
+        if (cells > MAX_ARRAY_CELLS)
+            throw new InputException(source, "grid.cells_per_core", String.format(Locale.ROOT,
+                    "%s needs about %.1f GiB and has more cells than one array can hold (%,d); lower grid.cells_per_core",
+                    grid, need / GIB, MAX_ARRAY_CELLS));
+    }
+}

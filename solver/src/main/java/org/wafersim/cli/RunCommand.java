@@ -1,0 +1,131 @@
+package org.wafersim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wafersim.cases.CaseLoader;
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.InputException;
+import org.wafersim.grid.GridPlan;
+import org.wafersim.grid.MemoryEstimate;
+import org.wafersim.io.ResultFile;
+import org.wafersim.io.XdmfWriter;
+import org.wafersim.run.CaseRun;
+import org.wafersim.run.ResultLayout;
+import org.wafersim.run.RunSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code wafersim run [CASE] [-o OUT.h5] [--set key=value]...}: runs a case file or an embedded case (default
+ * {@code wse-default}) and writes its result atomically; an existing result is never overwritten without
+ * {@code --force}, and nothing is written when the run fails.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a case (a YAML/JSON file or an embedded case name; default: wse-default).")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CASE",
+            description = "case file (.yaml/.yml/.json) or embedded case name (${COMPLETION-CANDIDATES})",
+            completionCandidates = BuiltinCases.class)
+    String caseArg;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.h5", description = "result file (default: <case name>.h5)")
+    Path output;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a case key, e.g. --set power.total=\"20 kW\"")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "replace an existing result file")
+    boolean force;
+
+    @Option(names = "--json", description = "print the summary as JSON on stdout")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress messages on stderr")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the case's solver.threads, 0 = all cores)")
+    Integer threads;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    static final class BuiltinCases extends ArrayList<String> {
+        BuiltinCases() { super(CaseLoader.builtinNames()); }
+    }
+
+    @Override public Integer call() {
+        CaseSpec cs = loadCase(caseArg, overrides);
+        Path out = output != null ? output : Path.of(cs.name() + ".h5");
+        checkOutput(out, force);
+        if (threads != null && threads < 0) throw new InputException("--threads", null, "must be >= 0, got " + threads);
+        GridPlan plan = CaseRun.plan(cs);
+        MemoryEstimate.check(plan, Runtime.getRuntime().maxMemory(), cs.source());
+        var err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> progress = quiet ? m -> { } : m -> {
+            err.println("wafersim: " + m);
+            err.flush();
+        };
+        progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
+                cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
+        CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress);
+        progress.accept("writing " + out);
+        ResultFile f = ResultLayout.of(r);
+        try {
+            f.writeAtomically(out, force);
+            XdmfWriter.write(out, r.grid().xFaces(), r.grid().yFaces(), r.grid().zFaces(),
+                    List.of(new XdmfWriter.FieldRef("temperature_degC", "/thermal/temperature"),
+                            new XdmfWriter.FieldRef("power_density_W_per_m3", "/thermal/power_density")), true);
+        } catch (IOException e) {
+            throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage());
+        }
+        RunSummary s = withOutput(r.summary(), out.toString());
+        var o = spec.commandLine().getOut();
+        if (json) {
+            try {
+                o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            o.print(s.text());
+        }
+        o.flush();
+        return Cli.OK;
+    }
+
+    /** A case file path, or an embedded case name; neither is an input error naming the argument. */
+    static CaseSpec loadCase(String arg, List<String> overrides) {
+        if (arg == null) return CaseLoader.builtin("wse-default", overrides);
+        Path p = Path.of(arg);
+        if (Files.exists(p)) return CaseLoader.load(p, overrides);
+        if (CaseLoader.builtinNames().contains(arg)) return CaseLoader.builtin(arg, overrides);
+        throw new InputException(arg, null, "no such case file, and not an embedded case (embedded: "
+                + String.join(", ", CaseLoader.builtinNames()) + ")");
+    }
+
+    /** Refuses before any work: an existing result without --force, or a missing output folder. */
+    static void checkOutput(Path out, boolean force) {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent))
+            throw new InputException(out.toString(), null, "output folder " + parent + " does not exist");
+        if (!out.getFileName().toString().endsWith(".h5"))
+            throw new InputException(out.toString(), null, "the result file name must end in .h5");
+        if (Files.exists(out) && !force)
+            throw new InputException(out.toString(), null, "exists; refusing to overwrite an existing result (use --force)");
+    }
+
+    private static RunSummary withOutput(RunSummary s, String out) {
+        return new RunSummary(s.caseName(), out, s.nx(), s.ny(), s.nz(), s.cells(), s.powerW(), s.waferMaxC(),
+                s.waferMeanC(), s.waferMinC(), s.coreMaxC(), s.coreMinC(), s.coreSpreadK(), s.hottestCore(),
+                s.heatOutW(), s.balanceRelError(), s.rJunctionCoolantKPerW(), s.picardIterations(), s.cgIterations(),
+                s.finalRelResidual(), s.multigridLevels(), s.stageSeconds(), s.wallSeconds(), s.estimatedBytes(),
+                s.peakHeapBytes());
+    }
+}

@@ -1,0 +1,305 @@
+package org.wafersim.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import io.jhdf.exceptions.HdfException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * In-memory description of one HDF5 result file (layout: DESIGN.md §7), filled during a run and written once with
+ * {@link #writeAtomically(Path, boolean)}.
+ *
+ * <p>Every dataset carries a {@code units} attribute. Arrays are given flat in C order with a shape such as
+ * {@code [nz, ny, nx]}; element {@code (k, j, i)} is at {@code (k*ny + j)*nx + i}. Groups are created implicitly from
+ * the paths. All data is copied when added, so callers may keep reusing their arrays. Not thread-safe.
+ *
+ * <p>The checks here exist because jhdf 0.13.0 silently writes broken files for some inputs (names containing '/',
+ * ragged arrays, strings with NUL) and fails late for others (zero-length arrays): problems are reported when the
+ * data is added, where the caller can see which one is wrong.
+ */
+public final class ResultFile {
+    /** Attribute jhdf adds to every root group by itself. */
+    private static final String JHDF_ROOT_ATTRIBUTE = "_jHDF";
+    /** Rough allowance for HDF5 object headers, links and attribute messages, used by {@link #estimatedBytes()}. */
+    private static final long OBJECT_OVERHEAD_BYTES = 160;
+
+    private final Group root = new Group();
+
+    private static final class Group {
+        final Map<String, Group> groups = new TreeMap<>();
+        final Map<String, Dataset> datasets = new TreeMap<>();
+        final Map<String, Object> attributes = new LinkedHashMap<>();
+    }
+
+    private record Dataset(Object data, long payloadBytes, Map<String, Object> attributes) {
+    }
+
+    /**
+     * Adds an attribute to a group (created if needed; "/" is the root group).
+     *
+     * @param value a String, Integer, Long, Double, int[], double[] or String[]; booleans are refused because jhdf
+     *              writes them as HDF5 bitfields, which most readers do not treat as booleans (use int 0/1)
+     * @throws IllegalArgumentException for an invalid path or name, a path naming a dataset, a duplicate attribute,
+     *                                  an unsupported type or an empty array
+     */
+    public ResultFile attribute(String groupPath, String name, Object value) {
+        List<String> parts = H5Path.split(groupPath, true);
+        H5Path.checkName(name, groupPath);
+        if (parts.isEmpty() && name.equals(JHDF_ROOT_ATTRIBUTE)) {
+            throw new IllegalArgumentException("root attribute '" + JHDF_ROOT_ATTRIBUTE + "' is reserved by jhdf");
+        }
+        Object copy = attributeValue(value, groupPath + "@" + name);
+        Map<String, Object> attrs = group(parts, groupPath).attributes;
+        putNew(attrs, name, copy, groupPath);
+        return this;
+    }
+
+    /**
+     * Adds a double dataset.
+     *
+     * @param flat  values in C order (copied)
+     * @param shape dimensions, slowest first, e.g. {@code [nz, ny, nx]}, {@code [ny, nx]} or {@code [n]}; each >= 1
+     * @param units units string, "1" for dimensionless; stored as the {@code units} attribute
+     */
+    public ResultFile dataset(String path, double[] flat, int[] shape, String units) {
+        Objects.requireNonNull(flat, "data of " + path);
+        return addDataset(path, flat, flat.length, 8, shape, units);
+    }
+
+    /** Adds an int32 dataset (e.g. material ids); same rules as {@link #dataset(String, double[], int[], String)}. */
+    public ResultFile intDataset(String path, int[] flat, int[] shape, String units) {
+        Objects.requireNonNull(flat, "data of " + path);
+        return addDataset(path, flat, flat.length, 4, shape, units);
+    }
+
+    /** Adds a scalar double dataset. */
+    public ResultFile dataset(String path, double value, String units) {
+        return putDataset(path, value, 8, units);
+    }
+
+    /**
+     * Adds an extra attribute (e.g. {@code material_names}) to a dataset added earlier; values as for
+     * {@link #attribute(String, String, Object)}.
+     */
+    public ResultFile datasetAttribute(String datasetPath, String name, Object value) {
+        List<String> parts = H5Path.split(datasetPath, false);
+        H5Path.checkName(name, datasetPath);
+        Group parent = findGroup(parts.subList(0, parts.size() - 1));
+        Dataset ds = parent == null ? null : parent.datasets.get(parts.get(parts.size() - 1));
+        if (ds == null) {
+            throw new IllegalArgumentException("no dataset '" + datasetPath + "' yet; add the dataset first");
+        }
+        putNew(ds.attributes, name, attributeValue(value, datasetPath + "@" + name), datasetPath);
+        return this;
+    }
+
+    /**
+     * Approximate size of the written file in bytes: the data itself plus a rough allowance per object for HDF5
+     * metadata. Meant for disk-space checks and progress messages, not exact.
+     */
+    public long estimatedBytes() {
+        return estimate(root);
+    }
+
+    /**
+     * Writes the file to a temporary sibling ({@code .NAME.tmp-RANDOM}), flushes it, then renames it onto
+     * {@code target} atomically. On any failure the temporary file is deleted and {@code target} is untouched.
+     *
+     * @param force replace an existing {@code target}; without it an existing target is an error
+     * @throws org.wafersim.errors.InputException if the target exists and !force (checked before anything is
+     *                                            written), if its folder does not exist, or if it is a folder
+     * @throws IOException                        if writing or renaming fails (jhdf errors are wrapped)
+     */
+    public void writeAtomically(Path target, boolean force) throws IOException {
+        AtomicWrite.write(target, force, this::writeTo);
+    }
+
+    /** Test seam: adds a dataset without any checks, to provoke a failure inside jhdf (e.g. a zero-length array). */
+    ResultFile uncheckedDatasetForTest(String path, Object data) {
+        List<String> parts = H5Path.split(path, false);
+        group(parts.subList(0, parts.size() - 1), path).datasets
+                .put(parts.get(parts.size() - 1), new Dataset(data, 0, new LinkedHashMap<>()));
+        return this;
+    }
+
+    // ---- writing ----
+
+    private void writeTo(Path tmp) throws IOException {
+        // jhdf writes everything in close(), even after an exception inside this block (it would leave a partial
+        // file); AtomicWrite deletes the temporary file in that case.
+        try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+            writeGroup(h5, root);
+        } catch (HdfException | UncheckedIOException e) {
+            throw new IOException("jhdf failed to write the HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeGroup(WritableGroup out, Group g) {
+        g.attributes.forEach(out::putAttribute);
+        g.groups.forEach((name, child) -> writeGroup(out.putGroup(name), child));
+        g.datasets.forEach((name, ds) -> {
+            WritableDataset written = out.putDataset(name, ds.data());
+            ds.attributes().forEach(written::putAttribute);
+        });
+    }
+
+    // ---- model ----
+
+    private ResultFile addDataset(String path, Object flat, int length, int elementBytes, int[] shape, String units) {
+        Objects.requireNonNull(shape, "shape of " + path);
+        if (shape.length == 0 || shape.length > 32) {
+            throw new IllegalArgumentException(path + ": shape must have 1 to 32 dimensions, got " + shape.length);
+        }
+        long product = 1;
+        for (int d : shape) {
+            if (d < 1) {
+                // jhdf fails on zero-length arrays (ArrayIndexOutOfBoundsException at write time)
+                throw new IllegalArgumentException(path + ": zero-length or negative dimension in shape "
+                        + Arrays.toString(shape) + "; empty datasets are not supported");
+            }
+            product *= d;
+        }
+        if (product != length) {
+            throw new IllegalArgumentException(path + ": shape " + Arrays.toString(shape) + " holds "
+                    + product + " values but the array has " + length);
+        }
+        return putDataset(path, reshape(flat, shape), (long) length * elementBytes, units);
+    }
+
+    private ResultFile putDataset(String path, Object data, long payloadBytes, String units) {
+        List<String> parts = H5Path.split(path, false);
+        if (units == null || units.isEmpty()) {
+            throw new IllegalArgumentException(path + ": units are required (use \"1\" for dimensionless)");
+        }
+        checkString(units, path + "@units");
+        String name = parts.get(parts.size() - 1);
+        Group parent = group(parts.subList(0, parts.size() - 1), path);
+        if (parent.groups.containsKey(name)) throw new IllegalArgumentException(path + " is already a group");
+        if (parent.datasets.containsKey(name)) throw new IllegalArgumentException("duplicate dataset " + path);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("units", units);
+        parent.datasets.put(name, new Dataset(data, payloadBytes, attrs));
+        return this;
+    }
+
+    /**
+     * Copies the flat array into a {@code [d0][d1]...} Java array. This is the defensive copy (jhdf keeps a
+     * reference and reads it only in close(), so a caller reusing its array would change the file), and the n-D form
+     * is what jhdf streams row by row; a big 1-D array would need a second full-size buffer while writing.
+     */
+    private static Object reshape(Object flat, int[] shape) {
+        Class<?> element = flat.getClass().getComponentType();
+        Object out = Array.newInstance(element, shape);
+        fill(out, flat, 0, shape, 0);
+        return out;
+    }
+
+    private static int fill(Object dst, Object flat, int pos, int[] shape, int dim) {
+        if (dim == shape.length - 1) {
+            System.arraycopy(flat, pos, dst, 0, shape[dim]);
+            return pos + shape[dim];
+        }
+        for (Object row : (Object[]) dst) pos = fill(row, flat, pos, shape, dim + 1);
+        return pos;
+    }
+
+    /** Walks to (creating as needed) the group with the given components. */
+    private Group group(List<String> parts, String path) {
+        Group g = root;
+        for (String part : parts) {
+            if (g.datasets.containsKey(part)) {
+                throw new IllegalArgumentException(path + ": '" + part + "' is a dataset, not a group");
+            }
+            g = g.groups.computeIfAbsent(part, k -> new Group());
+        }
+        return g;
+    }
+
+    private Group findGroup(List<String> parts) {
+        Group g = root;
+        for (String part : parts) {
+            g = g.groups.get(part);
+            if (g == null) return null;
+        }
+        return g;
+    }
+
+    private static void putNew(Map<String, Object> attrs, String name, Object value, String path) {
+        if (attrs.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate attribute '" + name + "' on " + path);
+        }
+        attrs.put(name, value);
+    }
+
+    /** Validates an attribute value and returns a private copy of it. */
+    private static Object attributeValue(Object value, String where) {
+        if (value == null) throw new IllegalArgumentException(where + ": attribute value is null");
+        if (value instanceof Boolean) {
+            throw new IllegalArgumentException(where + ": booleans become HDF5 bitfields; use an int 0/1");
+        }
+        if (value instanceof String s) {
+            checkString(s, where);
+            return s;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Double) return value;
+        if (value instanceof int[] a) {
+            nonEmpty(a.length, where);
+            return a.clone();
+        }
+        if (value instanceof double[] a) {
+            nonEmpty(a.length, where);
+            return a.clone();
+        }
+        if (value instanceof String[] a) {
+            nonEmpty(a.length, where);
+            for (String s : a) {
+                if (s == null) throw new IllegalArgumentException(where + ": null element in String[] attribute");
+                checkString(s, where);
+            }
+            return a.clone();
+        }
+        throw new IllegalArgumentException(where + ": unsupported attribute type " + value.getClass().getSimpleName()
+                + " (use String, int, long, double, int[], double[] or String[])");
+    }
+
+    private static void nonEmpty(int length, String where) {
+        if (length == 0) throw new IllegalArgumentException(where + ": zero-length arrays are not supported by jhdf");
+    }
+
+    /** jhdf writes fixed-length NUL-terminated strings: an embedded NUL would silently cut the text short. */
+    private static void checkString(String s, String where) {
+        if (s.indexOf('\0') >= 0) throw new IllegalArgumentException(where + ": string contains a NUL character");
+    }
+
+    private static long estimate(Group g) {
+        long bytes = OBJECT_OVERHEAD_BYTES + attributeBytes(g.attributes);
+        for (Group child : g.groups.values()) bytes += estimate(child);
+        for (Dataset ds : g.datasets.values()) {
+            bytes += OBJECT_OVERHEAD_BYTES + ds.payloadBytes() + attributeBytes(ds.attributes());
+        }
+        return bytes;
+    }
+
+    private static long attributeBytes(Map<String, Object> attrs) {
+        long bytes = 0;
+        for (Object v : attrs.values()) {
+            if (v instanceof String s) bytes += s.length() * 3L + 1; // UTF-8 upper bound
+            else if (v instanceof String[] a) for (String s : a) bytes += s.length() * 3L + 1;
+            else if (v.getClass().isArray()) bytes += 8L * Array.getLength(v);
+            else bytes += 8;
+        }
+        return bytes + 48L * attrs.size();
+    }
+}

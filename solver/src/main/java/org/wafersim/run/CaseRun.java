@@ -1,0 +1,125 @@
+package org.wafersim.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.geometry.CoreArray;
+import org.wafersim.grid.Grid;
+import org.wafersim.grid.GridBuilder;
+import org.wafersim.grid.GridPlan;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.power.CoreCellMap;
+import org.wafersim.power.WorkloadPower;
+import org.wafersim.thermal.PackageThermalModel;
+import org.wafersim.thermal.SteadyResult;
+import org.wafersim.thermal.SteadySolver;
+import org.wafersim.thermal.ThermalProblem;
+
+/**
+ * One run of a case, on one shared model of the wafer (DESIGN section 1): the CoreArray is built once, the grid
+ * from the case, the heat sources from the per-core power, then the steady thermal solve; the per-core temperatures
+ * are read back through the same core-to-cell map. Fails with {@link EnergyBalanceException} if the energy balance
+ * of the solution is off by more than {@link #BALANCE_LIMIT}.
+ */
+public final class CaseRun {
+    /** Largest accepted |power in - heat out| / power in; a converged solve is many orders below it. */
+    public static final double BALANCE_LIMIT = 1e-6;
+    private static final double KELVIN = 273.15;
+
+    /** Everything a run produced, for the result file and the summary. */
+    public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
+                         SteadyResult thermal, double[] coreTemperature, RunSummary summary) { }
+
+    /** Thrown when the energy balance check fails (exit code 1). */
+    public static final class EnergyBalanceException extends RuntimeException {
+        public EnergyBalanceException(String m) { super(m); }
+    }
+
+    private CaseRun() { }
+
+    /** Plans the grid only (no field allocated): dimensions and memory estimate. */
+    public static GridPlan plan(CaseSpec spec) { return GridBuilder.plan(spec); }
+
+    public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        Map<String, Double> stages = new LinkedHashMap<>();
+        progress.accept("building grid and core model");
+        CoreArray cores = CoreArray.of(spec);
+        GridPlan plan = GridBuilder.plan(spec);
+        Grid g = GridBuilder.build(spec, cores);
+        CoreCellMap map = CoreCellMap.of(g, cores);
+        double[] corePower = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
+        double[] q = map.depositPower(g, corePower);
+        ThermalProblem problem = PackageThermalModel.build(spec, g, q);
+        long t1 = System.nanoTime();
+        stages.put("mesh", (t1 - t0) / 1e9);
+        progress.accept(String.format("steady thermal solve on %,d cells", g.cells()));
+        SteadyResult th;
+        var s = spec.solver();
+        try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
+            th = new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
+                    s.picardTolerance(), s.maxPicard(), false)).solve(problem, null);
+        }
+        long t2 = System.nanoTime();
+        stages.put("thermal", (t2 - t1) / 1e9);
+        if (!(Math.abs(th.balanceRelError()) <= BALANCE_LIMIT))
+            throw new EnergyBalanceException(String.format(
+                    "energy balance violated: power in %.6e W, heat out %.6e W, relative error %.3e > %.0e",
+                    th.powerIn(), th.totalHeatOut(), th.balanceRelError(), BALANCE_LIMIT));
+        double[] coreT = map.coreMean(g, th.temperature());
+        RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9);
+        return new Result(spec, g, cores, corePower, q, th, coreT, summary);
+    }
+
+    static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,
+                                GridPlan plan, Map<String, Double> stages, double wall) {
+        double[] t = th.temperature();
+        int wl = spec.waferLayerIndex();
+        double max = -Double.MAX_VALUE, min = Double.MAX_VALUE, sum = 0, vol = 0;
+        for (int k = g.layerK0(wl); k < g.layerK1(wl); k++)
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    int c = g.index(i, j, k);
+                    if (g.isVoid(c)) continue;
+                    double v = g.dx(i) * g.dy(j) * g.dz(k);
+                    max = Math.max(max, t[c]);
+                    min = Math.min(min, t[c]);
+                    sum += t[c] * v;
+                    vol += v;
+                }
+        // Junction: the active layer, volume-weighted.
+        double aSum = 0, aVol = 0;
+        for (int k = g.activeK0(); k < g.activeK1(); k++)
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    int c = g.index(i, j, k);
+                    if (g.isVoid(c)) continue;
+                    double v = g.dx(i) * g.dy(j) * g.dz(k);
+                    aSum += t[c] * v;
+                    aVol += v;
+                }
+        int hot = 0;
+        double cmax = -Double.MAX_VALUE, cmin = Double.MAX_VALUE;
+        for (int c = 0; c < coreT.length; c++) {
+            if (coreT[c] > cmax) { cmax = coreT[c]; hot = c; }
+            cmin = Math.min(cmin, coreT[c]);
+        }
+        int d = cores.die(hot);
+        RunSummary.HottestCore hc = new RunSummary.HottestCore(hot, cores.dieColumn(d), cores.dieRow(d),
+                cores.coreColumn(hot), cores.coreRow(hot), cmax - KELVIN);
+        Map<String, Double> heat = new LinkedHashMap<>();
+        for (int p = 0; p < th.pathNames().size(); p++) heat.put(th.pathNames().get(p), th.pathHeat()[p]);
+        int cg = 0;
+        for (int it : th.linearIterations()) cg += it;
+        double rjc = th.powerIn() > 0 ? (aSum / aVol - spec.cooling().coolant().inlet()) / th.powerIn() : Double.NaN;
+        // Sum of the heap pools' peaks: an upper bound of the run's peak heap use.
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        return new RunSummary(spec.name(), null, g.nx, g.ny, g.nz, g.cells(), th.powerIn(),
+                max - KELVIN, sum / vol - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
+                heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
+                th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak);
+    }
+}

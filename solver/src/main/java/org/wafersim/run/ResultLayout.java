@@ -1,0 +1,114 @@
+package org.wafersim.run;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.wafersim.grid.Grid;
+import org.wafersim.io.ResultFile;
+import org.wafersim.thermal.SteadyResult;
+
+/**
+ * Fills a {@link ResultFile} with the layout of DESIGN section 7 (a contract): root attributes, /mesh, /thermal,
+ * /cores and /solver, every dataset with its units. Temperatures are written in degC (void cells NaN).
+ */
+public final class ResultLayout {
+    public static final String VERSION = ResultLayout.class.getPackage().getImplementationVersion() != null
+            ? ResultLayout.class.getPackage().getImplementationVersion() : "0.1.0-SNAPSHOT";
+    private static final double KELVIN = 273.15;
+
+    private ResultLayout() { }
+
+    public static ResultFile of(CaseRun.Result r) {
+        Grid g = r.grid();
+        SteadyResult th = r.thermal();
+        ResultFile f = new ResultFile();
+        f.attribute("/", "wafersim_version", VERSION);
+        f.attribute("/", "case_name", r.spec().name());
+        f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        f.attribute("/", "case", r.spec().resolvedText());
+        f.attribute("/", "case_source", r.spec().source());
+
+        int[] shape3 = {g.nz, g.ny, g.nx};
+        f.dataset("/mesh/x", g.xFaces(), new int[]{g.nx + 1}, "m");
+        f.dataset("/mesh/y", g.yFaces(), new int[]{g.ny + 1}, "m");
+        f.dataset("/mesh/z", g.zFaces(), new int[]{g.nz + 1}, "m");
+        short[] mat = g.materialIds();
+        int[] mid = new int[mat.length];
+        for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
+        f.intDataset("/mesh/material_id", mid, shape3, "1");
+        f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
+        f.datasetAttribute("/mesh/material_id", "void_id", -1);
+        int nl = g.layerCount();
+        double[] lz = new double[2 * nl];
+        int[] lk = new int[2 * nl];
+        for (int l = 0; l < nl; l++) {
+            lz[2 * l] = g.zf(g.layerK0(l));
+            lz[2 * l + 1] = g.zf(g.layerK1(l));
+            lk[2 * l] = g.layerK0(l);
+            lk[2 * l + 1] = g.layerK1(l);
+        }
+        f.dataset("/mesh/layer_z", lz, new int[]{nl, 2}, "m");
+        f.datasetAttribute("/mesh/layer_z", "layer_names", g.layerNames().toArray(new String[0]));
+        f.datasetAttribute("/mesh/layer_z", "columns", new String[]{"z_bottom", "z_top"});
+        f.intDataset("/mesh/layer_k", lk, new int[]{nl, 2}, "1");
+        f.datasetAttribute("/mesh/layer_k", "layer_names", g.layerNames().toArray(new String[0]));
+        f.datasetAttribute("/mesh/layer_k", "columns", new String[]{"k_begin", "k_end (exclusive)"});
+        f.attribute("/mesh", "layer_names", g.layerNames().toArray(new String[0]));
+        f.attribute("/mesh", "active_k", new int[]{g.activeK0(), g.activeK1()});
+
+        double[] tC = new double[g.cells()];
+        double[] t = th.temperature();
+        for (int c = 0; c < tC.length; c++) tC[c] = t[c] - KELVIN;
+        f.dataset("/thermal/temperature", tC, shape3, "degC");
+        f.dataset("/thermal/power_density", r.q(), shape3, "W/m^3");
+        RunSummary s = r.summary();
+        String hp = "/thermal/heat_paths";
+        f.dataset(hp, th.pathHeat(), new int[]{th.pathHeat().length}, "W");
+        f.datasetAttribute(hp, "path_names", th.pathNames().toArray(new String[0]));
+        f.datasetAttribute(hp, "total_W", th.powerIn());
+        f.datasetAttribute(hp, "coolant_W", s.heatOutW().getOrDefault("coolant", 0.0));
+        f.datasetAttribute(hp, "board_W", s.heatOutW().getOrDefault("board", 0.0));
+        f.datasetAttribute(hp, "sides_W", s.heatOutW().getOrDefault("sides", 0.0));
+        f.datasetAttribute(hp, "edge_W", s.heatOutW().getOrDefault("edge", 0.0));
+        f.datasetAttribute(hp, "balance_rel_error", th.balanceRelError());
+        f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
+
+        var cores = r.cores();
+        int n = cores.coreCount();
+        double[] cx = new double[n], cy = new double[n], ct = new double[n];
+        int[] die = new int[n], spare = new int[n], row = new int[n], col = new int[n];
+        for (int c = 0; c < n; c++) {
+            cx[c] = cores.xc(c);
+            cy[c] = cores.yc(c);
+            die[c] = cores.die(c);
+            spare[c] = cores.isSpare(c) ? 1 : 0;
+            row[c] = cores.coreRow(c);
+            col[c] = cores.coreColumn(c);
+            ct[c] = r.coreTemperature()[c] - KELVIN;
+        }
+        int[] sh = {n};
+        f.dataset("/cores/x", cx, sh, "m");
+        f.dataset("/cores/y", cy, sh, "m");
+        f.intDataset("/cores/die", die, sh, "1");
+        f.intDataset("/cores/row", row, sh, "1");
+        f.intDataset("/cores/column", col, sh, "1");
+        f.intDataset("/cores/spare", spare, sh, "1");
+        f.dataset("/cores/power", r.corePower(), sh, "W");
+        f.dataset("/cores/temperature", ct, sh, "degC");
+        f.attribute("/cores", "dies", new int[]{cores.columns(), cores.rows()});
+        f.attribute("/cores", "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
+
+        int[] its = th.linearIterations();
+        f.intDataset("/solver/cg_iterations", its, new int[]{its.length}, "1");
+        f.dataset("/solver/residual_history", th.residualHistory(), new int[]{th.residualHistory().length}, "1");
+        f.attribute("/solver", "picard_iterations", th.picardIterations());
+        f.attribute("/solver", "final_relative_residual", th.finalRelResidual());
+        f.attribute("/solver", "multigrid_levels", th.multigridLevels());
+        f.attribute("/solver", "picard_change_K", th.picardChange());
+        String[] stageNames = s.stageSeconds().keySet().toArray(new String[0]);
+        double[] secs = new double[stageNames.length];
+        for (int i = 0; i < secs.length; i++) secs[i] = s.stageSeconds().get(stageNames[i]);
+        f.dataset("/solver/wall_seconds", secs, new int[]{secs.length}, "s");
+        f.datasetAttribute("/solver/wall_seconds", "stages", stageNames);
+        return f;
+    }
+}

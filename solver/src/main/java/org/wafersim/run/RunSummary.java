@@ -1,0 +1,63 @@
+package org.wafersim.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The headline numbers of one run (printed as text, or as JSON with {@code --json}). Temperatures in degC, heat in W,
+ * times in s; the JSON field names carry their units.
+ */
+public record RunSummary(
+        String caseName,
+        String output,
+        int nx, int ny, int nz, long cells,
+        double powerW,
+        double waferMaxC, double waferMeanC, double waferMinC,
+        double coreMaxC, double coreMinC, double coreSpreadK,
+        HottestCore hottestCore,
+        Map<String, Double> heatOutW,
+        double balanceRelError,
+        double rJunctionCoolantKPerW,
+        int picardIterations, int cgIterations, double finalRelResidual, int multigridLevels,
+        Map<String, Double> stageSeconds,
+        double wallSeconds,
+        long estimatedBytes,
+        long peakHeapBytes) {
+
+    public RunSummary {
+        heatOutW = new LinkedHashMap<>(heatOutW);
+        stageSeconds = new LinkedHashMap<>(stageSeconds);
+    }
+
+    /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
+    public record HottestCore(int core, int dieColumn, int dieRow, int coreColumn, int coreRow, double temperatureC) { }
+
+    /** Human-readable summary lines. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
+        sb.append(String.format("power           %.1f W%n", powerW));
+        sb.append(String.format("wafer T         max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC, waferMeanC, waferMinC));
+        if (hottestCore != null)
+            sb.append(String.format("hottest core    %.2f degC at die (col %d, row %d), core (col %d, row %d); core spread %.2f K%n",
+                    hottestCore.temperatureC(), hottestCore.dieColumn(), hottestCore.dieRow(),
+                    hottestCore.coreColumn(), hottestCore.coreRow(), coreSpreadK));
+        sb.append("heat out       ");
+        for (var e : heatOutW.entrySet())
+            sb.append(String.format(" %s %.1f W (%.2f %%);", e.getKey(), e.getValue(), 100 * e.getValue() / powerW));
+        sb.append(System.lineSeparator());
+        sb.append(String.format("energy balance  (in - out)/in = %.2e%n", balanceRelError));
+        sb.append(String.format("R junction-coolant (mean active layer - inlet) / P = %.4e K/W%n", rJunctionCoolantKPerW));
+        sb.append(String.format("solver          %d Picard, %d CG iterations, residual %.1e, %d multigrid levels%n",
+                picardIterations, cgIterations, finalRelResidual, multigridLevels));
+        sb.append(String.format("wall time       %.2f s (", wallSeconds));
+        boolean first = true;
+        for (var e : stageSeconds.entrySet()) {
+            sb.append(first ? "" : ", ").append(String.format("%s %.2f s", e.getKey(), e.getValue()));
+            first = false;
+        }
+        sb.append(String.format("); heap estimate %.2f GiB, peak used %.2f GiB%n", estimatedBytes / 1073741824.0, peakHeapBytes / 1073741824.0));
+        if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package org.wafersim.thermal;
+
+import org.wafersim.grid.Grid;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.linalg.Stencil7;
+
+/**
+ * Builds the cell-centred finite-volume system of {@link ThermalProblem} for a given temperature field: face
+ * conductances are the two half cells in series, G = A / (d1/(2 k1) + d2/(2 k2)), which is exact for layered stacks
+ * (Patankar, Numerical Heat Transfer and Fluid Flow, 1980, section 4.2-4); a convective face adds the film in series,
+ * G = A / (d/(2k) + 1/h). The unknown is theta = T - tRef, so the right-hand side is
+ * b = q V + sum over boundary faces of G (T_ambient - tRef).
+ */
+final class ConductanceAssembler {
+    private final ThermalProblem p;
+    private final Grid g;
+    private final Parallel par;
+    private final double[] dx, dy, dz;
+    final double tRef;
+    /** Per-cell conductivity scratch, reused across Picard iterations. */
+    private final double[] kx, ky, kz;
+    /** Boundary-face conductances of the last assembly (W/K), for the heat-path budget. */
+    final double[] gFace;
+
+    ConductanceAssembler(ThermalProblem p, Parallel par) {
+        this.p = p;
+        this.g = p.grid();
+        this.par = par;
+        dx = new double[g.nx];
+        dy = new double[g.ny];
+        dz = new double[g.nz];
+        for (int i = 0; i < g.nx; i++) dx[i] = g.dx(i);
+        for (int j = 0; j < g.ny; j++) dy[j] = g.dy(j);
+        for (int k = 0; k < g.nz; k++) dz[k] = g.dz(k);
+        BoundaryFaces bf = p.boundary();
+        if (bf.count == 0)
+            throw new IllegalArgumentException("no heat leaves the model: every exposed face is adiabatic");
+        double m = Double.POSITIVE_INFINITY;
+        for (int f = 0; f < bf.count; f++) m = Math.min(m, bf.ambient[f]);
+        tRef = m;
+        int n = g.cells();
+        kx = new double[n];
+        ky = new double[n];
+        kz = new double[n];
+        gFace = new double[bf.count];
+    }
+
+    /** Fills a (conductances, diag) and b for the temperature field t (K; void cells ignored). */
+    void assemble(double[] t, Stencil7 a, double[] b) {
+        final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
+        final short[] mat = g.materialIds();
+        final var laws = p.laws();
+        final double[] q = p.q();
+        par.forEach(nz * ny, row -> {
+            int base = row * nx;
+            for (int i = 0; i < nx; i++) {
+                int c = base + i, m = mat[c];
+                if (m < 0) { kx[c] = ky[c] = kz[c] = 0; continue; }
+                ConductivityLaw law = laws.get(m);
+                double tc = t[c];
+                kx[c] = law.kx(tc);
+                ky[c] = law.ky(tc);
+                kz[c] = law.kz(tc);
+            }
+        });
+        par.forEach(nz * ny, row -> {
+            int k = row / ny, j = row - k * ny;
+            int base = row * nx;
+            for (int i = 0; i < nx; i++) {
+                int c = base + i;
+                boolean act = mat[c] >= 0;
+                a.active[c] = act;
+                a.gb[c] = 0;
+                if (!act) { a.gx[c] = a.gy[c] = a.gz[c] = 0; b[c] = 0; continue; }
+                a.gx[c] = (i < nx - 1 && mat[c + 1] >= 0)
+                        ? dy[j] * dz[k] / (dx[i] / (2 * kx[c]) + dx[i + 1] / (2 * kx[c + 1])) : 0;
+                a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0)
+                        ? dx[i] * dz[k] / (dy[j] / (2 * ky[c]) + dy[j + 1] / (2 * ky[c + nx])) : 0;
+                a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
+                        ? dx[i] * dy[j] / (dz[k] / (2 * kz[c]) + dz[k + 1] / (2 * kz[c + plane])) : 0;
+                b[c] = q[c] * dx[i] * dy[j] * dz[k];
+            }
+        });
+        // Boundary faces: sequential, because several faces may belong to one cell.
+        BoundaryFaces bf = p.boundary();
+        for (int f = 0; f < bf.count; f++) {
+            int c = bf.cell[f];
+            int i = c % nx, j = (c / nx) % ny, k = c / plane;
+            double area, half, kk;
+            switch (Face.values()[bf.face[f]]) {
+                case XMIN, XMAX -> { area = dy[j] * dz[k]; half = 0.5 * dx[i]; kk = kx[c]; }
+                case YMIN, YMAX -> { area = dx[i] * dz[k]; half = 0.5 * dy[j]; kk = ky[c]; }
+                default -> { area = dx[i] * dy[j]; half = 0.5 * dz[k]; kk = kz[c]; }
+            }
+            double film = Double.isInfinite(bf.h[f]) ? 0 : 1.0 / bf.h[f];
+            double gf = area / (half / kk + film);
+            gFace[f] = gf;
+            a.gb[c] += gf;
+            b[c] += gf * (bf.ambient[f] - tRef);
+        }
+        a.finish(par);
+    }
+
+    double[] dx() { return dx; }
+    double[] dy() { return dy; }
+    double[] dz() { return dz; }
+}
