@@ -65,19 +65,35 @@ final class LineSmoother {
         final int nx = a.nx, ny = a.ny, nz = a.nz, plane = nx * ny;
         final double[] gx = a.gx, gy = a.gy, gz = a.gz;
         final int i0 = (colour + j) & 1;
-        final boolean south = j > 0, north = j < ny - 1;
+        // Missing south/north neighbours are read from the cell itself with weight 0, so the inner loop has no
+        // branches; the first and last columns (no west/east neighbour) are peeled off.
+        final int offS = j > 0 ? nx : 0, offN = j < ny - 1 ? nx : 0;
+        final double wS = j > 0 ? 1 : 0, wN = j < ny - 1 ? 1 : 0;
+        final int iLo = i0 == 0 ? 2 : 1;           // first interior column of this colour
+        final boolean lastIsColour = ((nx - 1 - i0) & 1) == 0 && nx - 1 > 0;
         // Forward elimination: x temporarily holds d' (the column's lower solve) in this colour's cells; the
         // neighbours read here all belong to the other colour, so they are not disturbed.
         for (int k = 0; k < nz; k++) {
             final int base = (k * ny + j) * nx;
-            for (int i = i0; i < nx; i += 2) {
+            final int offB = k > 0 ? plane : 0;
+            final double wB = k > 0 ? 1 : 0;
+            if (i0 == 0) {
+                int c = base;
+                double d = b[c] + (nx > 1 ? gx[c] * x[c + 1] : 0) + wS * gy[c - offS] * x[c - offS]
+                        + wN * gy[c] * x[c + offN] + wB * gz[c - offB] * x[c - offB];
+                x[c] = d * inv[c];
+            }
+            for (int i = iLo; i < nx - 1; i += 2) {
                 final int c = base + i;
-                double d = b[c];
-                if (i > 0) d += gx[c - 1] * x[c - 1];
-                if (i < nx - 1) d += gx[c] * x[c + 1];
-                if (south) d += gy[c - nx] * x[c - nx];
-                if (north) d += gy[c] * x[c + nx];
-                if (k > 0) d += gz[c - plane] * x[c - plane];
+                double d = b[c] + gx[c - 1] * x[c - 1] + gx[c] * x[c + 1]
+                        + wS * gy[c - offS] * x[c - offS] + wN * gy[c] * x[c + offN]
+                        + wB * gz[c - offB] * x[c - offB];
+                x[c] = d * inv[c];
+            }
+            if (lastIsColour) {
+                int c = base + nx - 1;
+                double d = b[c] + gx[c - 1] * x[c - 1] + wS * gy[c - offS] * x[c - offS]
+                        + wN * gy[c] * x[c + offN] + wB * gz[c - offB] * x[c - offB];
                 x[c] = d * inv[c];
             }
         }

@@ -50,12 +50,26 @@ final class ConductanceAssembler {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
         final short[] mat = g.materialIds();
         final var laws = p.laws();
+        final int nm = laws.size();
+        // Constant materials are evaluated once; only temperature-dependent ones per cell.
+        final boolean[] varies = new boolean[nm];
+        final double[] cx = new double[nm], cy = new double[nm], cz = new double[nm];
+        for (int m = 0; m < nm; m++) {
+            ConductivityLaw law = laws.get(m);
+            varies[m] = !law.isConstant();
+            if (!varies[m]) {
+                cx[m] = law.kx(tRef);
+                cy[m] = law.ky(tRef);
+                cz[m] = law.kz(tRef);
+            }
+        }
         final double[] q = p.q();
         par.forEach(nz * ny, row -> {
             int base = row * nx;
             for (int i = 0; i < nx; i++) {
                 int c = base + i, m = mat[c];
                 if (m < 0) { kx[c] = ky[c] = kz[c] = 0; continue; }
+                if (!varies[m]) { kx[c] = cx[m]; ky[c] = cy[m]; kz[c] = cz[m]; continue; }
                 ConductivityLaw law = laws.get(m);
                 double tc = t[c];
                 kx[c] = law.kx(tc);

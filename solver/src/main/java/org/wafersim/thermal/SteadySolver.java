@@ -64,24 +64,37 @@ public final class SteadySolver {
         double change = Double.POSITIVE_INFINITY;
         int picard = 0;
         int levels = 0;
-        double[] xf = g.xFaces(), yf = g.yFaces();
+        final double[] xf = g.xFaces(), yf = g.yFaces();
+        Multigrid mg = null;
         while (true) {
             long ta = System.nanoTime();
             asm.assemble(t, a, b);
             long tb = System.nanoTime();
-            Multigrid mg = new Multigrid(a, xf, yf, par, opt.wCycle(), Multigrid.DEFAULT_MAX_COARSE);
-            long tc = System.nanoTime();
-            levels = mg.levelCount();
+            // The multigrid hierarchy is built for the first two Picard iterations only: after the first solve the
+            // conductivities move by well under a percent, and a preconditioner of a nearby SPD operator keeps CG
+            // valid and almost as fast. It is built lazily, so a final check whose residual is already below the
+            // tolerance costs no setup.
+            if (picard <= 1) mg = null;
+            final Multigrid[] holder = {mg};
+            final Stencil7 op = a;
+            Pcg.Preconditioner pre = (r, z) -> {
+                if (holder[0] == null)
+                    holder[0] = new Multigrid(op, xf, yf, par, opt.wCycle(), Multigrid.DEFAULT_MAX_COARSE);
+                holder[0].precondition(r, z);
+            };
             // Inexact Picard: the linear system only needs to be solved a little better than the Picard iteration
             // has converged, so its relative tolerance follows the last temperature change (relative to the largest
             // rise); the last iterations reach the requested tolerance.
             double tol = linear ? opt.tolerance()
                     : Math.max(opt.tolerance(), Math.min(1e-5, 1e-2 * change / Math.max(1e-3, maxRise(theta, g))));
-            last = pcg.solve(a, mg::precondition, b, theta, tol, opt.maxIterations());
+            long tc = System.nanoTime();
+            last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+            mg = holder[0];
+            if (mg != null) levels = mg.levelCount();
             linIts.add(last.iterations());
             if (Boolean.getBoolean("wafersim.trace"))
-                System.err.printf("picard %d: assemble %.2f s, multigrid setup %.2f s, pcg %.2f s (%d its to %.1e)%n",
-                        picard, (tb - ta) / 1e9, (tc - tb) / 1e9, (System.nanoTime() - tc) / 1e9, last.iterations(), tol);
+                System.err.printf("picard %d: assemble %.2f s, multigrid setup + pcg %.2f s (%d its to %.1e)%n",
+                        picard, (tb - ta) / 1e9, (System.nanoTime() - tc) / 1e9, last.iterations(), tol);
             if (!last.converged())
                 throw new NotConvergedException(String.format(
                         "linear solve did not converge: relative residual %.3e after %d iterations (tolerance %.1e)",
