@@ -32,6 +32,8 @@ import org.wafersim.cases.CaseSpec.LeakageSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
 import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.PowerSpec;
+import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
+import org.wafersim.cases.CaseSpec.PowerSpec.Source;
 import org.wafersim.cases.CaseSpec.ProbeSpec;
 import org.wafersim.cases.CaseSpec.SolverSpec;
 import org.wafersim.cases.CaseSpec.SurfaceSpec;
@@ -409,7 +411,7 @@ final class CaseReader {
         List<LayerSpec> stack = readStack(top, wafer, waferSizeNode, lib);
 
         Section p = top.section("power", true);
-        PowerSpec power = readPower(p);
+        PowerSpec power = readPower(p, dies);
         p.done();
 
         Section c = top.section("cooling", true);
@@ -661,27 +663,15 @@ final class CaseReader {
         return layers;
     }
 
-    private PowerSpec readPower(Section p) {
+    private PowerSpec readPower(Section p, DiesSpec dies) {
         Q total = p.quantity("total", Dimension.POWER, null);
         check(total.v() > 0, total, "total must be > 0");
         Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
         check(idle.v() >= 0, idle, "idle must be >= 0");
         check(idle.v() <= total.v(), idle, "idle must not exceed total (" + total.text() + ")");
-        String map = null;
-        PowerPattern pattern;
-        if (p.has("map")) {
-            map = p.text("map", null);
-            if (p.has("pattern")) {
-                throw error(p.sub("pattern"), "give either power.pattern or power.map, not both (to drop the"
-                        + " pattern from the command line: --set power.pattern=null)");
-            }
-            p.raw("pattern");
-            pattern = PowerPattern.UNIFORM;
-        } else {
-            p.raw("map");
-            pattern = p.choice("pattern", keys(PowerPattern.values(), x -> x.key), PowerPattern::fromKey,
-                    PowerPattern.UNIFORM.key, "power pattern");
-        }
+        String[] map = new String[1];
+        Source source = new PowerSourceReader(this).read(p, dies, map);
+        PowerPattern pattern = source instanceof PatternSource ps ? ps.pattern() : PowerPattern.UNIFORM;
         LeakageSpec leakage = null;
         Section lk = p.optionalSection("leakage");
         if (lk != null) {
@@ -694,7 +684,7 @@ final class CaseReader {
             lk.done();
             leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
         }
-        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map);
+        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source);
     }
 
     private void absolute(Q t) {
@@ -841,7 +831,7 @@ final class CaseReader {
         return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }
 
-    private static <E> List<String> keys(E[] values, Function<E, String> key) {
+    static <E> List<String> keys(E[] values, Function<E, String> key) {
         List<String> r = new ArrayList<>();
         for (E v : values) r.add(key.apply(v));
         return r;

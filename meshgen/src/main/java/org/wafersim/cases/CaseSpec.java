@@ -17,7 +17,7 @@ import org.wafersim.materials.MaterialLibrary;
  * @param dies         die grid on the wafer
  * @param cores        cores per die and spares
  * @param stack        layers from the coolant side (index 0) down to the board
- * @param power        total power and workload pattern
+ * @param power        total power, workload pattern or other power source, leakage
  * @param cooling      cooling mode and boundary conditions
  * @param mechanics    mechanics settings (stress-free temperature)
  * @param cycling      power cycling description
@@ -57,11 +57,19 @@ public record CaseSpec(
      * uses a pattern. For a built-in case the path is taken relative to the working directory.
      */
     public java.nio.file.Path powerMapPath() {
-        if (power.mapFile() == null) return null;
-        java.nio.file.Path map = java.nio.file.Path.of(power.mapFile());
-        if (map.isAbsolute() || source == null || source.startsWith("built-in ")) return map;
+        return power.mapFile() == null ? null : inputPath(power.mapFile());
+    }
+
+    /**
+     * A file named in the case (power map, HotSpot floorplan, utilisation CSV) resolved against the case file's
+     * directory; absolute paths stay as they are. For a built-in case the path is taken relative to the working
+     * directory.
+     */
+    public java.nio.file.Path inputPath(String file) {
+        java.nio.file.Path p = java.nio.file.Path.of(file);
+        if (p.isAbsolute() || source == null || source.startsWith("built-in ")) return p;
         java.nio.file.Path dir = java.nio.file.Path.of(source).getParent();
-        return dir == null ? map : dir.resolve(map);
+        return dir == null ? p : dir.resolve(p);
     }
 
     /** Index of the wafer layer in {@link #stack}. */
@@ -101,10 +109,90 @@ public record CaseSpec(
     public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) { }
 
     /**
-     * Power: total (W) at full load, idle (W), workload pattern, optional leakage model (null when absent), and an
-     * optional power-map file (null when the pattern is used).
+     * Power: total (W) at full load, idle (W), workload pattern, optional leakage model (null when absent), the
+     * {@code power.map} file (the CSV/HDF5 map or the HotSpot power trace; null otherwise) and the {@link Source} of
+     * the per-core distribution of the dynamic power.
+     *
+     * <p>{@code total} is always the total: every source other than a pattern only gives the <em>distribution</em>,
+     * which is normalised to {@code total} (see {@code org.wafersim.power.CorePowerSources}). When the source is not
+     * a pattern, {@code pattern} is {@link PowerPattern#UNIFORM} and unused.
      */
-    public record PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile) { }
+    public record PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile,
+                            Source source) {
+        public PowerSpec {
+            if (source == null) source = mapFile == null ? new PatternSource(pattern) : new MapSource(mapFile, null, null, null);
+        }
+
+        /**
+         * The original five-component form: a pattern, or (when {@code mapFile} is given) a map whose format is
+         * inferred from the file's extension and whose level from its shape.
+         */
+        public PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile) {
+            this(total, idle, pattern, leakage, mapFile, null);
+        }
+
+        /** Where the distribution of the dynamic power over the cores comes from ({@code power.*} keys). */
+        public sealed interface Source permits PatternSource, UtilisationSource, MapSource, HotSpotSource { }
+
+        /** {@code power.pattern}. */
+        public record PatternSource(PowerPattern pattern) implements Source { }
+
+        /**
+         * {@code power.utilisation}: an inline table ({@code table}, {@code dies.rows} lists of {@code dies.columns}
+         * numbers in [0, 1], row 0 = lowest y; {@code file} null) or a CSV file of the same shape ({@code table}
+         * null). Die weight = {@code idleFraction + (1 - idleFraction) * utilisation}.
+         */
+        public record UtilisationSource(List<List<Double>> table, String file, double idleFraction) implements Source {
+            public UtilisationSource {
+                if (table != null) table = table.stream().map(List::copyOf).toList();
+            }
+        }
+
+        /**
+         * {@code power.map} with a CSV or HDF5 table. {@code format} null: inferred from the extension;
+         * {@code level} null: inferred from the table's shape; {@code dataset}: the HDF5 dataset (null for CSV, or
+         * for the default {@code /power}).
+         */
+        public record MapSource(String file, MapFormat format, MapLevel level, String dataset) implements Source { }
+
+        /**
+         * {@code power.map} with a HotSpot power trace ({@code .ptrace}) on a floorplan ({@code power.floorplan},
+         * {@code .flp}). {@code traceRow}: the 0-based sample row used, or null for the mean over all rows;
+         * {@code originX, originY}: where the floorplan's (0, 0) lies on the wafer (m).
+         */
+        public record HotSpotSource(String trace, String floorplan, Integer traceRow, double originX, double originY)
+                implements Source { }
+    }
+
+    /** {@code power.map_format}. */
+    public enum MapFormat {
+        CSV("csv"), HDF5("hdf5"), HOTSPOT("hotspot");
+        public final String key;
+        MapFormat(String key) { this.key = key; }
+        public static MapFormat fromKey(String k) {
+            for (MapFormat f : values()) if (f.key.equals(k)) return f;
+            return null;
+        }
+        /** The format a file name implies (.csv; .h5/.hdf5; .ptrace/.flp), or null for any other extension. */
+        public static MapFormat fromFileName(String file) {
+            String n = file.toLowerCase(java.util.Locale.ROOT);
+            if (n.endsWith(".csv")) return CSV;
+            if (n.endsWith(".h5") || n.endsWith(".hdf5")) return HDF5;
+            if (n.endsWith(".ptrace") || n.endsWith(".flp")) return HOTSPOT;
+            return null;
+        }
+    }
+
+    /** {@code power.map_level}: one value per die, or one per core. */
+    public enum MapLevel {
+        CORE("core"), DIE("die");
+        public final String key;
+        MapLevel(String key) { this.key = key; }
+        public static MapLevel fromKey(String k) {
+            for (MapLevel l : values()) if (l.key.equals(k)) return l;
+            return null;
+        }
+    }
 
     public enum PowerPattern {
         UNIFORM("uniform"), HOT_BAND("hot-band"), HOT_SPOT("hot-spot"), CHECKERBOARD("checkerboard");

@@ -54,7 +54,7 @@ public final class GridBuilder {
     /** Cells through the wafer's active layer. */
     public static final int ACTIVE_CELLS = 1;
     /** z cells that grading may add above the minimum counts. */
-    public static final int Z_EXTRA_CELLS = 4;
+    public static final int Z_EXTRA_CELLS = 6;
 
     private GridBuilder() { }
 

@@ -16,9 +16,10 @@ class MemoryEstimateTest {
         assertEquals(250, MemoryEstimate.BYTES_PER_CELL);
         assertEquals(64L << 20, MemoryEstimate.bytesFor(0));
         assertEquals((64L << 20) + 250_000_000L, MemoryEstimate.bytesFor(1_000_000));
-        // the default wafer at one cell per core: ~9.6M cells, ~2.3 GiB
+        // the default wafer at one cell per core: 669 x 665 x 17 = 7.56M cells, ~1.8 GiB
         GridPlan p = GridBuilder.plan(TestCases.defaultCase(1));
-        assertEquals(2.3, p.estimatedBytes() / (double) GIB, 0.1);
+        assertEquals(7_563_045, p.cells());
+        assertEquals(1.82, p.estimatedBytes() / (double) GIB, 0.01);
     }
 
     @Test
@@ -57,7 +58,7 @@ class MemoryEstimateTest {
         // the default grid against a 512 MiB heap: refused although the 19 MB material array would fit
         InputException small = assertThrows(InputException.class,
                 () -> GridBuilder.build(TestCases.defaultCase(1), CoreArray.of(TestCases.defaultCase(1)), 512L << 20));
-        assertTrue(small.getMessage().contains("needs about 2.2 GiB, more than the 0.5 GiB"), small.getMessage());
+        assertTrue(small.getMessage().contains("needs about 1.8 GiB, more than the 0.5 GiB"), small.getMessage());
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class Cli {
             return BAD_INPUT;
         }
         if (e instanceof SteadySolver.NotConvergedException || e instanceof CaseRun.EnergyBalanceException
+                || e instanceof org.wafersim.thermal.ThermalRunawayException
                 || e instanceof CheckFailedException) {
             err.println("wafersim: failed: " + e.getMessage());
             err.flush();

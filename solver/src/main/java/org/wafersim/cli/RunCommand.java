@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage());
         }
-        RunSummary s = withOutput(r.summary(), out.toString());
+        RunSummary s = r.summary().withOutput(out.toString());
         var o = spec.commandLine().getOut();
         if (json) {
             try {
@@ -97,6 +97,11 @@ public final class RunCommand implements Callable<Integer> {
             o.print(s.text());
         }
         o.flush();
+        if (!s.feasible()) {
+            spec.commandLine().getErr().printf("wafersim: failed: infeasible design: the wafer reaches %.1f degC, above "
+                    + "the %.0f degC junction limit (result written to %s)%n", s.waferMaxC(), s.junctionLimitC(), out);
+            return Cli.CHECK_FAILED;
+        }
         return Cli.OK;
     }
 
@@ -121,11 +126,4 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException(out.toString(), null, "exists; refusing to overwrite an existing result (use --force)");
     }
 
-    private static RunSummary withOutput(RunSummary s, String out) {
-        return new RunSummary(s.caseName(), out, s.nx(), s.ny(), s.nz(), s.cells(), s.powerW(), s.waferMaxC(),
-                s.waferMeanC(), s.waferMinC(), s.coreMaxC(), s.coreMinC(), s.coreSpreadK(), s.hottestCore(),
-                s.heatOutW(), s.balanceRelError(), s.rJunctionCoolantKPerW(), s.picardIterations(), s.cgIterations(),
-                s.finalRelResidual(), s.multigridLevels(), s.stageSeconds(), s.wallSeconds(), s.estimatedBytes(),
-                s.peakHeapBytes());
-    }
 }

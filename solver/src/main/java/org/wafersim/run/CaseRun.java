@@ -11,6 +11,8 @@ import org.wafersim.grid.GridPlan;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
 import org.wafersim.power.WorkloadPower;
+import org.wafersim.thermal.CoolantChannel;
+import org.wafersim.thermal.HeatBudget;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadyResult;
 import org.wafersim.thermal.SteadySolver;
@@ -29,7 +31,14 @@ public final class CaseRun {
 
     /** Everything a run produced, for the result file and the summary. */
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
-                         SteadyResult thermal, double[] coreTemperature, RunSummary summary) { }
+                         SteadyResult thermal, double[] coreTemperature, RunSummary summary,
+                         CoolantChannel coolant, double[] interfaceHeat) { }
+
+    /**
+     * Junction temperature limit (degC) above which a design is flagged infeasible: the usual qualification
+     * temperature of 125 degC (reference-data.md A.4: design limit ~85 degC, qualification 105-125 degC).
+     */
+    public static final double JUNCTION_LIMIT_C = 125;
 
     /** Thrown when the energy balance check fails (exit code 1). */
     public static final class EnergyBalanceException extends RuntimeException {
@@ -49,9 +58,9 @@ public final class CaseRun {
         GridPlan plan = GridBuilder.plan(spec);
         Grid g = GridBuilder.build(spec, cores);
         CoreCellMap map = CoreCellMap.of(g, cores);
-        double[] corePower = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
-        double[] q = map.depositPower(g, corePower);
-        ThermalProblem problem = PackageThermalModel.build(spec, g, q);
+        double[] corePower = org.wafersim.power.CorePowerSources.corePower(spec, cores, spec.power().total(), org.wafersim.io.Hdf5PowerMap.READER, progress);
+        PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, corePower);
+        ThermalProblem problem = model.problem();
         long t1 = System.nanoTime();
         stages.put("mesh", (t1 - t0) / 1e9);
         progress.accept(String.format("steady thermal solve on %,d cells", g.cells()));
@@ -68,12 +77,20 @@ public final class CaseRun {
                     "energy balance violated: power in %.6e W, heat out %.6e W, relative error %.3e > %.0e",
                     th.powerIn(), th.totalHeatOut(), th.balanceRelError(), BALANCE_LIMIT));
         double[] coreT = map.coreMean(g, th.temperature());
-        RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9);
-        return new Result(spec, g, cores, corePower, q, th, coreT, summary);
+        // Per-core power as solved: dynamic plus leakage at the core's final temperature.
+        double[] totalCorePower = model.dynamicCorePower().clone();
+        double[] leak = model.leakage() == null ? null : model.leakage().corePowers(th.temperature());
+        if (leak != null) for (int c = 0; c < leak.length; c++) totalCorePower[c] += leak[c];
+        double[] q = map.depositPower(g, totalCorePower);
+        double[] iface = HeatBudget.interfaceHeat(problem, th.temperature());
+        RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
+                model.coolant(), iface);
+        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface);
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,
-                                GridPlan plan, Map<String, Double> stages, double wall) {
+                                GridPlan plan, Map<String, Double> stages, double wall, CoolantChannel coolant,
+                                double[] iface) {
         double[] t = th.temperature();
         int wl = spec.waferLayerIndex();
         double max = -Double.MAX_VALUE, min = Double.MAX_VALUE, sum = 0, vol = 0;
@@ -117,9 +134,17 @@ public final class CaseRun {
         long peak = 0;
         for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
             if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        Map<String, Double> ifaceMap = new LinkedHashMap<>();
+        for (int l = 0; l < iface.length; l++)
+            ifaceMap.put(g.layerNames().get(l) + "/" + g.layerNames().get(l + 1), iface[l]);
+        double rjcMax = th.powerIn() > 0 ? (max - spec.cooling().coolant().inlet()) / th.powerIn() : Double.NaN;
+        boolean feasible = max - KELVIN <= JUNCTION_LIMIT_C;
         return new RunSummary(spec.name(), null, g.nx, g.ny, g.nz, g.cells(), th.powerIn(),
                 max - KELVIN, sum / vol - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
                 heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
-                th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak);
+                th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
+                spec.cooling().mode().key, th.feedbackPower(),
+                coolant == null ? Double.NaN : coolant.outlet() - KELVIN, rjcMax, ifaceMap, feasible,
+                JUNCTION_LIMIT_C);
     }
 }

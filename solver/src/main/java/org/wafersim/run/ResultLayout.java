@@ -17,6 +17,14 @@ public final class ResultLayout {
 
     private ResultLayout() { }
 
+    /** Heat leaving through every path other than the coolant and the board back (sides, steps, edge). */
+    static double sidesW(RunSummary s) {
+        double sides = 0;
+        for (var e : s.heatOutW().entrySet())
+            if (!e.getKey().equals("coolant") && !e.getKey().equals("board")) sides += e.getValue();
+        return sides;
+    }
+
     public static ResultFile of(CaseRun.Result r) {
         Grid g = r.grid();
         SteadyResult th = r.thermal();
@@ -67,10 +75,30 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "total_W", th.powerIn());
         f.datasetAttribute(hp, "coolant_W", s.heatOutW().getOrDefault("coolant", 0.0));
         f.datasetAttribute(hp, "board_W", s.heatOutW().getOrDefault("board", 0.0));
-        f.datasetAttribute(hp, "sides_W", s.heatOutW().getOrDefault("sides", 0.0));
+        f.datasetAttribute(hp, "sides_W", sidesW(s));
         f.datasetAttribute(hp, "edge_W", s.heatOutW().getOrDefault("edge", 0.0));
         f.datasetAttribute(hp, "balance_rel_error", th.balanceRelError());
         f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
+        f.datasetAttribute(hp, "r_junction_max_coolant_K_per_W", s.rJunctionMaxCoolantKPerW());
+        f.datasetAttribute(hp, "leakage_W", s.leakageW());
+        f.datasetAttribute(hp, "cooling_mode", s.coolingMode());
+        f.datasetAttribute(hp, "feasible", s.feasible() ? 1 : 0);
+        f.datasetAttribute(hp, "junction_limit_degC", s.junctionLimitC());
+        double[] ih = r.interfaceHeat();
+        if (ih.length > 0) {
+            f.dataset("/thermal/interface_heat", ih, new int[]{ih.length}, "W");
+            f.datasetAttribute("/thermal/interface_heat", "interfaces",
+                    s.interfaceHeatW().keySet().toArray(new String[0]));
+            f.datasetAttribute("/thermal/interface_heat", "sign", "positive = upwards (towards the coolant)");
+        }
+        if (r.coolant() != null) {
+            double[] m = r.coolant().map();
+            for (int i = 0; i < m.length; i++) m[i] -= KELVIN;
+            f.dataset("/thermal/coolant_temperature", m, new int[]{g.ny, g.nx}, "degC");
+            f.datasetAttribute("/thermal/coolant_temperature", "outlet_degC", r.coolant().outlet() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "inlet_degC", r.coolant().inlet() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "mass_flow_kg_per_s", r.coolant().massFlow());
+        }
 
         var cores = r.cores();
         int n = cores.coreCount();
@@ -93,6 +121,7 @@ public final class ResultLayout {
         f.intDataset("/cores/column", col, sh, "1");
         f.intDataset("/cores/spare", spare, sh, "1");
         f.dataset("/cores/power", r.corePower(), sh, "W");
+        f.datasetAttribute("/cores/power", "note", "dynamic + leakage at the core's solved temperature");
         f.dataset("/cores/temperature", ct, sh, "degC");
         f.attribute("/cores", "dies", new int[]{cores.columns(), cores.rows()});
         f.attribute("/cores", "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});

@@ -22,11 +22,28 @@ public record RunSummary(
         Map<String, Double> stageSeconds,
         double wallSeconds,
         long estimatedBytes,
-        long peakHeapBytes) {
+        long peakHeapBytes,
+        String coolingMode,
+        double leakageW,
+        double coolantOutletC,
+        double rJunctionMaxCoolantKPerW,
+        Map<String, Double> interfaceHeatW,
+        boolean feasible,
+        double junctionLimitC) {
 
     public RunSummary {
         heatOutW = new LinkedHashMap<>(heatOutW);
         stageSeconds = new LinkedHashMap<>(stageSeconds);
+        interfaceHeatW = new LinkedHashMap<>(interfaceHeatW);
+    }
+
+    /** A copy naming the result file. */
+    public RunSummary withOutput(String out) {
+        return new RunSummary(caseName, out, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, feasible, junctionLimitC);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -36,7 +53,8 @@ public record RunSummary(
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
-        sb.append(String.format("power           %.1f W%n", powerW));
+        sb.append(String.format("cooling         %s%n", coolingMode));
+        sb.append(String.format("power           %.1f W (leakage %.1f W)%n", powerW, leakageW));
         sb.append(String.format("wafer T         max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC, waferMeanC, waferMinC));
         if (hottestCore != null)
             sb.append(String.format("hottest core    %.2f degC at die (col %d, row %d), core (col %d, row %d); core spread %.2f K%n",
@@ -46,8 +64,17 @@ public record RunSummary(
         for (var e : heatOutW.entrySet())
             sb.append(String.format(" %s %.1f W (%.2f %%);", e.getKey(), e.getValue(), 100 * e.getValue() / powerW));
         sb.append(System.lineSeparator());
+        if (!Double.isNaN(coolantOutletC))
+            sb.append(String.format("coolant outlet  %.2f degC (mixed mean)%n", coolantOutletC));
+        sb.append("layer interfaces");
+        for (var e : interfaceHeatW.entrySet()) sb.append(String.format(" %s %.1f W;", e.getKey(), e.getValue()));
+        sb.append(System.lineSeparator());
         sb.append(String.format("energy balance  (in - out)/in = %.2e%n", balanceRelError));
-        sb.append(String.format("R junction-coolant (mean active layer - inlet) / P = %.4e K/W%n", rJunctionCoolantKPerW));
+        sb.append(String.format("R junction-coolant %.4e K/W (mean active layer - inlet) / P, %.4e K/W (max wafer - inlet) / P%n",
+                rJunctionCoolantKPerW, rJunctionMaxCoolantKPerW));
+        if (!feasible)
+            sb.append(String.format("INFEASIBLE      the wafer reaches %.1f degC, above the %.0f degC junction limit%n",
+                    waferMaxC, junctionLimitC));
         sb.append(String.format("solver          %d Picard, %d CG iterations, residual %.1e, %d multigrid levels%n",
                 picardIterations, cgIterations, finalRelResidual, multigridLevels));
         sb.append(String.format("wall time       %.2f s (", wallSeconds));

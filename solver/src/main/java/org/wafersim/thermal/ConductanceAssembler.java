@@ -47,6 +47,14 @@ final class ConductanceAssembler {
 
     /** Fills a (conductances, diag) and b for the temperature field t (K; void cells ignored). */
     void assemble(double[] t, Stencil7 a, double[] b) {
+        assemble(t, a, b, null, null, null);
+    }
+
+    /**
+     * As {@link #assemble(double[], Stencil7, double[])} with a linearised temperature-dependent source
+     * q(T) ~ qL + dqL (theta - theta0) (W/m^3): qL V goes to b, dqL V theta0 to b, and dqL V off the diagonal.
+     */
+    void assemble(double[] t, Stencil7 a, double[] b, double[] qL, double[] dqL, double[] theta0) {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
         final short[] mat = g.materialIds();
         final var laws = p.laws();
@@ -92,7 +100,9 @@ final class ConductanceAssembler {
                         ? dx[i] * dz[k] / (dy[j] / (2 * ky[c]) + dy[j + 1] / (2 * ky[c + nx])) : 0;
                 a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
                         ? dx[i] * dy[j] / (dz[k] / (2 * kz[c]) + dz[k + 1] / (2 * kz[c + plane])) : 0;
-                b[c] = q[c] * dx[i] * dy[j] * dz[k];
+                double v = dx[i] * dy[j] * dz[k];
+                b[c] = q[c] * v;
+                if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
             }
         });
         // Boundary faces: sequential, because several faces may belong to one cell.
@@ -113,6 +123,34 @@ final class ConductanceAssembler {
             b[c] += gf * (bf.ambient[f] - tRef);
         }
         a.finish(par);
+        if (dqL != null) {
+            par.forEach(nz * ny, row -> {
+                int k = row / ny, j = row - k * ny, base = row * nx;
+                for (int i = 0; i < nx; i++) {
+                    int c = base + i;
+                    if (dqL[c] != 0) a.diag[c] -= dqL[c] * dx[i] * dy[j] * dz[k];
+                }
+            });
+        }
+    }
+
+    /** Power of the linearised feedback source at theta (W), as it entered the last linear system. */
+    double feedbackPower(double[] qL, double[] dqL, double[] theta0, double[] theta) {
+        final int nx = g.nx, ny = g.ny, nz = g.nz;
+        double[] rows = new double[nz * ny];
+        par.forEach(nz * ny, row -> {
+            int k = row / ny, j = row - k * ny, base = row * nx;
+            double s = 0;
+            for (int i = 0; i < nx; i++) {
+                int c = base + i;
+                if (qL[c] != 0 || dqL[c] != 0)
+                    s += (qL[c] + dqL[c] * (theta[c] - theta0[c])) * dx[i] * dy[j] * dz[k];
+            }
+            rows[row] = s;
+        });
+        double s = 0;
+        for (double r : rows) s += r;
+        return s;
     }
 
     double[] dx() { return dx; }

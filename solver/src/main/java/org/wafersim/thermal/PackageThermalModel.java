@@ -6,32 +6,76 @@ import org.wafersim.cases.CaseSpec;
 import org.wafersim.cases.CaseSpec.CoolingMode;
 import org.wafersim.cases.CaseSpec.SurfaceSpec;
 import org.wafersim.errors.InputException;
+import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
+import org.wafersim.materials.Material;
+import org.wafersim.power.CoreCellMap;
 
 /**
- * Turns a wafer package case into a {@link ThermalProblem}: conductivity laws from the case's material library and
- * the face conditions of the cooling mode (DESIGN section 4, reference-data.md D.3):
+ * Turns a wafer package case into a {@link ThermalProblem}: conductivity laws from the case's material library, the
+ * cores' dynamic power and temperature-dependent leakage ({@link CoreLeakage}), and the face conditions of the
+ * cooling mode (DESIGN section 4, reference-data.md D.3):
  * <ul>
- *   <li>top face of the top layer: the coolant (h, inlet temperature) in {@code vertical} mode; in {@code edge}
- *       mode there is no cold plate flow and the face sees {@code other_faces};</li>
+ *   <li>top face of the top layer: the coolant (h; inlet temperature in {@code vertical} mode, the local coolant
+ *       temperature of a {@link CoolantChannel} in {@code lateral} mode); in {@code edge} mode there is no flow over
+ *       the plate and the face sees {@code other_faces};</li>
  *   <li>bottom face of the bottom layer: {@code board_back};</li>
  *   <li>{@code edge} mode: the wafer's rim (side faces of the wafer layer) gets the edge coolant;</li>
- *   <li>every other exposed face (stack sides, steps between layers of different footprint): {@code other_faces}.</li>
+ *   <li>every other exposed face: {@code other_faces}, booked per side (-x, +x, -y, +y) and for the horizontal
+ *       steps between layers of different footprint.</li>
  * </ul>
- * Heat paths are named "coolant", "board", "edge" and "sides" in the budget.
  */
 public final class PackageThermalModel {
-    public static final String COOLANT = "coolant", BOARD = "board", EDGE = "edge", SIDES = "sides";
+    public static final String COOLANT = "coolant", BOARD = "board", EDGE = "edge", STEPS = "steps";
+    public static final String[] SIDES = {"side_-x", "side_+x", "side_-y", "side_+y"};
+
+    /** The problem and the sub-models whose state the run reports. */
+    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant) { }
 
     private PackageThermalModel() { }
 
+    /** A problem with the given fixed power density and no leakage or coolant warming (tests, benchmarks). */
     public static ThermalProblem build(CaseSpec spec, Grid g, double[] q) {
-        if (spec.cooling().mode() == CoolingMode.LATERAL)
-            throw new InputException(spec.source(), "cooling.mode",
-                    "'lateral' (coolant warming along its path) is not available in this version; use vertical or edge");
+        return new ThermalProblem(g, laws(spec, g), q, BoundaryFaces.scan(g, rule(spec, g)));
+    }
+
+    /**
+     * The full model of a case. {@code corePower} is the workload's distribution of the total power over the cores
+     * (sums to {@code power.total}); with a leakage model, {@code share_at_ref} of the total is leakage at the
+     * reference temperature (spread by core area) and the rest dynamic power (spread like {@code corePower}).
+     */
+    public static Model build(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double[] corePower) {
+        var leak = spec.power().leakage();
+        double share = leak == null ? 0 : leak.shareAtRef();
+        double[] dyn = new double[corePower.length];
+        for (int c = 0; c < dyn.length; c++) dyn[c] = (1 - share) * corePower[c];
+        double[] q = map.depositPower(g, dyn);
+        BoundaryFaces bf = BoundaryFaces.scan(g, rule(spec, g));
+        CoreLeakage leakage = null;
+        if (leak != null && share > 0) {
+            double[] pRef = CoreLeakage.referenceLeakage(cores, share * spec.power().total());
+            leakage = new CoreLeakage(cores, map, g, pRef, leak.refTemperature(), leak.beta());
+        }
+        CoolantChannel channel = null;
+        List<OuterCoupling> couplings = new ArrayList<>();
+        if (spec.cooling().mode() == CoolingMode.LATERAL) {
+            var cool = spec.cooling().coolant();
+            Material fluid = spec.materials().get(cool.fluid());
+            double mDot = cool.flow() * fluid.density(cool.inlet());
+            if (!(mDot > 0))
+                throw new InputException(spec.source(), "cooling.coolant.flow", "lateral cooling needs a flow > 0");
+            channel = new CoolantChannel(g, bf, bf.pathIndex(COOLANT), cool.direction(), mDot,
+                    fluid.specificHeat(cool.inlet()), cool.inlet());
+            couplings.add(channel);
+        }
+        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings);
+        return new Model(p, dyn, leakage, channel);
+    }
+
+    private static List<ConductivityLaw> laws(CaseSpec spec, Grid g) {
         List<ConductivityLaw> laws = new ArrayList<>();
         for (String name : g.materialNames()) laws.add(new MaterialConductivity(spec.materials().get(name)));
-        return new ThermalProblem(g, laws, q, BoundaryFaces.scan(g, rule(spec, g)));
+        return laws;
     }
 
     /**
@@ -47,22 +91,30 @@ public final class PackageThermalModel {
     static BoundaryRule rule(CaseSpec spec, Grid g) {
         var cool = spec.cooling();
         int top = 0, bottom = g.layerCount() - 1;
-        int topK0 = g.layerK0(top), topK1 = g.layerK1(top);
-        int botK0 = g.layerK0(bottom), botK1 = g.layerK1(bottom);
+        int topK1 = g.layerK1(top);
+        int botK0 = g.layerK0(bottom);
         int wafer = spec.waferLayerIndex();
         int wK0 = g.layerK0(wafer), wK1 = g.layerK1(wafer);
         Convection coolant = cool.mode() == CoolingMode.EDGE ? null
                 : new Convection(cool.coolant().h(), cool.coolant().inlet(), COOLANT);
+        if (cool.mode() != CoolingMode.EDGE && !(cool.coolant().h() > 0))
+            throw new InputException(spec.source(), "cooling.coolant.h", "the coolant needs h > 0");
         Convection board = convection(cool.boardBack(), BOARD);
-        Convection other = convection(cool.otherFaces(), SIDES);
+        SurfaceSpec o = cool.otherFaces();
+        Convection[] side = new Convection[4];
+        for (int s = 0; s < 4; s++) side[s] = convection(o, SIDES[s]);
+        Convection steps = convection(o, STEPS);
         Convection edge = cool.mode() == CoolingMode.EDGE ? convection(cool.edge(), EDGE) : null;
         if (cool.mode() == CoolingMode.EDGE && edge == null)
             throw new InputException(spec.source(), "cooling.edge.h", "edge cooling needs h > 0");
         return (face, i, j, k) -> {
-            if (face == Face.ZMAX && k == topK1 - 1 && k >= topK0 && coolant != null) return coolant;
-            if (face == Face.ZMIN && k == botK0 && k < botK1) return board;
-            if (edge != null && face.isSide() && k >= wK0 && k < wK1) return edge;
-            return other;
+            if (face == Face.ZMAX && k == topK1 - 1 && coolant != null) return coolant;
+            if (face == Face.ZMIN && k == botK0) return board;
+            if (face.isSide()) {
+                if (edge != null && k >= wK0 && k < wK1) return edge;
+                return side[face.ordinal()];
+            }
+            return steps;
         };
     }
 

@@ -17,11 +17,14 @@ import java.util.List;
  * @param multigridLevels   levels in the multigrid hierarchy
  * @param picardChange      last Picard temperature change (K)
  * @param seconds           wall time of the solve
+ * @param feedbackPower     power of the temperature-dependent source (leakage) in the solution (W)
+ * @param faceConductance   conductance of every boundary face in the final system (W/K), same order as the
+ *                          problem's {@link BoundaryFaces}
  */
 public record SteadyResult(double[] temperature, double powerIn, double[] pathHeat, List<String> pathNames,
                            double balanceRelError, int picardIterations, int[] linearIterations,
                            double finalRelResidual, double[] residualHistory, int multigridLevels,
-                           double picardChange, double seconds) {
+                           double picardChange, double seconds, double feedbackPower, double[] faceConductance) {
 
     public double heatOut(String path) {
         int i = pathNames.indexOf(path);

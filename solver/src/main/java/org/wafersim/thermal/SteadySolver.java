@@ -66,9 +66,23 @@ public final class SteadySolver {
         int levels = 0;
         final double[] xf = g.xFaces(), yf = g.yFaces();
         Multigrid mg = null;
+        HeatSourceFeedback fb = p.feedback();
+        double[] qL = fb == null ? null : new double[n], dqL = fb == null ? null : new double[n];
+        double[] theta0 = fb == null ? null : new double[n];
+        double feedbackW = 0;
+        double[] solvedAmbient = p.boundary().ambient;
+        boolean explicitFeedback = false;
+        String runawayReason = null;
         while (true) {
             long ta = System.nanoTime();
-            asm.assemble(t, a, b);
+            if (fb != null) {
+                feedbackW = fb.evaluate(t, qL, dqL);
+                if (explicitFeedback) java.util.Arrays.fill(dqL, 0.0);
+                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, p.totalPower()))
+                    throw runaway(p, t, feedbackW, "leakage power diverges");
+                System.arraycopy(theta, 0, theta0, 0, n);
+            }
+            asm.assemble(t, a, b, qL, dqL, theta0);
             long tb = System.nanoTime();
             // The multigrid hierarchy is built for the first two Picard iterations only: after the first solve the
             // conductivities move by well under a percent, and a preconditioner of a nearby SPD operator keeps CG
@@ -88,7 +102,20 @@ public final class SteadySolver {
             double tol = linear ? opt.tolerance()
                     : Math.max(opt.tolerance(), Math.min(1e-5, 1e-2 * change / Math.max(1e-3, maxRise(theta, g))));
             long tc = System.nanoTime();
-            last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+            try {
+                last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+            } catch (ArithmeticException e) {
+                // With a feedback source the linearised operator stays positive definite exactly while a stable
+                // steady state exists; losing it is the signature of thermal runaway. To report where it runs away,
+                // the iteration continues with the source explicit (an SPD system each step) until the temperature
+                // leaves the materials' range.
+                if (fb == null || explicitFeedback) throw e;
+                explicitFeedback = true;
+                runawayReason = "the linearised system lost positive definiteness at " + String.format("%.1f", p.totalPower() + feedbackW) + " W";
+                mg = null;
+                picard++;
+                continue;
+            }
             mg = holder[0];
             if (mg != null) levels = mg.levelCount();
             linIts.add(last.iterations());
@@ -108,11 +135,21 @@ public final class SteadySolver {
                 t[c] = tn;
             }
             change = maxChange;
+            if (!p.couplings().isEmpty()) {
+                // The heat budget must use the ambients this solve saw, not the ones the couplings set next.
+                solvedAmbient = p.boundary().ambient.clone();
+                for (OuterCoupling oc : p.couplings()) change = Math.max(change, oc.update(t, asm.gFace));
+            }
+            if (fb != null && !(maxTemperature(t, g) < MAX_TEMPERATURE_K))
+                throw runaway(p, t, feedbackW, (runawayReason == null ? "" : runawayReason + "; then ")
+                        + "the temperature left the materials' range (above " + (MAX_TEMPERATURE_K - 273.15) + " degC)");
+            if (explicitFeedback && picard >= opt.maxPicard())
+                throw runaway(p, t, feedbackW, runawayReason);
             if (linear) break;
             if (change <= opt.picardTolerance() && tol <= opt.tolerance()) break;
             if (picard >= opt.maxPicard())
                 throw new NotConvergedException(String.format(
-                        "temperature-dependent conductivity: Picard iteration did not converge in %d iterations "
+                        "outer iteration (k(T), leakage, coolant) did not converge in %d iterations "
                                 + "(last change %.3e K, tolerance %.1e K)", picard, change, opt.picardTolerance()));
         }
         // Heat-path budget on the conductances of the final linear system (asm.gFace).
@@ -120,18 +157,37 @@ public final class SteadySolver {
         double[] pathHeat = new double[bf.pathNames().size()];
         for (int f = 0; f < bf.count; f++) {
             int c = bf.cell[f];
-            pathHeat[bf.path[f]] += asm.gFace[f] * (theta[c] + tRef - bf.ambient[f]);
+            pathHeat[bf.path[f]] += asm.gFace[f] * (theta[c] + tRef - solvedAmbient[f]);
         }
         double out = 0;
         for (double v : pathHeat) out += v;
-        double in = p.totalPower();
+        double in = p.totalPower() + (fb == null ? 0 : asm.feedbackPower(qL, dqL, theta0, theta));
         double scale = Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
         double balance = (in - out) / scale;
         for (int c = 0; c < n; c++) t[c] = g.isVoid(c) ? Double.NaN : theta[c] + tRef;
         int[] its = linIts.stream().mapToInt(Integer::intValue).toArray();
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SteadyResult(t, in, pathHeat, bf.pathNames(), balance, picard, its,
-                last.relativeResidual(), last.history(), levels, change, secs);
+                last.relativeResidual(), last.history(), levels, change, secs, in - p.totalPower(), asm.gFace);
+    }
+
+    /** Above this the materials' laws are far outside their range: treated as runaway when leakage is on. */
+    static final double MAX_TEMPERATURE_K = 273.15 + 1000;
+    /** Leakage above this multiple of the fixed power is divergence, whatever the iteration says. */
+    static final double RUNAWAY_POWER_FACTOR = 1e3;
+
+    private static ThermalRunawayException runaway(ThermalProblem p, double[] t, double feedbackW, String why) {
+        double total = p.totalPower() + feedbackW;
+        return new ThermalRunawayException(String.format(
+                "thermal runaway: %s; no steady state at %.1f W dynamic power (total %.1f W with %.1f W leakage at the "
+                        + "last iterate); hottest: %s", why, p.totalPower(), total, feedbackW,
+                p.feedback().hottest(t)), total);
+    }
+
+    private static double maxTemperature(double[] t, Grid g) {
+        double m = -Double.MAX_VALUE;
+        for (int c = 0; c < t.length; c++) if (!g.isVoid(c)) m = Math.max(m, t[c]);
+        return m;
     }
 
     private static double maxRise(double[] theta, Grid g) {

@@ -8,21 +8,34 @@ import org.wafersim.grid.Grid;
  * {@link BoundaryFaces} and adiabatic faces elsewhere. {@code laws[m]} is the conductivity of material id m;
  * {@code q} is the volumetric heat generation (W/m^3, zero in void cells).
  */
-public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary) {
+public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary,
+                             HeatSourceFeedback feedback, List<OuterCoupling> couplings) {
     public ThermalProblem {
         if (q.length != grid.cells()) throw new IllegalArgumentException("q has the wrong length");
         if (laws.size() < grid.materialNames().size())
             throw new IllegalArgumentException("a conductivity law is needed for every material id");
         laws = List.copyOf(laws);
+        couplings = List.copyOf(couplings);
     }
 
-    /** True when every material's conductivity is constant (one linear solve suffices). */
+    /** A problem with a fixed source and fixed face ambients. */
+    public ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary) {
+        this(grid, laws, q, boundary, null, List.of());
+    }
+
+    /** The same problem with a temperature-dependent source and outer couplings. */
+    public ThermalProblem with(HeatSourceFeedback fb, List<OuterCoupling> cs) {
+        return new ThermalProblem(grid, laws, q, boundary, fb, cs);
+    }
+
+    /** True when one linear solve suffices: constant conductivities, no feedback source, no outer coupling. */
     public boolean isLinear() {
+        if (feedback != null || !couplings.isEmpty()) return false;
         for (ConductivityLaw l : laws) if (!l.isConstant()) return false;
         return true;
     }
 
-    /** Total generated power (W). */
+    /** Total fixed (temperature-independent) generated power (W). */
     public double totalPower() {
         Grid g = grid;
         double s = 0;

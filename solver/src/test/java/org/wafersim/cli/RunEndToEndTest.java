@@ -29,11 +29,14 @@ class RunEndToEndTest {
         assertTrue(Files.isRegularFile(out));
         assertTrue(Files.isRegularFile(dir.resolve("small.xdmf")));
         JsonNode s = new ObjectMapper().readTree(o.out());
-        assertEquals(15000, s.get("powerW").asDouble(), 1e-6);
+        // 15 kW at the leakage reference temperature; the wafer runs cooler than 60 degC, so less leaks
+        double power = s.get("powerW").asDouble();
+        assertEquals(15000 - 3750 + s.get("leakageW").asDouble(), power, 1e-6 * power);
+        assertTrue(power > 13000 && power < 15000, "power " + power);
         assertTrue(Math.abs(s.get("balanceRelError").asDouble()) < 1e-9, o.out());
         double out3 = 0;
         for (var e : s.get("heatOutW").properties()) out3 += e.getValue().asDouble();
-        assertEquals(15000, out3, 15000 * 1e-9);
+        assertEquals(power, out3, power * 1e-9);
 
         int nz, ny, nx;
         double sample;

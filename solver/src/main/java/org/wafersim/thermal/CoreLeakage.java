@@ -1,0 +1,84 @@
+package org.wafersim.thermal;
+
+import org.wafersim.geometry.CoreArray;
+import org.wafersim.grid.Grid;
+import org.wafersim.power.CoreCellMap;
+
+/**
+ * Leakage power of every core, growing exponentially with the core's temperature (reference-data.md D.2):
+ * <pre>  P_leak,i(T_i) = P_ref,i exp(beta (T_i - T_ref)),   dP/dT = beta P  </pre>
+ * where T_i is the core's area-weighted mean temperature over the active-layer cells under it (the same
+ * {@link CoreCellMap} the dynamic power and the reported core temperatures use). Spare cores are power-gated and
+ * leak nothing. The derivative is deposited on the cells with the same weights as the power, i.e. each cell's
+ * linearisation uses its own temperature for its share of the core: exact for one cell per core, and at any
+ * resolution the fixed point is unchanged (the linear term vanishes at convergence).
+ */
+public final class CoreLeakage implements HeatSourceFeedback {
+    private final CoreArray cores;
+    private final CoreCellMap map;
+    private final Grid grid;
+    private final double[] pRef;
+    private final double tRef, beta;
+    private final double[] coreT, p, dp;
+
+    /**
+     * @param pRef leakage of each core at tRef (W)
+     * @param tRef reference temperature (K)
+     * @param beta exponential coefficient (1/K)
+     */
+    public CoreLeakage(CoreArray cores, CoreCellMap map, Grid grid, double[] pRef, double tRef, double beta) {
+        if (pRef.length != cores.coreCount()) throw new IllegalArgumentException("pRef length");
+        this.cores = cores;
+        this.map = map;
+        this.grid = grid;
+        this.pRef = pRef.clone();
+        this.tRef = tRef;
+        this.beta = beta;
+        coreT = new double[cores.coreCount()];
+        p = new double[cores.coreCount()];
+        dp = new double[cores.coreCount()];
+    }
+
+    /**
+     * Reference leakage spread over the active cores in proportion to core area (leakage scales with the
+     * number of transistors, not with the workload); spares get none.
+     */
+    public static double[] referenceLeakage(CoreArray cores, double totalAtRef) {
+        double area = 0;
+        for (int c = 0; c < cores.coreCount(); c++) if (!cores.isSpare(c)) area += cores.area(c);
+        double[] r = new double[cores.coreCount()];
+        for (int c = 0; c < r.length; c++) if (!cores.isSpare(c)) r[c] = totalAtRef * cores.area(c) / area;
+        return r;
+    }
+
+    @Override
+    public double evaluate(double[] t, double[] q, double[] dqdT) {
+        corePowers(t);
+        map.depositPower(grid, p, q);
+        map.depositPower(grid, dp, dqdT);
+        double s = 0;
+        for (double v : p) s += v;
+        return s;
+    }
+
+    /** Leakage per core (W) at the cell temperatures t. */
+    public double[] corePowers(double[] t) {
+        map.coreMean(grid, t, coreT);
+        for (int c = 0; c < p.length; c++) {
+            p[c] = pRef[c] == 0 ? 0 : pRef[c] * Math.exp(beta * (coreT[c] - tRef));
+            dp[c] = beta * p[c];
+        }
+        return p.clone();
+    }
+
+    @Override
+    public String hottest(double[] t) {
+        map.coreMean(grid, t, coreT);
+        int h = 0;
+        for (int c = 1; c < coreT.length; c++) if (coreT[c] > coreT[h]) h = c;
+        int d = cores.die(h);
+        double leak = pRef[h] * Math.exp(beta * (coreT[h] - tRef));
+        return String.format("core %d at die (column %d, row %d), core (column %d, row %d): %.1f degC, leakage %.3g W",
+                h, cores.dieColumn(d), cores.dieRow(d), cores.coreColumn(h), cores.coreRow(h), coreT[h] - 273.15, leak);
+    }
+}

@@ -1,0 +1,34 @@
+package org.wafersim.thermal;
+
+import org.wafersim.grid.Grid;
+
+/**
+ * Heat crossing each layer interface of a layered grid: the sum over the interface's cell faces of
+ * G (T_below - T_above), with G the series conductance of the two half cells at their final temperatures (the
+ * operator of the converged solve, to within the outer-iteration tolerance). Positive means upwards (towards the
+ * coolant). Interface l is the bottom face of layer l (layers top to bottom), i.e. between layers l and l + 1.
+ */
+public final class HeatBudget {
+    private HeatBudget() { }
+
+    public static double[] interfaceHeat(ThermalProblem p, double[] t) {
+        Grid g = p.grid();
+        int nl = g.layerCount();
+        double[] out = new double[Math.max(0, nl - 1)];
+        for (int l = 0; l < nl - 1; l++) {
+            int kUp = g.layerK0(l), kDown = kUp - 1;
+            if (kDown < 0 || g.layerK1(l + 1) != kUp) { out[l] = Double.NaN; continue; }
+            double s = 0;
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    int cu = g.index(i, j, kUp), cd = g.index(i, j, kDown);
+                    if (g.isVoid(cu) || g.isVoid(cd)) continue;
+                    double ku = p.laws().get(g.material(cu)).kz(t[cu]), kd = p.laws().get(g.material(cd)).kz(t[cd]);
+                    double gz = g.dx(i) * g.dy(j) / (g.dz(kUp) / (2 * ku) + g.dz(kDown) / (2 * kd));
+                    s += gz * (t[cd] - t[cu]);
+                }
+            out[l] = s;
+        }
+        return out;
+    }
+}

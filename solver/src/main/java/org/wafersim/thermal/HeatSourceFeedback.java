@@ -1,0 +1,19 @@
+package org.wafersim.thermal;
+
+/**
+ * A heat source that depends on temperature (leakage power). The steady solver linearises it at each outer
+ * iteration (Newton on the source): q(T) ~ q(T0) + dq/dT (T - T0), which moves dq/dT V to the left-hand side.
+ */
+public interface HeatSourceFeedback {
+    /**
+     * Evaluates the source at the cell temperatures {@code t} (K; void cells ignored).
+     *
+     * @param q    filled with the source density (W/m^3) per cell
+     * @param dqdT filled with its derivative with respect to the cell temperature (W/(m^3 K)), &gt;= 0
+     * @return the total source power (W)
+     */
+    double evaluate(double[] t, double[] q, double[] dqdT);
+
+    /** Where the source is strongest at temperatures t, for messages (e.g. "core 1234 at die (3, 4): 412 degC"). */
+    String hottest(double[] t);
+}

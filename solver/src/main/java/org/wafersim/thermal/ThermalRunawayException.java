@@ -1,0 +1,17 @@
+package org.wafersim.thermal;
+
+/**
+ * No steady state exists: temperature-dependent leakage grows faster than the package can remove heat (the
+ * linearised operator lost positive definiteness, or the temperature left every material's range). Exit code 1.
+ */
+public final class ThermalRunawayException extends RuntimeException {
+    private final double powerW;
+
+    public ThermalRunawayException(String message, double powerW) {
+        super(message);
+        this.powerW = powerW;
+    }
+
+    /** Total power (W) at the last iterate before the runaway was detected. */
+    public double powerW() { return powerW; }
+}
