@@ -94,6 +94,16 @@ public final class Multigrid {
 
     public int levelCount() { return levels.size(); }
 
+    /**
+     * Re-factors the finest level's line smoother after its operator (which the hierarchy shares, not copies)
+     * changed in place. The coarse levels keep the operator they were built from: a symmetric positive definite
+     * approximation is all a CG preconditioner needs, while a smoother whose line factors do not match its operator
+     * would make the cycle unsymmetric.
+     */
+    public void refreshFinest() {
+        if (levels.size() > 1) levels.get(0).smoother = new LineSmoother(levels.get(0).a, par);
+    }
+
     /** Cells per level, finest first (for reports). */
     public int[] levelSizes() {
         int[] s = new int[levels.size()];

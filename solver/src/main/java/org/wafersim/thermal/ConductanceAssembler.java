@@ -122,16 +122,19 @@ final class ConductanceAssembler {
             a.gb[c] += gf;
             b[c] += gf * (bf.ambient[f] - tRef);
         }
-        a.finish(par);
         if (dqL != null) {
+            // The linearised source enters as a negative boundary-like conductance, so that the multigrid's coarse
+            // operators (which add the fine gb of each aggregate) see it too: near runaway it is what makes the
+            // lowest modes soft, and a coarse grid without it would be far too stiff there.
             par.forEach(nz * ny, row -> {
                 int k = row / ny, j = row - k * ny, base = row * nx;
                 for (int i = 0; i < nx; i++) {
                     int c = base + i;
-                    if (dqL[c] != 0) a.diag[c] -= dqL[c] * dx[i] * dy[j] * dz[k];
+                    if (dqL[c] != 0) a.gb[c] -= dqL[c] * dx[i] * dy[j] * dz[k];
                 }
             });
         }
+        a.finish(par);
     }
 
     /** Power of the linearised feedback source at theta (W), as it entered the last linear system. */

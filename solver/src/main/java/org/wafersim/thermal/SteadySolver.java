@@ -72,6 +72,7 @@ public final class SteadySolver {
         double feedbackW = 0;
         double[] solvedAmbient = p.boundary().ambient;
         boolean explicitFeedback = false;
+        int lastIts = 0;
         String runawayReason = null;
         while (true) {
             long ta = System.nanoTime();
@@ -103,7 +104,19 @@ public final class SteadySolver {
                     : Math.max(opt.tolerance(), Math.min(1e-5, 1e-2 * change / Math.max(1e-3, maxRise(theta, g))));
             long tc = System.nanoTime();
             try {
-                last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+                boolean reused = mg != null;
+                double[] start = reused ? theta.clone() : null;
+                if (reused) mg.refreshFinest();
+                // A reused hierarchy gets a short leash: if it needs far more iterations than the last solve, the
+                // operator has moved too far from the one it was built for.
+                int cap = reused ? Math.min(opt.maxIterations(), Math.max(20, 3 * lastIts)) : opt.maxIterations();
+                last = pcg.solve(a, pre, b, theta, tol, cap);
+                if (!last.converged() && reused) {
+                    // The reused hierarchy no longer fits the operator (the leakage linearisation moved): rebuild it.
+                    System.arraycopy(start, 0, theta, 0, n);
+                    holder[0] = null;
+                    last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+                }
             } catch (ArithmeticException e) {
                 // With a feedback source the linearised operator stays positive definite exactly while a stable
                 // steady state exists; losing it is the signature of thermal runaway. To report where it runs away,
@@ -119,6 +132,7 @@ public final class SteadySolver {
             mg = holder[0];
             if (mg != null) levels = mg.levelCount();
             linIts.add(last.iterations());
+            lastIts = last.iterations();
             if (Boolean.getBoolean("wafersim.trace"))
                 System.err.printf("picard %d: assemble %.2f s, multigrid setup + pcg %.2f s (%d its to %.1e)%n",
                         picard, (tb - ta) / 1e9, (System.nanoTime() - tc) / 1e9, last.iterations(), tol);
@@ -142,7 +156,7 @@ public final class SteadySolver {
             }
             if (fb != null && !(maxTemperature(t, g) < MAX_TEMPERATURE_K))
                 throw runaway(p, t, feedbackW, (runawayReason == null ? "" : runawayReason + "; then ")
-                        + "the temperature left the materials' range (above " + (MAX_TEMPERATURE_K - 273.15) + " degC)");
+                        + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - 273.15));
             if (explicitFeedback && picard >= opt.maxPicard())
                 throw runaway(p, t, feedbackW, runawayReason);
             if (linear) break;
@@ -180,7 +194,7 @@ public final class SteadySolver {
         double total = p.totalPower() + feedbackW;
         return new ThermalRunawayException(String.format(
                 "thermal runaway: %s; no steady state at %.1f W dynamic power (total %.1f W with %.1f W leakage at the "
-                        + "last iterate); hottest: %s", why, p.totalPower(), total, feedbackW,
+                        + "last iterate); hottest core when stopped: %s", why, p.totalPower(), total, feedbackW,
                 p.feedback().hottest(t)), total);
     }
 

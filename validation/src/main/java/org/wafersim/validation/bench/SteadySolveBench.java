@@ -1,5 +1,6 @@
 package org.wafersim.validation.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
@@ -18,10 +19,11 @@ import org.wafersim.thermal.ThermalProblem;
 
 /**
  * Steady thermal solve of the default wafer case at three resolutions (grid.cells_per_core 0.25, 0.5, 1: about
- * 0.3M, 1.5M and 6M cells), to a relative residual of 1e-8, on all cores. Two variants: {@code linearSolve} is one
- * assembly + multigrid setup + PCG solve with the conductivity frozen at the coolant temperature (the cost per cell
- * of the linear solver), {@code steadySolve} the full nonlinear solve with k(T) by Picard iteration. Divide the
- * cell count (printed at setup) by the time per operation for cells/s; compare rows of one run, not across runs.
+ * 0.6M, 2M and 7.6M cells) to a relative residual of 1e-8 on all cores: the full nonlinear solve for a model
+ * variant (see {@link LinearSolveBench} for one linear solve): {@code fixed} (k(T) by Picard, fixed
+ * power), {@code leakage} (plus temperature-dependent leakage by Newton), {@code lateral} (plus the coolant warming
+ * along its path). The ratio leakage/fixed and lateral/fixed is the cost of each coupling. Divide the cell count
+ * (printed at setup) by the time per operation for cells/s; compare rows of one run, not across runs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -33,38 +35,44 @@ public class SteadySolveBench {
     @Param({"0.25", "0.5", "1"})
     public double cellsPerCore;
 
+    @Param({"fixed", "leakage", "lateral"})
+    public String variant;
+
     private ThermalProblem problem;
-    private ThermalProblem frozen;
+    private double[] savedAmbient;
     private Parallel par;
 
     @Setup(Level.Trial)
     public void setup() {
-        CaseSpec spec = CaseLoader.builtin("wse-default", List.of("grid.cells_per_core=" + cellsPerCore));
+        List<String> o = new ArrayList<>(List.of("grid.cells_per_core=" + cellsPerCore));
+        if (variant.equals("fixed")) o.add("power.leakage=");
+        if (variant.equals("lateral")) o.add("cooling.mode=lateral");
+        CaseSpec spec = CaseLoader.builtin("wse-default", o);
         CoreArray cores = CoreArray.of(spec);
         Grid g = GridBuilder.build(spec, cores);
+        CoreCellMap map = CoreCellMap.of(g, cores);
         double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
-        double[] q = CoreCellMap.of(g, cores).depositPower(g, p);
-        problem = PackageThermalModel.build(spec, g, q);
-        frozen = PackageThermalModel.frozenConductivity(problem, spec.cooling().coolant().inlet());
+        PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, p);
+        problem = m.problem();
+        savedAmbient = problem.boundary().ambient.clone();
         par = new Parallel(0);
-        System.out.printf("%n[bench] cells_per_core=%s grid %d x %d x %d = %,d cells%n", cellsPerCore, g.nx, g.ny,
-                g.nz, g.cells());
+        System.out.printf("%n[bench] cells_per_core=%s variant=%s grid %d x %d x %d = %,d cells%n", cellsPerCore,
+                variant, g.nx, g.ny, g.nz, g.cells());
+    }
+
+    /** The lateral coupling updates the face ambients in place: every solve starts from the inlet temperature. */
+    @Setup(Level.Invocation)
+    public void resetAmbients() {
+        System.arraycopy(savedAmbient, 0, problem.boundary().ambient, 0, savedAmbient.length);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() { par.close(); }
 
     @Benchmark
-    public SteadyResult linearSolve() {
-        SteadyResult r = new SteadySolver(par, new SteadySolver.Options(1e-8, 200, 1e-6, 50, false)).solve(frozen, null);
-        System.out.printf("[bench] linear: %d CG iterations, residual %.1e%n", r.linearIterations()[0], r.finalRelResidual());
-        return r;
-    }
-
-    @Benchmark
     public SteadyResult steadySolve() {
         SteadyResult r = new SteadySolver(par, new SteadySolver.Options(1e-8, 200, 1e-6, 50, false)).solve(problem, null);
-        System.out.printf("[bench] nonlinear: %d Picard, CG iterations %s%n", r.picardIterations(),
+        System.out.printf("[bench] %s: %d outer iterations, CG iterations %s%n", variant, r.picardIterations(),
                 java.util.Arrays.toString(r.linearIterations()));
         return r;
     }
