@@ -1,0 +1,53 @@
+package org.wafersim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.wafersim.io.ResultReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wafersim info OUT.h5 [--json] [--case]}: what a result file holds (see {@link ResultInfo}); {@code --case}
+ * prints the resolved case stored in the file instead, so that a run can be repeated exactly.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show what a result file holds: case, version, datasets with shapes and units, headline numbers.")
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "OUT.h5", description = "result file") Path file;
+
+    @Option(names = "--json", description = "print as JSON on stdout (for scripts)") boolean json;
+
+    @Option(names = "--case", description = "print the resolved case (YAML) stored in the file, e.g. to re-run it")
+    boolean printCase;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        var out = spec.commandLine().getOut();
+        if (printCase) {
+            try (ResultReader r = ResultReader.open(file)) {
+                out.print(r.attribute("/", "case"));
+            }
+        } else {
+            ResultInfo info = ResultInfo.of(file);
+            if (json) {
+                try {
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                out.print(info.text());
+            }
+        }
+        out.flush();
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package org.wafersim.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.wafersim.errors.InputException;
+import org.wafersim.io.ResultReader.DatasetInfo;
+
+/**
+ * Turns the FIELD argument of {@code wafersim plot} into a dataset (or a group of 1-D datasets, for several lines in
+ * one plot). Accepted: an absolute path ({@code /thermal/temperature}), a short name ({@code temperature},
+ * {@code power_density}, {@code material_id}, {@code probes}), a path without the leading slash
+ * ({@code cores/temperature}), or the last part of a path if only one dataset ends with it ({@code warpage}).
+ */
+final class FieldResolver {
+    /** Short names for the fields most often plotted; checked before the general rules. */
+    static final Map<String, String> ALIASES = Map.of(
+            "temperature", "/thermal/temperature",
+            "power_density", "/thermal/power_density",
+            "material_id", "/mesh/material_id",
+            "probes", "/transient/probes");
+
+    /** What FIELD named: a dataset, or a group whose 1-D datasets are plotted together. */
+    record Target(String path, boolean group) { }
+
+    private FieldResolver() { }
+
+    static Target resolve(String field, List<DatasetInfo> datasets, String file) {
+        if (field == null || field.isBlank()) throw new InputException(file, null, "no FIELD given");
+        String f = field.strip();
+        Map<String, DatasetInfo> byPath = new TreeMap<>();
+        for (DatasetInfo d : datasets) byPath.put(d.path(), d);
+        List<String> candidates = new ArrayList<>();
+        if (ALIASES.containsKey(f)) candidates.add(ALIASES.get(f));
+        String abs = f.startsWith("/") ? f : "/" + f;
+        if (abs.length() > 1 && abs.endsWith("/")) abs = abs.substring(0, abs.length() - 1);
+        candidates.add(abs);
+        for (String c : candidates) {
+            if (byPath.containsKey(c)) return new Target(c, false);
+            String prefix = c.equals("/") ? "/" : c + "/";
+            for (String p : byPath.keySet()) if (p.startsWith(prefix) && !c.equals("/")) return new Target(c, true);
+        }
+        if (!f.startsWith("/")) {
+            List<String> suffix = new ArrayList<>();
+            for (String p : byPath.keySet()) if (p.endsWith("/" + f)) suffix.add(p);
+            if (suffix.size() == 1) return new Target(suffix.get(0), false);
+            if (suffix.size() > 1)
+                throw new InputException(file, field, "ambiguous field name; it could be " + String.join(", ", suffix));
+        }
+        throw new InputException(file, field, "no such field in the result; fields: " + listing(datasets));
+    }
+
+    /** The plottable (numeric, non-scalar) datasets, with short names where they exist, for error messages. */
+    static String listing(List<DatasetInfo> datasets) {
+        List<String> out = new ArrayList<>();
+        for (DatasetInfo d : datasets) {
+            if (d.shape().length == 0 || d.type().equals("string")) continue;
+            String alias = null;
+            for (var e : ALIASES.entrySet()) if (e.getValue().equals(d.path())) alias = e.getKey();
+            out.add(alias == null ? d.path() : alias + " (" + d.path() + ")");
+        }
+        return out.isEmpty() ? "(none)" : String.join(", ", out);
+    }
+}

@@ -1,0 +1,83 @@
+package org.wafersim.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.InputException;
+import org.wafersim.grid.MemoryEstimate;
+import org.wafersim.io.XdmfWriter;
+import org.wafersim.run.CaseRun;
+import org.wafersim.run.ResultLayout;
+
+/**
+ * Runs one point in this JVM: the case, its result file and sidecar, then its record. Every failure is caught and
+ * recorded, so that one bad point never stops the sweep; {@link OutOfMemoryError} too, since the point's arrays are
+ * unreachable once it has failed and the heap is usable again.
+ */
+final class PointRunner {
+    private final PointStore store;
+    private final int threads;
+
+    /** @param threads solver threads per point (0: the case's own setting) */
+    PointRunner(PointStore store, int threads) {
+        this.store = store;
+        this.threads = threads;
+    }
+
+    PointRecord run(SweepPoint p, CaseSpec spec) {
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        long t0 = System.nanoTime();
+        store.removeTemporaries(p);
+        PointRecord rec;
+        try {
+            MemoryEstimate.check(CaseRun.plan(spec), Runtime.getRuntime().maxMemory(), spec.source());
+            CaseRun.Result r = CaseRun.run(spec, threads, m -> { });
+            Path out = store.result(p);
+            try {
+                ResultLayout.of(r).writeAtomically(out, true);   // replaces a result whose record was never written
+                XdmfWriter.write(out, r.grid().xFaces(), r.grid().yFaces(), r.grid().zFaces(),
+                        List.of(new XdmfWriter.FieldRef("temperature_degC", "/thermal/temperature"),
+                                new XdmfWriter.FieldRef("power_density_W_per_m3", "/thermal/power_density")), true);
+            } catch (IOException e) {
+                throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage(), e);
+            }
+            rec = new PointRecord(p.index(), p.stem(), PointRecord.OK, "ok", 0, null, p.parameters(), p.overrides(),
+                    out.getFileName().toString(), started, seconds(t0), r.summary());
+        } catch (InputException e) {
+            rec = failed(p, started, t0, "bad_input", 2, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            rec = failed(p, started, t0, "out_of_memory", 1, "out of memory (" + e.getMessage()
+                    + "); lower grid.cells_per_core, use fewer --jobs or raise -Xmx");
+        } catch (RuntimeException e) {
+            // wafersim's own failures (non-convergence, runaway, energy balance) are checks that failed; anything
+            // else is a bug, recorded with where it happened
+            boolean ours = e.getClass().getName().startsWith("org.wafersim.");
+            rec = failed(p, started, t0, ours ? "check_failed" : "internal_error", 1,
+                    ours ? e.getMessage() : e + " at " + firstFrame(e));
+        }
+        try {
+            store.writeRecord(p, rec);
+        } catch (IOException e) {
+            // without its record the point counts as not finished and runs again next time: say so, but go on
+            rec = failed(p, started, t0, "internal_error", 1, "cannot write the record " + store.record(p) + ": " + e.getMessage());
+        }
+        return rec;
+    }
+
+    private static PointRecord failed(SweepPoint p, String started, long t0, String cls, int code, String msg) {
+        return new PointRecord(p.index(), p.stem(), PointRecord.FAILED, cls, code, msg, p.parameters(), p.overrides(),
+                null, started, seconds(t0), null);
+    }
+
+    private static double seconds(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e6) / 1e3;
+    }
+
+    private static String firstFrame(Throwable e) {
+        StackTraceElement[] st = e.getStackTrace();
+        return st.length == 0 ? "?" : st[0].toString();
+    }
+}
