@@ -17,7 +17,7 @@ public final class WafersimCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override public void run() {
-        throw new ParameterException(spec.commandLine(), "missing verb: run, materials, validate (see --help)");
+        throw new ParameterException(spec.commandLine(), "missing verb: run, sweep, plot, info, materials, validate (see --help)");
     }
 
     static final class Version implements picocli.CommandLine.IVersionProvider {
