@@ -55,6 +55,11 @@ final class ConductanceAssembler {
      * q(T) ~ qL + dqL (theta - theta0) (W/m^3): qL V goes to b, dqL V theta0 to b, and dqL V off the diagonal.
      */
     void assemble(double[] t, Stencil7 a, double[] b, double[] qL, double[] dqL, double[] theta0) {
+        assemble(t, a, b, p.q(), qL, dqL, theta0);
+    }
+
+    /** As above with the fixed source density {@code q} (W/m^3) given explicitly (time-dependent power). */
+    void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0) {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
         final short[] mat = g.materialIds();
         final var laws = p.laws();
@@ -71,7 +76,6 @@ final class ConductanceAssembler {
                 cz[m] = law.kz(tRef);
             }
         }
-        final double[] q = p.q();
         par.forEach(nz * ny, row -> {
             int base = row * nx;
             for (int i = 0; i < nx; i++) {

@@ -1,0 +1,108 @@
+package org.wafersim.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Connector fatigue over the connector's map of points ({@code [y][x]}): per point the median cycles to failure of
+ * the workload cycle and of the off/on cycle by {@link Engelmaier}, the life in seconds for the {@link DutyCycle} by
+ * {@link Miner}'s rule,
+ * <pre>
+ *   L = 1 / (f_A/N_A + f_B/N_B)       (f in cycles per second),
+ * </pre>
+ * the first-failure location (the point of shortest life) and the {@link ConnectorPopulation} R(t) of the whole
+ * connector (DESIGN §4, issue 6 item 1). Inputs are plain maps so that the estimator does not depend on the
+ * mechanics solver: the shear strain range between the two operating states of each cycle and the mean joint
+ * temperature.
+ */
+public final class ConnectorFatigue {
+    private ConnectorFatigue() { }
+
+    /**
+     * The point that fails first.
+     *
+     * @param x              column index in the map
+     * @param y              row index in the map
+     * @param lifeSeconds    its median life, s
+     * @param workloadCycles its median workload cycles to failure
+     */
+    public record FirstFailure(int x, int y, double lifeSeconds, double workloadCycles) { }
+
+    /**
+     * The result maps ({@code [y][x]}).
+     *
+     * @param workloadCycles median cycles to failure under the workload cycle alone
+     * @param offOnCycles    median cycles to failure under the off/on cycle alone (null when there is none)
+     * @param lifeSeconds    median life per point for the duty cycle, s
+     * @param firstFailure   the point of shortest life
+     * @param population     the Weibull population of the points: R(t) of the connector
+     * @param notes          remarks for the run summary (clamped frequencies)
+     */
+    public record Result(double[][] workloadCycles, double[][] offOnCycles, double[][] lifeSeconds,
+                         FirstFailure firstFailure, ConnectorPopulation population, List<String> notes) {
+        /** Life of the first point to fail, in years. */
+        public double firstFailureYears() { return Durations.years(firstFailure.lifeSeconds()); }
+    }
+
+    /**
+     * Evaluates the connector.
+     *
+     * @param workload the workload cycle's load (cycle A of D.6)
+     * @param offOn    the off/on cycle's load (cycle B), or null; required when the duty cycle has off/on cycles
+     * @param duty     the duty cycle
+     * @param params   the connector's fatigue constants
+     * @param contacts contacts per map point (null = 1 each), see {@link ConnectorPopulation}
+     */
+    public static Result evaluate(ConnectorLoad workload, ConnectorLoad offOn, DutyCycle duty,
+                                  ConnectorParameters params, double[][] contacts) {
+        boolean withB = duty.offCyclesPerWeek() > 0;
+        if (withB && offOn == null) {
+            throw new IllegalArgumentException("the duty cycle has " + duty.offCyclesPerWeek()
+                    + " off/on cycles per week but no off/on load was given");
+        }
+        int ny = workload.ny(), nx = workload.nx();
+        if (offOn != null && (offOn.ny() != ny || offOn.nx() != nx)) {
+            throw new IllegalArgumentException("workload and off/on maps differ in shape");
+        }
+        if (contacts != null && (contacts.length != ny || contacts[0].length != nx)) {
+            throw new IllegalArgumentException("contact-count map differs in shape from the load maps");
+        }
+        Engelmaier model = params.engelmaier();
+        List<String> notes = new ArrayList<>();
+        noteClamp(notes, "workload", duty.cyclesPerDay());
+        if (withB) noteClamp(notes, "off/on", duty.offCyclesPerDay());
+
+        double[][] na = new double[ny][nx];
+        double[][] nb = withB ? new double[ny][nx] : null;
+        double[][] life = new double[ny][nx];
+        int bx = -1, by = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                na[y][x] = model.cyclesToFailure(workload.shearStrainRange()[y][x], workload.meanTemperatureK()[y][x],
+                        duty.cyclesPerDay());
+                if (withB) {
+                    nb[y][x] = model.cyclesToFailure(offOn.shearStrainRange()[y][x], offOn.meanTemperatureK()[y][x],
+                            duty.offCyclesPerDay());
+                }
+                life[y][x] = duty.lifeSeconds(na[y][x], withB ? nb[y][x] : Double.POSITIVE_INFINITY);
+                if (life[y][x] < best || bx < 0) {
+                    best = life[y][x];
+                    bx = x;
+                    by = y;
+                }
+            }
+        }
+        ConnectorPopulation pop = ConnectorPopulation.of(life, contacts, params.weibullShape());
+        return new Result(na, nb, life, new FirstFailure(bx, by, best, na[by][bx]), pop, List.copyOf(notes));
+    }
+
+    private static void noteClamp(List<String> notes, String which, double f) {
+        if (Engelmaier.frequencyClamped(f)) {
+            notes.add(String.format(Locale.ROOT, "Engelmaier: the %s cycle's frequency %.4g /day is outside the "
+                    + "IPC-SM-785 range 1-1000 /day; the exponent c is evaluated at %.4g /day", which, f,
+                    Engelmaier.clampFrequency(f)));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.wafersim.reliability;
+
+import org.wafersim.materials.FatigueParameters;
+import org.wafersim.materials.Material;
+
+/**
+ * Fatigue constants of the wafer-to-board connector's contacts: Engelmaier's ε_f' and exponent constants
+ * ({@link Engelmaier}), the Coffin–Manson ΔT exponent, the Weibull shape of the contacts' lives, Engelmaier's strain
+ * factor F, and the Norris–Landzberg constants for translating test to field cycles. The defaults are those of the
+ * built-in material {@code connector_elastomer} (solder values applied to its contacts, see reference-data C.4).
+ *
+ * @param ductilityCoefficient ε_f' (0.325; IPC-SM-785/IPC-D-279 [S 45, 47])
+ * @param c0                   Engelmaier c0 (−0.442; IPC-SM-785 [S 47])
+ * @param cPerKelvin           Engelmaier c_T, 1/K (−6e-4; IPC-SM-785 [S 47])
+ * @param cLogFrequency        Engelmaier c_f (1.74e-2; IPC-SM-785 [S 47])
+ * @param coffinMansonExponent q of N_f ∝ ΔT^(−q) (2.65; SAC305, Pan et al. 2005 [S 48], reference-data C.2)
+ * @param weibullShape         β of the contacts' lives (6, range 4–10; solder thermal fatigue, reference-data C.3 [E])
+ * @param strainFactor         F in Δγ = F·L_D·Δα·ΔT/h (1.0 [E]; IPC-D-279 gives ≈ 0.5–1.5)
+ * @param acceleration         Norris–Landzberg constants (SAC, Pan et al. 2005 [S 48])
+ */
+public record ConnectorParameters(double ductilityCoefficient, double c0, double cPerKelvin, double cLogFrequency,
+                                  double coffinMansonExponent, double weibullShape, double strainFactor,
+                                  NorrisLandzberg acceleration) {
+
+    /** Weibull shape of solder thermal fatigue, reference-data C.3 ([E], range 4–10). */
+    public static final double DEFAULT_WEIBULL_SHAPE = 6.0;
+
+    public static final ConnectorParameters DEFAULT = new ConnectorParameters(
+            FatigueParameters.DEFAULT_DUCTILITY, FatigueParameters.DEFAULT_C0, FatigueParameters.DEFAULT_C_PER_KELVIN,
+            FatigueParameters.DEFAULT_C_LOG_FREQUENCY, FatigueParameters.DEFAULT_Q, DEFAULT_WEIBULL_SHAPE, 1.0,
+            NorrisLandzberg.SAC);
+
+    public ConnectorParameters {
+        Check.positive(ductilityCoefficient, "connector.fatigue_ductility_coefficient");
+        Check.finite(c0, "connector.engelmaier_c0");
+        Check.finite(cPerKelvin, "connector.engelmaier_c_temperature");
+        Check.finite(cLogFrequency, "connector.engelmaier_c_frequency");
+        Check.positive(coffinMansonExponent, "connector.coffin_manson_exponent");
+        Check.positive(weibullShape, "connector.weibull_shape");
+        Check.positive(strainFactor, "connector.strain_factor");
+        Check.notNull(acceleration, "connector.norris_landzberg");
+    }
+
+    /**
+     * The constants of a library material: its fatigue parameters (required), its {@code weibull_shape} if it has
+     * one (else 6) and its Norris–Landzberg constants if it has them (else SAC).
+     *
+     * @throws org.wafersim.errors.InputException naming {@code reliability.connector.material} if the material has
+     *                                            no fatigue constants
+     */
+    public static ConnectorParameters of(Material m) {
+        FatigueParameters f = Engelmaier.of(m).parameters();
+        double beta = m.property("weibull_shape").map(p -> p.nominal()).orElse(DEFAULT_WEIBULL_SHAPE);
+        return new ConnectorParameters(f.ductilityCoefficient(), f.engelmaierC0(), f.engelmaierCPerKelvin(),
+                f.engelmaierCLogFrequency(), f.coffinMansonExponent(), beta, 1.0,
+                NorrisLandzberg.of(m).orElse(NorrisLandzberg.SAC));
+    }
+
+    /** These constants as the materials module's record. */
+    public FatigueParameters fatigue() {
+        return new FatigueParameters(ductilityCoefficient, coffinMansonExponent, c0, cPerKelvin, cLogFrequency);
+    }
+
+    /** Engelmaier's model with these constants. */
+    public Engelmaier engelmaier() { return new Engelmaier(fatigue()); }
+
+    public ConnectorParameters withWeibullShape(double beta) {
+        return new ConnectorParameters(ductilityCoefficient, c0, cPerKelvin, cLogFrequency, coffinMansonExponent,
+                beta, strainFactor, acceleration);
+    }
+
+    public ConnectorParameters withDuctilityCoefficient(double epsF) {
+        return new ConnectorParameters(epsF, c0, cPerKelvin, cLogFrequency, coffinMansonExponent, weibullShape,
+                strainFactor, acceleration);
+    }
+}

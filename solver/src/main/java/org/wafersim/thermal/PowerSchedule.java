@@ -1,0 +1,24 @@
+package org.wafersim.thermal;
+
+/** The fixed (temperature-independent) heat source over time, for transient solves. */
+public interface PowerSchedule {
+    /**
+     * Fills {@code q} with the source density (W/m^3, one per grid cell) at time t (s) and returns its total (W).
+     * At a breakpoint the value is the one just after it (right limit).
+     */
+    double sourceAt(double t, double[] q);
+
+    /** Increasing times (s) where the source jumps or its slope changes; the integrator lands on each. */
+    double[] breakpoints();
+
+    /** A constant source (the problem's own q). */
+    static PowerSchedule constant(double[] q, double total) {
+        return new PowerSchedule() {
+            public double sourceAt(double t, double[] out) {
+                System.arraycopy(q, 0, out, 0, q.length);
+                return total;
+            }
+            public double[] breakpoints() { return new double[0]; }
+        };
+    }
+}

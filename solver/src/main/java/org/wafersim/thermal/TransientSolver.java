@@ -1,0 +1,256 @@
+package org.wafersim.thermal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.wafersim.grid.Grid;
+import org.wafersim.linalg.Multigrid;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.linalg.Pcg;
+import org.wafersim.linalg.Stencil7;
+
+/**
+ * Transient conduction, rho c_p dT/dt = div(k grad T) + q(t) + q_leak(T), by TR-BDF2 (Bank et al., IEEE Trans.
+ * Electron Devices 32, 1985; Hosea &amp; Shampine, Appl. Numer. Math. 20, 1996): a trapezoidal stage to
+ * t + gamma dt and a BDF2 stage to t + dt, gamma = 2 - sqrt(2). As an ESDIRK method (c = 0, gamma, 1;
+ * b = [w, w, d], d = gamma/2, w = sqrt(2)/4) it is second order, L-stable (stiff thin layers are damped, unlike
+ * Crank-Nicolson) and one-step, so it restarts cleanly at power steps. Both implicit stages share the matrix
+ * C/(d dt) + A, solved by the multigrid-preconditioned CG with warm starts.
+ *
+ * <p>Local error: the embedded third-order weights b^ = [(1-w)/3, (3w+1)/3, d/3] give
+ * e = dt C^-1 sum (b^_i - b_i) (C f)_i; a step is accepted when max |e| &lt;= tolerance (K) and the next step is
+ * dt * min(5, max(0.2, 0.9 (tol/err)^(1/3))).
+ *
+ * <p>Nonlinearity (k(T), c_p(T), leakage) is treated linearly implicitly: k and rho c_p are evaluated at the
+ * temperature extrapolated to mid-step and the leakage is linearised there, which keeps second order without
+ * inner iterations. Energy: because C (theta_{n+1} - theta_n) = dt sum b_i (C f)_i and each (C f)_i summed over
+ * the cells is the generated power minus the boundary heat flow of that stage, the run accounts
+ * E_in = dt sum b_i P_i, E_out = dt sum b_i Q_i and E_stored = sum C delta-theta, which balance to the linear
+ * solver's tolerance.
+ */
+public final class TransientSolver {
+    static final double GAMMA = 2 - Math.sqrt(2), D = GAMMA / 2, W = Math.sqrt(2) / 4;
+    static final double[] B = {W, W, D};
+    static final double[] BHAT = {(1 - W) / 3, (3 * W + 1) / 3, D / 3};
+
+    /**
+     * @param tolerance   local error per step (K, max norm)
+     * @param dtInitial   first step (s)
+     * @param dtMax       largest step (s)
+     * @param linTol      relative residual of each stage solve
+     * @param fixedStep   if &gt; 0: constant steps of this size, no error control (convergence studies)
+     */
+    public record Options(double tolerance, double dtInitial, double dtMax, double linTol, int maxIterations,
+                          double fixedStep) {
+        public static Options adaptive(double tol, double dt0, double dtMax) {
+            return new Options(tol, dt0, dtMax, 1e-10, 200, 0);
+        }
+        public static Options fixed(double dt) { return new Options(Double.POSITIVE_INFINITY, dt, dt, 1e-12, 200, dt); }
+    }
+
+    /** Called after every accepted step (and once at t = 0 with step = null). */
+    @FunctionalInterface
+    public interface Observer { void accept(double t, double[] temperatureK, Step step); }
+
+    /** One accepted step. */
+    public record Step(int index, double t, double dt, double error, int cgIterations, double powerW, double heatOutW) { }
+
+    /** Totals of a run. */
+    public record Result(double[] finalTemperature, int steps, int rejected, int cgIterations, double energyInJ,
+                         double energyOutJ, double energyStoredJ, double balanceRelError, double seconds) { }
+
+    private final Parallel par;
+    private final Options opt;
+
+    public TransientSolver(Parallel par, Options opt) {
+        this.par = par;
+        this.opt = opt;
+    }
+
+    /**
+     * Integrates from t0 to tEnd starting at {@code initial} (K, per cell), landing exactly on every schedule
+     * breakpoint and every time in {@code stops} (snapshots).
+     */
+    public Result run(ThermalProblem p, List<CapacityLaw> capacity, PowerSchedule schedule, double[] initial,
+                      double t0, double tEnd, double[] stops, Observer observer) {
+        long wall0 = System.nanoTime();
+        Grid g = p.grid();
+        int n = g.cells();
+        ConductanceAssembler asm = new ConductanceAssembler(p, par);
+        final double tRef = asm.tRef;
+        double[] vol = new double[n];
+        for (int k = 0; k < g.nz; k++)
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) vol[g.index(i, j, k)] = g.dx(i) * g.dy(j) * g.dz(k);
+        double[] th = new double[n], thPrev = new double[n], thG = new double[n], th1 = new double[n];
+        for (int c = 0; c < n; c++) th[c] = g.isVoid(c) ? 0 : initial[c] - tRef;
+        System.arraycopy(th, 0, thPrev, 0, n);
+        double[] tK = new double[n], cap = new double[n], shift = new double[n];
+        double[] q = new double[n], bnd = new double[n], rhs = new double[n], tmp = new double[n];
+        double[] cf0 = new double[n], cfg = new double[n], cf1 = new double[n];
+        HeatSourceFeedback fb = p.feedback();
+        double[] qL = fb == null ? null : new double[n], dqL = fb == null ? null : new double[n];
+        double[] thMid = new double[n], zeros = new double[n];
+        Stencil7 a = new Stencil7(g.nx, g.ny, g.nz);
+        Pcg pcg = new Pcg(par);
+        double[] xf = g.xFaces(), yf = g.yFaces();
+        double[] stopTimes = mergeStops(schedule.breakpoints(), stops, t0, tEnd);
+        int nextStop = 0;
+
+        double t = t0, dt = opt.fixedStep() > 0 ? opt.fixedStep() : opt.dtInitial(), dtPrevAccepted = 0;
+        boolean restart = true;           // recompute (C f)_0 (start, or just after a breakpoint)
+        double p0 = 0, q0 = 0;            // stage-0 power and heat out (FSAL from the last step)
+        double eIn = 0, eOut = 0, eStored = 0;
+        int steps = 0, rejected = 0, cgTotal = 0;
+        Multigrid mg = null;
+        double lastDtForMg = Double.NaN;
+        toKelvin(th, tRef, g, tK);
+        observer.accept(t, tK, null);
+        while (t < tEnd * (1 - 1e-14)) {
+            while (nextStop < stopTimes.length && stopTimes[nextStop] <= t * (1 + 1e-14) + 1e-300) nextStop++;
+            double limit = nextStop < stopTimes.length ? stopTimes[nextStop] : tEnd;
+            double h = Math.min(dt, opt.dtMax());
+            boolean hitsStop = t + h >= limit * (1 - 1e-12);
+            if (hitsStop) h = limit - t;
+            else if (t + 1.5 * h > limit && opt.fixedStep() <= 0) h = 0.5 * (limit - t); // avoid a sliver step
+            // Mid-step extrapolation for k, c_p and the leakage linearisation.
+            double slopeScale = dtPrevAccepted > 0 ? 0.5 * h / dtPrevAccepted : 0;
+            for (int c = 0; c < n; c++) thMid[c] = th[c] + slopeScale * (th[c] - thPrev[c]);
+            toKelvin(thMid, tRef, g, tmp);
+            double leakMid = 0;
+            if (fb != null) leakMid = fb.evaluate(tmp, qL, dqL);
+            // Operator A at the mid-step state (plus the leakage derivative), without the time shift.
+            asm.assemble(tmp, a, bnd, zeros, qL, dqL, thMid);   // bnd = ambient terms + linearised leakage
+            for (int c = 0; c < n; c++) {
+                int m = g.material(c);
+                cap[c] = m < 0 ? 0 : capacity.get(m).rhoCp(tmp[c]) * vol[c];
+            }
+            if (restart) {
+                // (C f)_0 = -A theta_n + b(t+) with the exact leakage at theta_n
+                a.apply(par, th, cf0);
+                double[] qExact = null, dqExact = null;
+                double leak0 = 0;
+                if (fb != null) {
+                    qExact = new double[n];
+                    dqExact = new double[n];
+                    toKelvin(th, tRef, g, tmp);
+                    leak0 = fb.evaluate(tmp, qExact, dqExact);
+                }
+                double pq = schedule.sourceAt(t, q);
+                for (int c = 0; c < n; c++) {
+                    if (g.isVoid(c)) { cf0[c] = 0; continue; }
+                    // bnd holds the linearised leakage at thMid: replace it by the exact value at theta_n
+                    double leakLin = fb == null ? 0 : (qL[c] + dqL[c] * (th[c] - thMid[c])) * vol[c];
+                    double leakEx = fb == null ? 0 : qExact[c] * vol[c];
+                    // a = A - dqL V and bnd = ambient terms + (qL - dqL thMid) V, so -a th + bnd is -A th + ambient
+                    // terms + the linearised leakage at th; swap that leakage for the exact one.
+                    cf0[c] = -cf0[c] + bnd[c] + q[c] * vol[c] - leakLin + leakEx;
+                }
+                p0 = pq + leak0;
+                q0 = heatOut(p, asm, th, tRef);
+            }
+            // Matrix of both stages: A + C/(d h)
+            double invDh = 1.0 / (D * h);
+            for (int c = 0; c < n; c++) {
+                shift[c] = g.isVoid(c) ? 0 : cap[c] * invDh;
+                a.gb[c] += shift[c];
+            }
+            a.finish(par);
+            if (mg == null || !(Math.abs(h / lastDtForMg - 1) < 0.25)) {
+                mg = new Multigrid(a, xf, yf, par);
+                lastDtForMg = h;
+            } else {
+                mg.refreshFinest();
+            }
+            final Multigrid mgF = mg;
+            // Stage 2 (trapezoid to t + gamma h)
+            double pg = schedule.sourceAt(t + GAMMA * h, q);
+            for (int c = 0; c < n; c++) rhs[c] = g.isVoid(c) ? 0 : shift[c] * th[c] + cf0[c] + bnd[c] + q[c] * vol[c];
+            for (int c = 0; c < n; c++) thG[c] = th[c] + (slopeScale > 0 ? 2 * GAMMA * slopeScale * (th[c] - thPrev[c]) : 0);
+            Pcg.Result r2 = pcg.solve(a, mgF::precondition, rhs, thG, opt.linTol(), opt.maxIterations());
+            for (int c = 0; c < n; c++) cfg[c] = g.isVoid(c) ? 0 : shift[c] * (thG[c] - th[c]) - cf0[c];
+            // Stage 3 (BDF2 to t + h)
+            double p1 = schedule.sourceAt(t + h, q);
+            double wd = W / D;
+            for (int c = 0; c < n; c++)
+                rhs[c] = g.isVoid(c) ? 0 : shift[c] * th[c] + wd * (cf0[c] + cfg[c]) + bnd[c] + q[c] * vol[c];
+            for (int c = 0; c < n; c++) th1[c] = thG[c] + (1 - GAMMA) / GAMMA * (thG[c] - th[c]);
+            Pcg.Result r3 = pcg.solve(a, mgF::precondition, rhs, th1, opt.linTol(), opt.maxIterations());
+            if (!r2.converged() || !r3.converged())
+                throw new SteadySolver.NotConvergedException(String.format(
+                        "transient stage solve did not converge at t = %.6g s (dt %.3g s)", t, h));
+            for (int c = 0; c < n; c++) cf1[c] = g.isVoid(c) ? 0 : shift[c] * (th1[c] - th[c]) - wd * (cf0[c] + cfg[c]);
+            // Embedded error estimate, filtered through (I - d h J)^-1 as Hosea & Shampine recommend for stiff
+            // problems: the raw estimate of stiff, strongly damped components is O(h), not O(h^3), and would pin
+            // the step at the stiffest time constant (the 50 um TIM) for the whole run. The filter is one more solve
+            // with the stages' matrix: (C/(d h) + A) x = C/(d h) e.
+            for (int c = 0; c < n; c++) {
+                if (g.isVoid(c)) { tmp[c] = 0; rhs[c] = 0; continue; }
+                double e = h * ((BHAT[0] - B[0]) * cf0[c] + (BHAT[1] - B[1]) * cfg[c] + (BHAT[2] - B[2]) * cf1[c]) / cap[c];
+                rhs[c] = shift[c] * e;
+                tmp[c] = e;
+            }
+            Pcg.Result rf = pcg.solve(a, mgF::precondition, rhs, tmp, 1e-6, opt.maxIterations());
+            double err = 0;
+            for (int c = 0; c < n; c++) if (!g.isVoid(c)) err = Math.max(err, Math.abs(tmp[c]));
+            cgTotal += rf.iterations();
+            cgTotal += r2.iterations() + r3.iterations();
+            if (opt.fixedStep() <= 0 && err > opt.tolerance() && h > 1e-12) {
+                rejected++;
+                dt = h * Math.max(0.2, 0.9 * Math.cbrt(opt.tolerance() / err));
+                continue;    // restart flag unchanged: cf0, p0, q0 are still those of theta_n
+            }
+            // Accept: energy bookkeeping with the stage powers and heat flows
+            double leakG = fb == null ? 0 : asm.feedbackPower(qL, dqL, thMid, thG);
+            double leak1 = fb == null ? 0 : asm.feedbackPower(qL, dqL, thMid, th1);
+            double qg = heatOut(p, asm, thG, tRef), q1 = heatOut(p, asm, th1, tRef);
+            double pG = pg + leakG, pOne = p1 + leak1;
+            eIn += h * (B[0] * p0 + B[1] * pG + B[2] * pOne);
+            eOut += h * (B[0] * q0 + B[1] * qg + B[2] * q1);
+            double st = 0;
+            for (int c = 0; c < n; c++) if (!g.isVoid(c)) st += cap[c] * (th1[c] - th[c]);
+            eStored += st;
+            System.arraycopy(th, 0, thPrev, 0, n);
+            System.arraycopy(th1, 0, th, 0, n);
+            System.arraycopy(cf1, 0, cf0, 0, n);
+            p0 = pOne;
+            q0 = q1;
+            t = hitsStop ? limit : t + h;
+            dtPrevAccepted = h;
+            steps++;
+            restart = hitsStop && isBreakpoint(schedule.breakpoints(), t);
+            if (opt.fixedStep() <= 0) dt = h * Math.min(5, Math.max(0.2, 0.9 * Math.cbrt(opt.tolerance() / Math.max(err, 1e-300))));
+            toKelvin(th, tRef, g, tK);
+            observer.accept(t, tK, new Step(steps, t, h, err, r2.iterations() + r3.iterations(), pOne, q1));
+        }
+        double scale = Math.max(Math.abs(eIn), Math.max(Math.abs(eOut), Math.abs(eStored)));
+        double bal = scale > 0 ? (eIn - eOut - eStored) / scale : 0;
+        toKelvin(th, tRef, g, tK);
+        return new Result(tK.clone(), steps, rejected, cgTotal, eIn, eOut, eStored, bal,
+                (System.nanoTime() - wall0) / 1e9);
+    }
+
+    private static double heatOut(ThermalProblem p, ConductanceAssembler asm, double[] th, double tRef) {
+        BoundaryFaces bf = p.boundary();
+        double s = 0;
+        for (int f = 0; f < bf.count; f++) s += asm.gFace[f] * (th[bf.cell[f]] + tRef - bf.ambient[f]);
+        return s;
+    }
+
+    private static void toKelvin(double[] th, double tRef, Grid g, double[] out) {
+        for (int c = 0; c < th.length; c++) out[c] = g.isVoid(c) ? Double.NaN : th[c] + tRef;
+    }
+
+    private static boolean isBreakpoint(double[] bps, double t) {
+        for (double b : bps) if (Math.abs(b - t) <= 1e-12 * Math.max(1, Math.abs(t))) return true;
+        return false;
+    }
+
+    private static double[] mergeStops(double[] bps, double[] stops, double t0, double tEnd) {
+        List<Double> all = new ArrayList<>();
+        for (double b : bps) if (b > t0 && b < tEnd) all.add(b);
+        if (stops != null) for (double s : stops) if (s > t0 && s < tEnd) all.add(s);
+        double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
+        return Arrays.copyOf(a, a.length);
+    }
+}
