@@ -45,7 +45,7 @@ public final class CaseLoader {
     private CaseLoader() { }
 
     /** The embedded cases, loadable with {@link #builtin(String, List)}. */
-    public static final List<String> BUILTIN_NAMES = List.of("wse-default", "wse-coarse");
+    public static final List<String> BUILTIN_NAMES = List.of("wse-default", "wse-coarse", "wse-cycle");
 
     static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -72,6 +72,7 @@ final class CaseReader {
     static final String DEFAULT_STRESS_FREE = "25 degC";          // D.4
     static final double DEFAULT_CYCLES_PER_DAY = 4;               // D.6 cycle A
     static final String DEFAULT_LIFE = "5 years";                 // D.6
+    static final String DEFAULT_CYCLE_RAMP = "10 s";              // D.6 cycle A: 10 s ramps
     static final String DEFAULT_PICARD_TOLERANCE = "1e-6 K";
 
     private final String source;
@@ -433,14 +434,22 @@ final class CaseReader {
         a.done();
         AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
 
+        // transient: a steady run without the block gets the defaults but no block in the resolved case, since
+        // nothing in it applies to the run (and a written default profile would fight a later --set of the analysis)
+        boolean transientGiven = top.has("transient");
+        Section tr = top.section("transient", false);
+        TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling);
+        tr.done();
+        if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
+
         List<ProbeSpec> probes = readProbes(top, stack, wafer);
         GridSpec grid = readGrid(top.section("grid", false));
         SolverSpec solver = readSolver(top.section("solver", false));
         top.done();
 
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
-        return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, probes,
-                grid, solver, lib, CaseLoader.toYaml(resolved), source);
+        return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
+                transientSpec, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source);
     }
 
     /** A footprint: one length (square) or a list of two lengths [x, y]; each > 0. */
@@ -746,10 +755,21 @@ final class CaseReader {
         check(high.v() >= low.v(), high, "high must be >= low (" + low.text() + ")");
         Q perDay = s.number("per_day", DEFAULT_CYCLES_PER_DAY);
         check(perDay.v() > 0, perDay, "per_day must be > 0");
+        Q duty = s.number("duty", CyclingSpec.DEFAULT_DUTY);
+        check(duty.v() > 0 && duty.v() < 1, duty, "duty (the fraction of each cycle at high) must be in (0, 1)");
+        Q ramp = s.quantity("ramp", Dimension.TIME, DEFAULT_CYCLE_RAMP);
+        check(ramp.v() >= 0, ramp, "ramp must be >= 0 (0 = sudden steps)");
+        // duty is counted between ramp midpoints: each flat part is its dwell minus one ramp, and must not be < 0
+        // (a ramp equal to a dwell, up to round-off in duty * period, leaves no flat part: allowed)
+        double period = CyclingSpec.SECONDS_PER_DAY / perDay.v();
+        double highTime = duty.v() * period, lowTime = (1 - duty.v()) * period;
+        check(ramp.v() <= Math.min(highTime, lowTime) * (1 + 1e-9), ramp, "ramp must not be longer than the time"
+                + " at high (duty x period = " + TransientReader.time(highTime) + ") nor the time at low ("
+                + TransientReader.time(lowTime) + "); the period is 1 day / per_day = " + TransientReader.time(period));
         Q life = s.quantity("life", Dimension.TIME, DEFAULT_LIFE);
         check(life.v() > 0, life, "life must be > 0");
         s.done();
-        return new CyclingSpec(low.v(), high.v(), perDay.v(), life.v());
+        return new CyclingSpec(low.v(), high.v(), perDay.v(), life.v(), duty.v(), ramp.v());
     }
 
     private List<ProbeSpec> readProbes(Section top, List<LayerSpec> stack, WaferSpec wafer) {

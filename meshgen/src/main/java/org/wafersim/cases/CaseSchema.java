@@ -69,8 +69,22 @@ final class CaseSchema {
                     "other_faces", SURFACE,
                     "edge", SURFACE),
             "mechanics", obj("stress_free"),
-            "cycling", obj("low", "high", "per_day", "life"),
+            // cycling: low, high (power), per_day (number), duty (fraction of the period at high, between ramp
+            // midpoints), ramp (time of each transition), life (time); see CaseSpec.CyclingSpec
+            "cycling", obj("low", "high", "per_day", "duty", "ramp", "life"),
             "analysis", obj("thermal", "mechanics", "reliability"),
+            // transient (TransientReader, TransientSpec): end (time; required for analysis.thermal: transient,
+            // refused for cycle), initial (steady | ambient), profile (step | ramp | cycle | trace), one block for
+            // the profile: step {from, to (power), at (time)}, ramp {from, to, start, duration}, trace {file,
+            // format (csv | hotspot | hdf5), level (global | die | core), interval (time; hotspot, hdf5), dataset
+            // (hdf5), floorplan, floorplan_origin (hotspot)}; tolerance (temperature difference), dt_initial,
+            // dt_max (time), snapshots (list of times), periodic_tolerance (temperature difference) and max_cycles
+            // (whole number) for analysis.thermal: cycle
+            "transient", obj("end", "initial", "profile",
+                    "step", obj("from", "to", "at"),
+                    "ramp", obj("from", "to", "start", "duration"),
+                    "trace", obj("file", "format", "level", "interval", "dataset", "floorplan", "floorplan_origin"),
+                    "tolerance", "dt_initial", "dt_max", "snapshots", "periodic_tolerance", "max_cycles"),
             "probes", new ListOf(obj("name", "at", "layer")),
             "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
             "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));

@@ -22,6 +22,9 @@ import org.wafersim.materials.MaterialLibrary;
  * @param mechanics    mechanics settings (stress-free temperature)
  * @param cycling      power cycling description
  * @param analysis     which analyses to run
+ * @param transientSpec settings of a transient or cycle run (run length, initial state, power over time, time
+ *                     stepping, snapshots, periodic steady state); never null from the loader: defaults fill it in
+ *                     even for a steady run (named so because {@code transient} is a Java keyword)
  * @param probes       named probe points
  * @param grid         grid resolution settings
  * @param solver       linear/nonlinear solver settings
@@ -40,6 +43,7 @@ public record CaseSpec(
         MechanicsSpec mechanics,
         CyclingSpec cycling,
         AnalysisSpec analysis,
+        TransientSpec transientSpec,
         List<ProbeSpec> probes,
         GridSpec grid,
         SolverSpec solver,
@@ -50,6 +54,20 @@ public record CaseSpec(
     public CaseSpec {
         stack = List.copyOf(stack);
         probes = List.copyOf(probes);
+    }
+
+    /**
+     * The form without {@link TransientSpec} (cases built in code before transient runs existed): the transient
+     * settings are the defaults of a step from {@code power.idle} to {@code power.total} at t = 0 without an end
+     * ({@link TransientSpec#defaults}), or null when {@code power} is null.
+     */
+    public CaseSpec(String name, WaferSpec wafer, DiesSpec dies, CoresSpec cores, List<LayerSpec> stack,
+                    PowerSpec power, CoolingSpec cooling, MechanicsSpec mechanics, CyclingSpec cycling,
+                    AnalysisSpec analysis, List<ProbeSpec> probes, GridSpec grid, SolverSpec solver,
+                    MaterialLibrary materials, String resolvedText, String source) {
+        this(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
+                power == null ? null : TransientSpec.defaults(power), probes, grid, solver, materials, resolvedText,
+                source);
     }
 
     /**
@@ -248,8 +266,38 @@ public record CaseSpec(
     /** Stress-free temperature (K). */
     public record MechanicsSpec(double stressFree) { }
 
-    /** Power cycling: low and high power (W), cycles per day, design life (s). */
-    public record CyclingSpec(double low, double high, double perDay, double life) { }
+    /**
+     * Power cycling (reference-data D.6, cycle A): low and high power (W), cycles per day, design life (s), the
+     * fraction {@code duty} of each period spent at {@code high}, and the duration {@code ramp} (s) of each
+     * transition (linear in time).
+     *
+     * <p>One period ({@link #period()} = 1 day / perDay) starts with the ramp up at its beginning: ramp up over
+     * [0, ramp], high until {@code duty * period}, ramp down over [duty * period, duty * period + ramp], low until
+     * the period ends. {@code duty} is counted between the midpoints of the two ramps, so the mean power is exactly
+     * {@code low + duty * (high - low)}; the flat part at high lasts {@code duty * period - ramp}, the flat part at
+     * low {@code (1 - duty) * period - ramp}. D.6: 4 h at full load and 2 h idle per 6 h, 10 s ramps.
+     */
+    public record CyclingSpec(double low, double high, double perDay, double life, double duty, double ramp) {
+        /** D.6 cycle A: 4 h at full load per 6 h cycle. */
+        public static final double DEFAULT_DUTY = 4.0 / 6.0;
+        /** D.6 cycle A: 10 s ramps (s). */
+        public static final double DEFAULT_RAMP = 10.0;
+        static final double SECONDS_PER_DAY = 86400.0;
+
+        /** The original four-component form, with the D.6 duty (4 h of 6 h) and ramp (10 s). */
+        public CyclingSpec(double low, double high, double perDay, double life) {
+            this(low, high, perDay, life, DEFAULT_DUTY, DEFAULT_RAMP);
+        }
+
+        /** Length of one cycle (s): 1 day / perDay. */
+        public double period() { return SECONDS_PER_DAY / perDay; }
+
+        /** Time at high power per cycle (s), between the midpoints of the ramps: duty * period. */
+        public double highTime() { return duty * period(); }
+
+        /** Time at low power per cycle (s), between the midpoints of the ramps: (1 - duty) * period. */
+        public double lowTime() { return (1 - duty) * period(); }
+    }
 
     public enum ThermalAnalysis {
         STEADY("steady"), TRANSIENT("transient"), CYCLE("cycle");

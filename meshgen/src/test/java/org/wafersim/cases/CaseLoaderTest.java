@@ -479,7 +479,7 @@ class CaseLoaderTest {
     @Test
     void overridesChangeTheValues() throws IOException {
         CaseSpec c = load(BASE, "cooling.mode=lateral", "power.total=\"20 kW\"", "stack[1].thickness=75 um",
-                "grid.cells_per_core=0.25", "dies.columns=6", "analysis.thermal=transient",
+                "grid.cells_per_core=0.25", "dies.columns=6", "analysis.thermal=transient", "transient.end=1 h",
                 "cooling.coolant.direction=-y", "analysis.mechanics=true", "power.pattern='uniform'");
         assertEquals(CoolingMode.LATERAL, c.cooling().mode());
         assertEquals(20000.0, c.power().total(), 1e-9);
@@ -487,6 +487,7 @@ class CaseLoaderTest {
         assertEquals(0.25, c.grid().cellsPerCore(), 0);
         assertEquals(6, c.dies().columns());
         assertEquals(ThermalAnalysis.TRANSIENT, c.analysis().thermal());
+        assertEquals(3600.0, c.transientSpec().end(), 0);
         assertEquals(FlowDirection.MINUS_Y, c.cooling().coolant().direction());
         assertTrue(c.analysis().mechanics());
         assertEquals(PowerPattern.UNIFORM, c.power().pattern());
@@ -719,6 +720,7 @@ class CaseLoaderTest {
         assertEquals(a.mechanics(), b.mechanics());
         assertEquals(a.cycling(), b.cycling());
         assertEquals(a.analysis(), b.analysis());
+        assertEquals(a.transientSpec(), b.transientSpec());
         assertEquals(a.probes(), b.probes());
         assertEquals(a.grid(), b.grid());
         assertEquals(a.solver(), b.solver());

@@ -10,6 +10,7 @@ import org.wafersim.cases.CaseSpec.LayerSpec;
 import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.PowerSpec;
 import org.wafersim.cases.CaseSpec.WaferSpec;
+import org.wafersim.cases.TransientSpec;
 
 /** CaseSpec objects built directly (no case loader) for the geometry, grid and power tests. */
 public final class TestCases {
@@ -61,22 +62,23 @@ public final class TestCases {
 
     public static CaseSpec build(WaferSpec wafer, DiesSpec dies, CoresSpec cores, List<LayerSpec> stack,
                                  PowerPattern pattern, GridSpec grid) {
-        return new CaseSpec("test-case", wafer, dies, cores, stack, new PowerSpec(15000, 5000, pattern, null, null),
-                null, null, null, null, List.of(), grid, null, null, null, "test.yaml");
+        PowerSpec power = new PowerSpec(15000, 5000, pattern, null, null);
+        return new CaseSpec("test-case", wafer, dies, cores, stack, power, null, null, null, null,
+                TransientSpec.defaults(power), List.of(), grid, null, null, null, "test.yaml");
     }
 
     public static CaseSpec withGrid(CaseSpec c, GridSpec grid) {
         return new CaseSpec(c.name(), c.wafer(), c.dies(), c.cores(), c.stack(), c.power(), c.cooling(), c.mechanics(),
-                c.cycling(), c.analysis(), c.probes(), grid, c.solver(), c.materials(), c.resolvedText(), c.source());
+                c.cycling(), c.analysis(), c.transientSpec(), c.probes(), grid, c.solver(), c.materials(), c.resolvedText(), c.source());
     }
 
     public static CaseSpec withStack(CaseSpec c, List<LayerSpec> stack) {
         return new CaseSpec(c.name(), c.wafer(), c.dies(), c.cores(), stack, c.power(), c.cooling(), c.mechanics(),
-                c.cycling(), c.analysis(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
+                c.cycling(), c.analysis(), c.transientSpec(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
     }
 
     public static CaseSpec withDies(CaseSpec c, DiesSpec dies) {
         return new CaseSpec(c.name(), c.wafer(), dies, c.cores(), c.stack(), c.power(), c.cooling(), c.mechanics(),
-                c.cycling(), c.analysis(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
+                c.cycling(), c.analysis(), c.transientSpec(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
     }
 }

@@ -262,7 +262,8 @@ class GridBuilderTest {
         assertEquals("grid.max_growth", assertThrows(InputException.class,
                 () -> GridBuilder.plan(TestCases.withGrid(DEFAULT, new GridSpec(1, 2, 1.0)))).keyPath());
         CaseSpec badActive = new CaseSpec("x", new CaseSpec.WaferSpec(215 * MM, 215 * MM, 0.775 * MM, "silicon", 0.9 * MM),
-                DEFAULT.dies(), DEFAULT.cores(), DEFAULT.stack(), DEFAULT.power(), null, null, null, null, List.of(),
+                DEFAULT.dies(), DEFAULT.cores(), DEFAULT.stack(), DEFAULT.power(), null, null, null, null,
+                DEFAULT.transientSpec(), List.of(),
                 DEFAULT.grid(), null, null, null, "x.yaml");
         assertEquals("wafer.active_layer", assertThrows(InputException.class, () -> GridBuilder.plan(badActive)).keyPath());
     }

@@ -32,7 +32,7 @@ public final class CaseRun {
     /** Everything a run produced, for the result file and the summary. */
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
                          SteadyResult thermal, double[] coreTemperature, RunSummary summary,
-                         CoolantChannel coolant, double[] interfaceHeat) { }
+                         CoolantChannel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome) { }
 
     /**
      * Junction temperature limit (degC) above which a design is flagged infeasible: the usual qualification
@@ -58,7 +58,18 @@ public final class CaseRun {
         GridPlan plan = GridBuilder.plan(spec);
         Grid g = GridBuilder.build(spec, cores);
         CoreCellMap map = CoreCellMap.of(g, cores);
-        double[] corePower = org.wafersim.power.CorePowerSources.corePower(spec, cores, spec.power().total(), org.wafersim.io.Hdf5PowerMap.READER, progress);
+        boolean transientRun = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY;
+        org.wafersim.power.PowerTimeline timeline = null;
+        double[] corePower;
+        if (transientRun) {
+            // the steady state before t = 0 is the transient's initial condition (and the steady part of the result)
+            timeline = org.wafersim.power.PowerTimeline.of(spec, cores, org.wafersim.io.Hdf5PowerMap.READER);
+            corePower = new double[cores.coreCount()];
+            timeline.corePowerBefore(0, corePower);
+        } else {
+            corePower = org.wafersim.power.CorePowerSources.corePower(spec, cores, spec.power().total(),
+                    org.wafersim.io.Hdf5PowerMap.READER, progress);
+        }
         PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, corePower);
         ThermalProblem problem = model.problem();
         long t1 = System.nanoTime();
@@ -83,9 +94,22 @@ public final class CaseRun {
         if (leak != null) for (int c = 0; c < leak.length; c++) totalCorePower[c] += leak[c];
         double[] q = map.depositPower(g, totalCorePower);
         double[] iface = HeatBudget.interfaceHeat(problem, th.temperature());
+        TransientRun.Outcome tr = null;
+        if (transientRun) {
+            long t3 = System.nanoTime();
+            double[] init = th.temperature();
+            if (spec.transientSpec().initial() == org.wafersim.cases.TransientSpec.InitialState.AMBIENT) {
+                init = new double[g.cells()];
+                for (int c = 0; c < init.length; c++)
+                    init[c] = g.isVoid(c) ? Double.NaN : spec.cooling().coolant().inlet();
+            }
+            tr = TransientRun.run(spec, cores, g, map, model, timeline, init, threads > 0 ? threads : s.threads(), progress);
+            stages.put("transient", (System.nanoTime() - t3) / 1e9);
+        }
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
                 model.coolant(), iface);
-        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface);
+        if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
+        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr);
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,

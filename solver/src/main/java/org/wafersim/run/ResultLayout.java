@@ -17,6 +17,56 @@ public final class ResultLayout {
 
     private ResultLayout() { }
 
+    private static void writeTransient(ResultFile f, CaseRun.Result r, int[] shape3) {
+        TransientRun.Outcome o = r.transientOutcome();
+        var s = o.series();
+        int nt = s.time().size();
+        f.attribute("/thermal", "state", "steady state before t = 0: the initial condition of the transient "
+                + "(unless transient.initial = ambient)");
+        f.dataset("/transient/time", toArray(s.time()), new int[]{nt}, "s");
+        f.dataset("/transient/dt", toArray(s.dt()), new int[]{nt}, "s");
+        f.dataset("/transient/power", toArray(s.power()), new int[]{nt}, "W");
+        f.datasetAttribute("/transient/power", "note", "dynamic + leakage at the end of each step (NaN at t = 0)");
+        f.dataset("/transient/heat_out", toArray(s.heatOut()), new int[]{nt}, "W");
+        for (var e : s.probes().entrySet())
+            f.dataset("/transient/probes/" + e.getKey(), toArray(e.getValue()), new int[]{nt}, "degC");
+        int nd = r.cores().dieCount();
+        double[] dmax = new double[nt * nd], dmean = new double[nt * nd];
+        for (int i = 0; i < nt; i++) {
+            System.arraycopy(s.dieMax().get(i), 0, dmax, i * nd, nd);
+            System.arraycopy(s.dieMean().get(i), 0, dmean, i * nd, nd);
+        }
+        f.dataset("/transient/die_max", dmax, new int[]{nt, nd}, "degC");
+        f.dataset("/transient/die_mean", dmean, new int[]{nt, nd}, "degC");
+        int[] hot = s.hottestCore().stream().mapToInt(Integer::intValue).toArray();
+        f.intDataset("/transient/hottest_core_index", hot, new int[]{nt}, "1");
+        for (int i = 0; i < o.snapshots().size(); i++) {
+            String path = String.format("/transient/snapshots/%04d/temperature", i);
+            f.dataset(path, o.snapshots().get(i).temperatureC(), shape3, "degC");
+            f.datasetAttribute(path, "time_s", o.snapshots().get(i).time());
+        }
+        double[] fin = o.totals().finalTemperature().clone();
+        for (int c = 0; c < fin.length; c++) fin[c] -= KELVIN;
+        f.dataset("/transient/final_temperature", fin, shape3, "degC");
+        if (o.coreSwingK() != null) {
+            f.dataset("/cores/temperature_swing", o.coreSwingK(), new int[]{o.coreSwingK().length}, "K");
+            f.dataset("/cores/temperature_mean_cycle", o.coreMeanC(), new int[]{o.coreMeanC().length}, "degC");
+        }
+        for (var e : TransientRun.summaryOf(o).entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Boolean b) f.attribute("/transient", e.getKey(), b ? 1 : 0);
+            else if (v instanceof Integer iv) f.attribute("/transient", e.getKey(), iv);
+            else if (v instanceof Double d) f.attribute("/transient", e.getKey(), d);
+        }
+        f.attribute("/transient", "power_profile", o.powerSummary());
+    }
+
+    private static double[] toArray(java.util.List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int i = 0; i < a.length; i++) a[i] = l.get(i);
+        return a;
+    }
+
     /** Heat leaving through every path other than the coolant and the board back (sides, steps, edge). */
     static double sidesW(RunSummary s) {
         double sides = 0;
@@ -126,6 +176,7 @@ public final class ResultLayout {
         f.attribute("/cores", "dies", new int[]{cores.columns(), cores.rows()});
         f.attribute("/cores", "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
 
+        if (r.transientOutcome() != null) writeTransient(f, r, shape3);
         int[] its = th.linearIterations();
         f.intDataset("/solver/cg_iterations", its, new int[]{its.length}, "1");
         f.dataset("/solver/residual_history", th.residualHistory(), new int[]{th.residualHistory().length}, "1");

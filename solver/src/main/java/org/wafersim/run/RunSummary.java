@@ -29,12 +29,39 @@ public record RunSummary(
         double rJunctionMaxCoolantKPerW,
         Map<String, Double> interfaceHeatW,
         boolean feasible,
-        double junctionLimitC) {
+        double junctionLimitC,
+        Map<String, Object> transientInfo) {
 
     public RunSummary {
         heatOutW = new LinkedHashMap<>(heatOutW);
         stageSeconds = new LinkedHashMap<>(stageSeconds);
         interfaceHeatW = new LinkedHashMap<>(interfaceHeatW);
+        transientInfo = transientInfo == null ? null : new LinkedHashMap<>(transientInfo);
+    }
+
+    /** The steady-state form (no transient part). */
+    public RunSummary(String caseName, String output, int nx, int ny, int nz, long cells, double powerW,
+                      double waferMaxC, double waferMeanC, double waferMinC, double coreMaxC, double coreMinC,
+                      double coreSpreadK, HottestCore hottestCore, Map<String, Double> heatOutW, double balanceRelError,
+                      double rJunctionCoolantKPerW, int picardIterations, int cgIterations, double finalRelResidual,
+                      int multigridLevels, Map<String, Double> stageSeconds, double wallSeconds, long estimatedBytes,
+                      long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
+                      double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
+                      double junctionLimitC) {
+        this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
+                coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
+                cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
+                peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
+                feasible, junctionLimitC, null);
+    }
+
+    /** A copy with the transient part of the run. */
+    public RunSummary withTransient(Map<String, Object> info) {
+        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, feasible, junctionLimitC, info);
     }
 
     /** A copy naming the result file. */
@@ -43,7 +70,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -84,6 +111,15 @@ public record RunSummary(
             first = false;
         }
         sb.append(String.format("); heap estimate %.2f GiB, peak used %.2f GiB%n", estimatedBytes / 1073741824.0, peakHeapBytes / 1073741824.0));
+        if (transientInfo != null) {
+            sb.append("transient      ");
+            for (var e : transientInfo.entrySet()) {
+                Object v = e.getValue();
+                sb.append(' ').append(e.getKey()).append(' ')
+                        .append(v instanceof Double d ? String.format("%.4g", d) : String.valueOf(v)).append(';');
+            }
+            sb.append(System.lineSeparator());
+        }
         if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
         return sb.toString();
     }

@@ -40,15 +40,21 @@ public final class PackageThermalModel {
     }
 
     /**
-     * The full model of a case. {@code corePower} is the workload's distribution of the total power over the cores
-     * (sums to {@code power.total}); with a leakage model, {@code share_at_ref} of the total is leakage at the
-     * reference temperature (spread by core area) and the rest dynamic power (spread like {@code corePower}).
+     * The full model of a case. {@code corePower} is the workload's power per core at the leakage reference
+     * temperature (summing to {@code power.total} for a steady run); with a leakage model the chip leaks
+     * {@code share_at_ref * power.total} at the reference temperature (spread by core area) and the dynamic power is
+     * the rest, spread like {@code corePower}.
      */
     public static Model build(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double[] corePower) {
         var leak = spec.power().leakage();
         double share = leak == null ? 0 : leak.shareAtRef();
+        // corePower totals a power at the leakage reference temperature (power.total, or a transient profile's power
+        // at t = 0): its dynamic part is that total minus the chip's reference leakage, share * power.total.
+        double sum = 0;
+        for (double v : corePower) sum += v;
+        double f = sum > 0 ? Math.max(0, sum - share * spec.power().total()) / sum : 0;
         double[] dyn = new double[corePower.length];
-        for (int c = 0; c < dyn.length; c++) dyn[c] = (1 - share) * corePower[c];
+        for (int c = 0; c < dyn.length; c++) dyn[c] = f * corePower[c];
         double[] q = map.depositPower(g, dyn);
         BoundaryFaces bf = BoundaryFaces.scan(g, rule(spec, g));
         CoreLeakage leakage = null;

@@ -8,6 +8,9 @@ public interface PowerSchedule {
      */
     double sourceAt(double t, double[] q);
 
+    /** As {@link #sourceAt} but the value just before t (left limit): for a step that ends on a jump. */
+    default double sourceBefore(double t, double[] q) { return sourceAt(t, q); }
+
     /** Increasing times (s) where the source jumps or its slope changes; the integrator lands on each. */
     double[] breakpoints();
 

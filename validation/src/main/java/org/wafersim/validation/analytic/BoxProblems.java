@@ -33,6 +33,35 @@ public final class BoxProblems {
     }
 
     /**
+     * Faces for layers of the given thicknesses (bottom to top), n cells each, graded geometrically by ratio r
+     * symmetrically: the smallest cells sit at both interfaces of every layer, where the profile bends.
+     */
+    public static double[] layeredZ(double[] thickness, int n, double r) {
+        double[] z = new double[thickness.length * n + 1];
+        double[] w = new double[n];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.pow(r, Math.min(i, n - 1 - i));
+            s += w[i];
+        }
+        int m = 0;
+        double z0 = 0;
+        for (double t : thickness) {
+            for (int i = 0; i < n; i++, m++) z[m + 1] = z[m] + t * w[i] / s;
+            z0 += t;
+            z[m] = z0;   // the interface exactly, not the rounded running sum
+        }
+        return z;
+    }
+
+    /** Layer start indices {0, n, 2n, ..., layers*n}: every layer n cells thick. */
+    public static int[] everyN(int layers, int n) {
+        int[] k = new int[layers + 1];
+        for (int l = 0; l <= layers; l++) k[l] = l * n;
+        return k;
+    }
+
+    /**
      * A grid whose z-cells [kFrom[l], kFrom[l+1]) form layer l (bottom to top) with material id l; the active layer
      * is the given layer.
      */

@@ -1,0 +1,308 @@
+package org.wafersim.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.wafersim.cases.CaseReader.Q;
+import org.wafersim.cases.CaseReader.Section;
+import org.wafersim.cases.CaseSpec.CyclingSpec;
+import org.wafersim.cases.CaseSpec.ThermalAnalysis;
+import org.wafersim.cases.TransientSpec.CycleProfile;
+import org.wafersim.cases.TransientSpec.InitialState;
+import org.wafersim.cases.TransientSpec.Profile;
+import org.wafersim.cases.TransientSpec.ProfileKind;
+import org.wafersim.cases.TransientSpec.RampProfile;
+import org.wafersim.cases.TransientSpec.StepProfile;
+import org.wafersim.cases.TransientSpec.TraceFormat;
+import org.wafersim.cases.TransientSpec.TraceLevel;
+import org.wafersim.cases.TransientSpec.TraceProfile;
+import org.wafersim.units.Dimension;
+import org.wafersim.units.Units;
+
+/**
+ * Reads the {@code transient} block against the analysis: {@code end} is required for
+ * {@code analysis.thermal: transient} and refused for {@code cycle} (which runs until periodic, at most
+ * {@code max_cycles} cycles); {@code cycle} needs {@code profile: cycle}; {@code periodic_tolerance} and
+ * {@code max_cycles} are refused in a {@code transient} run; a {@code step}, {@code ramp} or {@code trace} block must
+ * match {@code profile}. A steady run reads the block only to check it (so that one case file can be switched
+ * between analyses with {@code --set analysis.thermal=...}) and requires nothing.
+ *
+ * <p>Trace files are not opened here (as for {@code power.map}): {@code org.wafersim.power.PowerTimeline} reads and
+ * checks them when the run needs the power.
+ */
+final class TransientReader {
+    static final String DEFAULT_TOLERANCE = "0.05 K";
+    static final String DEFAULT_DT_INITIAL = "1 ms";
+    static final String DEFAULT_DT_MAX = "1 h";
+    static final String DEFAULT_PERIODIC_TOLERANCE = "0.01 K";
+    static final String DEFAULT_START = "0 s";
+    static final String DEFAULT_DATASET = "/power";
+    private static final List<String> PROFILE_BLOCKS = List.of("step", "ramp", "trace");
+
+    private final CaseReader r;
+
+    TransientReader(CaseReader r) { this.r = r; }
+
+    /**
+     * @param t       the transient block (empty when absent)
+     * @param thermal {@code analysis.thermal}
+     * @param power   the (already read) power block: the defaults of {@code from} and {@code to}
+     * @param cycling the cycling block: the period of a cycle run
+     */
+    TransientSpec read(Section t, ThermalAnalysis thermal, Section power, CyclingSpec cycling) {
+        boolean cycleRun = thermal == ThermalAnalysis.CYCLE;
+        Q endQ = readEnd(t, thermal);
+        double end = endQ == null ? Double.NaN : endQ.v();
+        InitialState initial = t.choice("initial", CaseReader.keys(InitialState.values(), x -> x.key),
+                InitialState::fromKey, InitialState.STEADY.key, "initial state");
+        ProfileKind kind = readKind(t, thermal);
+
+        Q tol = t.quantity("tolerance", Dimension.TEMPERATURE_DIFFERENCE, DEFAULT_TOLERANCE);
+        r.check(tol.v() > 0, tol, "tolerance must be > 0");
+        Q dt0 = t.quantity("dt_initial", Dimension.TIME, DEFAULT_DT_INITIAL);
+        r.check(dt0.v() > 0, dt0, "dt_initial must be > 0");
+        Q dtMax = t.quantity("dt_max", Dimension.TIME, DEFAULT_DT_MAX);
+        r.check(dtMax.v() > 0, dtMax, "dt_max must be > 0");
+        r.check(dt0.v() <= dtMax.v(), dt0, "dt_initial must not exceed dt_max (" + dtMax.text() + ")");
+
+        double periodicTol = TransientSpec.DEFAULT_PERIODIC_TOLERANCE;
+        int maxCycles = TransientSpec.DEFAULT_MAX_CYCLES;
+        if (thermal == ThermalAnalysis.TRANSIENT) {
+            for (String k : List.of("periodic_tolerance", "max_cycles")) {
+                reject(t, k, k + " applies only to analysis.thermal: cycle (a transient run ends at transient.end)");
+            }
+        } else if (cycleRun || t.has("periodic_tolerance") || t.has("max_cycles")) {
+            Q pt = t.quantity("periodic_tolerance", Dimension.TEMPERATURE_DIFFERENCE, DEFAULT_PERIODIC_TOLERANCE);
+            r.check(pt.v() > 0, pt, "periodic_tolerance must be > 0");
+            periodicTol = pt.v();
+            maxCycles = t.integer("max_cycles", TransientSpec.DEFAULT_MAX_CYCLES);
+            if (maxCycles < 1) throw r.error(t.sub("max_cycles"), "max_cycles must be >= 1, got " + maxCycles);
+        } else {
+            t.raw("periodic_tolerance");   // a steady run without them: nothing to write
+            t.raw("max_cycles");
+        }
+        String endText, runText;
+        if (cycleRun) {
+            end = maxCycles * cycling.period();
+            endText = time(end);
+            runText = "max_cycles x period = " + maxCycles + " x " + time(cycling.period());
+        } else {
+            endText = endQ == null ? null : endQ.text();
+            runText = "transient.end";
+        }
+
+        Profile profile = switch (kind) {
+            case STEP -> step(t.section("step", false), power, endText, end);
+            case RAMP -> ramp(t.section("ramp", false), power, endText, end);
+            case TRACE -> trace(t.section("trace", false));
+            case CYCLE -> new CycleProfile();
+        };
+        List<Double> snapshots = snapshots(t, end, endText, runText);
+        return new TransientSpec(end, initial, profile, tol.v(), dt0.v(), dtMax.v(), snapshots, periodicTol,
+                maxCycles);
+    }
+
+    /** {@code transient.end}, or null when not given (where it is not required). */
+    private Q readEnd(Section t, ThermalAnalysis thermal) {
+        if (thermal == ThermalAnalysis.CYCLE) {
+            reject(t, "end", "end does not apply to analysis.thermal: cycle, which runs until the temperature"
+                    + " repeats from one cycle to the next (transient.periodic_tolerance), at most"
+                    + " transient.max_cycles cycles; for a run of fixed length use analysis.thermal: transient");
+            return null;
+        }
+        if (thermal == ThermalAnalysis.TRANSIENT && !t.has("end")) {
+            throw r.error(t.sub("end"), "missing required key 'end' (the run length, a time such as \"4 h\")"
+                    + ": analysis.thermal: transient needs it");
+        }
+        if (!t.has("end")) {
+            t.raw("end");
+            return null;
+        }
+        Q e = t.quantity("end", Dimension.TIME, null);
+        r.check(e.v() > 0, e, "end must be > 0");
+        return e;
+    }
+
+    /** The profile; the blocks of the other profiles must be absent. */
+    private ProfileKind readKind(Section t, ThermalAnalysis thermal) {
+        boolean cycleRun = thermal == ThermalAnalysis.CYCLE;
+        boolean given = t.has("profile");
+        ProfileKind kind = t.choice("profile", CaseReader.keys(ProfileKind.values(), x -> x.key),
+                ProfileKind::fromKey, (cycleRun ? ProfileKind.CYCLE : ProfileKind.STEP).key, "power profile");
+        if (cycleRun && kind != ProfileKind.CYCLE) {
+            throw r.error(t.sub("profile"), "analysis.thermal: cycle needs profile: cycle (the power cycle of the"
+                    + " cycling block, run until periodic), got " + kind.key + "; for a " + kind.key + " profile use"
+                    + " analysis.thermal: transient");
+        }
+        String why = given ? "this run's profile is " + kind.key
+                : "this run's profile is " + kind.key + " (the default for analysis.thermal: " + thermal.key
+                + "); add transient.profile";
+        for (String b : PROFILE_BLOCKS) {
+            if (!b.equals(kind.key)) reject(t, b, b + " applies only to profile: " + b + "; " + why);
+        }
+        return kind;
+    }
+
+    private StepProfile step(Section s, Section power, String endText, double end) {
+        Q from = s.quantity("from", Dimension.POWER, power.out.get("idle").asText());
+        r.check(from.v() >= 0, from, "from must be >= 0");
+        Q to = s.quantity("to", Dimension.POWER, power.out.get("total").asText());
+        r.check(to.v() >= 0, to, "to must be >= 0");
+        Q at = s.quantity("at", Dimension.TIME, DEFAULT_START);
+        r.check(at.v() >= 0, at, "at must be >= 0 (the run starts at t = 0)");
+        beforeEnd(at, endText, end);
+        s.done();
+        return new StepProfile(from.v(), to.v(), at.v());
+    }
+
+    private RampProfile ramp(Section s, Section power, String endText, double end) {
+        Q from = s.quantity("from", Dimension.POWER, power.out.get("idle").asText());
+        r.check(from.v() >= 0, from, "from must be >= 0");
+        Q to = s.quantity("to", Dimension.POWER, power.out.get("total").asText());
+        r.check(to.v() >= 0, to, "to must be >= 0");
+        Q start = s.quantity("start", Dimension.TIME, DEFAULT_START);
+        r.check(start.v() >= 0, start, "start must be >= 0 (the run starts at t = 0)");
+        beforeEnd(start, endText, end);
+        Q duration = s.quantity("duration", Dimension.TIME, null);
+        r.check(duration.v() > 0, duration, "duration must be > 0 (for a sudden change use profile: step)");
+        s.done();
+        return new RampProfile(from.v(), to.v(), start.v(), duration.v());
+    }
+
+    /** A change at {@code q} must happen inside the run, or the run would never see it. */
+    private void beforeEnd(Q q, String endText, double end) {
+        if (!Double.isNaN(end)) {
+            r.check(q.v() < end, q, CaseReader.last(q.path()) + " must lie before transient.end (" + endText + ")");
+        }
+    }
+
+    private TraceProfile trace(Section s) {
+        String file = s.text("file", null);
+        TraceFormat fmt;
+        if (s.has("format")) {
+            fmt = s.choice("format", CaseReader.keys(TraceFormat.values(), x -> x.key), TraceFormat::fromKey, null,
+                    "trace format");
+        } else {
+            fmt = TraceFormat.fromFileName(file);
+            if (fmt == null) {
+                throw r.error(s.sub("file"), "cannot tell the format of \"" + file + "\" from its extension (.csv,"
+                        + " .ptrace, .h5, .hdf5); add transient.trace.format: csv | hotspot | hdf5");
+            }
+            s.raw("format");
+            s.out.put("format", fmt.key);     // the resolved case records the inferred format
+        }
+        if (fmt == TraceFormat.HOTSPOT && file.toLowerCase(Locale.ROOT).endsWith(".flp")) {
+            throw r.error(s.sub("file"), "\"" + file + "\" is a HotSpot floorplan; transient.trace.file takes the"
+                    + " power trace (.ptrace) and transient.trace.floorplan the floorplan (.flp)");
+        }
+        String with = " (this trace is " + fmt.key + ")";
+        double interval = Double.NaN;
+        if (fmt == TraceFormat.CSV) {
+            reject(s, "interval", "interval applies only to HotSpot and HDF5 traces; a CSV trace has its own time"
+                    + " column");
+        } else {
+            if (!s.has("interval")) {
+                throw r.error(s.sub("interval"), "missing required key 'interval' (the time between two sample rows"
+                        + " of the " + fmt.key + " trace, e.g. \"10 ms\"; row r is at t = r x interval)");
+            }
+            Q iv = s.quantity("interval", Dimension.TIME, null);
+            r.check(iv.v() > 0, iv, "interval must be > 0");
+            interval = iv.v();
+        }
+        TraceLevel level = null;
+        if (fmt == TraceFormat.HOTSPOT) {
+            reject(s, "level", "level does not apply to a HotSpot trace (its units are placed by the floorplan)");
+        } else if (s.has("level")) {
+            level = s.choice("level", CaseReader.keys(TraceLevel.values(), x -> x.key), TraceLevel::fromKey, null,
+                    "trace level");
+        } else {
+            s.raw("level");     // absent: taken from the CSV header or the HDF5 shape when the file is read
+        }
+        String dataset = null;
+        if (fmt == TraceFormat.HDF5) {
+            dataset = s.text("dataset", DEFAULT_DATASET);
+            if (!dataset.startsWith("/")) {
+                throw r.error(s.sub("dataset"), "an HDF5 dataset path starts with '/', e.g. /power, got \""
+                        + dataset + "\"");
+            }
+        } else {
+            reject(s, "dataset", "dataset applies only to HDF5 traces" + with);
+        }
+        String floorplan = null;
+        double[] origin = {0, 0};
+        if (fmt == TraceFormat.HOTSPOT) {
+            if (!s.has("floorplan")) {
+                throw r.error(s.sub("floorplan"), "missing required key 'floorplan' (the HotSpot floorplan .flp that"
+                        + " places the units of the power trace " + file + ")");
+            }
+            floorplan = s.text("floorplan", null);
+            origin = origin(s);
+        } else {
+            reject(s, "floorplan", "floorplan applies only to HotSpot traces" + with);
+            reject(s, "floorplan_origin", "floorplan_origin applies only to HotSpot traces" + with);
+        }
+        s.done();
+        return new TraceProfile(file, fmt, level, interval, dataset, floorplan, origin[0], origin[1]);
+    }
+
+    /** {@code floorplan_origin: [x, y]}: two lengths, default the wafer origin (as {@code power.floorplan_origin}). */
+    private double[] origin(Section s) {
+        JsonNode n = s.raw("floorplan_origin");
+        String path = s.sub("floorplan_origin");
+        if (n == null) {
+            s.out.set("floorplan_origin", s.out.arrayNode().add("0 mm").add("0 mm"));
+            return new double[] {0, 0};
+        }
+        if (!n.isArray() || n.size() != 2) {
+            throw r.error(path, "floorplan_origin must be a list [x, y] of two lengths (where the floorplan's (0, 0)"
+                    + " lies on the wafer), got " + CaseReader.describe(n) + (n.isArray() ? " of " + n.size()
+                    + " entries" : ""));
+        }
+        double[] o = new double[2];
+        for (int i = 0; i < 2; i++) o[i] = r.quantityOf(n.get(i), path + "[" + i + "]", Dimension.LENGTH).v();
+        s.out.set("floorplan_origin", n.deepCopy());
+        return o;
+    }
+
+    /** Snapshot times: each in [0, end] when the run length is known; no two equal; returned in time order. */
+    private List<Double> snapshots(Section t, double end, String endText, String runText) {
+        JsonNode n = t.raw("snapshots");
+        String path = t.sub("snapshots");
+        List<Double> times = new ArrayList<>();
+        if (n == null) {
+            t.out.putArray("snapshots");
+            return times;
+        }
+        if (!n.isArray()) {
+            throw r.error(path, "snapshots must be a list of times, e.g. [\"10 min\", \"1 h\"], got "
+                    + CaseReader.describe(n));
+        }
+        Map<Double, String> seen = new HashMap<>();
+        for (int i = 0; i < n.size(); i++) {
+            Q q = r.quantityOf(n.get(i), path + "[" + i + "]", Dimension.TIME);
+            if (Double.isNaN(end)) {
+                r.check(q.v() >= 0, q, "a snapshot time must be >= 0 (the run starts at t = 0)");
+            } else if (!(q.v() >= 0 && q.v() <= end)) {
+                throw r.error(q.path(), "snapshot at " + q.text() + " lies outside the run, which spans 0 .. "
+                        + endText + " (" + runText + ")");
+            }
+            String prev = seen.put(q.v(), q.path());
+            if (prev != null) throw r.error(q.path(), "snapshot at " + q.text() + " is the same time as " + prev);
+            times.add(q.v());
+        }
+        t.out.set("snapshots", n.deepCopy());
+        times.sort(null);
+        return times;
+    }
+
+    /** {@code key} does not apply here: an error if given, otherwise marked as read. */
+    private void reject(Section s, String key, String reason) {
+        if (s.has(key)) throw r.error(s.sub(key), reason);
+        s.raw(key);
+    }
+
+    static String time(double seconds) { return Units.format(seconds, Dimension.TIME); }
+}

@@ -1,0 +1,15 @@
+package org.wafersim.validation.analytic;
+
+import java.util.List;
+import org.wafersim.validation.check.Check;
+
+/** The analytical references of DESIGN section 6 that exist so far, in the order {@code validate} runs them. */
+public final class AnalyticChecks {
+    private AnalyticChecks() { }
+
+    public static List<Check> all() {
+        return List.of(new SlabCheck(), new ManufacturedSolutionCheck(), new SpreadingResistanceCheck(),
+                new EdgeCooledPlateCheck(), new LeakageFixedPointCheck(), new LateralCoolantCheck(),
+                new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck());
+    }
+}
