@@ -183,8 +183,9 @@ public final class TransientRun {
                         swingMin[c] = Math.min(swingMin[c], lastCoreT[c]);
                         swingMax[c] = Math.max(swingMax[c], lastCoreT[c]);
                     }
+                    final boolean first = cycles == 0;   // t = 0 is recorded once, not at every cycle start
                     TransientSolver.Result r = solver.run(p, capacity, schedule, state, t0, t0 + period, stops,
-                            (t, tk, step) -> { if (step != null) obs.accept(t, tk, step); });
+                            (t, tk, step) -> { if (step != null || first) obs.accept(t, tk, step); });
                     total = sum(total, r);
                     state = r.finalTemperature();
                     cycles++;

@@ -47,7 +47,11 @@ public final class TransientSolver {
             // energy balance (a sum over the stage residuals) well inside 1e-6.
             return new Options(tol, dt0, dtMax, 1e-8, 200, 0);
         }
-        public static Options fixed(double dt) { return new Options(Double.POSITIVE_INFINITY, dt, dt, 1e-12, 200, dt); }
+        /** Constant steps and tight stage solves (convergence studies). */
+        public static Options fixed(double dt) { return fixed(dt, 1e-12); }
+        public static Options fixed(double dt, double linTol) {
+            return new Options(Double.POSITIVE_INFINITY, dt, dt, linTol, 200, dt);
+        }
     }
 
     /** Called after every accepted step (and once at t = 0 with step = null). */
