@@ -221,7 +221,8 @@ public final class GridBuilder {
             layerK1[l] = Math.max(layerK1[l], segK1[a]);
         }
         return new GridPlan(xf, yf, zf, new ArrayList<>(ids.keySet()), layerNames, layerMat, lx0, lx1, ly0, ly1,
-                layerK0, layerK1, segK0[activeSeg], segK1[activeSeg]);
+                layerK0, layerK1, segK0[activeSeg], segK1[activeSeg],
+                spec.analysis() != null && spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY);
     }
 
     /**

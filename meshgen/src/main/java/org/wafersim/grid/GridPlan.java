@@ -15,10 +15,13 @@ public final class GridPlan {
     final double[] layerX0, layerX1, layerY0, layerY1;
     final int[] layerK0, layerK1;
     final int activeK0, activeK1;
+    /** The run integrates in time (transient or cycle analysis): more fields per cell, see {@link MemoryEstimate}. */
+    final boolean transientRun;
 
     GridPlan(double[] xf, double[] yf, double[] zf, List<String> materialNames, List<String> layerNames,
              short[] layerMaterial, double[] layerX0, double[] layerX1, double[] layerY0, double[] layerY1,
-             int[] layerK0, int[] layerK1, int activeK0, int activeK1) {
+             int[] layerK0, int[] layerK1, int activeK0, int activeK1, boolean transientRun) {
+        this.transientRun = transientRun;
         this.xf = xf;
         this.yf = yf;
         this.zf = zf;
@@ -43,7 +46,7 @@ public final class GridPlan {
     /** Total cells (long: a plan may describe a grid too large to allocate). */
     public long cells() { return cellsPerPlane() * nz(); }
     /** Estimated heap of a steady thermal run on this grid (bytes), see {@link MemoryEstimate}. */
-    public long estimatedBytes() { return MemoryEstimate.bytesFor(cells()); }
+    public long estimatedBytes() { return MemoryEstimate.bytesFor(cells(), transientRun); }
     /** "nx × ny × nz". */
     public String dimensions() { return nx() + " × " + ny() + " × " + nz(); }
 
