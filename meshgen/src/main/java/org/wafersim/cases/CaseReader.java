@@ -424,7 +424,8 @@ final class CaseReader {
         m.done();
         MechanicsSpec mechanics = new MechanicsSpec(stressFree.v());
 
-        CyclingSpec cycling = readCycling(top.section("cycling", false), p);
+        Section cy = top.section("cycling", false);
+        CyclingSpec cycling = readCycling(cy, p);
 
         Section a = top.section("analysis", false);
         ThermalAnalysis thermal = a.choice("thermal", keys(ThermalAnalysis.values(), t -> t.key),
@@ -442,6 +443,13 @@ final class CaseReader {
         tr.done();
         if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
 
+        // reliability: as transient, a run without reliability and without the block writes no block
+        boolean reliabilityGiven = top.has("reliability");
+        Section rs = top.section("reliability", false);
+        ReliabilitySpec reliability = new ReliabilityReader(this).read(rs, analysis, cy.out.get("life").asText());
+        rs.done();
+        if (!reliabilityGiven && !rel) top.out.remove("reliability");
+
         List<ProbeSpec> probes = readProbes(top, stack, wafer);
         GridSpec grid = readGrid(top.section("grid", false));
         SolverSpec solver = readSolver(top.section("solver", false));
@@ -449,7 +457,7 @@ final class CaseReader {
 
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
         return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
-                transientSpec, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source);
+                transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source);
     }
 
     /** A footprint: one length (square) or a list of two lengths [x, y]; each > 0. */

@@ -85,6 +85,23 @@ final class CaseSchema {
                     "ramp", obj("from", "to", "start", "duration"),
                     "trace", obj("file", "format", "level", "interval", "dataset", "floorplan", "floorplan_origin"),
                     "tolerance", "dt_initial", "dt_max", "snapshots", "periodic_tolerance", "max_cycles"),
+            // reliability (ReliabilityReader, ReliabilitySpec): defect_density (area density), clustering
+            // (poisson | negative_binomial), alpha (number; negative_binomial only), spares_after_manufacturing
+            // (bool), design_life, horizon (time), time_points (whole number), wear_out.<mechanism> overrides
+            "reliability", obj("defect_density", "clustering", "alpha", "spares_after_manufacturing", "design_life",
+                    "time_points", "horizon",
+                    "wear_out", obj(
+                            "electromigration", obj("enabled", "activation_energy", "current_exponent",
+                                    "weibull_shape", "lognormal_sigma", "reference_mttf", "reference_temperature"),
+                            "tddb", obj("enabled", "activation_energy", "weibull_shape", "lognormal_sigma",
+                                    "reference_mttf", "reference_temperature"),
+                            "nbti", obj("enabled", "activation_energy", "weibull_shape", "lognormal_sigma",
+                                    "reference_mttf", "reference_temperature"),
+                            "stress_migration", obj("enabled", "activation_energy", "exponent",
+                                    "stress_free_temperature", "weibull_shape", "lognormal_sigma", "reference_mttf",
+                                    "reference_temperature"),
+                            "thermal_cycling", obj("enabled", "exponent", "weibull_shape", "lognormal_sigma",
+                                    "reference_cycles", "reference_swing"))),
             "probes", new ListOf(obj("name", "at", "layer")),
             "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
             "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));

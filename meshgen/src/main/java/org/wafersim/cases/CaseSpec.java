@@ -25,6 +25,8 @@ import org.wafersim.materials.MaterialLibrary;
  * @param transientSpec settings of a transient or cycle run (run length, initial state, power over time, time
  *                     stepping, snapshots, periodic steady state); never null from the loader: defaults fill it in
  *                     even for a steady run (named so because {@code transient} is a Java keyword)
+ * @param reliabilitySpec settings of the reliability estimate ({@code reliability} block): defects, spares, design
+ *                     life, R(t) time axis, wear-out overrides; never null from the loader (defaults fill it in)
  * @param probes       named probe points
  * @param grid         grid resolution settings
  * @param solver       linear/nonlinear solver settings
@@ -44,6 +46,7 @@ public record CaseSpec(
         CyclingSpec cycling,
         AnalysisSpec analysis,
         TransientSpec transientSpec,
+        ReliabilitySpec reliabilitySpec,
         List<ProbeSpec> probes,
         GridSpec grid,
         SolverSpec solver,
@@ -54,6 +57,20 @@ public record CaseSpec(
     public CaseSpec {
         stack = List.copyOf(stack);
         probes = List.copyOf(probes);
+    }
+
+    /**
+     * The form without {@link ReliabilitySpec} (cases built in code before reliability runs existed): the defaults
+     * of {@link ReliabilitySpec#defaults(double)} with the design life {@code cycling.life} (5 years without a
+     * cycling block).
+     */
+    public CaseSpec(String name, WaferSpec wafer, DiesSpec dies, CoresSpec cores, List<LayerSpec> stack,
+                    PowerSpec power, CoolingSpec cooling, MechanicsSpec mechanics, CyclingSpec cycling,
+                    AnalysisSpec analysis, TransientSpec transientSpec, List<ProbeSpec> probes, GridSpec grid,
+                    SolverSpec solver, MaterialLibrary materials, String resolvedText, String source) {
+        this(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, transientSpec,
+                cycling == null ? ReliabilitySpec.defaults() : ReliabilitySpec.defaults(cycling.life()), probes, grid,
+                solver, materials, resolvedText, source);
     }
 
     /**

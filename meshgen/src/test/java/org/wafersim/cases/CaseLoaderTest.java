@@ -721,6 +721,7 @@ class CaseLoaderTest {
         assertEquals(a.cycling(), b.cycling());
         assertEquals(a.analysis(), b.analysis());
         assertEquals(a.transientSpec(), b.transientSpec());
+        assertEquals(a.reliabilitySpec(), b.reliabilitySpec());
         assertEquals(a.probes(), b.probes());
         assertEquals(a.grid(), b.grid());
         assertEquals(a.solver(), b.solver());

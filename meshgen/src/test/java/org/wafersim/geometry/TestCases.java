@@ -69,16 +69,16 @@ public final class TestCases {
 
     public static CaseSpec withGrid(CaseSpec c, GridSpec grid) {
         return new CaseSpec(c.name(), c.wafer(), c.dies(), c.cores(), c.stack(), c.power(), c.cooling(), c.mechanics(),
-                c.cycling(), c.analysis(), c.transientSpec(), c.probes(), grid, c.solver(), c.materials(), c.resolvedText(), c.source());
+                c.cycling(), c.analysis(), c.transientSpec(), c.reliabilitySpec(), c.probes(), grid, c.solver(), c.materials(), c.resolvedText(), c.source());
     }
 
     public static CaseSpec withStack(CaseSpec c, List<LayerSpec> stack) {
         return new CaseSpec(c.name(), c.wafer(), c.dies(), c.cores(), stack, c.power(), c.cooling(), c.mechanics(),
-                c.cycling(), c.analysis(), c.transientSpec(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
+                c.cycling(), c.analysis(), c.transientSpec(), c.reliabilitySpec(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
     }
 
     public static CaseSpec withDies(CaseSpec c, DiesSpec dies) {
         return new CaseSpec(c.name(), c.wafer(), dies, c.cores(), c.stack(), c.power(), c.cooling(), c.mechanics(),
-                c.cycling(), c.analysis(), c.transientSpec(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
+                c.cycling(), c.analysis(), c.transientSpec(), c.reliabilitySpec(), c.probes(), c.grid(), c.solver(), c.materials(), c.resolvedText(), c.source());
     }
 }

@@ -32,7 +32,8 @@ public final class CaseRun {
     /** Everything a run produced, for the result file and the summary. */
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
                          SteadyResult thermal, double[] coreTemperature, RunSummary summary,
-                         CoolantChannel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome) { }
+                         CoolantChannel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
+                         ReliabilityRun.Outcome reliability) { }
 
     /**
      * Junction temperature limit (degC) above which a design is flagged infeasible: the usual qualification
@@ -53,6 +54,9 @@ public final class CaseRun {
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {
         long t0 = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
+        // reliability parameters first: bad values are input errors, reported before any solve
+        org.wafersim.reliability.ReliabilityParameters relParams = spec.analysis().reliability()
+                ? ReliabilityCaseParameters.of(spec) : null;
         progress.accept("building grid and core model");
         CoreArray cores = CoreArray.of(spec);
         GridPlan plan = GridBuilder.plan(spec);
@@ -106,10 +110,17 @@ public final class CaseRun {
             tr = TransientRun.run(spec, cores, g, map, model, timeline, init, threads > 0 ? threads : s.threads(), progress);
             stages.put("transient", (System.nanoTime() - t3) / 1e9);
         }
+        ReliabilityRun.Outcome rel = null;
+        if (relParams != null) {
+            progress.accept(String.format("reliability: wear-out, redundancy and yield of %,d cores", cores.coreCount()));
+            rel = ReliabilityRun.run(spec, relParams, cores, coreT, tr, threads > 0 ? threads : s.threads());
+            stages.put("reliability", rel.seconds());
+        }
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
                 model.coolant(), iface);
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
-        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr);
+        if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
+        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr, rel);
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,

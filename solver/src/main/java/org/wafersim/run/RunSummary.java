@@ -30,13 +30,31 @@ public record RunSummary(
         Map<String, Double> interfaceHeatW,
         boolean feasible,
         double junctionLimitC,
-        Map<String, Object> transientInfo) {
+        Map<String, Object> transientInfo,
+        Map<String, Object> reliabilityInfo) {
 
     public RunSummary {
         heatOutW = new LinkedHashMap<>(heatOutW);
         stageSeconds = new LinkedHashMap<>(stageSeconds);
         interfaceHeatW = new LinkedHashMap<>(interfaceHeatW);
         transientInfo = transientInfo == null ? null : new LinkedHashMap<>(transientInfo);
+        reliabilityInfo = reliabilityInfo == null ? null : new LinkedHashMap<>(reliabilityInfo);
+    }
+
+    /** The form without the reliability part (summaries built before reliability runs existed). */
+    public RunSummary(String caseName, String output, int nx, int ny, int nz, long cells, double powerW,
+                      double waferMaxC, double waferMeanC, double waferMinC, double coreMaxC, double coreMinC,
+                      double coreSpreadK, HottestCore hottestCore, Map<String, Double> heatOutW, double balanceRelError,
+                      double rJunctionCoolantKPerW, int picardIterations, int cgIterations, double finalRelResidual,
+                      int multigridLevels, Map<String, Double> stageSeconds, double wallSeconds, long estimatedBytes,
+                      long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
+                      double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
+                      double junctionLimitC, Map<String, Object> transientInfo) {
+        this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
+                coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
+                cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
+                peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
+                feasible, junctionLimitC, transientInfo, null);
     }
 
     /** The steady-state form (no transient part). */
@@ -61,7 +79,16 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, info);
+                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo);
+    }
+
+    /** A copy with the reliability part of the run. */
+    public RunSummary withReliability(Map<String, Object> info) {
+        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, info);
     }
 
     /** A copy naming the result file. */
@@ -70,7 +97,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -120,6 +147,7 @@ public record RunSummary(
             }
             sb.append(System.lineSeparator());
         }
+        if (reliabilityInfo != null) sb.append(ReliabilityRun.text(reliabilityInfo));
         if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
         return sb.toString();
     }

@@ -1,0 +1,326 @@
+package org.wafersim.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wafersim.cases.ReliabilitySpec.Clustering;
+import org.wafersim.cases.ReliabilitySpec.Distribution;
+import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
+import org.wafersim.errors.InputException;
+
+/**
+ * The {@code reliability} block: defaults (and when they appear in the resolved case), every key, the wear-out
+ * overrides, and one test per kind of bad input, each naming the file, the key path and the reason.
+ */
+class ReliabilityKeysTest {
+    static final double YEAR = 365.25 * 86400;
+
+    /** A small case; {@code %s} is appended at the top level. */
+    static final String CASE = """
+            name: reliability-keys
+            wafer: {size: ["36 mm", "18 mm"], thickness: "0.5 mm"}
+            dies: {columns: 3, rows: 2}
+            cores: {per_die: [4, 3], spare_fraction: 0.1}
+            stack: [{name: wafer}]
+            power: {total: "600 W", idle: "200 W"}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+            %s
+            """;
+    static final String ON = "analysis: {reliability: true}\n";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String more) throws IOException {
+        Path p = dir.resolve("case.yaml");
+        Files.writeString(p, CASE.formatted(more.strip()), StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private CaseSpec load(String more, String... overrides) throws IOException {
+        return CaseLoader.load(write(more), List.of(overrides));
+    }
+
+    private InputException fails(String more, String keyPath, String... reasonParts) throws IOException {
+        Path p = write(more);
+        InputException e = assertThrows(InputException.class, () -> CaseLoader.load(p, List.of()));
+        assertEquals(p.toString(), e.source(), e.getMessage());
+        assertEquals(keyPath, e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ": " + keyPath + ": "), e.getMessage());
+        for (String r : reasonParts) {
+            assertTrue(e.getMessage().contains(r), "expected '" + r + "' in: " + e.getMessage());
+        }
+        return e;
+    }
+
+    private static void roundTrips(CaseSpec c) {
+        CaseSpec again = CaseLoader.parse(c.resolvedText(), "yaml", "again.yaml", List.of());
+        CaseLoaderTest.assertSameCase(c, again);
+        assertEquals(c.reliabilitySpec(), again.reliabilitySpec());
+        assertEquals(c.resolvedText(), again.resolvedText());
+    }
+
+    // ------------------------------------------------------------------------------------------------ defaults
+
+    @Test
+    void defaultsWithoutTheBlockAndNoBlockInTheResolvedText() throws IOException {
+        CaseSpec c = load("");
+        ReliabilitySpec r = c.reliabilitySpec();
+        assertFalse(c.analysis().reliability());
+        assertEquals(ReliabilitySpec.defaults(), r);
+        assertEquals(900, r.defectDensity(), 1e-9);                  // 0.09 /cm^2
+        assertEquals(Clustering.POISSON, r.clustering());
+        assertFalse(r.sparesAfterManufacturing());
+        assertEquals(5 * YEAR, r.designLife(), 1e-3);
+        assertEquals(101, r.timePoints());
+        assertEquals(10 * YEAR, r.horizon(), 1e-3);
+        assertEquals(Map.of(), r.wearOut());
+        assertFalse(c.resolvedText().contains("\nreliability:"), c.resolvedText());
+        roundTrips(c);
+    }
+
+    @Test
+    void reliabilityRunWritesTheDefaults() throws IOException {
+        CaseSpec c = load(ON);
+        assertTrue(c.analysis().reliability());
+        assertEquals(ReliabilitySpec.defaults(), c.reliabilitySpec());
+        String t = c.resolvedText();
+        for (String s : List.of("\nreliability:", "defect_density: 0.09 /cm^2", "clustering: poisson",
+                "spares_after_manufacturing: false", "design_life: 5 years", "time_points: 101", "horizon: 10 year")) {
+            assertTrue(t.contains(s), "expected '" + s + "' in:\n" + t);
+        }
+        assertFalse(t.contains("wear_out"), t);
+        assertFalse(t.contains("alpha"), t);
+        roundTrips(c);
+    }
+
+    @Test
+    void designLifeFollowsTheCyclingLife() throws IOException {
+        CaseSpec c = load(ON + "cycling: {life: \"3 years\"}");
+        assertEquals(3 * YEAR, c.reliabilitySpec().designLife(), 1e-3);
+        assertEquals(6 * YEAR, c.reliabilitySpec().horizon(), 1e-3);
+        roundTrips(c);
+    }
+
+    @Test
+    void everyTopLevelKeyIsRead() throws IOException {
+        CaseSpec c = load(ON + """
+                reliability:
+                  defect_density: "0.2 /cm^2"
+                  clustering: negative_binomial
+                  alpha: 2.5
+                  spares_after_manufacturing: true
+                  design_life: "7 years"
+                  time_points: 21
+                  horizon: "20 years"
+                """);
+        ReliabilitySpec r = c.reliabilitySpec();
+        assertEquals(2000, r.defectDensity(), 1e-9);
+        assertEquals(Clustering.NEGATIVE_BINOMIAL, r.clustering());
+        assertEquals(2.5, r.alpha(), 0);
+        assertTrue(r.sparesAfterManufacturing());
+        assertEquals(7 * YEAR, r.designLife(), 1e-3);
+        assertEquals(21, r.timePoints());
+        assertEquals(20 * YEAR, r.horizon(), 1e-3);
+        roundTrips(c);
+    }
+
+    @Test
+    void negativeBinomialDefaultsAlpha() throws IOException {
+        CaseSpec c = load(ON + "reliability: {clustering: negative_binomial}");
+        assertEquals(3.0, c.reliabilitySpec().alpha(), 0);
+        assertTrue(c.resolvedText().contains("alpha: 3"), c.resolvedText());
+        roundTrips(c);
+    }
+
+    @Test
+    void wearOutOverridesAreReadAndOnlyTheGivenOnesWritten() throws IOException {
+        CaseSpec c = load(ON + """
+                reliability:
+                  wear_out:
+                    electromigration: {activation_energy: "0.8 eV", current_exponent: 1.5, lognormal_sigma: 0.5}
+                    tddb: {weibull_shape: 2, reference_mttf: "1e6 years", reference_temperature: "125 degC"}
+                    nbti: {enabled: false}
+                    stress_migration: {exponent: 3, stress_free_temperature: "250 degC"}
+                    thermal_cycling: {exponent: 5, weibull_shape: 2.5, reference_cycles: 50000, reference_swing: "100 K"}
+                """);
+        Map<String, MechanismSpec> w = c.reliabilitySpec().wearOut();
+        assertEquals(List.copyOf(ReliabilitySpec.MECHANISMS), List.copyOf(w.keySet()));
+        MechanismSpec em = w.get("electromigration");
+        assertEquals(0.8, em.activationEnergyEv(), 1e-12);
+        assertEquals(1.5, em.currentExponent(), 0);
+        assertEquals(Distribution.LOGNORMAL, em.distribution());
+        assertEquals(0.5, em.shape(), 0);
+        assertNull(em.enabled());
+        assertNull(em.referenceLife());
+        MechanismSpec tddb = w.get("tddb");
+        assertEquals(Distribution.WEIBULL, tddb.distribution());
+        assertEquals(2, tddb.shape(), 0);
+        assertEquals(1e6 * YEAR, tddb.referenceLife(), 1e6 * YEAR * 1e-12);
+        assertEquals(398.15, tddb.referenceCondition(), 1e-9);
+        assertEquals(new MechanismSpec(false, null, null, null, null, null, null, null, null), w.get("nbti"));
+        MechanismSpec sm = w.get("stress_migration");
+        assertEquals(3, sm.exponent(), 0);
+        assertEquals(523.15, sm.stressFreeTemperature(), 1e-9);
+        MechanismSpec tc = w.get("thermal_cycling");
+        assertEquals(5, tc.exponent(), 0);
+        assertEquals(50000, tc.referenceLife(), 0);
+        assertEquals(100, tc.referenceCondition(), 1e-12);
+        String t = c.resolvedText();
+        assertTrue(t.contains("activation_energy: 0.8 eV"), t);
+        // only the given overrides: one reference_mttf (tddb's), no calibrated defaults written out
+        assertEquals(1, t.split("reference_mttf", -1).length - 1, t);
+        roundTrips(c);
+    }
+
+    @Test
+    void overridesReachTheBlock() throws IOException {
+        CaseSpec c = load("", "analysis.reliability=true", "reliability.defect_density=0.5 /cm^2",
+                "reliability.wear_out.tddb.weibull_shape=1.1");
+        assertEquals(5000, c.reliabilitySpec().defectDensity(), 1e-9);
+        assertEquals(1.1, c.reliabilitySpec().wearOut().get("tddb").shape(), 0);
+    }
+
+    @Test
+    void aSteadyRunWithoutReliabilityStillChecksTheBlock() throws IOException {
+        CaseSpec c = load("reliability: {defect_density: \"0.1 /cm^2\"}");
+        assertFalse(c.analysis().reliability());
+        assertEquals(1000, c.reliabilitySpec().defectDensity(), 1e-9);
+        fails("reliability: {defect_density: \"-0.1 /cm^2\"}", "reliability.defect_density", "must be >= 0");
+    }
+
+    @Test
+    void cycleRunsMayEstimateReliability() throws IOException {
+        CaseSpec c = load("analysis: {thermal: cycle, reliability: true}");
+        assertTrue(c.analysis().reliability());
+    }
+
+    // ----------------------------------------------------------------------------------------------- bad input
+
+    @Test
+    void negativeDefectDensity() throws IOException {
+        fails(ON + "reliability: {defect_density: \"-0.09 /cm^2\"}", "reliability.defect_density",
+                "defect_density must be >= 0", "-0.09 /cm^2");
+    }
+
+    @Test
+    void defectDensityNeedsAnAreaUnit() throws IOException {
+        fails(ON + "reliability: {defect_density: 0.09}", "reliability.defect_density", "missing unit");
+        fails(ON + "reliability: {defect_density: \"0.09 mm\"}", "reliability.defect_density");
+    }
+
+    @Test
+    void weibullShapeMustBePositive() throws IOException {
+        fails(ON + "reliability: {wear_out: {tddb: {weibull_shape: 0}}}", "reliability.wear_out.tddb.weibull_shape",
+                "weibull_shape must be > 0");
+        fails(ON + "reliability: {wear_out: {thermal_cycling: {weibull_shape: -1}}}",
+                "reliability.wear_out.thermal_cycling.weibull_shape", "must be > 0");
+        fails(ON + "reliability: {wear_out: {nbti: {lognormal_sigma: 0}}}", "reliability.wear_out.nbti.lognormal_sigma",
+                "must be > 0");
+    }
+
+    @Test
+    void oneShapeKeyPerMechanism() throws IOException {
+        fails(ON + "reliability: {wear_out: {tddb: {weibull_shape: 1.3, lognormal_sigma: 0.4}}}",
+                "reliability.wear_out.tddb.lognormal_sigma", "not both");
+    }
+
+    @Test
+    void clusteringKeys() throws IOException {
+        fails(ON + "reliability: {clustering: clustered}", "reliability.clustering", "poisson | negative_binomial");
+        fails(ON + "reliability: {alpha: 2}", "reliability.alpha", "only to clustering: negative_binomial");
+        fails(ON + "reliability: {clustering: negative_binomial, alpha: 0}", "reliability.alpha", "must be > 0");
+    }
+
+    @Test
+    void timesAndPoints() throws IOException {
+        fails(ON + "reliability: {design_life: \"0 years\"}", "reliability.design_life", "must be > 0");
+        fails(ON + "reliability: {design_life: 5}", "reliability.design_life", "missing unit");
+        fails(ON + "reliability: {time_points: 1}", "reliability.time_points", "2 .. 10000");
+        fails(ON + "reliability: {horizon: \"-1 year\"}", "reliability.horizon", "must be > 0");
+        fails(ON + "reliability: {spares_after_manufacturing: yes please}", "reliability.spares_after_manufacturing",
+                "true or false");
+    }
+
+    @Test
+    void activationEnergyIsAnEnergyInEv() throws IOException {
+        fails(ON + "reliability: {wear_out: {electromigration: {activation_energy: 0.9}}}",
+                "reliability.wear_out.electromigration.activation_energy", "missing unit", "eV");
+        fails(ON + "reliability: {wear_out: {electromigration: {activation_energy: \"0.9 kJ\"}}}",
+                "reliability.wear_out.electromigration.activation_energy", "check the unit");
+        fails(ON + "reliability: {wear_out: {tddb: {activation_energy: \"-0.1 eV\"}}}",
+                "reliability.wear_out.tddb.activation_energy", "0 .. 5 eV");
+        assertEquals(0.9, load(ON + "reliability: {wear_out: {electromigration: {activation_energy: \"900 meV\"}}}")
+                .reliabilitySpec().wearOut().get("electromigration").activationEnergyEv(), 1e-12);
+    }
+
+    @Test
+    void keysOfAnotherMechanismAreUnknown() throws IOException {
+        fails(ON + "reliability: {wear_out: {tddb: {current_exponent: 2}}}",
+                "reliability.wear_out.tddb.current_exponent", "unknown key 'current_exponent'");
+        fails(ON + "reliability: {wear_out: {thermal_cycling: {reference_mttf: \"1 year\"}}}",
+                "reliability.wear_out.thermal_cycling.reference_mttf", "unknown key");
+        fails(ON + "reliability: {wear_out: {gate_oxide: {enabled: false}}}", "reliability.wear_out.gate_oxide",
+                "unknown key 'gate_oxide'", "tddb");
+        fails(ON + "reliability: {connector: {weibull_shape: 2}}", "reliability.connector", "unknown key 'connector'");
+    }
+
+    @Test
+    void referenceConditionOnlyWithTheReferenceLife() throws IOException {
+        fails(ON + "reliability: {wear_out: {nbti: {reference_temperature: \"125 degC\"}}}",
+                "reliability.wear_out.nbti.reference_temperature", "only together with reference_mttf");
+        fails(ON + "reliability: {wear_out: {thermal_cycling: {reference_swing: \"100 K\"}}}",
+                "reliability.wear_out.thermal_cycling.reference_swing", "only together with reference_cycles");
+        fails(ON + "reliability: {wear_out: {tddb: {reference_mttf: \"0 s\"}}}",
+                "reliability.wear_out.tddb.reference_mttf", "must be > 0");
+        fails(ON + "reliability: {wear_out: {thermal_cycling: {exponent: 0}}}",
+                "reliability.wear_out.thermal_cycling.exponent", "must be > 0");
+    }
+
+    @Test
+    void stressFreeTemperatureAboveTheReference() throws IOException {
+        fails(ON + "reliability: {wear_out: {stress_migration: {reference_mttf: \"100 years\","
+                        + " reference_temperature: \"150 degC\", stress_free_temperature: \"120 degC\"}}}",
+                "reliability.wear_out.stress_migration.stress_free_temperature", "above reference_temperature");
+    }
+
+    @Test
+    void transientRunsHaveNoOperatingPoint() throws IOException {
+        fails("analysis: {thermal: transient, reliability: true}\ntransient: {end: \"1 h\"}", "analysis.reliability",
+                "steady", "cycle");
+    }
+
+    @Test
+    void zeroCyclesPerDayIsRefusedByTheCyclingBlock() throws IOException {
+        fails("analysis: {thermal: cycle, reliability: true}\ncycling: {per_day: 0}", "cycling.per_day",
+                "per_day must be > 0");
+    }
+
+    @Test
+    void spareFractionOfOneIsRefusedByTheCoresBlock() throws IOException {
+        Path p = write(ON);
+        InputException e = assertThrows(InputException.class,
+                () -> CaseLoader.load(p, List.of("cores.spare_fraction=1")));
+        assertEquals("cores.spare_fraction", e.keyPath(), e.getMessage());
+    }
+
+    @Test
+    void badOverrideNamesTheSet() throws IOException {
+        Path p = write(ON);
+        InputException e = assertThrows(InputException.class,
+                () -> CaseLoader.load(p, List.of("reliability.defect_density=-1 /cm^2")));
+        assertEquals("reliability.defect_density", e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("--set reliability.defect_density="), e.getMessage());
+    }
+}

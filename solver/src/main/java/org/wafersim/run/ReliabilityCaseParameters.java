@@ -1,0 +1,123 @@
+package org.wafersim.run;
+
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.cases.ReliabilitySpec;
+import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
+import org.wafersim.errors.InputException;
+import org.wafersim.reliability.DutyCycle;
+import org.wafersim.reliability.LifetimeDistribution;
+import org.wafersim.reliability.LifetimeDistribution.Kind;
+import org.wafersim.reliability.Mechanism;
+import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.reliability.ReliabilityParameters.DefectModel;
+import org.wafersim.reliability.ReliabilityParameters.SpareAccounting;
+import org.wafersim.reliability.WearOutCalibration;
+import org.wafersim.reliability.WearOutParameters;
+
+/**
+ * The library's {@link ReliabilityParameters} for a case: the {@code reliability} block ({@link ReliabilitySpec})
+ * over the library defaults, with the workload cycle of the case's {@code cycling.per_day}.
+ *
+ * <p>Where a mechanism's distribution is overridden but not its reference life, the reference life is recalibrated
+ * for the new distribution by the library's rule ({@link WearOutCalibration}): the calibration is a qualification
+ * target (a fraction of dies failed after 10 years at 105 °C), which should keep holding when only the spread
+ * changes. The off/on cycle (cycle B of reference-data D.6) is set to none: a run yields only the workload swing,
+ * and the off/on term would need an off-state run.
+ *
+ * <p>The loader has checked the block already; the library's own checks run again here and any failure is
+ * attributed to the case file (exit code 2), before any solve starts.
+ */
+public final class ReliabilityCaseParameters {
+    private ReliabilityCaseParameters() { }
+
+    /** The parameters of {@code spec}; an {@link InputException} naming the case file and key for bad values. */
+    public static ReliabilityParameters of(CaseSpec spec) {
+        try {
+            return build(spec);
+        } catch (InputException e) {
+            throw e.source() == null ? e.inSource(spec.source()) : e;
+        }
+    }
+
+    private static ReliabilityParameters build(CaseSpec spec) {
+        ReliabilitySpec r = spec.reliabilitySpec();
+        ReliabilityParameters p = ReliabilityParameters.DEFAULT
+                .withDefectDensity(r.defectDensity())
+                .withDefectModel(r.clustering() == ReliabilitySpec.Clustering.NEGATIVE_BINOMIAL
+                        ? DefectModel.NEGATIVE_BINOMIAL : DefectModel.POISSON, r.alpha())
+                .withSpareAccounting(r.sparesAfterManufacturing() ? SpareAccounting.AFTER_MANUFACTURING_REPAIR
+                        : SpareAccounting.ALL_SPARES)
+                .withDesignLife(r.designLife())
+                .withCurve(r.timePoints(), r.horizon());
+        if (spec.cycling() != null) p = p.withDutyCycle(new DutyCycle(spec.cycling().perDay(), 0));
+        return p.withWearOut(wearOut(r));
+    }
+
+    private static WearOutParameters wearOut(ReliabilitySpec r) {
+        WearOutParameters w = WearOutParameters.DEFAULT;
+        MechanismSpec m;
+        if ((m = r.wearOut().get(Mechanism.Electromigration.KEY)) != null) {
+            Mechanism.Electromigration d = w.electromigration();
+            Kind kind = kind(m, d.distributionKind());
+            double shape = or(m.shape(), d.shape());
+            w = w.withElectromigration(new Mechanism.Electromigration(or(m.enabled(), d.enabled()),
+                    or(m.activationEnergyEv(), d.activationEnergyEv()), or(m.currentExponent(), d.currentExponent()),
+                    kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
+                    or(m.referenceCondition(), d.referenceTemperatureK())));
+        }
+        if ((m = r.wearOut().get(Mechanism.Tddb.KEY)) != null) {
+            Mechanism.Tddb d = w.tddb();
+            Kind kind = kind(m, d.distributionKind());
+            double shape = or(m.shape(), d.shape());
+            w = w.withTddb(new Mechanism.Tddb(or(m.enabled(), d.enabled()), or(m.activationEnergyEv(),
+                    d.activationEnergyEv()), kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
+                    or(m.referenceCondition(), d.referenceTemperatureK())));
+        }
+        if ((m = r.wearOut().get(Mechanism.Nbti.KEY)) != null) {
+            Mechanism.Nbti d = w.nbti();
+            Kind kind = kind(m, d.distributionKind());
+            double shape = or(m.shape(), d.shape());
+            w = w.withNbti(new Mechanism.Nbti(or(m.enabled(), d.enabled()), or(m.activationEnergyEv(),
+                    d.activationEnergyEv()), kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
+                    or(m.referenceCondition(), d.referenceTemperatureK())));
+        }
+        if ((m = r.wearOut().get(Mechanism.StressMigration.KEY)) != null) {
+            Mechanism.StressMigration d = w.stressMigration();
+            Kind kind = kind(m, d.distributionKind());
+            double shape = or(m.shape(), d.shape());
+            w = w.withStressMigration(new Mechanism.StressMigration(or(m.enabled(), d.enabled()),
+                    or(m.activationEnergyEv(), d.activationEnergyEv()), or(m.exponent(), d.exponent()),
+                    or(m.stressFreeTemperature(), d.stressFreeTemperatureK()), kind, shape,
+                    referenceMttf(m, d.referenceMttf(), kind, shape),
+                    or(m.referenceCondition(), d.referenceTemperatureK())));
+        }
+        if ((m = r.wearOut().get(Mechanism.ThermalCycling.KEY)) != null) {
+            Mechanism.ThermalCycling d = w.thermalCycling();
+            Kind kind = kind(m, d.distributionKind());
+            double shape = or(m.shape(), d.shape());
+            double cycles = m.referenceLife() != null ? m.referenceLife()
+                    : m.distribution() == null ? d.referenceCycles()
+                    : WearOutCalibration.referenceCycles(new LifetimeDistribution(kind, shape));
+            w = w.withThermalCycling(new Mechanism.ThermalCycling(or(m.enabled(), d.enabled()),
+                    or(m.exponent(), d.exponent()), kind, shape, cycles,
+                    or(m.referenceCondition(), d.referenceSwingK())));
+        }
+        return w;
+    }
+
+    /** The given reference MTTF; else the default, recalibrated when the distribution was overridden. */
+    private static double referenceMttf(MechanismSpec m, double dflt, Kind kind, double shape) {
+        if (m.referenceLife() != null) return m.referenceLife();
+        if (m.distribution() == null) return dflt;
+        return WearOutCalibration.referenceMttf(new LifetimeDistribution(kind, shape));
+    }
+
+    private static Kind kind(MechanismSpec m, Kind dflt) {
+        if (m.distribution() == null) return dflt;
+        return m.distribution() == ReliabilitySpec.Distribution.WEIBULL ? Kind.WEIBULL : Kind.LOGNORMAL;
+    }
+
+    private static double or(Double v, double dflt) { return v != null ? v : dflt; }
+
+    private static boolean or(Boolean v, boolean dflt) { return v != null ? v : dflt; }
+}
