@@ -82,7 +82,7 @@ public final class BoundaryFaces {
     /** Area of face m (m^2). */
     public double area(Grid g, int m) {
         int c = cell[m], i = c % g.nx, j = (c / g.nx) % g.ny, k = c / (g.nx * g.ny);
-        Face f = Face.values()[face[m]];
+        Face f = Face.of(face[m]);
         return switch (f) {
             case XMIN, XMAX -> g.dy(j) * g.dz(k);
             case YMIN, YMAX -> g.dx(i) * g.dz(k);

@@ -115,7 +115,7 @@ final class ConductanceAssembler {
             int c = bf.cell[f];
             int i = c % nx, j = (c / nx) % ny, k = c / plane;
             double area, half, kk;
-            switch (Face.values()[bf.face[f]]) {
+            switch (Face.of(bf.face[f])) {
                 case XMIN, XMAX -> { area = dy[j] * dz[k]; half = 0.5 * dx[i]; kk = kx[c]; }
                 case YMIN, YMAX -> { area = dx[i] * dz[k]; half = 0.5 * dy[j]; kk = ky[c]; }
                 default -> { area = dx[i] * dy[j]; half = 0.5 * dz[k]; kk = kz[c]; }

@@ -101,7 +101,7 @@ public final class SteadySolver {
             // has converged, so its relative tolerance follows the last temperature change (relative to the largest
             // rise); the last iterations reach the requested tolerance.
             double tol = linear ? opt.tolerance()
-                    : Math.max(opt.tolerance(), Math.min(1e-5, 1e-2 * change / Math.max(1e-3, maxRise(theta, g))));
+                    : Math.max(opt.tolerance(), Math.min(1e-3, 1e-2 * change / Math.max(1e-3, maxRise(theta, g))));
             long tc = System.nanoTime();
             try {
                 boolean reused = mg != null;
