@@ -207,7 +207,15 @@ final class PowerSourceReader {
     }
 
     /** {@code floorplan_origin: [x, y]}: two lengths, default the wafer origin. */
-    private double[] origin(Section p) {
+    private double[] origin(CaseReader.Section p) {
+        return floorplanOrigin(r, p);
+    }
+
+    /**
+     * {@code floorplan_origin: [x, y]} of a section (the steady HotSpot import and a HotSpot transient trace share
+     * it): two lengths, default the wafer origin; the resolved value is written back to the section's output.
+     */
+    static double[] floorplanOrigin(CaseReader r, CaseReader.Section p) {
         JsonNode n = p.raw("floorplan_origin");
         String path = p.sub("floorplan_origin");
         if (n == null) {

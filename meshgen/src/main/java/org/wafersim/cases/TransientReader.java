@@ -239,32 +239,13 @@ final class TransientReader {
                         + " places the units of the power trace " + file + ")");
             }
             floorplan = s.text("floorplan", null);
-            origin = origin(s);
+            origin = PowerSourceReader.floorplanOrigin(r, s);
         } else {
             reject(s, "floorplan", "floorplan applies only to HotSpot traces" + with);
             reject(s, "floorplan_origin", "floorplan_origin applies only to HotSpot traces" + with);
         }
         s.done();
         return new TraceProfile(file, fmt, level, interval, dataset, floorplan, origin[0], origin[1]);
-    }
-
-    /** {@code floorplan_origin: [x, y]}: two lengths, default the wafer origin (as {@code power.floorplan_origin}). */
-    private double[] origin(Section s) {
-        JsonNode n = s.raw("floorplan_origin");
-        String path = s.sub("floorplan_origin");
-        if (n == null) {
-            s.out.set("floorplan_origin", s.out.arrayNode().add("0 mm").add("0 mm"));
-            return new double[] {0, 0};
-        }
-        if (!n.isArray() || n.size() != 2) {
-            throw r.error(path, "floorplan_origin must be a list [x, y] of two lengths (where the floorplan's (0, 0)"
-                    + " lies on the wafer), got " + CaseReader.describe(n) + (n.isArray() ? " of " + n.size()
-                    + " entries" : ""));
-        }
-        double[] o = new double[2];
-        for (int i = 0; i < 2; i++) o[i] = r.quantityOf(n.get(i), path + "[" + i + "]", Dimension.LENGTH).v();
-        s.out.set("floorplan_origin", n.deepCopy());
-        return o;
     }
 
     /** Snapshot times: each in [0, end] when the run length is known; no two equal; returned in time order. */
