@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Preconditioned conjugate gradients (Hestenes &amp; Stiefel 1952; preconditioned form as in Saad, Iterative Methods
- * for Sparse Linear Systems, 2003, Alg. 9.1) for a symmetric positive definite {@link Stencil7} with a symmetric
- * preconditioner (here one multigrid cycle). Stops when ||b - A x||_2 &lt;= tol * ||b||_2; the starting x is used
+ * for Sparse Linear Systems, 2003, Alg. 9.1) for a symmetric positive definite operator (a {@link Stencil7}, a
+ * {@link SparseSymmetric}) with a symmetric preconditioner (one multigrid cycle, or a sparse Cholesky factor). Stops when ||b - A x||_2 &lt;= tol * ||b||_2; the starting x is used
  * (warm start).
  */
 public final class Pcg {
@@ -22,7 +22,7 @@ public final class Pcg {
 
     public Pcg(Parallel par) { this.par = par; }
 
-    public Result solve(Stencil7 a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations) {
+    public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations) {
         int n = a.size();
         if (r == null || r.length != n) {
             r = new double[n];

@@ -10,7 +10,7 @@ package org.wafersim.linalg;
  * column), likewise {@code gy}, {@code gz}. Inactive cells (void) are identity rows with no coupling, so one box
  * array carries any layered geometry.
  */
-public final class Stencil7 {
+public final class Stencil7 implements SymmetricOperator {
     public final int nx, ny, nz;
     public final double[] gx, gy, gz, gb, diag;
     public final boolean[] active;
@@ -28,7 +28,7 @@ public final class Stencil7 {
         active = new boolean[n];
     }
 
-    public int size() { return gx.length; }
+    @Override public int size() { return gx.length; }
     public int index(int i, int j, int k) { return (k * ny + j) * nx + i; }
 
     /** Recomputes diag from the conductances; inactive cells get diag 1 and lose every coupling. */
@@ -66,12 +66,12 @@ public final class Stencil7 {
     }
 
     /** y = A x. */
-    public void apply(Parallel par, double[] x, double[] y) {
+    @Override public void apply(Parallel par, double[] x, double[] y) {
         residualInto(par, null, x, y, false);
     }
 
     /** r = b - A x. */
-    public void residual(Parallel par, double[] b, double[] x, double[] r) {
+    @Override public void residual(Parallel par, double[] b, double[] x, double[] r) {
         residualInto(par, b, x, r, true);
     }
 

@@ -1,0 +1,70 @@
+package org.wafersim.linalg;
+
+import java.util.Arrays;
+
+/**
+ * A sparse symmetric matrix in compressed-column form with both triangles stored (so a column is also a row and
+ * y = A x runs column by column in parallel without write conflicts). The pattern is fixed at construction; values
+ * are accumulated with {@link #add}. Used for assembled finite-element operators (the plate mechanics), which the
+ * 7-point {@link Stencil7} cannot express.
+ */
+public final class SparseSymmetric implements SymmetricOperator {
+    private final int n;
+    private final int[] colPtr, rows;
+    private final double[] values;
+
+    /**
+     * @param colPtr column starts, length n + 1
+     * @param rows   row indices, sorted ascending within each column, the pattern symmetric
+     */
+    public SparseSymmetric(int[] colPtr, int[] rows) {
+        this.n = colPtr.length - 1;
+        this.colPtr = colPtr.clone();
+        this.rows = rows.clone();
+        if (colPtr[n] != rows.length) throw new IllegalArgumentException("column pointers do not match the row count");
+        for (int c = 0; c < n; c++)
+            for (int p = colPtr[c] + 1; p < colPtr[c + 1]; p++)
+                if (rows[p] <= rows[p - 1]) throw new IllegalArgumentException("rows not sorted in column " + c);
+        this.values = new double[rows.length];
+    }
+
+    @Override public int size() { return n; }
+
+    public int nonZeros() { return rows.length; }
+
+    /** A[row][col] += v (the caller adds the symmetric entry too). */
+    public void add(int row, int col, double v) {
+        int p = Arrays.binarySearch(rows, colPtr[col], colPtr[col + 1], row);
+        if (p < 0) throw new IllegalArgumentException("(" + row + ", " + col + ") is not in the pattern");
+        values[p] += v;
+    }
+
+    public double get(int row, int col) {
+        int p = Arrays.binarySearch(rows, colPtr[col], colPtr[col + 1], row);
+        return p < 0 ? 0 : values[p];
+    }
+
+    public double diagonal(int i) { return get(i, i); }
+
+    /** A := S A S with S = diag(s): symmetric scaling. */
+    public void scale(double[] s) {
+        for (int c = 0; c < n; c++)
+            for (int p = colPtr[c]; p < colPtr[c + 1]; p++) values[p] *= s[rows[p]] * s[c];
+    }
+
+    @Override public void apply(Parallel par, double[] x, double[] y) {
+        par.forBlocks(n, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) {
+                double acc = 0;
+                for (int p = colPtr[c]; p < colPtr[c + 1]; p++) acc += values[p] * x[rows[p]];
+                y[c] = acc;
+            }
+        });
+    }
+
+    int[] colPtr() { return colPtr; }
+
+    int[] rows() { return rows; }
+
+    double[] values() { return values; }
+}

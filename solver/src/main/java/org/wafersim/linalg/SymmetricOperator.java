@@ -1,0 +1,21 @@
+package org.wafersim.linalg;
+
+/**
+ * A symmetric positive definite linear operator y = A x, the one interface that the Krylov solver ({@link Pcg})
+ * needs: the thermal 7-point operator and the assembled mechanics stiffness both implement it.
+ */
+public interface SymmetricOperator {
+    /** Number of unknowns. */
+    int size();
+
+    /** y = A x. */
+    void apply(Parallel par, double[] x, double[] y);
+
+    /** r = b - A x. */
+    default void residual(Parallel par, double[] b, double[] x, double[] r) {
+        apply(par, x, r);
+        par.forBlocks(r.length, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) r[i] = b[i] - r[i];
+        });
+    }
+}

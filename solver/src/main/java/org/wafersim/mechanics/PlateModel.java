@@ -1,0 +1,399 @@
+package org.wafersim.mechanics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wafersim.linalg.NestedDissection;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.linalg.Pcg;
+import org.wafersim.linalg.SparseCholesky;
+import org.wafersim.linalg.SparseSymmetric;
+
+/**
+ * Layered-plate thermo-elastic model of the package stack (DESIGN.md section 4, the "fast alternative"): the plate
+ * layers that touch are laminated into one Kirchhoff plate each (classical lamination theory, Jones, Mechanics of
+ * Composite Materials, 2nd ed., 1999, ch. 4):
+ * <pre>
+ *   N = A eps0 + B kappa - N_th,   M = B eps0 + D kappa - M_th,
+ *   (A, B, D) = sum over layers of Q (z1 - z0, (z1^2 - z0^2)/2, (z1^3 - z0^3)/3),   Q = E/(1-nu^2) [[1,nu,0],[nu,1,0],[0,0,(1-nu)/2]]
+ *   (N_th, M_th) = sum over layers of Q (1,1,0)^T (integral eps_th dz, integral eps_th z dz)
+ * </pre>
+ * and neighbouring laminates are joined by interlayers (the connector, the TIM) that act as distributed springs
+ * (the spring-layer or shear-lag model of Volkersen 1938 and Suhir, J. Appl. Mech. 53, 1986): per unit area the
+ * energy (G_xz/h) |s|^2 / 2 + (E_z/h) (w_a - w_b - integral eps_th,z dz)^2 / 2, with the interlayer's shear
+ * displacement s = u_a - u_b + (d_a + h/2) grad w_a + (d_b + h/2) grad w_b (d = distance of each laminate's
+ * reference plane from the interlayer face; gamma = s/h). A sliding interlayer has no shear term.
+ *
+ * <p>Discretisation: finite elements on the rectangular {@link PlateMesh}, bilinear membrane and the conforming
+ * bicubic Bogner-Fox-Schmit bending element ({@link PlateElement}); the interlayer shear is integrated at the
+ * element centre only, so that a stiff bonded layer does not lock (the bilinear u cannot follow the quadratic slope
+ * of the bicubic w at more points). Unknowns are numbered node by node in nested-dissection order; the system is
+ * scaled to a unit diagonal, factorised by sparse Cholesky and solved by conjugate gradients with that factor as
+ * preconditioner, which reports the true residual.
+ */
+public final class PlateModel {
+    /** Degrees of freedom per node and laminate. */
+    public enum Dof { U, V, W, WX, WY, WXY }
+
+    static final int DOFS = 6;
+
+    /** A laminate: consecutive plate layers (stack indices, top to bottom), reference plane z0. */
+    public record Laminate(String name, int[] layers, double z0, double zBottom, double zTop) { }
+
+    /** An interlayer: its stack layer, the laminates above and below, shear and normal stiffness per area (Pa/m). */
+    public record Interlayer(int layer, int above, int below, double ks, double kn) { }
+
+    /** A prescribed zero displacement component of a laminate at a mesh node. */
+    public record Fix(int laminate, int node, Dof dof) { }
+
+    private final List<StackLayer> layers;
+    private final PlateMesh mesh;
+    private final List<Laminate> laminates = new ArrayList<>();
+    private final List<Interlayer> interlayers = new ArrayList<>();
+    final boolean[][] lamElem, lamNode, ilElem;
+    private final Map<Long, PlateElement> kernels = new HashMap<>();
+
+    public PlateModel(List<StackLayer> layers, PlateMesh mesh) {
+        this.layers = List.copyOf(layers);
+        this.mesh = mesh;
+        int nl = layers.size();
+        if (nl == 0 || layers.get(0).kind() != StackLayer.Kind.PLATE || layers.get(nl - 1).kind() != StackLayer.Kind.PLATE)
+            throw new IllegalArgumentException("the top and the bottom layer must be plates");
+        List<Integer> cur = new ArrayList<>();
+        List<Integer> pendingInterlayer = new ArrayList<>();
+        for (int l = 0; l < nl; l++) {
+            StackLayer s = layers.get(l);
+            if (s.kind() == StackLayer.Kind.PLATE) {
+                cur.add(l);
+            } else {
+                if (cur.isEmpty()) throw new IllegalArgumentException("two interlayers touch at layer " + s.name());
+                closeLaminate(cur);
+                cur = new ArrayList<>();
+                pendingInterlayer.add(l);
+            }
+        }
+        closeLaminate(cur);
+        for (int k = 0; k < pendingInterlayer.size(); k++) {
+            int l = pendingInterlayer.get(k);
+            StackLayer s = layers.get(l);
+            double h = s.thickness();
+            double ks = s.kind() == StackLayer.Kind.BONDED ? s.shearThrough() / h : 0;
+            double ez = s.youngsThrough();
+            if (!(ez > 0)) {
+                // contact without a modulus: as stiff as the stiffer neighbouring plate, i.e. normally rigid
+                ez = Math.max(maxModulus(laminates.get(k)), maxModulus(laminates.get(k + 1)));
+            }
+            interlayers.add(new Interlayer(l, k, k + 1, ks, ez / h));
+        }
+        int ne = mesh.elements();
+        lamElem = new boolean[laminates.size()][ne];
+        lamNode = new boolean[laminates.size()][mesh.nodes()];
+        ilElem = new boolean[interlayers.size()][ne];
+        for (int j = 0; j < mesh.ny; j++)
+            for (int i = 0; i < mesh.nx; i++) {
+                int e = mesh.element(i, j);
+                double xc = mesh.xc(i), yc = mesh.yc(j);
+                for (int a = 0; a < laminates.size(); a++) {
+                    for (int l : laminates.get(a).layers()) if (layers.get(l).covers(xc, yc)) lamElem[a][e] = true;
+                    if (lamElem[a][e])
+                        for (int n : elementNodes(i, j)) lamNode[a][n] = true;
+                }
+            }
+        for (int k = 0; k < interlayers.size(); k++) {
+            Interlayer il = interlayers.get(k);
+            for (int j = 0; j < mesh.ny; j++)
+                for (int i = 0; i < mesh.nx; i++) {
+                    int e = mesh.element(i, j);
+                    ilElem[k][e] = layers.get(il.layer()).covers(mesh.xc(i), mesh.yc(j))
+                            && lamElem[il.above()][e] && lamElem[il.below()][e];
+                }
+        }
+    }
+
+    private void closeLaminate(List<Integer> ls) {
+        int[] idx = ls.stream().mapToInt(Integer::intValue).toArray();
+        double zt = layers.get(idx[0]).zTop(), zb = layers.get(idx[idx.length - 1]).zBottom();
+        StringBuilder name = new StringBuilder();
+        for (int l : idx) name.append(name.length() == 0 ? "" : "+").append(layers.get(l).name());
+        laminates.add(new Laminate(name.toString(), idx, 0.5 * (zt + zb), zb, zt));
+    }
+
+    private double maxModulus(Laminate lam) {
+        double m = 0;
+        for (int l : lam.layers()) m = Math.max(m, layers.get(l).youngs());
+        return m;
+    }
+
+    int[] elementNodes(int i, int j) {
+        return new int[]{mesh.node(i, j), mesh.node(i + 1, j), mesh.node(i + 1, j + 1), mesh.node(i, j + 1)};
+    }
+
+    public PlateMesh mesh() { return mesh; }
+
+    public List<StackLayer> layers() { return layers; }
+
+    public List<Laminate> laminates() { return laminates; }
+
+    public List<Interlayer> interlayers() { return interlayers; }
+
+    /** Whether laminate a exists at element e / node n. */
+    public boolean laminateAtElement(int a, int e) { return lamElem[a][e]; }
+
+    public boolean laminateAtNode(int a, int n) { return lamNode[a][n]; }
+
+    public boolean interlayerAtElement(int k, int e) { return ilElem[k][e]; }
+
+    /** The laminate that contains stack layer l, or -1 if l is an interlayer. */
+    public int laminateOf(int l) {
+        for (int a = 0; a < laminates.size(); a++) for (int m : laminates.get(a).layers()) if (m == l) return a;
+        return -1;
+    }
+
+    PlateElement kernel(int i, int j) {
+        double a = mesh.dx(i), b = mesh.dy(j);
+        long key = Double.doubleToLongBits(a) * 31 + Double.doubleToLongBits(b);
+        return kernels.computeIfAbsent(key, k -> new PlateElement(a, b));
+    }
+
+    /**
+     * Laminate stiffness C = [[A, B], [B, D]] (6 x 6, row-major) of laminate a at element e and the thermal
+     * resultants R = (N_th, N_th, 0, M_th, M_th, 0).
+     */
+    void laminateMatrices(int a, int e, double xc, double yc, LayerStrains s, double[] c, double[] r) {
+        Arrays.fill(c, 0);
+        Arrays.fill(r, 0);
+        Laminate lam = laminates.get(a);
+        for (int l : lam.layers()) {
+            StackLayer ly = layers.get(l);
+            if (!ly.covers(xc, yc)) continue;
+            double q11 = ly.youngs() / (1 - ly.poisson() * ly.poisson()), q12 = ly.poisson() * q11;
+            double q66 = ly.youngs() / (2 * (1 + ly.poisson()));
+            double z0 = ly.zBottom() - lam.z0(), z1 = ly.zTop() - lam.z0();
+            double m0 = z1 - z0, m1 = (z1 * z1 - z0 * z0) / 2, m2 = (z1 * z1 * z1 - z0 * z0 * z0) / 3;
+            double[] mm = {m0, m1, m1, m2};
+            int[][] blk = {{0, 0}, {0, 3}, {3, 0}, {3, 3}};
+            for (int b = 0; b < 4; b++) {
+                int r0 = blk[b][0], c0 = blk[b][1];
+                double f = mm[b];
+                c[(r0) * 6 + c0] += q11 * f;
+                c[(r0) * 6 + c0 + 1] += q12 * f;
+                c[(r0 + 1) * 6 + c0] += q12 * f;
+                c[(r0 + 1) * 6 + c0 + 1] += q11 * f;
+                c[(r0 + 2) * 6 + c0 + 2] += q66 * f;
+            }
+            double qs = q11 + q12;   // Q (1,1,0)^T has components q11 + q12 = E/(1-nu)
+            double i0 = s.int0(l, e), i1 = s.int1(l, e) + (ly.zMid() - lam.z0()) * s.int0(l, e);
+            r[0] += qs * i0;
+            r[1] += qs * i0;
+            r[3] += qs * i1;
+            r[4] += qs * i1;
+        }
+    }
+
+    /** Solves for the displacements under the thermal load {@code s} with the given fixed dofs. */
+    public PlateSolution solve(LayerStrains s, Collection<Fix> fixes, Parallel par) {
+        long t0 = System.nanoTime();
+        int nLam = laminates.size(), nNodes = mesh.nodes();
+        boolean[][] fixed = new boolean[nLam][nNodes * DOFS];
+        for (Fix f : fixes) {
+            if (!lamNode[f.laminate()][f.node()])
+                throw new IllegalArgumentException("fix on node " + f.node() + " where laminate "
+                        + laminates.get(f.laminate()).name() + " does not exist");
+            fixed[f.laminate()][f.node() * DOFS + f.dof().ordinal()] = true;
+        }
+        // numbering: nodes in nested-dissection order, then laminates, then dofs
+        int[] order = NestedDissection.order(mesh.nx + 1, mesh.ny + 1, 1);
+        int[][] dof = new int[nLam][nNodes * DOFS];
+        for (int[] d : dof) Arrays.fill(d, -1);
+        int[] nodeFirst = new int[nNodes + 1], nodeCount = new int[nNodes];
+        int n = 0;
+        for (int node : order) {
+            nodeFirst[node] = n;
+            for (int a = 0; a < nLam; a++) {
+                if (!lamNode[a][node]) continue;
+                for (int q = 0; q < DOFS; q++) if (!fixed[a][node * DOFS + q]) dof[a][node * DOFS + q] = n++;
+            }
+            nodeCount[node] = n - nodeFirst[node];
+        }
+        // pattern: every dof of a node couples with every dof of the 3 x 3 neighbouring nodes
+        int nxn = mesh.nx + 1, nyn = mesh.ny + 1;
+        int[] colPtr = new int[n + 1];
+        List<int[]> nodeRows = new ArrayList<>(nNodes);
+        for (int node = 0; node < nNodes; node++) nodeRows.add(null);
+        long nnz = 0;
+        for (int node = 0; node < nNodes; node++) {
+            if (nodeCount[node] == 0) continue;
+            int i = node % nxn, j = node / nxn;
+            int cnt = 0;
+            for (int dj = -1; dj <= 1; dj++)
+                for (int di = -1; di <= 1; di++) {
+                    int ii = i + di, jj = j + dj;
+                    if (ii < 0 || jj < 0 || ii >= nxn || jj >= nyn) continue;
+                    cnt += nodeCount[jj * nxn + ii];
+                }
+            int[] rows = new int[cnt];
+            int p = 0;
+            for (int dj = -1; dj <= 1; dj++)
+                for (int di = -1; di <= 1; di++) {
+                    int ii = i + di, jj = j + dj;
+                    if (ii < 0 || jj < 0 || ii >= nxn || jj >= nyn) continue;
+                    int nb = jj * nxn + ii;
+                    for (int m = 0; m < nodeCount[nb]; m++) rows[p++] = nodeFirst[nb] + m;
+                }
+            Arrays.sort(rows);
+            nodeRows.set(node, rows);
+            nnz += (long) cnt * nodeCount[node];
+        }
+        if (nnz > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("mechanics system too large: " + nnz + " non-zeros");
+        int[] rowIdx = new int[(int) nnz];
+        int[] colNode = new int[n];
+        for (int node = 0; node < nNodes; node++)
+            for (int m = 0; m < nodeCount[node]; m++) colNode[nodeFirst[node] + m] = node;
+        int p = 0;
+        for (int c = 0; c < n; c++) {
+            colPtr[c] = p;
+            int[] rows = nodeRows.get(colNode[c]);
+            System.arraycopy(rows, 0, rowIdx, p, rows.length);
+            p += rows.length;
+        }
+        colPtr[n] = p;
+        SparseSymmetric k = new SparseSymmetric(colPtr, rowIdx);
+        double[] f = new double[n];
+        assemble(k, f, s, dof);
+        long t1 = System.nanoTime();
+        // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
+        double[] sc = new double[n];
+        for (int c = 0; c < n; c++) {
+            double d = k.diagonal(c);
+            if (!(d > 0)) throw new ArithmeticException("mechanics: unconstrained degree of freedom " + c
+                    + " (zero stiffness)");
+            sc[c] = 1 / Math.sqrt(d);
+        }
+        k.scale(sc);
+        double[] fs = new double[n];
+        for (int c = 0; c < n; c++) fs[c] = f[c] * sc[c];
+        SparseCholesky chol;
+        try {
+            chol = new SparseCholesky(k);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("mechanics: the stiffness matrix is singular; the supports leave a "
+                    + "rigid-body motion free");
+        }
+        long t2 = System.nanoTime();
+        double[] y = new double[n];
+        Pcg.Result res = new Pcg(par).solve(k, chol, fs, y, 1e-10, 50);
+        long t3 = System.nanoTime();
+        double[][] disp = new double[nLam][nNodes * DOFS];
+        for (int a = 0; a < nLam; a++)
+            for (int node = 0; node < nNodes; node++)
+                for (int q = 0; q < DOFS; q++) {
+                    int g = dof[a][node * DOFS + q];
+                    disp[a][node * DOFS + q] = !lamNode[a][node] ? Double.NaN : g < 0 ? 0 : y[g] * sc[g];
+                }
+        PlateSolution.Stats st = new PlateSolution.Stats(n, k.nonZeros(), chol.factorNonZeros(), res.iterations(),
+                res.relativeResidual(), res.converged(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return new PlateSolution(this, s, disp, st);
+    }
+
+    private void assemble(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof) {
+        double[] c = new double[36], r = new double[6];
+        double[] ke = new double[PlateElement.N * PlateElement.N];
+        int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
+        for (int j = 0; j < mesh.ny; j++)
+            for (int i = 0; i < mesh.nx; i++) {
+                int e = mesh.element(i, j);
+                int[] nodes = elementNodes(i, j);
+                PlateElement pe = kernel(i, j);
+                for (int a = 0; a < laminates.size(); a++) {
+                    if (!lamElem[a][e]) continue;
+                    localDofs(dof[a], nodes, ga);
+                    laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), s, c, r);
+                    Arrays.fill(ke, 0);
+                    for (int pq = 0; pq < 36; pq++) {
+                        double cpq = c[pq];
+                        if (cpq == 0) continue;
+                        double[] g = pe.g[pq];
+                        for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
+                    }
+                    scatter(k, ke, ga, ga, PlateElement.N);
+                    for (int l = 0; l < PlateElement.N; l++) {
+                        if (ga[l] < 0) continue;
+                        double acc = 0;
+                        for (int q = 0; q < 6; q++) acc += pe.bInt[q][l] * r[q];
+                        f[ga[l]] += acc;
+                    }
+                }
+                for (int m = 0; m < interlayers.size(); m++) {
+                    if (!ilElem[m][e]) continue;
+                    Interlayer il = interlayers.get(m);
+                    localDofs(dof[il.above()], nodes, ga);
+                    localDofs(dof[il.below()], nodes, gb);
+                    StackLayer ly = layers.get(il.layer());
+                    double h = ly.thickness();
+                    // normal spring: kn (w_a - w_b)^2 with the interlayer's free thickening as load
+                    double kn = il.kn();
+                    for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
+                    scatter(k, ke, ga, ga, PlateElement.N);
+                    scatter(k, ke, gb, gb, PlateElement.N);
+                    for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
+                    scatter(k, ke, ga, gb, PlateElement.N);
+                    scatter(k, ke, gb, ga, PlateElement.N);
+                    double dz = s.intZ(il.layer(), e);
+                    for (int l = 0; l < PlateElement.N; l++) {
+                        double v = kn * dz * pe.nwInt[l];
+                        if (ga[l] >= 0) f[ga[l]] += v;
+                        if (gb[l] >= 0) f[gb[l]] -= v;
+                    }
+                    if (il.ks() > 0) {
+                        double da = laminates.get(il.above()).z0() - ly.zTop() + 0.5 * h;
+                        double db = ly.zBottom() - laminates.get(il.below()).z0() + 0.5 * h;
+                        double w = il.ks() * pe.area;
+                        shear(k, pe.uC, pe.wxC, da, db, ga, gb, w);
+                        shear(k, pe.vC, pe.wyC, da, db, ga, gb, w);
+                    }
+                }
+            }
+    }
+
+    /** Adds w * row^T row for the slip row = (u_a + da w_a,x) - (u_b - db w_b,x) at the element centre. */
+    private static void shear(SparseSymmetric k, double[] uRow, double[] wRow, double da, double db, int[] ga,
+                              int[] gb, double w) {
+        int n = PlateElement.N;
+        double[] row = new double[2 * n];
+        int[] g = new int[2 * n];
+        for (int l = 0; l < n; l++) {
+            row[l] = uRow[l] + da * wRow[l];
+            row[n + l] = -uRow[l] + db * wRow[l];
+            g[l] = ga[l];
+            g[n + l] = gb[l];
+        }
+        for (int x = 0; x < 2 * n; x++) {
+            if (row[x] == 0 || g[x] < 0) continue;
+            for (int y = 0; y < 2 * n; y++) {
+                if (row[y] == 0 || g[y] < 0) continue;
+                k.add(g[y], g[x], w * row[x] * row[y]);
+            }
+        }
+    }
+
+    private static void localDofs(int[] dofOfLaminate, int[] nodes, int[] out) {
+        for (int ln = 0; ln < 4; ln++)
+            for (int q = 0; q < DOFS; q++) out[ln * DOFS + q] = dofOfLaminate[nodes[ln] * DOFS + q];
+    }
+
+    private static void scatter(SparseSymmetric k, double[] ke, int[] gr, int[] gc, int n) {
+        for (int x = 0; x < n; x++) {
+            int col = gc[x];
+            if (col < 0) continue;
+            for (int y = 0; y < n; y++) {
+                int row = gr[y];
+                if (row < 0) continue;
+                double v = ke[y * n + x];
+                if (v != 0) k.add(row, col, v);
+            }
+        }
+    }
+}
