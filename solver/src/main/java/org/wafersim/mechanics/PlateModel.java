@@ -184,6 +184,7 @@ public final class PlateModel {
                 c[(r0 + 1) * 6 + c0 + 1] += q11 * f;
                 c[(r0 + 2) * 6 + c0 + 2] += q66 * f;
             }
+            if (s == null) continue;
             double qs = q11 + q12;   // Q (1,1,0)^T has components q11 + q12 = E/(1-nu)
             double i0 = s.int0(l, e), i1 = s.int1(l, e) + (ly.zMid() - lam.z0()) * s.int0(l, e);
             r[0] += qs * i0;
@@ -195,6 +196,14 @@ public final class PlateModel {
 
     /** Solves for the displacements under the thermal load {@code s} with the given fixed dofs. */
     public PlateSolution solve(LayerStrains s, Collection<Fix> fixes, Parallel par) {
+        return factorize(fixes, par).solve(s);
+    }
+
+    /**
+     * Assembles and factorises the stiffness with the given fixed dofs; the factor then serves any number of
+     * thermal loads (operating states, snapshots) at the cost of a load assembly and a triangular solve each.
+     */
+    public Factorized factorize(Collection<Fix> fixes, Parallel par) {
         long t0 = System.nanoTime();
         int nLam = laminates.size(), nNodes = mesh.nodes();
         boolean[][] fixed = new boolean[nLam][nNodes * DOFS];
@@ -261,8 +270,7 @@ public final class PlateModel {
         }
         colPtr[n] = p;
         SparseSymmetric k = new SparseSymmetric(colPtr, rowIdx);
-        double[] f = new double[n];
-        assemble(k, f, s, dof);
+        assemble(k, null, null, dof);
         long t1 = System.nanoTime();
         // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
         double[] sc = new double[n];
@@ -273,8 +281,6 @@ public final class PlateModel {
             sc[c] = 1 / Math.sqrt(d);
         }
         k.scale(sc);
-        double[] fs = new double[n];
-        for (int c = 0; c < n; c++) fs[c] = f[c] * sc[c];
         SparseCholesky chol;
         try {
             chol = new SparseCholesky(k);
@@ -283,19 +289,55 @@ public final class PlateModel {
                     + "rigid-body motion free");
         }
         long t2 = System.nanoTime();
-        double[] y = new double[n];
-        Pcg.Result res = new Pcg(par).solve(k, chol, fs, y, 1e-10, 50);
-        long t3 = System.nanoTime();
-        double[][] disp = new double[nLam][nNodes * DOFS];
-        for (int a = 0; a < nLam; a++)
-            for (int node = 0; node < nNodes; node++)
-                for (int q = 0; q < DOFS; q++) {
-                    int g = dof[a][node * DOFS + q];
-                    disp[a][node * DOFS + q] = !lamNode[a][node] ? Double.NaN : g < 0 ? 0 : y[g] * sc[g];
-                }
-        PlateSolution.Stats st = new PlateSolution.Stats(n, k.nonZeros(), chol.factorNonZeros(), res.iterations(),
-                res.relativeResidual(), res.converged(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
-        return new PlateSolution(this, s, disp, st);
+        return new Factorized(dof, k, sc, chol, par, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    /** An assembled, scaled and factorised stiffness, ready for thermal loads. */
+    public final class Factorized {
+        private final int[][] dof;
+        private final SparseSymmetric k;
+        private final double[] sc;
+        private final SparseCholesky chol;
+        private final Parallel par;
+        private final double assemblySeconds, factorSeconds;
+
+        private Factorized(int[][] dof, SparseSymmetric k, double[] sc, SparseCholesky chol, Parallel par,
+                           double assemblySeconds, double factorSeconds) {
+            this.dof = dof;
+            this.k = k;
+            this.sc = sc;
+            this.chol = chol;
+            this.par = par;
+            this.assemblySeconds = assemblySeconds;
+            this.factorSeconds = factorSeconds;
+        }
+
+        public int unknowns() { return k.size(); }
+
+        public long factorNonZeros() { return chol.factorNonZeros(); }
+
+        /** Displacements under the thermal load {@code s}: CG preconditioned by the factor, to 1e-10. */
+        public PlateSolution solve(LayerStrains s) {
+            long t0 = System.nanoTime();
+            int n = k.size();
+            double[] f = new double[n];
+            assemble(null, f, s, dof);
+            for (int c = 0; c < n; c++) f[c] *= sc[c];
+            double[] y = new double[n];
+            Pcg.Result res = new Pcg(par).solve(k, chol, f, y, 1e-10, 50);
+            int nLam = laminates.size(), nNodes = mesh.nodes();
+            double[][] disp = new double[nLam][nNodes * DOFS];
+            for (int a = 0; a < nLam; a++)
+                for (int node = 0; node < nNodes; node++)
+                    for (int q = 0; q < DOFS; q++) {
+                        int g = dof[a][node * DOFS + q];
+                        disp[a][node * DOFS + q] = !lamNode[a][node] ? Double.NaN : g < 0 ? 0 : y[g] * sc[g];
+                    }
+            PlateSolution.Stats st = new PlateSolution.Stats(n, k.nonZeros(), chol.factorNonZeros(),
+                    res.iterations(), res.relativeResidual(), res.converged(), assemblySeconds, factorSeconds,
+                    (System.nanoTime() - t0) / 1e9);
+            return new PlateSolution(PlateModel.this, s, disp, st);
+        }
     }
 
     private void assemble(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof) {
@@ -312,14 +354,14 @@ public final class PlateModel {
                     localDofs(dof[a], nodes, ga);
                     laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), s, c, r);
                     Arrays.fill(ke, 0);
-                    for (int pq = 0; pq < 36; pq++) {
+                    for (int pq = 0; pq < 36 && k != null; pq++) {
                         double cpq = c[pq];
                         if (cpq == 0) continue;
                         double[] g = pe.g[pq];
                         for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
                     }
-                    scatter(k, ke, ga, ga, PlateElement.N);
-                    for (int l = 0; l < PlateElement.N; l++) {
+                    if (k != null) scatter(k, ke, ga, ga, PlateElement.N);
+                    if (f != null) for (int l = 0; l < PlateElement.N; l++) {
                         if (ga[l] < 0) continue;
                         double acc = 0;
                         for (int q = 0; q < 6; q++) acc += pe.bInt[q][l] * r[q];
@@ -335,19 +377,21 @@ public final class PlateModel {
                     double h = ly.thickness();
                     // normal spring: kn (w_a - w_b)^2 with the interlayer's free thickening as load
                     double kn = il.kn();
-                    for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
-                    scatter(k, ke, ga, ga, PlateElement.N);
-                    scatter(k, ke, gb, gb, PlateElement.N);
-                    for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
-                    scatter(k, ke, ga, gb, PlateElement.N);
-                    scatter(k, ke, gb, ga, PlateElement.N);
-                    double dz = s.intZ(il.layer(), e);
-                    for (int l = 0; l < PlateElement.N; l++) {
+                    if (k != null) {
+                        for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
+                        scatter(k, ke, ga, ga, PlateElement.N);
+                        scatter(k, ke, gb, gb, PlateElement.N);
+                        for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
+                        scatter(k, ke, ga, gb, PlateElement.N);
+                        scatter(k, ke, gb, ga, PlateElement.N);
+                    }
+                    double dz = f == null ? 0 : s.intZ(il.layer(), e);
+                    if (f != null) for (int l = 0; l < PlateElement.N; l++) {
                         double v = kn * dz * pe.nwInt[l];
                         if (ga[l] >= 0) f[ga[l]] += v;
                         if (gb[l] >= 0) f[gb[l]] -= v;
                     }
-                    if (il.ks() > 0) {
+                    if (il.ks() > 0 && k != null) {
                         double da = laminates.get(il.above()).z0() - ly.zTop() + 0.5 * h;
                         double db = ly.zBottom() - laminates.get(il.below()).z0() + 0.5 * h;
                         double w = il.ks() * pe.area;

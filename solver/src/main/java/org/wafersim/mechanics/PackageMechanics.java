@@ -1,0 +1,88 @@
+package org.wafersim.mechanics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wafersim.grid.Grid;
+import org.wafersim.grid.GridPlan;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.materials.Material;
+
+/**
+ * The package's plate model built on the thermal grid's stack (same layers, heights and footprints), factorised
+ * once and solved for each operating state's temperature field. Elastic constants are taken at the stress-free
+ * temperature (the library's moduli are constant over the operating range).
+ */
+public final class PackageMechanics {
+    /** How the board is held. */
+    public enum Support { FREE, CLAMPED, BOSSES }
+
+    /**
+     * What the case says about the mechanics.
+     *
+     * @param kinds         the treatment of each grid layer (stack order)
+     * @param supportLayer  the grid layer that is held (clamped rim or bosses)
+     * @param bosses        boss positions (x, y) in m, for BOSSES
+     */
+    public record Setup(double stressFreeK, double spacing, List<StackLayer.Kind> kinds, Support support,
+                        int supportLayer, List<double[]> bosses) { }
+
+    private final Grid grid;
+    private final List<Material> materials;
+    private final Setup setup;
+    private final PlateModel model;
+    private final PlateModel.Factorized factor;
+    private final int waferLayer;
+
+    public PackageMechanics(Grid grid, GridPlan plan, List<Material> materials, int waferLayer, Setup setup,
+                            Parallel par) {
+        this.grid = grid;
+        this.materials = List.copyOf(materials);
+        this.setup = setup;
+        this.waferLayer = waferLayer;
+        int nl = grid.layerCount();
+        List<StackLayer> layers = new ArrayList<>(nl);
+        double[] bx = new double[2 * nl], by = new double[2 * nl];
+        double t = setup.stressFreeK();
+        for (int l = 0; l < nl; l++) {
+            double z0 = grid.zf(grid.layerK0(l)), z1 = grid.zf(grid.layerK1(l));
+            double x0 = plan.layerX0(l), x1 = plan.layerX1(l), y0 = plan.layerY0(l), y1 = plan.layerY1(l);
+            bx[2 * l] = x0;
+            bx[2 * l + 1] = x1;
+            by[2 * l] = y0;
+            by[2 * l + 1] = y1;
+            Material m = materials.get(l);
+            String name = grid.layerNames().get(l);
+            layers.add(switch (setup.kinds().get(l)) {
+                case PLATE -> StackLayer.plate(name, z0, z1, x0, x1, y0, y1, m.youngsModulusInPlane(t),
+                        m.poissonRatioInPlane(t));
+                case BONDED -> StackLayer.bonded(name, z0, z1, x0, x1, y0, y1, m.shearModulusThrough(t),
+                        m.youngsModulusThrough(t));
+                case SLIDING -> StackLayer.sliding(name, z0, z1, x0, x1, y0, y1,
+                        m.hasElasticConstants() ? m.youngsModulusThrough(t) : Double.NaN);
+            });
+        }
+        PlateMesh mesh = PlateMesh.covering(bx, by, setup.spacing());
+        model = new PlateModel(layers, mesh);
+        int held = model.laminateOf(setup.supportLayer());
+        List<PlateModel.Fix> fixes = switch (setup.support()) {
+            case FREE -> Supports.free(model);
+            case CLAMPED -> Supports.clamped(model, held);
+            case BOSSES -> Supports.bosses(model, held, setup.bosses());
+        };
+        factor = model.factorize(fixes, par);
+    }
+
+    public PlateModel model() { return model; }
+
+    public PlateModel.Factorized factor() { return factor; }
+
+    public int waferLayer() { return waferLayer; }
+
+    public Setup setup() { return setup; }
+
+    /** Solves the state with the given cell temperatures (K). */
+    public MechanicsState solve(String name, double[] temperatureK) {
+        LayerStrains s = ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh());
+        return new MechanicsState(name, this, factor.solve(s), s, materials.get(waferLayer));
+    }
+}

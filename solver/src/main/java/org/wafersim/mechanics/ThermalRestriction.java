@@ -1,0 +1,106 @@
+package org.wafersim.mechanics;
+
+import java.util.List;
+import org.wafersim.grid.Grid;
+import org.wafersim.materials.Material;
+
+/**
+ * Restricts a temperature field of the thermal grid to the thermal load of the plate model ({@link LayerStrains}):
+ * per thermal column and layer, the free thermal strain eps_th = integral of alpha dT from the stress-free
+ * temperature (the material's own alpha(T), e.g. Okada-Tokumaru for silicon) is integrated over the layer's cells
+ * (int0 = sum eps dz, int1 = sum eps (z_c - z_mid) dz, exact for piecewise-constant cells), then averaged over
+ * each mechanics element with the overlap areas as weights. The restriction is conservative: the element
+ * integrals add up to the column integrals. A material without a CTE (a grease) contributes no strain.
+ */
+public final class ThermalRestriction {
+    private ThermalRestriction() { }
+
+    /**
+     * @param materials  the material of each grid layer (stack order, as {@link Grid#layerNames()})
+     * @param temperatureK cell temperatures (K), flat [z][y][x]
+     */
+    public static LayerStrains restrict(Grid g, double[] temperatureK, List<Material> materials, double stressFreeK,
+                                        PlateMesh mesh) {
+        int nl = g.layerCount();
+        int cols = g.nx * g.ny;
+        LayerStrains out = new LayerStrains(nl, mesh.elements());
+        int[][] ox = overlaps(g.xFaces(), mesh.xs()), oy = overlaps(g.yFaces(), mesh.ys());
+        double[] c0 = new double[cols], c1 = new double[cols], ct = new double[cols], cb = new double[cols],
+                cz = new double[cols];
+        boolean[] has = new boolean[cols];
+        for (int l = 0; l < nl; l++) {
+            Material mat = materials.get(l);
+            boolean inPlane = mat.property("cte").isPresent();
+            boolean ownThrough = mat.property("cte_through").isPresent();
+            int k0 = g.layerK0(l), k1 = g.layerK1(l);
+            double zMid = 0.5 * (g.zf(k0) + g.zf(k1));
+            java.util.Arrays.fill(has, false);
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    int col = j * g.nx + i;
+                    double s0 = 0, s1 = 0, sz = 0, top = 0, bot = 0;
+                    boolean any = false;
+                    for (int k = k0; k < k1; k++) {
+                        int c = g.index(i, j, k);
+                        if (g.isVoid(c)) continue;
+                        double t = temperatureK[c];
+                        double e = inPlane ? mat.thermalStrainInPlane(t, stressFreeK) : 0;
+                        double ez = ownThrough ? mat.thermalStrainThrough(t, stressFreeK) : e;
+                        double dz = g.dz(k);
+                        s0 += e * dz;
+                        s1 += e * dz * (g.zc(k) - zMid);
+                        sz += ez * dz;
+                        if (!any) bot = e;
+                        top = e;
+                        any = true;
+                    }
+                    has[col] = any;
+                    c0[col] = s0;
+                    c1[col] = s1;
+                    cz[col] = sz;
+                    ct[col] = top;
+                    cb[col] = bot;
+                }
+            for (int J = 0; J < mesh.ny; J++)
+                for (int I = 0; I < mesh.nx; I++) {
+                    double w = 0, a0 = 0, a1 = 0, at = 0, ab = 0, az = 0;
+                    int[] xs = ox[I], ys = oy[J];
+                    for (int pj = 0; pj < ys.length; pj++) {
+                        int j = ys[pj];
+                        double wy = overlap(g.yf(j), g.yf(j + 1), mesh.y(J), mesh.y(J + 1));
+                        for (int pi = 0; pi < xs.length; pi++) {
+                            int i = xs[pi];
+                            int col = j * g.nx + i;
+                            if (!has[col]) continue;
+                            double wx = overlap(g.xf(i), g.xf(i + 1), mesh.x(I), mesh.x(I + 1)) * wy;
+                            w += wx;
+                            a0 += wx * c0[col];
+                            a1 += wx * c1[col];
+                            at += wx * ct[col];
+                            ab += wx * cb[col];
+                            az += wx * cz[col];
+                        }
+                    }
+                    if (w > 0) out.set(l, mesh.element(I, J), a0 / w, a1 / w, at / w, ab / w, az / w);
+                }
+        }
+        return out;
+    }
+
+    private static double overlap(double a0, double a1, double b0, double b1) {
+        return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+    }
+
+    /** For each mesh interval, the thermal cells that overlap it. */
+    private static int[][] overlaps(double[] cellFaces, double[] meshLines) {
+        int[][] out = new int[meshLines.length - 1][];
+        for (int e = 0; e < out.length; e++) {
+            int lo = Grid.locate(cellFaces, meshLines[e]);
+            java.util.List<Integer> l = new java.util.ArrayList<>();
+            for (int i = Math.max(0, lo - 1); i < cellFaces.length - 1 && cellFaces[i] < meshLines[e + 1]; i++)
+                if (overlap(cellFaces[i], cellFaces[i + 1], meshLines[e], meshLines[e + 1]) > 0) l.add(i);
+            out[e] = l.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+}
