@@ -418,11 +418,8 @@ final class CaseReader {
         Section c = top.section("cooling", true);
         CoolingSpec cooling = readCooling(c, lib);
 
+        // mechanics: its keys are checked here, its values once analysis.mechanics is known
         Section m = top.section("mechanics", false);
-        Q stressFree = m.quantity("stress_free", Dimension.TEMPERATURE, DEFAULT_STRESS_FREE);
-        absolute(stressFree);
-        m.done();
-        MechanicsSpec mechanics = new MechanicsSpec(stressFree.v());
 
         Section cy = top.section("cycling", false);
         CyclingSpec cycling = readCycling(cy, p);
@@ -434,6 +431,8 @@ final class CaseReader {
         boolean rel = a.bool("reliability", false);
         a.done();
         AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
+
+        MechanicsSpec mechanics = new MechanicsReader(this).read(m, analysis, wafer, stack, lib);
 
         // transient: a steady run without the block gets the defaults but no block in the resolved case, since
         // nothing in it applies to the run (and a written default profile would fight a later --set of the analysis)

@@ -68,7 +68,11 @@ final class CaseSchema {
                     "board_back", SURFACE,
                     "other_faces", SURFACE,
                     "edge", SURFACE),
-            "mechanics", obj("stress_free"),
+            // mechanics (MechanicsReader, CaseSpec.MechanicsSpec): stress_free (temperature), spacing (length),
+            // layers.<layer name> (plate | bonded | sliding), support {type (free | clamped | bosses), layer, at (list
+            // of [x, y] lengths; bosses only)}, states (list of full | idle)
+            "mechanics", obj("stress_free", "spacing", "layers", new MapOf(LEAF),
+                    "support", obj("type", "layer", "at"), "states"),
             // cycling: low, high (power), per_day (number), duty (fraction of the period at high, between ramp
             // midpoints), ramp (time of each transition), life (time); see CaseSpec.CyclingSpec
             "cycling", obj("low", "high", "per_day", "duty", "ramp", "life"),

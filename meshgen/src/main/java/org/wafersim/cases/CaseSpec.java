@@ -1,7 +1,14 @@
 package org.wafersim.cases;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.wafersim.materials.Category;
+import org.wafersim.materials.Material;
 import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.materials.MechanicalRole;
 
 /**
  * A validated case: everything one run needs, in SI units (lengths m, temperatures K, power W, h W/(m^2 K),
@@ -19,7 +26,8 @@ import org.wafersim.materials.MaterialLibrary;
  * @param stack        layers from the coolant side (index 0) down to the board
  * @param power        total power, workload pattern or other power source, leakage
  * @param cooling      cooling mode and boundary conditions
- * @param mechanics    mechanics settings (stress-free temperature)
+ * @param mechanics    mechanics settings: stress-free temperature, mechanics grid spacing, per-layer treatment,
+ *                     support, operating states
  * @param cycling      power cycling description
  * @param analysis     which analyses to run
  * @param transientSpec settings of a transient or cycle run (run length, initial state, power over time, time
@@ -280,8 +288,134 @@ public record CaseSpec(
     /** A convective surface: h (W/(m^2 K)) to an ambient temperature (K). h = 0 means adiabatic. */
     public record SurfaceSpec(double h, double ambient) { }
 
-    /** Stress-free temperature (K). */
-    public record MechanicsSpec(double stressFree) { }
+    /**
+     * Mechanics settings ({@code mechanics} block; DESIGN §4, issue 5).
+     *
+     * @param stressFree temperature (K) at which the stack carries no thermal stress
+     * @param spacing    target in-plane element size (m) of the mechanics grid, > 0
+     * @param layers     the resolved {@link LayerTreatment} of every stack layer, keyed by layer name in stack order
+     *                   (top to bottom); unmodifiable. From the loader it always holds every layer: the defaults
+     *                   ({@link LayerTreatment#defaultFor}) with the {@code mechanics.layers} overrides applied. Empty
+     *                   only in the one-argument form (cases built in code), where the caller applies
+     *                   {@link LayerTreatment#defaultFor} itself
+     * @param support    how the stack is held ({@link SupportSpec#FREE} by default)
+     * @param states     the operating states to solve the mechanics for, distinct, in the order given
+     */
+    public record MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
+                                SupportSpec support, List<OperatingState> states) {
+        /** Default in-plane element size of the mechanics grid (m): 2.5 mm. */
+        public static final double DEFAULT_SPACING = 2.5e-3;
+        /** Default operating states: full load, then idle. */
+        public static final List<OperatingState> DEFAULT_STATES = List.of(OperatingState.FULL, OperatingState.IDLE);
+
+        public MechanicsSpec {
+            layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+            if (support == null) support = SupportSpec.FREE;
+            states = List.copyOf(states);
+        }
+
+        /**
+         * Only the stress-free temperature (cases built in code): spacing {@link #DEFAULT_SPACING}, no per-layer
+         * treatments (empty map: use {@link LayerTreatment#defaultFor} per layer), a free support and the states
+         * {@link #DEFAULT_STATES}.
+         */
+        public MechanicsSpec(double stressFree) {
+            this(stressFree, DEFAULT_SPACING, Map.of(), SupportSpec.FREE, DEFAULT_STATES);
+        }
+
+        /** The treatment of the named layer, or null when the layer is not in {@link #layers}. */
+        public LayerTreatment treatment(String layer) { return layers.get(layer); }
+    }
+
+    /** How a stack layer takes part in the mechanics ({@code mechanics.layers.<name>}). */
+    public enum LayerTreatment {
+        /** An elastic layer with membrane and bending stiffness (a plate of the layered model). */
+        PLATE,
+        /** A compliant interface layer bonded to the plates above and below it (shear transmitted; the connector). */
+        BONDED,
+        /** An interface that transmits normal pressure but no shear (a thermal grease): the plates slide on it. */
+        SLIDING;
+
+        /** The case-file value: plate, bonded, sliding. */
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+
+        /** The value for a case-file key, or null when there is none. */
+        public static LayerTreatment fromKey(String k) {
+            for (LayerTreatment t : values()) if (t.key().equals(k)) return t;
+            return null;
+        }
+
+        /** Whether this is an interface layer (bonded or sliding), which needs a plate on each side. */
+        public boolean isInterface() { return this != PLATE; }
+
+        /**
+         * The default for a layer of this material: mechanical role {@code sliding} → SLIDING, category
+         * {@code connector} → BONDED, otherwise PLATE (a material without mechanical role, such as water, also maps
+         * to PLATE here; the loader refuses such a layer when {@code analysis.mechanics} is true).
+         */
+        public static LayerTreatment defaultFor(Material m) {
+            if (m.mechanicalRole() == MechanicalRole.SLIDING) return SLIDING;
+            if (m.category() == Category.CONNECTOR) return BONDED;
+            return PLATE;
+        }
+    }
+
+    /** {@code mechanics.support.type}. */
+    public enum SupportType {
+        /** No support: the stack floats; the solver removes the rigid-body modes. */
+        FREE,
+        /** The rim of the support layer is clamped. */
+        CLAMPED,
+        /** The support layer is held at points (mounting bosses). */
+        BOSSES;
+
+        /** The case-file value: free, clamped, bosses. */
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+
+        /** The value for a case-file key, or null when there is none. */
+        public static SupportType fromKey(String k) {
+            for (SupportType t : values()) if (t.key().equals(k)) return t;
+            return null;
+        }
+    }
+
+    /**
+     * How the stack is held ({@code mechanics.support}).
+     *
+     * @param type   free, clamped (the rim of {@code layer}) or bosses (points of {@code layer})
+     * @param layer  the supported layer (a plate; by default the bottom layer of the stack), null for FREE
+     * @param points the boss positions (m, in the wafer frame of {@link CaseSpec}: origin at the wafer's lower-left
+     *               corner, like the probes), each inside the layer's footprint; empty unless BOSSES, where there are
+     *               at least three, distinct and not all on one line
+     */
+    public record SupportSpec(SupportType type, String layer, List<Point> points) {
+        /** A free stack. */
+        public static final SupportSpec FREE = new SupportSpec(SupportType.FREE, null, List.of());
+
+        public SupportSpec {
+            points = points == null ? List.of() : List.copyOf(points);
+        }
+    }
+
+    /** A point (m) in the wafer plane, in the frame of {@link CaseSpec} (origin at the wafer's lower-left corner). */
+    public record Point(double x, double y) { }
+
+    /** An operating state the mechanics is solved for ({@code mechanics.states}). */
+    public enum OperatingState {
+        /** Full load: {@code power.total}. */
+        FULL,
+        /** Idle: {@code power.idle}. */
+        IDLE;
+
+        /** The case-file value: full, idle. */
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+
+        /** The value for a case-file key, or null when there is none. */
+        public static OperatingState fromKey(String k) {
+            for (OperatingState s : values()) if (s.key().equals(k)) return s;
+            return null;
+        }
+    }
 
     /**
      * Power cycling (reference-data D.6, cycle A): low and high power (W), cycles per day, design life (s), the

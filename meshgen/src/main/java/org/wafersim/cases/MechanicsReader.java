@@ -1,0 +1,383 @@
+package org.wafersim.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wafersim.cases.CaseReader.Q;
+import org.wafersim.cases.CaseReader.Section;
+import org.wafersim.cases.CaseSpec.AnalysisSpec;
+import org.wafersim.cases.CaseSpec.LayerSpec;
+import org.wafersim.cases.CaseSpec.LayerTreatment;
+import org.wafersim.cases.CaseSpec.MechanicsSpec;
+import org.wafersim.cases.CaseSpec.OperatingState;
+import org.wafersim.cases.CaseSpec.Point;
+import org.wafersim.cases.CaseSpec.SupportSpec;
+import org.wafersim.cases.CaseSpec.SupportType;
+import org.wafersim.cases.CaseSpec.WaferSpec;
+import org.wafersim.materials.Material;
+import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.materials.MechanicalRole;
+import org.wafersim.materials.Property;
+import org.wafersim.units.Dimension;
+import org.wafersim.units.Units;
+
+/**
+ * Reads the {@code mechanics} block into a {@link MechanicsSpec}: stress-free temperature, the spacing of the
+ * mechanics grid, the treatment of every layer (plate, bonded or sliding interface), the support and the operating
+ * states. Every key is optional; the scalar keys, the support type and the states get their defaults written into
+ * the resolved case, {@code layers} is written only as given (the defaults follow the stack's materials, so a later
+ * {@code --set stack[i].material=...} still changes them).
+ *
+ * <p>What is written is always checked. What follows from defaults (the treatments implied by the materials) and
+ * the elastic constants the solver will need are checked only when {@code analysis.mechanics} is true, so that a
+ * thermal-only case with materials that make no sense mechanically still runs.
+ */
+final class MechanicsReader {
+    static final String DEFAULT_SPACING = "2.5 mm";
+    /** Points closer than this fraction of the support layer's larger side count as the same point. */
+    static final double SAME_POINT = 1e-9;
+    /** Bosses whose largest distance from one line is below this fraction of the layer's larger side are collinear. */
+    static final double COLLINEAR = 1e-6;
+
+    private final CaseReader r;
+
+    MechanicsReader(CaseReader r) { this.r = r; }
+
+    /**
+     * @param m        the mechanics block (empty when absent)
+     * @param analysis {@code analysis.mechanics} switches on the checks of defaults and elastic constants
+     * @param wafer    the wafer (its size bounds the spacing; layers are centred on it)
+     * @param stack    the layers, top to bottom
+     * @param lib      the case's material library
+     */
+    MechanicsSpec read(Section m, AnalysisSpec analysis, WaferSpec wafer, List<LayerSpec> stack, MaterialLibrary lib) {
+        boolean mech = analysis.mechanics();
+        Q stressFree = m.quantity("stress_free", Dimension.TEMPERATURE, CaseReader.DEFAULT_STRESS_FREE);
+        r.check(stressFree.v() > 0, stressFree, "stress_free must be above absolute zero");
+
+        Q spacing = m.quantity("spacing", Dimension.LENGTH, DEFAULT_SPACING);
+        r.check(spacing.v() > 0, spacing, "spacing (the in-plane element size of the mechanics grid) must be > 0");
+        double waferSide = Math.min(wafer.sizeX(), wafer.sizeY());
+        r.check(spacing.v() <= waferSide, spacing, "spacing must not exceed the wafer size ("
+                + CaseReader.mm(waferSide) + ")");
+
+        Map<String, LayerTreatment> layers = layers(m, mech, stack, lib);
+        SupportSpec support = support(m.section("support", false), wafer, stack, layers);
+        List<OperatingState> states = states(m);
+        m.done();
+        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states);
+    }
+
+    // ------------------------------------------------------------------------------------------------ layers
+
+    private Map<String, LayerTreatment> layers(Section m, boolean mech, List<LayerSpec> stack, MaterialLibrary lib) {
+        String path = m.sub("layers");
+        List<String> names = stack.stream().map(LayerSpec::name).toList();
+        Map<String, LayerTreatment> explicit = new LinkedHashMap<>();
+        JsonNode given = m.raw("layers");
+        if (given != null) {
+            if (!given.isObject()) {
+                throw r.error(path, "layers must be a mapping of layer name to plate | bonded | sliding, e.g."
+                        + " {tim: sliding}, got " + CaseReader.describe(given));
+            }
+            List<String> allowed = CaseReader.keys(LayerTreatment.values(), LayerTreatment::key);
+            for (Iterator<Map.Entry<String, JsonNode>> it = given.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String name = e.getKey();
+                String p = path + "." + name;
+                if (!names.contains(name)) {
+                    throw r.error(p, "unknown layer '" + name + "'" + Suggest.didYouMean(name, names) + "; layers: "
+                            + String.join(", ", names));
+                }
+                JsonNode v = e.getValue();
+                LayerTreatment t = v != null && v.isTextual() ? LayerTreatment.fromKey(v.textValue()) : null;
+                if (t == null) {
+                    String shown = v != null && v.isTextual() ? "'" + v.textValue() + "'" : CaseReader.describe(v);
+                    throw r.error(p, "unknown layer treatment " + shown
+                            + (v != null && v.isTextual() ? Suggest.didYouMean(v.textValue(), allowed) : "")
+                            + "; allowed: " + String.join(" | ", allowed));
+                }
+                explicit.put(name, t);
+            }
+            m.out.set("layers", given.deepCopy());
+        }
+
+        Map<String, LayerTreatment> resolved = new LinkedHashMap<>();
+        List<Material> materials = new ArrayList<>();
+        for (LayerSpec l : stack) {
+            Material mat = lib.get(l.material());
+            materials.add(mat);
+            LayerTreatment t = explicit.get(l.name());
+            resolved.put(l.name(), t != null ? t : LayerTreatment.defaultFor(mat));
+        }
+        checkStructure(path, stack, resolved, explicit, materials, mech);
+        if (mech) {
+            for (int i = 0; i < stack.size(); i++) {
+                checkElastic(path, stack.get(i), materials.get(i), resolved.get(stack.get(i).name()),
+                        explicit.containsKey(stack.get(i).name()));
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * The order of the treatments: a plate somewhere, plates at the top and the bottom, no two interfaces
+     * together. A violation is reported when the mechanics runs, or when a treatment involved was written.
+     */
+    private void checkStructure(String path, List<LayerSpec> stack, Map<String, LayerTreatment> resolved,
+                                Map<String, LayerTreatment> explicit, List<Material> materials, boolean mech) {
+        int n = stack.size();
+        if (!resolved.containsValue(LayerTreatment.PLATE) && (mech || !explicit.isEmpty())) {
+            List<String> list = new ArrayList<>();
+            for (LayerSpec l : stack) list.add(l.name() + " (" + resolved.get(l.name()).key() + ")");
+            String first = explicit.isEmpty() ? stack.get(0).name() : explicit.keySet().iterator().next();
+            throw r.error(path + "." + first, "no plate layer: the mechanics needs at least one plate (a layer"
+                    + " with membrane and bending stiffness); layers: " + String.join(", ", list));
+        }
+        for (int end = 0; end < 2; end++) {
+            int i = end == 0 ? 0 : n - 1;
+            LayerSpec l = stack.get(i);
+            LayerTreatment t = resolved.get(l.name());
+            if (t.isInterface() && (mech || explicit.containsKey(l.name()))) {
+                throw r.error(path + "." + l.name(), "layer '" + l.name() + "' is the " + (end == 0 ? "first (top)"
+                        : "last (bottom)") + " layer of the stack and cannot be " + t.key()
+                        + origin(l, t, explicit, materials.get(i))
+                        + ": an interface (bonded or sliding) needs a layer on each side; make it a plate");
+            }
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            LayerSpec a = stack.get(i), b = stack.get(i + 1);
+            LayerTreatment ta = resolved.get(a.name()), tb = resolved.get(b.name());
+            if (!ta.isInterface() || !tb.isInterface()) continue;
+            boolean ea = explicit.containsKey(a.name()), eb = explicit.containsKey(b.name());
+            if (!(mech || ea || eb)) continue;
+            LayerSpec at = eb || !ea ? b : a;
+            throw r.error(path + "." + at.name(), "interface layers '" + a.name() + "' (" + ta.key()
+                    + origin(a, ta, explicit, materials.get(i)) + ") and '" + b.name() + "' (" + tb.key()
+                    + origin(b, tb, explicit, materials.get(i + 1)) + ") are adjacent: an interface (bonded or"
+                    + " sliding) joins the plates above and below it, so two interfaces must not touch");
+        }
+    }
+
+    /** ", the default for material m (...)" when the treatment was not written. */
+    private static String origin(LayerSpec l, LayerTreatment t, Map<String, LayerTreatment> explicit, Material m) {
+        if (explicit.containsKey(l.name())) return "";
+        String why = m.mechanicalRole() == MechanicalRole.SLIDING ? "mechanical role sliding"
+                : t == LayerTreatment.BONDED ? "category connector" : "mechanical role " + m.mechanicalRole().key();
+        return ", the default for material " + m.name() + " (" + why + ")";
+    }
+
+    /** With the mechanics on: a role, elastic constants for a plate or bonded layer, Poisson ratios below 0.5. */
+    private void checkElastic(String path, LayerSpec l, Material m, LayerTreatment t, boolean written) {
+        String p = path + "." + l.name();
+        String who = "layer '" + l.name() + "' (material " + m.name() + (l.isWafer() ? ", from wafer.material" : "")
+                + ")";
+        if (m.mechanicalRole() == MechanicalRole.NONE) {
+            throw r.error(p, who + ": the material has no mechanical role (mechanics: none, e.g. a fluid), so the"
+                    + " layer cannot take part in the mechanics; use a solid material or set analysis.mechanics:"
+                    + " false");
+        }
+        if (t == LayerTreatment.SLIDING) return;    // transmits pressure only: needs no elastic constants
+        List<String> missing = new ArrayList<>();
+        for (String k : List.of("youngs_modulus", "poisson_ratio", "cte")) {
+            if (m.property(k).isEmpty()) missing.add(k);
+        }
+        if (!m.hasElasticConstants() || !missing.isEmpty()) {
+            String lacks = missing.isEmpty() ? "its mechanical role is " + m.mechanicalRole().key()
+                    + " (set mechanics: solid in a material based on it)"
+                    : "missing " + String.join(", ", missing) + "; mechanical role " + m.mechanicalRole().key();
+            throw r.error(p, who + " is " + t.key() + (written ? "" : " (the default)") + ", but " + m.name()
+                    + " has no elastic constants (" + lacks + "): a " + t.key() + " layer needs youngs_modulus,"
+                    + " poisson_ratio and cte; define a material with them under 'materials' (e.g. {base: "
+                    + m.name() + ", mechanics: solid, youngs_modulus: ..., poisson_ratio: ..., cte: ...})"
+                    + (m.mechanicalRole() == MechanicalRole.SLIDING ? ", or make the layer sliding" : ""));
+        }
+        for (String k : List.of("poisson_ratio", "poisson_ratio_through")) {
+            Optional<Property> nu = m.property(k);
+            if (nu.isEmpty()) continue;
+            double[] max = maximum(nu.get());
+            if (max[0] >= 0.5) {
+                String v = CaseReader.num(max[0]);
+                throw r.error(p, who + ": " + k + " is " + v + (nu.get().isConstant() ? ""
+                        : " at " + Units.format(max[1], Dimension.TEMPERATURE)) + "; Poisson ratio " + v
+                        + " >= 0.5 needs a hybrid (mixed displacement-pressure) formulation, which wafersim's plate"
+                        + " model does not have");
+            }
+        }
+    }
+
+    /** {largest value, temperature (K) where it occurs} of a property over its range. */
+    private static double[] maximum(Property p) {
+        double best = p.at(Property.NOMINAL_TEMPERATURE_K), where = Property.NOMINAL_TEMPERATURE_K;
+        if (p.isConstant()) return new double[]{best, where};
+        double lo = p.minTemperature(), hi = p.maxTemperature();
+        int steps = 256;
+        for (int i = 0; i <= steps; i++) {
+            double t = lo + (hi - lo) * i / steps;
+            double v = p.at(t);
+            if (v > best) {
+                best = v;
+                where = t;
+            }
+        }
+        return new double[]{best, where};
+    }
+
+    // ----------------------------------------------------------------------------------------------- support
+
+    private SupportSpec support(Section s, WaferSpec wafer, List<LayerSpec> stack,
+                                Map<String, LayerTreatment> layers) {
+        SupportType type = s.choice("type", CaseReader.keys(SupportType.values(), SupportType::key),
+                SupportType::fromKey, SupportType.FREE.key(), "support type");
+        if (type == SupportType.FREE) {
+            reject(s, "layer", "layer applies only to type: clamped or bosses (a free stack has no support layer)");
+            reject(s, "at", "at applies only to type: bosses");
+            s.done();
+            return SupportSpec.FREE;
+        }
+        List<String> names = stack.stream().map(LayerSpec::name).toList();
+        String layer = s.text("layer", stack.get(stack.size() - 1).name());
+        LayerSpec l = stack.stream().filter(x -> x.name().equals(layer)).findFirst().orElse(null);
+        if (l == null) {
+            throw r.error(s.sub("layer"), "unknown layer '" + layer + "'" + Suggest.didYouMean(layer, names)
+                    + "; layers: " + String.join(", ", names));
+        }
+        LayerTreatment t = layers.get(layer);
+        if (t != LayerTreatment.PLATE) {
+            throw r.error(s.sub("layer"), "the support layer '" + layer + "' is " + t.key() + "; a support holds a"
+                    + " plate layer");
+        }
+        List<Point> points = List.of();
+        if (type == SupportType.CLAMPED) {
+            reject(s, "at", "at applies only to type: bosses (clamped holds the whole rim of the layer)");
+        } else {
+            points = bosses(s, wafer, l);
+        }
+        s.done();
+        return new SupportSpec(type, layer, points);
+    }
+
+    private List<Point> bosses(Section s, WaferSpec wafer, LayerSpec l) {
+        String ap = s.sub("at");
+        JsonNode at = s.raw("at");
+        if (at == null) {
+            throw r.error(ap, "missing required key 'at' (the boss positions, a list of [x, y] points, e.g."
+                    + " [[\"10 mm\", \"10 mm\"], [\"240 mm\", \"10 mm\"], [\"125 mm\", \"240 mm\"]])");
+        }
+        if (!at.isArray()) {
+            throw r.error(ap, "at must be a list of [x, y] points, got " + CaseReader.describe(at));
+        }
+        double x0 = (wafer.sizeX() - l.sizeX()) / 2, x1 = x0 + l.sizeX();
+        double y0 = (wafer.sizeY() - l.sizeY()) / 2, y1 = y0 + l.sizeY();
+        double scale = Math.max(l.sizeX(), l.sizeY());
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            String pp = ap + "[" + i + "]";
+            JsonNode e = at.get(i);
+            if (!e.isArray() || e.size() != 2) {
+                throw r.error(pp, "a boss is a point [x, y] of two lengths, got " + CaseReader.describe(e)
+                        + (e.isArray() ? " of " + e.size() + " entries" : ""));
+            }
+            Q x = r.quantityOf(e.get(0), pp + "[0]", Dimension.LENGTH);
+            Q y = r.quantityOf(e.get(1), pp + "[1]", Dimension.LENGTH);
+            if (x.v() < x0 || x.v() > x1 || y.v() < y0 || y.v() > y1) {
+                throw r.error(pp, "boss at (" + x.text() + ", " + y.text() + ") lies outside layer '" + l.name()
+                        + "', which spans x " + CaseReader.mm(x0) + " .. " + CaseReader.mm(x1) + ", y "
+                        + CaseReader.mm(y0) + " .. " + CaseReader.mm(y1) + " (the wafer spans 0 .. "
+                        + CaseReader.mm(wafer.sizeX()) + " in x and 0 .. " + CaseReader.mm(wafer.sizeY())
+                        + " in y; layers are centred on it)");
+            }
+            Point p = new Point(x.v(), y.v());
+            for (int j = 0; j < points.size(); j++) {
+                Point q = points.get(j);
+                if (Math.hypot(p.x() - q.x(), p.y() - q.y()) <= SAME_POINT * scale) {
+                    throw r.error(pp, "duplicate boss (the same point as " + ap + "[" + j + "])");
+                }
+            }
+            points.add(p);
+        }
+        s.out.set("at", at.deepCopy());
+        String why = null;
+        if (points.size() < 3) {
+            why = points.size() + (points.size() == 1 ? " boss" : " bosses");
+        } else if (collinear(points, scale)) {
+            why = points.size() + " bosses all on one line";
+        }
+        if (why != null) {
+            throw r.error(ap, "supports leave rigid-body motion unconstrained: " + why + " on layer '" + l.name()
+                    + "'; at least three not on one line are needed");
+        }
+        return points;
+    }
+
+    /** Whether every point lies within {@link #COLLINEAR} x scale of the line through the two farthest apart. */
+    static boolean collinear(List<Point> points, double scale) {
+        Point a = null, b = null;
+        double best = -1;
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = i + 1; j < points.size(); j++) {
+                Point p = points.get(i), q = points.get(j);
+                double d = Math.hypot(p.x() - q.x(), p.y() - q.y());
+                if (d > best) {
+                    best = d;
+                    a = p;
+                    b = q;
+                }
+            }
+        }
+        if (a == null || best <= 0) return true;
+        double dx = b.x() - a.x(), dy = b.y() - a.y();
+        for (Point p : points) {
+            double dist = Math.abs(dx * (p.y() - a.y()) - dy * (p.x() - a.x())) / best;
+            if (dist > COLLINEAR * scale) return false;
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------------ states
+
+    private List<OperatingState> states(Section m) {
+        String path = m.sub("states");
+        JsonNode n = m.raw("states");
+        List<String> allowed = CaseReader.keys(OperatingState.values(), OperatingState::key);
+        if (n == null) {
+            ArrayNode out = m.out.putArray("states");
+            for (OperatingState s : MechanicsSpec.DEFAULT_STATES) out.add(s.key());
+            return MechanicsSpec.DEFAULT_STATES;
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            throw r.error(path, "states must be a non-empty list of operating states (" + String.join(" | ", allowed)
+                    + "), e.g. [full, idle], got " + (n.isArray() ? "an empty list" : CaseReader.describe(n)));
+        }
+        List<OperatingState> states = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            String p = path + "[" + i + "]";
+            JsonNode e = n.get(i);
+            OperatingState s = e.isTextual() ? OperatingState.fromKey(e.textValue()) : null;
+            if (s == null) {
+                throw r.error(p, "unknown operating state " + (e.isTextual() ? "'" + e.textValue() + "'"
+                        + Suggest.didYouMean(e.textValue(), allowed) : CaseReader.describe(e)) + "; allowed: "
+                        + String.join(" | ", allowed) + (e.isBoolean() ? " (YAML reads off, on, yes and no as true or"
+                        + " false; quote text)" : ""));
+            }
+            int prev = states.indexOf(s);
+            if (prev >= 0) {
+                throw r.error(p, "duplicate operating state '" + s.key() + "' (also " + path + "[" + prev + "])");
+            }
+            states.add(s);
+        }
+        m.out.set("states", n.deepCopy());
+        return states;
+    }
+
+    /** {@code key} does not apply here: an error if given, otherwise marked as read. */
+    private void reject(Section s, String key, String reason) {
+        if (s.has(key)) throw r.error(s.sub(key), reason);
+        s.raw(key);
+    }
+}
