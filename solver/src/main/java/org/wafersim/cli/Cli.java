@@ -37,6 +37,7 @@ public final class Cli {
         }
         if (e instanceof SteadySolver.NotConvergedException || e instanceof CaseRun.EnergyBalanceException
                 || e instanceof org.wafersim.thermal.ThermalRunawayException
+                || e instanceof org.wafersim.run.MechanicsRun.NonConvergenceException
                 || e instanceof CheckFailedException) {
             err.println("wafersim: failed: " + e.getMessage());
             err.flush();

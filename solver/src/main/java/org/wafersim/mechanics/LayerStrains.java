@@ -8,10 +8,10 @@ package org.wafersim.mechanics;
  *   top, bottom = eps_th at the layer's faces,   intZ = integral eps_th,z dz (through-thickness strain)
  * </pre>
  * Plates need int0 and int1 (membrane force and moment), stress recovery needs top and bottom, interlayers need
- * intZ (their free change of thickness).
+ * intZ (their free change of thickness); fatigue reads the mean temperature.
  */
 public final class LayerStrains {
-    final double[][] int0, int1, top, bottom, intZ;
+    final double[][] int0, int1, top, bottom, intZ, meanT;
 
     public LayerStrains(int layers, int elements) {
         int0 = new double[layers][elements];
@@ -19,6 +19,8 @@ public final class LayerStrains {
         top = new double[layers][elements];
         bottom = new double[layers][elements];
         intZ = new double[layers][elements];
+        meanT = new double[layers][elements];
+        for (double[] m : meanT) java.util.Arrays.fill(m, Double.NaN);
     }
 
     /** Uniform free strains eps[l] (in-plane and through-thickness) in every layer: a uniform temperature change. */
@@ -39,6 +41,12 @@ public final class LayerStrains {
         bottom[l][e] = epsBottom;
         intZ[l][e] = iZ;
     }
+
+    /** Records the layer's mean temperature (K) at element e (for fatigue: the connector's joint temperature). */
+    public void setMeanTemperature(int l, int e, double tK) { meanT[l][e] = tK; }
+
+    /** Mean temperature (K) of layer l over element e; NaN if not known (uniform loads). */
+    public double meanTemperature(int l, int e) { return meanT[l][e]; }
 
     public double int0(int l, int e) { return int0[l][e]; }
 

@@ -20,7 +20,7 @@ public final class MechanicsState {
     private final int connector;           // interlayer index of the connector, -1 if none
     private final int waferLaminate, waferLayer;
     private final double[][] slipX, slipY;
-    private final double[] gammaXz, gammaYz, gammaMag, shearStress;
+    private final double[] gammaXz, gammaYz, gammaMag, shearStress, connectorT;
     private final double[][] warpage;
     private final double[] warpagePv;
     private final double[][] siXx, siYy, siXy, siVm, siP1;
@@ -56,6 +56,8 @@ public final class MechanicsState {
         gammaYz = new double[ne];
         gammaMag = new double[ne];
         shearStress = new double[ne];
+        connectorT = new double[ne];
+        java.util.Arrays.fill(connectorT, Double.NaN);
         double gmax = 0, gx = Double.NaN, gy = Double.NaN;
         double wx0 = model.layers().get(waferLayer).x0(), wx1 = model.layers().get(waferLayer).x1();
         double wy0 = model.layers().get(waferLayer).y0(), wy1 = model.layers().get(waferLayer).y1();
@@ -68,6 +70,7 @@ public final class MechanicsState {
                 gammaYz[e] = slipY[connector][e] / h;
                 gammaMag[e] = Math.hypot(gammaXz[e], gammaYz[e]);
                 shearStress[e] = cl.shearThrough() * gammaMag[e];
+                connectorT[e] = strains.meanTemperature(model.interlayers().get(connector).layer(), e);
                 if (gammaMag[e] > gmax) {
                     gmax = gammaMag[e];
                     gx = mesh.xc(e % mesh.nx);
@@ -162,6 +165,9 @@ public final class MechanicsState {
     public double[] connectorShearStrain() { return gammaMag.clone(); }
 
     public double[] connectorShearStress() { return shearStress.clone(); }
+
+    /** Mean connector temperature per element [y][x] (K); NaN outside the connector. */
+    public double[] connectorTemperature() { return connectorT.clone(); }
 
     public double[] slipX(int interlayer) { return slipX[interlayer].clone(); }
 

@@ -26,7 +26,7 @@ public final class ThermalRestriction {
         LayerStrains out = new LayerStrains(nl, mesh.elements());
         int[][] ox = overlaps(g.xFaces(), mesh.xs()), oy = overlaps(g.yFaces(), mesh.ys());
         double[] c0 = new double[cols], c1 = new double[cols], ct = new double[cols], cb = new double[cols],
-                cz = new double[cols];
+                cz = new double[cols], cT = new double[cols];
         boolean[] has = new boolean[cols];
         for (int l = 0; l < nl; l++) {
             Material mat = materials.get(l);
@@ -38,7 +38,7 @@ public final class ThermalRestriction {
             for (int j = 0; j < g.ny; j++)
                 for (int i = 0; i < g.nx; i++) {
                     int col = j * g.nx + i;
-                    double s0 = 0, s1 = 0, sz = 0, top = 0, bot = 0;
+                    double s0 = 0, s1 = 0, sz = 0, top = 0, bot = 0, st = 0, sdz = 0;
                     boolean any = false;
                     for (int k = k0; k < k1; k++) {
                         int c = g.index(i, j, k);
@@ -50,6 +50,8 @@ public final class ThermalRestriction {
                         s0 += e * dz;
                         s1 += e * dz * (g.zc(k) - zMid);
                         sz += ez * dz;
+                        st += t * dz;
+                        sdz += dz;
                         if (!any) bot = e;
                         top = e;
                         any = true;
@@ -59,11 +61,12 @@ public final class ThermalRestriction {
                     c1[col] = s1;
                     cz[col] = sz;
                     ct[col] = top;
+                    cT[col] = any ? st / sdz : 0;
                     cb[col] = bot;
                 }
             for (int J = 0; J < mesh.ny; J++)
                 for (int I = 0; I < mesh.nx; I++) {
-                    double w = 0, a0 = 0, a1 = 0, at = 0, ab = 0, az = 0;
+                    double w = 0, a0 = 0, a1 = 0, at = 0, ab = 0, az = 0, aT = 0;
                     int[] xs = ox[I], ys = oy[J];
                     for (int pj = 0; pj < ys.length; pj++) {
                         int j = ys[pj];
@@ -79,9 +82,13 @@ public final class ThermalRestriction {
                             at += wx * ct[col];
                             ab += wx * cb[col];
                             az += wx * cz[col];
+                            aT += wx * cT[col];
                         }
                     }
-                    if (w > 0) out.set(l, mesh.element(I, J), a0 / w, a1 / w, at / w, ab / w, az / w);
+                    if (w > 0) {
+                        out.set(l, mesh.element(I, J), a0 / w, a1 / w, at / w, ab / w, az / w);
+                        out.setMeanTemperature(l, mesh.element(I, J), aT / w);
+                    }
                 }
         }
         return out;

@@ -33,7 +33,7 @@ public final class CaseRun {
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
                          SteadyResult thermal, double[] coreTemperature, RunSummary summary,
                          CoolantChannel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
-                         ReliabilityRun.Outcome reliability) { }
+                         ReliabilityRun.Outcome reliability, MechanicsRun.Outcome mechanics) { }
 
     /**
      * Junction temperature limit (degC) above which a design is flagged infeasible: the usual qualification
@@ -110,6 +110,31 @@ public final class CaseRun {
             tr = TransientRun.run(spec, cores, g, map, model, timeline, init, threads > 0 ? threads : s.threads(), progress);
             stages.put("transient", (System.nanoTime() - t3) / 1e9);
         }
+        MechanicsRun.Outcome mech = null;
+        if (spec.analysis().mechanics()) {
+            long t5 = System.nanoTime();
+            Map<String, double[]> fields = new LinkedHashMap<>();
+            for (CaseSpec.OperatingState st : spec.mechanics().states()) {
+                switch (st) {
+                    case FULL -> fields.put("full", transientRun
+                            ? steadyAt(spec, g, cores, map, spec.power().total(), threads, th, progress)
+                            : th.temperature());
+                    case IDLE -> fields.put("idle", steadyAt(spec, g, cores, map, spec.power().idle(), threads, th,
+                            progress));
+                }
+            }
+            if (tr != null)
+                for (int i = 0; i < tr.snapshots().size(); i++) {
+                    double[] tc = tr.snapshots().get(i).temperatureC();
+                    double[] tk = new double[tc.length];
+                    for (int c = 0; c < tc.length; c++) tk[c] = tc[c] + KELVIN;
+                    fields.put(String.format(java.util.Locale.ROOT, "snapshot_%04d", i), tk);
+                }
+            stages.put("mechanics_thermal_states", (System.nanoTime() - t5) / 1e9);
+            progress.accept("mechanics: " + String.join(", ", fields.keySet()));
+            mech = MechanicsRun.run(spec, g, plan, fields, threads > 0 ? threads : s.threads(), progress);
+            stages.put("mechanics", mech.seconds());
+        }
         ReliabilityRun.Outcome rel = null;
         if (relParams != null) {
             progress.accept(String.format("reliability: wear-out, redundancy and yield of %,d cores", cores.coreCount()));
@@ -119,8 +144,33 @@ public final class CaseRun {
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
                 model.coolant(), iface);
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
+        if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
-        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr, rel);
+        return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr, rel, mech);
+    }
+
+    /**
+     * The steady temperature field (K) at another total power with the case's distribution (an operating state for
+     * the mechanics: full load in a transient run, idle), warm-started from {@code near}; the energy balance is
+     * checked as for the run's own solve.
+     */
+    static double[] steadyAt(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double power, int threads,
+                             SteadyResult near, Consumer<String> progress) {
+        progress.accept(String.format(java.util.Locale.ROOT, "steady thermal solve at %.4g W for the mechanics", power));
+        double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, power,
+                org.wafersim.io.Hdf5PowerMap.READER, m -> { });
+        PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, cp);
+        var s = spec.solver();
+        SteadyResult r;
+        try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
+            r = new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
+                    s.picardTolerance(), s.maxPicard(), false)).solve(model.problem(), near.temperature());
+        }
+        if (!(Math.abs(r.balanceRelError()) <= BALANCE_LIMIT))
+            throw new EnergyBalanceException(String.format(
+                    "energy balance violated at %.4g W: relative error %.3e > %.0e", power, r.balanceRelError(),
+                    BALANCE_LIMIT));
+        return r.temperature();
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,

@@ -177,6 +177,7 @@ public final class ResultLayout {
         f.attribute("/cores", "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
 
         if (r.transientOutcome() != null) writeTransient(f, r, shape3);
+        if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
         if (r.reliability() != null) ReliabilityLayout.write(f, r.reliability(), cores);
         int[] its = th.linearIterations();
         f.intDataset("/solver/cg_iterations", its, new int[]{its.length}, "1");

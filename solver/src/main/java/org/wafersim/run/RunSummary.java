@@ -31,9 +31,11 @@ public record RunSummary(
         boolean feasible,
         double junctionLimitC,
         Map<String, Object> transientInfo,
-        Map<String, Object> reliabilityInfo) {
+        Map<String, Object> reliabilityInfo,
+        Map<String, Object> mechanicsInfo) {
 
     public RunSummary {
+        mechanicsInfo = mechanicsInfo == null ? null : new LinkedHashMap<>(mechanicsInfo);
         heatOutW = new LinkedHashMap<>(heatOutW);
         stageSeconds = new LinkedHashMap<>(stageSeconds);
         interfaceHeatW = new LinkedHashMap<>(interfaceHeatW);
@@ -54,7 +56,7 @@ public record RunSummary(
                 coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
                 cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
                 peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, transientInfo, null);
+                feasible, junctionLimitC, transientInfo, null, null);
     }
 
     /** The steady-state form (no transient part). */
@@ -79,7 +81,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo);
+                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo);
     }
 
     /** A copy with the reliability part of the run. */
@@ -88,7 +90,16 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, info);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo);
+    }
+
+    /** A copy with the mechanics part of the run. */
+    public RunSummary withMechanics(Map<String, Object> info) {
+        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info);
     }
 
     /** A copy naming the result file. */
@@ -97,7 +108,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -147,6 +158,7 @@ public record RunSummary(
             }
             sb.append(System.lineSeparator());
         }
+        if (mechanicsInfo != null) sb.append(MechanicsRun.text(mechanicsInfo));
         if (reliabilityInfo != null) sb.append(ReliabilityRun.text(reliabilityInfo));
         if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
         return sb.toString();

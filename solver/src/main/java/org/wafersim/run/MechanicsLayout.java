@@ -1,0 +1,109 @@
+package org.wafersim.run;
+
+import org.wafersim.io.ResultFile;
+import org.wafersim.mechanics.MechanicsState;
+import org.wafersim.mechanics.PlateMesh;
+import org.wafersim.mechanics.PlateModel;
+
+/**
+ * Writes {@code /mechanics} (DESIGN section 7; every dataset with units): the plate mesh ({@code node_x},
+ * {@code node_y}: node lines; {@code element_x}, {@code element_y}: element centres, m), then per state the
+ * connector's shear strain {@code connector_shear_strain} |gamma|, {@code connector_shear_strain_xz}, {@code _yz}
+ * and {@code connector_shear_stress} [y][x] at element centres; the slip of every interlayer
+ * {@code slip/NAME} [2][y][x] (m); the displacement {@code displacement} [laminate][u, v, w][y][x] at nodes;
+ * {@code warpage} (the wafer's w minus its best-fit plane) and {@code warpage_LAMINATE} for the others [y][x] at
+ * nodes; the silicon stresses {@code stress_xx}, {@code stress_yy}, {@code stress_xy}, {@code von_mises},
+ * {@code max_principal_stress} [z][y][x] with z = bottom, middle, top of the wafer ({@code silicon_z}). The first
+ * state sits at the top of the group, every further one under {@code states/NAME}.
+ */
+final class MechanicsLayout {
+    static final String GROUP = "/mechanics";
+
+    private MechanicsLayout() { }
+
+    static void write(ResultFile f, MechanicsRun.Outcome o) {
+        PlateModel model = o.model().model();
+        PlateMesh mesh = model.mesh();
+        f.dataset(GROUP + "/node_x", mesh.xs(), new int[]{mesh.nx + 1}, "m");
+        f.dataset(GROUP + "/node_y", mesh.ys(), new int[]{mesh.ny + 1}, "m");
+        double[] xc = new double[mesh.nx], yc = new double[mesh.ny];
+        for (int i = 0; i < mesh.nx; i++) xc[i] = mesh.xc(i);
+        for (int j = 0; j < mesh.ny; j++) yc[j] = mesh.yc(j);
+        f.dataset(GROUP + "/element_x", xc, new int[]{mesh.nx}, "m");
+        f.dataset(GROUP + "/element_y", yc, new int[]{mesh.ny}, "m");
+        String[] lam = model.laminates().stream().map(PlateModel.Laminate::name).toArray(String[]::new);
+        f.attribute(GROUP, "model", "layered plate (Kirchhoff laminates + spring interlayers)");
+        f.attribute(GROUP, "laminates", lam);
+        f.attribute(GROUP, "states", o.states().stream().map(MechanicsState::name).toArray(String[]::new));
+        f.attribute(GROUP, "stress_free_degC", o.model().setup().stressFreeK() - 273.15);
+        f.attribute(GROUP, "support", o.model().setup().support().name().toLowerCase(java.util.Locale.ROOT));
+        for (int s = 0; s < o.states().size(); s++) {
+            MechanicsState st = o.states().get(s);
+            String g = s == 0 ? GROUP : GROUP + "/states/" + st.name();
+            writeState(f, g, st, mesh, model);
+        }
+    }
+
+    private static void writeState(ResultFile f, String g, MechanicsState st, PlateMesh mesh, PlateModel model) {
+        int[] el = {mesh.ny, mesh.nx}, nd = {mesh.ny + 1, mesh.nx + 1};
+        int ne = mesh.elements(), nn = mesh.nodes();
+        if (st.hasConnector()) {
+            f.dataset(g + "/connector_shear_strain", st.connectorShearStrain(), el, "1");
+            f.datasetAttribute(g + "/connector_shear_strain", "note", "|gamma| = hypot(gamma_xz, gamma_yz) of layer "
+                    + st.connectorLayer() + ", at element centres (element_x, element_y)");
+            f.dataset(g + "/connector_shear_strain_xz", st.connectorShearStrainXz(), el, "1");
+            f.dataset(g + "/connector_shear_strain_yz", st.connectorShearStrainYz(), el, "1");
+            f.dataset(g + "/connector_shear_stress", st.connectorShearStress(), el, "Pa");
+            double[] tc = st.connectorTemperature();
+            for (int e = 0; e < tc.length; e++) tc[e] -= 273.15;
+            f.dataset(g + "/connector_temperature", tc, el, "degC");
+        }
+        for (int k = 0; k < model.interlayers().size(); k++) {
+            String name = model.layers().get(model.interlayers().get(k).layer()).name();
+            double[] slip = new double[2 * ne];
+            System.arraycopy(st.slipX(k), 0, slip, 0, ne);
+            System.arraycopy(st.slipY(k), 0, slip, ne, ne);
+            f.dataset(g + "/slip/" + name, slip, new int[]{2, mesh.ny, mesh.nx}, "m");
+            f.datasetAttribute(g + "/slip/" + name, "note", "[x, y] in-plane displacement of the layer's top face "
+                    + "relative to its bottom face plus h times the mean slope (gamma = slip / h)");
+        }
+        int nl = model.laminates().size();
+        double[] disp = new double[nl * 3 * nn];
+        PlateModel.Dof[] comps = {PlateModel.Dof.U, PlateModel.Dof.V, PlateModel.Dof.W};
+        for (int a = 0; a < nl; a++)
+            for (int c = 0; c < 3; c++)
+                for (int n = 0; n < nn; n++) disp[(a * 3 + c) * nn + n] = st.solution().displacement(a, n, comps[c]);
+        f.dataset(g + "/displacement", disp, new int[]{nl, 3, mesh.ny + 1, mesh.nx + 1}, "m");
+        f.datasetAttribute(g + "/displacement", "note", "[laminate][u, v, w][y][x] at nodes (node_x, node_y) of each "
+                + "laminate's reference plane; NaN where the laminate is absent");
+        for (int a = 0; a < nl; a++) {
+            String name = a == st.waferLaminate() ? "warpage" : "warpage_" + model.laminates().get(a).name().replace('+', '_');
+            f.dataset(g + "/" + name, st.warpage(a), nd, "m");
+            f.datasetAttribute(g + "/" + name, "peak_to_valley_m", st.warpagePeakToValley(a));
+            f.datasetAttribute(g + "/" + name, "note", "w of laminate " + model.laminates().get(a).name()
+                    + " minus its least-squares plane, at nodes");
+        }
+        f.dataset(g + "/silicon_z", new double[]{0, 0.5, 1}, new int[]{3}, "1");
+        f.datasetAttribute(g + "/silicon_z", "note", "relative height through the wafer: 0 bottom (active, board side), 1 top");
+        int[] s3 = {3, mesh.ny, mesh.nx};
+        f.dataset(g + "/stress_xx", flat(st.siliconStressXx()), s3, "Pa");
+        f.dataset(g + "/stress_yy", flat(st.siliconStressYy()), s3, "Pa");
+        f.dataset(g + "/stress_xy", flat(st.siliconStressXy()), s3, "Pa");
+        f.dataset(g + "/von_mises", flat(st.siliconVonMises()), s3, "Pa");
+        f.dataset(g + "/max_principal_stress", flat(st.siliconMaxPrincipal()), s3, "Pa");
+        f.attribute(g, "connector_max_shear_strain", st.maxConnectorShearStrain());
+        f.attribute(g, "wafer_warpage_pv_m", st.warpagePeakToValley(st.waferLaminate()));
+        f.attribute(g, "silicon_peak_principal_Pa", st.peakSiliconPrincipal());
+        f.attribute(g, "silicon_fracture_strength_Pa", st.siliconFractureStrength());
+        var stats = st.solution().stats();
+        f.attribute(g, "unknowns", stats.unknowns());
+        f.attribute(g, "cg_iterations", stats.iterations());
+        f.attribute(g, "relative_residual", stats.relativeResidual());
+    }
+
+    private static double[] flat(double[][] a) {
+        double[] out = new double[a.length * a[0].length];
+        for (int z = 0; z < a.length; z++) System.arraycopy(a[z], 0, out, z * a[0].length, a[0].length);
+        return out;
+    }
+}

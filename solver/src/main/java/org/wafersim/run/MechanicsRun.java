@@ -1,0 +1,155 @@
+package org.wafersim.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.grid.Grid;
+import org.wafersim.grid.GridPlan;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.materials.Material;
+import org.wafersim.mechanics.MechanicsState;
+import org.wafersim.mechanics.PackageMechanics;
+import org.wafersim.mechanics.StackLayer;
+
+/**
+ * The mechanics stage of a run (issue 5): the plate model of the case's stack on the thermal grid, factorised
+ * once and solved for each operating state the thermal side provides (full load, idle, transient snapshots; "off"
+ * is the stress-free state and needs no solve). The first state is the headline one: its fields are written at
+ * the top of {@code /mechanics}, the others under {@code /mechanics/states/NAME}.
+ */
+public final class MechanicsRun {
+    private static final double KELVIN = 273.15;
+
+    /** The solved states, in order, and the cost. */
+    public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds) {
+        public MechanicsState state(String name) {
+            for (MechanicsState s : states) if (s.name().equals(name)) return s;
+            return null;
+        }
+    }
+
+    private MechanicsRun() { }
+
+    /** The per-layer materials of the grid (stack order). */
+    static List<Material> layerMaterials(CaseSpec spec, Grid g) {
+        List<Material> out = new ArrayList<>();
+        for (int l = 0; l < g.layerCount(); l++) {
+            CaseSpec.LayerSpec ls = spec.stack().get(l);
+            out.add(spec.materials().get(ls.isWafer() ? spec.wafer().material() : ls.material()));
+        }
+        return out;
+    }
+
+    /** The case's mechanics section as the model's setup. */
+    static PackageMechanics.Setup setup(CaseSpec spec, Grid g, List<Material> mats) {
+        CaseSpec.MechanicsSpec m = spec.mechanics();
+        List<StackLayer.Kind> kinds = new ArrayList<>();
+        for (int l = 0; l < g.layerCount(); l++) {
+            String name = g.layerNames().get(l);
+            CaseSpec.LayerTreatment t = m.treatment(name);
+            if (t == null) t = CaseSpec.LayerTreatment.defaultFor(mats.get(l));
+            kinds.add(switch (t) {
+                case PLATE -> StackLayer.Kind.PLATE;
+                case BONDED -> StackLayer.Kind.BONDED;
+                case SLIDING -> StackLayer.Kind.SLIDING;
+            });
+        }
+        CaseSpec.SupportSpec s = m.support();
+        int held = s.layer() == null ? g.layerCount() - 1 : g.layerIndex(s.layer());
+        List<double[]> pts = new ArrayList<>();
+        for (CaseSpec.Point p : s.points()) pts.add(new double[]{p.x(), p.y()});
+        PackageMechanics.Support sup = switch (s.type()) {
+            case FREE -> PackageMechanics.Support.FREE;
+            case CLAMPED -> PackageMechanics.Support.CLAMPED;
+            case BOSSES -> PackageMechanics.Support.BOSSES;
+        };
+        return new PackageMechanics.Setup(m.stressFree(), m.spacing(), kinds, sup, held, pts);
+    }
+
+    /**
+     * Solves the mechanics for each named temperature field (K, flat over the grid), in order.
+     */
+    public static Outcome run(CaseSpec spec, Grid g, GridPlan plan, Map<String, double[]> fields, int threads,
+                              Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        List<Material> mats = layerMaterials(spec, g);
+        PackageMechanics.Setup setup = setup(spec, g, mats);
+        List<MechanicsState> states = new ArrayList<>();
+        try (Parallel par = new Parallel(Math.max(1, threads))) {
+            PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
+            progress.accept(String.format(Locale.ROOT, "mechanics: plate model on %d x %d elements, %,d unknowns "
+                            + "(factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,
+                    pm.factor().unknowns(), pm.factor().factorNonZeros()));
+            long t1 = System.nanoTime();
+            for (var e : fields.entrySet()) {
+                MechanicsState st = pm.solve(e.getKey(), e.getValue());
+                var stats = st.solution().stats();
+                if (!stats.converged())
+                    throw new NonConvergenceException(String.format(Locale.ROOT,
+                            "mechanics: state %s did not converge (relative residual %.2e after %d iterations)",
+                            e.getKey(), stats.relativeResidual(), stats.iterations()));
+                states.add(st);
+            }
+            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Thrown when a mechanics solve misses its tolerance (exit code 1). */
+    public static final class NonConvergenceException extends RuntimeException {
+        public NonConvergenceException(String m) { super(m); }
+    }
+
+    /** The headline numbers: the first state's in full, the others' connector strain and warpage. */
+    public static Map<String, Object> summaryOf(Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        MechanicsState head = o.states().get(0);
+        m.put("model", "layered plate");
+        m.put("mesh", o.model().model().mesh().nx + " x " + o.model().model().mesh().ny);
+        m.put("states", o.states().stream().map(MechanicsState::name).toList());
+        m.put("state", head.name());
+        m.putAll(head.summary());
+        if (head.hasConnector())
+            m.put("connector_max_over_hand_estimate", head.maxConnectorShearStrain() / head.connectorHandEstimate());
+        for (MechanicsState s : o.states().subList(1, o.states().size())) {
+            if (s.hasConnector()) m.put(s.name() + "_connector_max_shear_strain", s.maxConnectorShearStrain());
+            m.put(s.name() + "_wafer_warpage_pv_m", s.warpagePeakToValley(s.waferLaminate()));
+        }
+        var st = head.solution().stats();
+        m.put("factor_non_zeros", st.factorNonZeros());
+        m.put("assembly_seconds", st.assemblySeconds());
+        m.put("factor_seconds", st.factorSeconds());
+        m.put("setup_seconds", o.setupSeconds());
+        m.put("seconds", o.seconds());
+        return m;
+    }
+
+    /** Summary lines for {@link RunSummary#text()}. */
+    static String text(Map<String, Object> info) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("mechanics      ");
+        for (var e : info.entrySet()) {
+            Object v = e.getValue();
+            sb.append(' ').append(e.getKey()).append(' ')
+                    .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v)).append(';');
+        }
+        sb.append(System.lineSeparator());
+        Object g = info.get("connector_max_shear_strain");
+        if (g instanceof Double gm) {
+            sb.append(String.format(Locale.ROOT, "connector       max shear strain %.3f %% at (%.1f mm, %.1f mm), "
+                            + "%.1f mm from the wafer centre; hand estimate DNP*d(alpha dT)/h %.3f %%%n",
+                    100 * gm, 1e3 * (Double) info.get("connector_max_at_x_m"), 1e3 * (Double) info.get("connector_max_at_y_m"),
+                    1e3 * (Double) info.get("connector_max_dnp_m"), 100 * (Double) info.get("connector_hand_estimate")));
+        }
+        Object vm = info.get("silicon_peak_principal_Pa"), fs = info.get("silicon_fracture_strength_Pa");
+        if (vm instanceof Double p1 && fs instanceof Double f)
+            sb.append(String.format(Locale.ROOT, "silicon         peak principal stress %.1f MPa (%.1f %% of the %.0f MPa "
+                    + "fracture strength), peak von Mises %.1f MPa; wafer warpage %.1f um peak to valley%n",
+                    p1 / 1e6, 100 * p1 / f, f / 1e6, (Double) info.get("silicon_peak_von_mises_Pa") / 1e6,
+                    1e6 * (Double) info.get("wafer_warpage_pv_m")));
+        return sb.toString();
+    }
+}
