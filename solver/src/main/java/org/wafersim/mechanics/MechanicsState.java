@@ -97,7 +97,8 @@ public final class MechanicsState {
         warpage = new double[nl][];
         warpagePv = new double[nl];
         for (int a = 0; a < nl; a++) {
-            warpage[a] = solution.warpage(a);
+            // the wafer's warpage over the wafer, also when it is laminated to a larger plate (a bonded TIM)
+            warpage[a] = a == waferLaminate ? solution.warpage(a, wx0, wx1, wy0, wy1) : solution.warpage(a);
             double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
             for (double w : warpage[a]) if (!Double.isNaN(w)) { lo = Math.min(lo, w); hi = Math.max(hi, w); }
             warpagePv[a] = hi - lo;

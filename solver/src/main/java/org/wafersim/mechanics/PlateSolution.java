@@ -111,7 +111,18 @@ public final class PlateSolution {
      * where the laminate is absent.
      */
     public double[] warpage(int a) {
+        return warpage(a, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+    }
+
+    /** Warpage over the part of laminate a inside [x0, x1] x [y0, y1] (NaN outside): a layer's own footprint. */
+    public double[] warpage(int a, double x0, double x1, double y0, double y1) {
         PlateMesh m = model.mesh();
+        double tol = 1e-9 * Math.max(m.x(m.nx) - m.x(0), m.y(m.ny) - m.y(0));
+        java.util.function.IntPredicate inside = n -> {
+            double x = m.x(n % (m.nx + 1)), y = m.y(n / (m.nx + 1));
+            return model.laminateAtNode(a, n) && x >= x0 - tol && x <= x1 + tol && y >= y0 - tol && y <= y1 + tol;
+        };
         int nn = m.nodes();
         // least squares w ~ c0 + c1 x + c2 y
         double[][] ata = new double[3][3];
@@ -119,7 +130,7 @@ public final class PlateSolution {
         for (int j = 0; j <= m.ny; j++)
             for (int i = 0; i <= m.nx; i++) {
                 int n = m.node(i, j);
-                if (!model.laminateAtNode(a, n)) continue;
+                if (!inside.test(n)) continue;
                 double[] r = {1, m.x(i), m.y(j)};
                 double w = displacement(a, n, PlateModel.Dof.W);
                 for (int p = 0; p < 3; p++) {
@@ -132,7 +143,7 @@ public final class PlateSolution {
         for (int j = 0; j <= m.ny; j++)
             for (int i = 0; i <= m.nx; i++) {
                 int n = m.node(i, j);
-                out[n] = model.laminateAtNode(a, n)
+                out[n] = inside.test(n)
                         ? displacement(a, n, PlateModel.Dof.W) - (c[0] + c[1] * m.x(i) + c[2] * m.y(j)) : Double.NaN;
             }
         return out;

@@ -81,7 +81,8 @@ final class MechanicsLayout {
             f.dataset(g + "/" + name, st.warpage(a), nd, "m");
             f.datasetAttribute(g + "/" + name, "peak_to_valley_m", st.warpagePeakToValley(a));
             f.datasetAttribute(g + "/" + name, "note", "w of laminate " + model.laminates().get(a).name()
-                    + " minus its least-squares plane, at nodes");
+                    + " minus its least-squares plane, at nodes" + (a == st.waferLaminate()
+                    ? " inside the wafer's footprint (NaN elsewhere)" : ""));
         }
         f.dataset(g + "/silicon_z", new double[]{0, 0.5, 1}, new int[]{3}, "1");
         f.datasetAttribute(g + "/silicon_z", "note", "relative height through the wafer: 0 bottom (active, board side), 1 top");

@@ -41,6 +41,35 @@ class RunBadInputTest {
         return CliHarness.run("run", caseFile.toString(), "-o", dir.resolve("out.h5").toString(), "-q");
     }
 
+    private CliHarness.Outcome runMechanics(Path caseFile) {
+        return CliHarness.run("run", caseFile.toString(), "-o", dir.resolve("out.h5").toString(), "-q",
+                "--set", "analysis.mechanics=true");
+    }
+
+    private static final String STRESS_FREE = "  stress_free: \"25 degC\"";
+
+    @Test
+    void mechanicsLayerWithoutElasticConstants() throws IOException {
+        // a bonded TIM must carry shear: tim_grease has no elastic constants
+        Path f = caseWith(STRESS_FREE, STRESS_FREE + "\n  layers: { tim: bonded }");
+        assertBadInput(runMechanics(f), "case.yaml", "mechanics.layers.tim", "tim_grease");
+    }
+
+    @Test
+    void poissonRatioOfOneHalf() throws IOException {
+        Path f = caseWith("name: wse-default", "name: wse-default\nmaterials:\n  rubbery_board: { base: mainboard, "
+                + "poisson_ratio: 0.5 }");
+        Files.writeString(f, Files.readString(f).replace("    material: mainboard", "    material: rubbery_board"));
+        assertBadInput(runMechanics(f), "case.yaml", "poisson_ratio", "0.5");
+    }
+
+    @Test
+    void bossesThatLeaveARigidBodyMotionFree() throws IOException {
+        Path f = caseWith(STRESS_FREE, STRESS_FREE + "\n  support: { type: bosses, at: [[\"0 mm\", \"0 mm\"], "
+                + "[\"100 mm\", \"0 mm\"], [\"200 mm\", \"0 mm\"]] }");
+        assertBadInput(runMechanics(f), "case.yaml", "mechanics.support", "rigid-body");
+    }
+
     @Test
     void malformedYaml() throws IOException {
         Path f = caseWith("  per_die: [53, 91]", "  per_die: [53, 91");

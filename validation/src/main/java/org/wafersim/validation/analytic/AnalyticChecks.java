@@ -10,6 +10,7 @@ public final class AnalyticChecks {
     public static List<Check> all() {
         return List.of(new SlabCheck(), new ManufacturedSolutionCheck(), new SpreadingResistanceCheck(),
                 new EdgeCooledPlateCheck(), new LeakageFixedPointCheck(), new LateralCoolantCheck(),
-                new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck());
+                new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck(), PlateChecks.all().get(0),
+                PlateChecks.all().get(1), PlateChecks.all().get(2), PlateChecks.all().get(3));
     }
 }

@@ -1,0 +1,69 @@
+package org.wafersim.validation.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+import org.wafersim.cases.CaseLoader;
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.geometry.CoreArray;
+import org.wafersim.grid.Grid;
+import org.wafersim.grid.GridBuilder;
+import org.wafersim.grid.GridPlan;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.power.CoreCellMap;
+import org.wafersim.power.WorkloadPower;
+import org.wafersim.run.MechanicsRun;
+import org.wafersim.thermal.PackageThermalModel;
+import org.wafersim.thermal.SteadySolver;
+
+/**
+ * The mechanics of the full-wafer default case's full-load state (issue 5 target: at most 60 s and 8 GB heap):
+ * restriction of the 7.6M-cell temperature field to the plate mesh, assembly, factorisation or multigrid setup,
+ * the solve and the post-processing ({@link MechanicsRun#run}), at three mesh spacings; the 10 mm row is the
+ * baseline for the ratios. The thermal field is solved once per trial, outside the measurement. Divide the
+ * unknowns (printed per run) by the time for unknowns/s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+public class MechanicsSolveBench {
+    @Param({"10 mm", "5 mm", "2.5 mm"})
+    public String spacing;
+
+    private CaseSpec spec;
+    private Grid grid;
+    private GridPlan plan;
+    private double[] temperature;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        spec = CaseLoader.builtin("wse-default", List.of("analysis.mechanics=true", "mechanics.spacing=" + spacing));
+        CoreArray cores = CoreArray.of(spec);
+        plan = GridBuilder.plan(spec);
+        grid = GridBuilder.build(spec, cores);
+        CoreCellMap map = CoreCellMap.of(grid, cores);
+        double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
+        PackageThermalModel.Model m = PackageThermalModel.build(spec, grid, cores, map, p);
+        try (Parallel par = new Parallel(0)) {
+            temperature = new SteadySolver(par, new SteadySolver.Options(1e-10, 200, 1e-6, 50, false))
+                    .solve(m.problem(), null).temperature();
+        }
+        System.out.printf("%n[bench] mechanics spacing %s on the %,d-cell default grid%n", spacing, grid.cells());
+    }
+
+    @Benchmark
+    public MechanicsRun.Outcome mechanicsSolve() {
+        MechanicsRun.Outcome o = MechanicsRun.run(spec, grid, plan, Map.of("full", temperature), 0, m -> { });
+        var st = o.states().get(0).solution().stats();
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        System.out.printf("[bench] %s: %,d unknowns, factor %,d non-zeros, %d CG iterations, residual %.1e, "
+                        + "assembly %.2f s, factor %.2f s, solve %.2f s, heap in use %.2f GiB%n", spacing, st.unknowns(),
+                st.factorNonZeros(), st.iterations(), st.relativeResidual(), st.assemblySeconds(), st.factorSeconds(),
+                st.solveSeconds(), heap / 1073741824.0);
+        return o;
+    }
+}
