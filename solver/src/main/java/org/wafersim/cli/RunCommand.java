@@ -67,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
         if (threads != null && threads < 0) throw new InputException("--threads", null, "must be >= 0, got " + threads);
         GridPlan plan = CaseRun.plan(cs);
         MemoryEstimate.check(plan, Runtime.getRuntime().maxMemory(), cs.source());
+        org.wafersim.run.MechanicsRun.checkMemory(cs, plan, Runtime.getRuntime().maxMemory());
         var err = spec.commandLine().getErr();
         java.util.function.Consumer<String> progress = quiet ? m -> { } : m -> {
             err.println("wafersim: " + m);

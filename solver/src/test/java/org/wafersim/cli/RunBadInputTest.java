@@ -71,6 +71,12 @@ class RunBadInputTest {
     }
 
     @Test
+    void mechanicsMeshTooLargeForMemoryIsRefusedWithTheEstimate() throws IOException {
+        Path f = caseWith(STRESS_FREE, STRESS_FREE + "\n  spacing: \"0.5 mm\"");
+        assertBadInput(runMechanics(f), "case.yaml", "mechanics.spacing", "GiB");
+    }
+
+    @Test
     void malformedYaml() throws IOException {
         Path f = caseWith("  per_die: [53, 91]", "  per_die: [53, 91");
         assertBadInput(run(f), "case.yaml", "line", "column");
