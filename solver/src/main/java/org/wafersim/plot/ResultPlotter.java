@@ -56,6 +56,10 @@ public final class ResultPlotter {
             throw new InputException(file, d.path(), "is " + (d.shape().length == 0 ? "a single value" : "text")
                     + ", not an array; nothing to plot");
         int[] s = d.shape();
+        if (d.path().startsWith("/mechanics/") && s.length >= 2) {
+            requireNoPlane(req, d.path() + " is a mechanics map");
+            return HeatMapRenderer.render(mechanicsMap(d), req.width(), req.height());
+        }
         MeshInfo mesh = MeshInfo.read(reader, datasets.keySet());
         if (s.length == 3) return HeatMapRenderer.render(cellPlane(d, mesh, req), req.width(), req.height());
         if (s.length == 2) {
@@ -98,9 +102,62 @@ public final class ResultPlotter {
         return heatMap(d, mesh, reader.read(d.path()).flat(), "in-plane map");
     }
 
+    /**
+     * A map of the mechanics mesh: [y][x] at element centres (faces = node lines), at nodes (faces halfway between
+     * node lines) or [z][y][x] at element centres (the silicon stresses at bottom, middle, top: the largest of the
+     * three is drawn).
+     */
+    private HeatMap mechanicsMap(DatasetInfo d) {
+        if (!datasets.containsKey("/mechanics/node_x") || !datasets.containsKey("/mechanics/node_y"))
+            throw new InputException(file, d.path(), "the file has no /mechanics/node_x and node_y to place it on");
+        double[] nx = reader.read("/mechanics/node_x").flat(), ny = reader.read("/mechanics/node_y").flat();
+        int[] s = d.shape();
+        double[] v = reader.read(d.path()).flat();
+        String where = "mechanics mesh";
+        if (s.length == 3) {
+            int plane = s[1] * s[2];
+            double[] m = new double[plane];
+            java.util.Arrays.fill(m, Double.NaN);
+            for (int k = 0; k < s[0]; k++)
+                for (int c = 0; c < plane; c++) {
+                    double x = v[k * plane + c];
+                    if (!Double.isNaN(x) && (Double.isNaN(m[c]) || x > m[c])) m[c] = x;
+                }
+            v = m;
+            s = new int[]{s[1], s[2]};
+            where = "largest over the " + d.shape()[0] + " heights";
+        }
+        double[] xf, yf;
+        if (s.length == 2 && s[0] == ny.length - 1 && s[1] == nx.length - 1) {
+            xf = nx;
+            yf = ny;
+        } else if (s.length == 2 && s[0] == ny.length && s[1] == nx.length) {
+            xf = dual(nx);
+            yf = dual(ny);
+            where += ", at nodes";
+        } else {
+            throw new InputException(file, d.path(), "shape " + Arrays.toString(d.shape()) + " matches neither the "
+                    + "mechanics elements nor its nodes; cannot place it");
+        }
+        return heatMap(d, xf, yf, v, where);
+    }
+
+    /** Faces around node values: halfway between node lines, the ends extended by half an interval. */
+    private static double[] dual(double[] n) {
+        double[] f = new double[n.length + 1];
+        f[0] = n[0] - 0.5 * (n[1] - n[0]);
+        for (int i = 1; i < n.length; i++) f[i] = 0.5 * (n[i - 1] + n[i]);
+        f[n.length] = n[n.length - 1] + 0.5 * (n[n.length - 1] - n[n.length - 2]);
+        return f;
+    }
+
     private HeatMap heatMap(DatasetInfo d, MeshInfo mesh, double[] values, String where) {
+        return heatMap(d, mesh.x(), mesh.y(), values, where);
+    }
+
+    private HeatMap heatMap(DatasetInfo d, double[] xFaces, double[] yFaces, double[] values, String where) {
         ColorScale scale = categories(d, values);
-        GridPlane field = new GridPlane(mesh.x(), mesh.y(), values);
+        GridPlane field = new GridPlane(xFaces, yFaces, values);
         if (scale == null) scale = ColorScale.Continuous.spanning(field.range(), units(d));
         CoreArray cores = WaferLayout.of(reader, datasets.keySet(), file);
         return new HeatMap(title(d, where + uniform(field)), field, scale, WaferLayout.dieOutlines(cores),

@@ -51,6 +51,12 @@ public final class CaseRun {
     /** Plans the grid only (no field allocated): dimensions and memory estimate. */
     public static GridPlan plan(CaseSpec spec) { return GridBuilder.plan(spec); }
 
+    /** Estimated heap of the whole run (bytes): the thermal grid's estimate plus the mechanics mesh's. */
+    public static long estimatedBytes(CaseSpec spec) {
+        GridPlan p = plan(spec);
+        return p.estimatedBytes() + MechanicsRun.estimateBytes(spec, p);
+    }
+
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {
         long t0 = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();

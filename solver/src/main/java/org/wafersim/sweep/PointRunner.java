@@ -34,6 +34,7 @@ final class PointRunner {
         PointRecord rec;
         try {
             MemoryEstimate.check(CaseRun.plan(spec), Runtime.getRuntime().maxMemory(), spec.source());
+            org.wafersim.run.MechanicsRun.checkMemory(spec, CaseRun.plan(spec), Runtime.getRuntime().maxMemory());
             CaseRun.Result r = CaseRun.run(spec, threads, m -> { });
             Path out = store.result(p);
             try {

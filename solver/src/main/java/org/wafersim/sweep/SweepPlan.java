@@ -29,7 +29,7 @@ public final class SweepPlan {
             CaseSpec cs = loadCase(sweep, p);
             if (shard.owns(p.index())) {
                 mine.add(p);
-                largest = Math.max(largest, CaseRun.plan(cs).estimatedBytes());
+                largest = Math.max(largest, CaseRun.estimatedBytes(cs));
             }
         }
         return new Checked(mine, largest);

@@ -83,7 +83,7 @@ public final class SweepRunner {
             for (SweepPoint p : todo) {
                 futures.add(pool.submit(() -> {
                     CaseSpec spec = SweepPlan.loadCase(sweep, p);   // checked above; loaded again to keep memory low
-                    long need = CaseRun.plan(spec).estimatedBytes();
+                    long need = CaseRun.estimatedBytes(spec);
                     try {
                         budget.acquire(need);
                     } catch (InterruptedException e) {

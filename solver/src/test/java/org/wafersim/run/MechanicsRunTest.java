@@ -92,5 +92,11 @@ class MechanicsRunTest {
             assertArrayEquals(new int[]{3, el[0], el[1]}, shapes.get("/mechanics/von_mises"));
             assertArrayEquals(new int[]{el[0] + 1, el[1] + 1}, shapes.get("/mechanics/warpage"));
         }
+        // the plot verb places mechanics maps on the mechanics mesh (elements, nodes, and the 3 silicon heights)
+        for (String field : List.of("/mechanics/connector_shear_strain", "/mechanics/warpage", "/mechanics/von_mises")) {
+            Path png = dir.resolve(field.replace('/', '_') + ".png");
+            assertEquals(0, Cli.commandLine().execute("plot", out.toString(), field, "-o", png.toString()), field);
+            assertTrue(java.nio.file.Files.size(png) > 1000, field);
+        }
     }
 }
