@@ -32,6 +32,8 @@ final class ReliabilityReader {
     static final int MAX_TIME_POINTS = 10_000;
     /** Wear-out activation energies are 0.1–1.5 eV (reference-data C.1); far above that is a unit mistake. */
     static final double MAX_ACTIVATION_ENERGY_EV = 5.0;
+    /** Off/on cycles per week above which the "power cycle" is faster than one per hour (168 per week). */
+    static final double MAX_POWER_CYCLES_PER_WEEK = 168;
     private static final double JOULE_PER_EV = 1.602176634e-19;     // exact since the 2019 SI redefinition
 
     private final CaseReader r;
@@ -82,7 +84,41 @@ final class ReliabilityReader {
             }
             w.done();
         }
-        return new ReliabilitySpec(d0.v(), clustering, alpha, after, life.v(), points, horizon.v(), wearOut);
+        ReliabilitySpec.ConnectorSpec connector = connector(s.section("connector", false));
+        return new ReliabilitySpec(d0.v(), clustering, alpha, after, life.v(), points, horizon.v(), wearOut,
+                connector);
+    }
+
+    /**
+     * {@code reliability.connector}: the power-cycle frequency (written to the resolved case with its default) and
+     * optional overrides of the connector material's fatigue constants.
+     */
+    private ReliabilitySpec.ConnectorSpec connector(Section c) {
+        Q pc = c.number("power_cycles_per_week", ReliabilitySpec.ConnectorSpec.DEFAULT_POWER_CYCLES_PER_WEEK);
+        // more than one off/on cycle per hour is no power cycle but a workload; 0 = the wafer is never switched off
+        r.check(pc.v() >= 0 && pc.v() <= MAX_POWER_CYCLES_PER_WEEK, pc, "power_cycles_per_week (off <-> full load"
+                + " cycles per week) must be in 0 .. " + CaseReader.num(MAX_POWER_CYCLES_PER_WEEK) + ", got " + pc.text());
+        Double epsF = positive(c, "fatigue_ductility_coefficient");
+        Double c0 = null;
+        if (present(c, "engelmaier_c0")) {
+            Q q = c.number("engelmaier_c0", null);
+            // c = c0 + c_T*T + c_f*ln(1+f) must stay negative; c0 is -0.442 for solder (IPC-SM-785)
+            r.check(q.v() < 0, q, "engelmaier_c0 must be < 0 (IPC-SM-785: -0.442), got " + q.text());
+            c0 = q.v();
+        }
+        Double cT = null;
+        if (present(c, "engelmaier_c_temperature")) {
+            cT = c.quantity("engelmaier_c_temperature", Dimension.INVERSE_TEMPERATURE, null).v();
+        }
+        Double cF = null;
+        if (present(c, "engelmaier_c_frequency")) {
+            Q q = c.number("engelmaier_c_frequency", null);
+            r.check(q.v() >= 0, q, "engelmaier_c_frequency must be >= 0 (IPC-SM-785: 0.0174), got " + q.text());
+            cF = q.v();
+        }
+        Double beta = positive(c, "weibull_shape");
+        c.done();
+        return new ReliabilitySpec.ConnectorSpec(pc.v(), epsF, c0, cT, cF, beta);
     }
 
     /** One mechanism's overrides; the schema has already refused keys that do not belong to it. */

@@ -24,10 +24,12 @@ import java.util.Map;
  * @param horizon                  end of the R(t) curve, s (&gt; 0; default twice the design life)
  * @param wearOut                  overrides per mechanism, keyed by the mechanism's case-file name
  *                                 ({@link #MECHANISMS}); mechanisms without overrides are absent
+ * @param connector                connector fatigue: the power-cycle frequency and overrides of the connector
+ *                                 material's fatigue constants ({@code reliability.connector})
  */
 public record ReliabilitySpec(double defectDensity, Clustering clustering, double alpha,
                               boolean sparesAfterManufacturing, double designLife, int timePoints, double horizon,
-                              Map<String, MechanismSpec> wearOut) {
+                              Map<String, MechanismSpec> wearOut, ConnectorSpec connector) {
 
     /** Reference-data C.5 [E]: 0.09 defects per cm², in /m². */
     public static final double DEFAULT_DEFECT_DENSITY = 0.09e4;
@@ -44,12 +46,13 @@ public record ReliabilitySpec(double defectDensity, Clustering clustering, doubl
 
     public ReliabilitySpec {
         wearOut = wearOut == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(wearOut));
+        if (connector == null) connector = ConnectorSpec.DEFAULT;
     }
 
     /** The defaults with a design life of {@code designLife} s (a case's {@code cycling.life}). */
     public static ReliabilitySpec defaults(double designLife) {
         return new ReliabilitySpec(DEFAULT_DEFECT_DENSITY, Clustering.POISSON, DEFAULT_ALPHA, false, designLife,
-                DEFAULT_TIME_POINTS, 2 * designLife, Map.of());
+                DEFAULT_TIME_POINTS, 2 * designLife, Map.of(), ConnectorSpec.DEFAULT);
     }
 
     /** The defaults with the D.6 design life of 5 years. */
@@ -97,4 +100,26 @@ public record ReliabilitySpec(double defectDensity, Clustering clustering, doubl
     public record MechanismSpec(Boolean enabled, Double activationEnergyEv, Double currentExponent, Double exponent,
                                 Double stressFreeTemperature, Distribution distribution, Double shape,
                                 Double referenceLife, Double referenceCondition) { }
+
+    /**
+     * {@code reliability.connector}: the off ↔ full-load power cycle that, with the workload cycle
+     * ({@code cycling.per_day}), fatigues the connector, and overrides of the connector material's Engelmaier
+     * constants (null = the material's value, or the IPC-SM-785 default when the material has none).
+     *
+     * @param powerCyclesPerWeek    off ↔ full-load cycles per week (≥ 0; 0 = none). Default 1: cycle B of
+     *                              reference-data D.6 (maintenance or power-down to the 25 °C stress-free state once a
+     *                              week; range 1 per month to 1 per day)
+     * @param ductilityCoefficient  ε_f' (&gt; 0)
+     * @param c0                    Engelmaier c0
+     * @param cPerKelvin            Engelmaier c_T, 1/K
+     * @param cLogFrequency         Engelmaier c_f
+     * @param weibullShape          β of the contacts' lives (&gt; 0)
+     */
+    public record ConnectorSpec(double powerCyclesPerWeek, Double ductilityCoefficient, Double c0, Double cPerKelvin,
+                                Double cLogFrequency, Double weibullShape) {
+        /** Reference-data D.6 cycle B: one off ↔ on cycle per week. */
+        public static final double DEFAULT_POWER_CYCLES_PER_WEEK = 1.0;
+        public static final ConnectorSpec DEFAULT =
+                new ConnectorSpec(DEFAULT_POWER_CYCLES_PER_WEEK, null, null, null, null, null);
+    }
 }

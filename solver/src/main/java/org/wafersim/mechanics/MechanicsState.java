@@ -154,6 +154,12 @@ public final class MechanicsState {
 
     public boolean hasConnector() { return connector >= 0; }
 
+    /**
+     * Whether the connector exists at element {@code e} (its layer covers the element centre and both neighbours
+     * are present): only there do its strain and temperature mean anything.
+     */
+    public boolean connectorAt(int e) { return connector >= 0 && model.interlayerAtElement(connector, e); }
+
     public String connectorLayer() {
         return connector < 0 ? null : model.layers().get(model.interlayers().get(connector).layer()).name();
     }

@@ -8,6 +8,11 @@ package org.wafersim.reliability;
  * validation runs on its own, before any solver, as soon as the loader builds the record.
  *
  * <h2>Keys (for the {@code reliability:} section of a case file)</h2>
+ * The key paths of this library's checks. The case file reads {@code reliability.connector.{power_cycles_per_week,
+ * fatigue_ductility_coefficient, engelmaier_c0, engelmaier_c_temperature, engelmaier_c_frequency, weibull_shape}}
+ * (power_cycles_per_week = the duty cycle's off/on cycles per week), the workload cycles per day from
+ * {@code cycling.per_day}, and the rest of the connector's constants from its material; the other keys below have
+ * no case-file key yet.
  * <pre>
  * reliability.connector.{fatigue_ductility_coefficient, engelmaier_c0, engelmaier_c_temperature,
  *                        engelmaier_c_frequency, coffin_manson_exponent, weibull_shape, strain_factor,

@@ -143,8 +143,9 @@ public final class CaseRun {
         }
         ReliabilityRun.Outcome rel = null;
         if (relParams != null) {
-            progress.accept(String.format("reliability: wear-out, redundancy and yield of %,d cores", cores.coreCount()));
-            rel = ReliabilityRun.run(spec, relParams, cores, coreT, tr, threads > 0 ? threads : s.threads());
+            progress.accept(String.format("reliability: wear-out, redundancy and yield of %,d cores%s", cores.coreCount(),
+                    mech != null ? ", connector fatigue" : ""));
+            rel = ReliabilityRun.run(spec, relParams, cores, coreT, tr, mech, threads > 0 ? threads : s.threads());
             stages.put("reliability", rel.seconds());
         }
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,

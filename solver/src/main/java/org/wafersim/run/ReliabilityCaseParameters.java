@@ -4,6 +4,9 @@ import org.wafersim.cases.CaseSpec;
 import org.wafersim.cases.ReliabilitySpec;
 import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
 import org.wafersim.errors.InputException;
+import java.util.Optional;
+import org.wafersim.materials.Material;
+import org.wafersim.reliability.ConnectorParameters;
 import org.wafersim.reliability.DutyCycle;
 import org.wafersim.reliability.LifetimeDistribution;
 import org.wafersim.reliability.LifetimeDistribution.Kind;
@@ -21,8 +24,13 @@ import org.wafersim.reliability.WearOutParameters;
  * <p>Where a mechanism's distribution is overridden but not its reference life, the reference life is recalibrated
  * for the new distribution by the library's rule ({@link WearOutCalibration}): the calibration is a qualification
  * target (a fraction of dies failed after 10 years at 105 °C), which should keep holding when only the spread
- * changes. The off/on cycle (cycle B of reference-data D.6) is set to none: a run yields only the workload swing,
- * and the off/on term would need an off-state run.
+ * changes. The off/on cycle (cycle B of reference-data D.6) runs at {@code reliability.connector.power_cycles_per_week}
+ * (default 1): it fatigues the connector (off = the mechanics' stress-free state); the cores' thermal-cycling
+ * mechanism is given no off/on swing, so for them it adds nothing.
+ *
+ * <p>The connector's fatigue constants are those of the material of the layer directly below the wafer (the layer
+ * the mechanics treats as the connector) when it has them ({@link ConnectorParameters#of}), else the IPC-SM-785
+ * defaults, each overridable in {@code reliability.connector}.
  *
  * <p>The loader has checked the block already; the library's own checks run again here and any failure is
  * attributed to the case file (exit code 2), before any solve starts.
@@ -49,8 +57,30 @@ public final class ReliabilityCaseParameters {
                         : SpareAccounting.ALL_SPARES)
                 .withDesignLife(r.designLife())
                 .withCurve(r.timePoints(), r.horizon());
-        if (spec.cycling() != null) p = p.withDutyCycle(new DutyCycle(spec.cycling().perDay(), 0));
-        return p.withWearOut(wearOut(r));
+        double perDay = spec.cycling() != null ? spec.cycling().perDay() : p.dutyCycle().cyclesPerDay();
+        p = p.withDutyCycle(new DutyCycle(perDay, r.connector().powerCyclesPerWeek()));
+        return p.withWearOut(wearOut(r)).withConnector(connector(spec, r.connector()));
+    }
+
+    /**
+     * The material of the layer directly below the wafer: the connector of the mechanics (a flip-chip wafer sits on
+     * it), if the stack has one.
+     */
+    public static Optional<Material> connectorMaterial(CaseSpec spec) {
+        int l = spec.waferLayerIndex() + 1;
+        if (l >= spec.stack().size()) return Optional.empty();
+        return Optional.ofNullable(spec.materials().get(spec.stack().get(l).material()));
+    }
+
+    /** The connector's constants: its material's (if it has fatigue constants), then the case's overrides. */
+    private static ConnectorParameters connector(CaseSpec spec, ReliabilitySpec.ConnectorSpec c) {
+        ConnectorParameters d = connectorMaterial(spec).filter(m -> m.fatigue().isPresent())
+                .map(ConnectorParameters::of).orElse(ConnectorParameters.DEFAULT);
+        // the library's checks name reliability.connector.<key>, the case file's path
+        return new ConnectorParameters(or(c.ductilityCoefficient(), d.ductilityCoefficient()), or(c.c0(), d.c0()),
+                or(c.cPerKelvin(), d.cPerKelvin()), or(c.cLogFrequency(), d.cLogFrequency()),
+                d.coffinMansonExponent(), or(c.weibullShape(), d.weibullShape()), d.strainFactor(),
+                d.acceleration());
     }
 
     private static WearOutParameters wearOut(ReliabilitySpec r) {

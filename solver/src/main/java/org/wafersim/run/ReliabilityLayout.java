@@ -3,6 +3,9 @@ package org.wafersim.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.wafersim.reliability.ConnectorFatigue;
+import org.wafersim.reliability.DutyCycle;
 import org.wafersim.cases.ReliabilitySpec;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.io.ResultFile;
@@ -19,8 +22,15 @@ import org.wafersim.reliability.ReliabilityParameters;
  * (h, RAMP sum of failure rates) and {@code core_dominant_mechanism} (code, attribute {@code mechanism_names}); per
  * die {@code die_reliability_at_design_life}, {@code die_yield}, {@code die_expected_spares_left}; the curve
  * {@code time} (h), {@code wafer_reliability} [time], {@code die_reliability} [time][die]; and the headline
- * attributes of the group. Connector fatigue is not evaluated (no mechanics solver): no connector dataset, and the
- * attribute {@code connector_fatigue} says why.
+ * attributes of the group. With connector fatigue (a run with the mechanics) the connector maps [y][x] on the
+ * mechanics' element centres ({@code /mechanics/element_x}, {@code element_y}; NaN where there is no connector):
+ * {@code connector_cycles_to_failure} (median cycles to failure of the workload cycle idle ↔ full load alone),
+ * {@code connector_cycles_to_failure_power_cycle} (of the off ↔ full-load cycle alone), {@code connector_life}
+ * (years, both combined by Miner's rule over the duty cycle), {@code connector_strain_range} [cycle][y][x] and
+ * {@code connector_mean_temperature} [cycle][y][x] (degC), {@code connector_reliability} [time] of the Weibull
+ * population, and the first failure in the attributes; {@code wafer_reliability} and {@code wafer_mttf_h} are then
+ * those of cores and connector in series. Without it, no connector dataset, and the attribute
+ * {@code connector_fatigue} says why.
  */
 final class ReliabilityLayout {
     static final String GROUP = "/reliability";
@@ -57,13 +67,17 @@ final class ReliabilityLayout {
             for (int d = 0; d < nd; d++) dieR[k * nd + d] = curve.dieReliability()[d][k];
         }
         f.dataset(GROUP + "/time", tH, new int[]{nt}, "h");
-        f.dataset(GROUP + "/wafer_reliability", curve.waferReliability(), new int[]{nt}, "1");
+        f.dataset(GROUP + "/wafer_reliability", o.waferCurve(), new int[]{nt}, "1");
+        f.datasetAttribute(GROUP + "/wafer_reliability", "note", o.connector() == null
+                ? "the wafer's cores with spares (connector fatigue not evaluated)"
+                : "the wafer's cores with spares times the connector's R(t): a series system");
         f.dataset(GROUP + "/die_reliability", dieR, new int[]{nt, nd}, "1");
         f.datasetAttribute(GROUP + "/die_reliability", "dimensions", new String[]{"time", "die"});
 
         ReliabilityParameters p = o.parameters();
         f.attribute(GROUP, "wafer_mttf_h", Durations.hours(o.waferMttf()));
-        f.attribute(GROUP, "wafer_mttf_relative_error", rep.waferMttf().relativeError());
+        f.attribute(GROUP, "wafer_mttf_relative_error", rep.systemMttf().relativeError());
+        if (o.connector() != null) f.attribute(GROUP, "cores_mttf_h", Durations.hours(o.coresMttf()));
         f.attribute(GROUP, "yield", o.yield());
         for (int i = 0; i < ReliabilityRun.MILESTONE_YEARS.length; i++) {
             f.attribute(GROUP, "reliability_at_" + ReliabilityRun.num(ReliabilityRun.MILESTONE_YEARS[i]) + "y",
@@ -85,7 +99,8 @@ final class ReliabilityLayout {
             f.attribute(GROUP, "limiting_dies_reliability", limitingR);
         }
         f.attribute(GROUP, "expected_spares_left", y.totalSparesLeft());
-        f.attribute(GROUP, "connector_fatigue", ReliabilityRun.CONNECTOR_FATIGUE);
+        f.attribute(GROUP, "connector_fatigue", o.connectorStatus());
+        if (o.connector() != null) writeConnector(f, o, curve.times());
         f.attribute(GROUP, "temperatures", o.cycleSwings() ? "cycle-mean core temperatures and per-core swings"
                 : "steady core temperatures");
         f.attribute(GROUP, "defect_density_per_cm2", p.defectDensity() * 1e-4);
@@ -95,6 +110,71 @@ final class ReliabilityLayout {
         for (Mechanism m : rep.lifetimes().mechanisms()) used.add(describe(m));
         if (!used.isEmpty()) f.attribute(GROUP, "mechanisms", used.toArray(new String[0]));
         if (!o.notes().isEmpty()) f.attribute(GROUP, "notes", o.notes().toArray(new String[0]));
+    }
+
+    /** The connector maps, its R(t) and the first-failure attributes. */
+    private static void writeConnector(ResultFile f, ReliabilityRun.Outcome o, double[] times) {
+        ReliabilityRun.ConnectorMap c = o.connector();
+        ConnectorFatigue.Result r = c.fatigue();
+        int nx = c.nx(), ny = c.ny();
+        int[] map = {ny, nx};
+        f.dataset(GROUP + "/connector_cycles_to_failure", flat(r.workloadCycles(), c.present(), 1), map, "1");
+        f.datasetAttribute(GROUP + "/connector_cycles_to_failure", "cycle", "workload: idle <-> full load");
+        f.datasetAttribute(GROUP + "/connector_cycles_to_failure", "note", "median cycles to failure of the workload"
+                + " cycle alone (Engelmaier, IPC-SM-785) at the element centres /mechanics/element_x, element_y; inf"
+                + " where the strain range is 0, NaN where there is no connector; the power cycle's are in"
+                + " connector_cycles_to_failure_power_cycle, the combined life in connector_life");
+        if (r.offOnCycles() != null) {
+            f.dataset(GROUP + "/connector_cycles_to_failure_power_cycle", flat(r.offOnCycles(), c.present(), 1), map,
+                    "1");
+            f.datasetAttribute(GROUP + "/connector_cycles_to_failure_power_cycle", "cycle", "power: off"
+                    + " (stress-free) <-> full load");
+        }
+        f.dataset(GROUP + "/connector_life", flat(r.lifeSeconds(), c.present(), 1 / Durations.YEAR), map, "years");
+        f.datasetAttribute(GROUP + "/connector_life", "note", "median life per point, Miner's rule over the duty"
+                + " cycle: 1 / (f_workload / N_workload + f_power / N_power)");
+        double[] range = new double[2 * nx * ny], meanC = new double[2 * nx * ny];
+        double[] ra = flat(c.workloadRange(), c.present(), 1), ta = flat(c.workloadMeanK(), c.present(), 1);
+        double[] rb = flat(c.offOnRange(), c.present(), 1), tb = flat(c.offOnMeanK(), c.present(), 1);
+        for (int e = 0; e < nx * ny; e++) {
+            range[e] = ra[e];
+            range[nx * ny + e] = rb[e];
+            meanC[e] = ta[e] - KELVIN;
+            meanC[nx * ny + e] = tb[e] - KELVIN;
+        }
+        f.dataset(GROUP + "/connector_strain_range", range, new int[]{2, ny, nx}, "1");
+        f.datasetAttribute(GROUP + "/connector_strain_range", "cycles", new String[]{"workload", "power"});
+        f.datasetAttribute(GROUP + "/connector_strain_range", "note", "|gamma_a - gamma_b| of the shear strain"
+                + " vectors (gamma_xz, gamma_yz) of the cycle's two states");
+        f.dataset(GROUP + "/connector_mean_temperature", meanC, new int[]{2, ny, nx}, "degC");
+        f.datasetAttribute(GROUP + "/connector_mean_temperature", "cycles", new String[]{"workload", "power"});
+        double[] rc = new double[times.length];
+        for (int k = 0; k < times.length; k++) rc[k] = r.population().reliability(times[k]);
+        f.dataset(GROUP + "/connector_reliability", rc, new int[]{times.length}, "1");
+        f.datasetAttribute(GROUP + "/connector_reliability", "note", "Weibull population of the connector points"
+                + " in series (each point's median life at its Miner life), shape " + r.population().shape());
+
+        Map<String, Object> s = ReliabilityRun.connectorSummary(o);
+        for (var e : s.entrySet()) {
+            if (e.getKey().startsWith("connector_") && e.getValue() instanceof Double v) f.attribute(GROUP, e.getKey(), v);
+        }
+        f.attribute(GROUP, "connector_cycles_to_first_failure_note", "workload cycles (and power cycles) applied when"
+                + " the first connector point fails under the duty cycle, life x frequency");
+        f.attribute(GROUP, "connector_first_failure_index", new int[]{r.firstFailure().y(), r.firstFailure().x()});
+        f.attribute(GROUP, "connector_weibull_shape", r.population().shape());
+        f.attribute(GROUP, "connector_characteristic_life_h", Durations.hours(r.population().characteristicLife()));
+        DutyCycle d = o.parameters().dutyCycle();
+        f.attribute(GROUP, "connector_workload_cycles_per_day", d.cyclesPerDay());
+        f.attribute(GROUP, "connector_power_cycles_per_week", d.offCyclesPerWeek());
+    }
+
+    /** A [y][x] map as a flat array, scaled, NaN where the connector is absent. */
+    private static double[] flat(double[][] m, boolean[] present, double scale) {
+        int ny = m.length, nx = m[0].length;
+        double[] out = new double[nx * ny];
+        for (int j = 0; j < ny; j++)
+            for (int i = 0; i < nx; i++) out[j * nx + i] = present[j * nx + i] ? m[j][i] * scale : Double.NaN;
+        return out;
     }
 
     /** One evaluated mechanism and its parameters, in the units of the case file. */

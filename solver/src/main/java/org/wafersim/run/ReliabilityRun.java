@@ -10,10 +10,18 @@ import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.ReliabilitySpec;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.linalg.Parallel;
+import org.wafersim.mechanics.MechanicsState;
+import org.wafersim.mechanics.PlateMesh;
+import org.wafersim.mechanics.StackLayer;
+import org.wafersim.reliability.ConnectorFatigue;
+import org.wafersim.reliability.ConnectorLoad;
+import org.wafersim.reliability.ConnectorPopulation;
 import org.wafersim.reliability.CoreConditions;
 import org.wafersim.reliability.CoreLifetimes;
 import org.wafersim.reliability.DieRedundancy;
+import org.wafersim.reliability.DutyCycle;
 import org.wafersim.reliability.Durations;
+import org.wafersim.reliability.Engelmaier;
 import org.wafersim.reliability.Mechanism;
 import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityEstimator;
@@ -28,13 +36,31 @@ import org.wafersim.reliability.ReliabilityParameters;
  * <li>cycle run: each core's cycle-mean temperature and its temperature swing over the periodic cycle, which drives
  *     the thermal-cycling mechanism at {@code cycling.per_day} cycles per day.</li>
  * </ul>
- * Connector fatigue needs the connector's shear strain from the thermo-mechanical solver (issue 5), which does not
- * exist yet: it is not evaluated and the outputs say so ({@link #CONNECTOR_FATIGUE}); no strain is made up.
+ * <b>Connector fatigue</b> (issue 6 item 1), when the run solved the mechanics ({@code analysis.mechanics: true}):
+ * per connector point (each plate element where the connector exists) the cyclic shear strain range of two cycles,
+ * <pre>
+ *   workload cycle A, idle ↔ full load:  Δγ_A = |γ_full − γ_idle|,  T_A = (T_full + T_idle)/2,  f_A = cycling.per_day
+ *   power cycle B,    off ↔ full load:   Δγ_B = |γ_full|,          T_B = (T_full + T_0)/2,     f_B = power_cycles_per_week/7
+ * </pre>
+ * with γ = (γ_xz, γ_yz) the connector's shear strain vector of a state, T its mean connector temperature and T_0
+ * the stress-free temperature (off = the unstrained state, reference-data D.6 cycle B). Each cycle's median
+ * cycles to failure is Engelmaier's N_f = ½·(Δγ/2ε_f')^(1/c), c = c0 + c_T·T[°C] + c_f·ln(1 + f) (IPC-SM-785,
+ * {@link Engelmaier}); Miner's rule combines them into the point's life L = 1/(f_A/N_A + f_B/N_B)
+ * ({@link ConnectorFatigue}); the connector is the Weibull population of its points ({@link ConnectorPopulation}),
+ * in series with the cores: R_wafer(t) = R_cores(t)·R_connector(t) and the wafer MTTF integrates that product
+ * ({@link ReliabilityEstimator}). Norris–Landzberg is not applied: Engelmaier's exponent already evaluates each
+ * point at its own field temperature and frequency, and the case gives no test profile to translate from.
+ * Without the mechanics there is no strain and connector fatigue is not evaluated ({@link #CONNECTOR_FATIGUE}); no
+ * strain is made up.
  */
 public final class ReliabilityRun {
     private static final double KELVIN = 273.15;
     /** What the outputs say about connector fatigue. */
-    public static final String CONNECTOR_FATIGUE = "not evaluated: needs the thermo-mechanical solver (issue 5)";
+    public static final String CONNECTOR_FATIGUE = "not evaluated: needs the connector strain of the mechanics"
+            + " (set analysis.mechanics: true)";
+    /** What the outputs say when connector fatigue was evaluated. */
+    static final String CONNECTOR_EVALUATED = "evaluated: Engelmaier per connector point, workload cycle idle <->"
+            + " full load and power cycle off <-> full load combined by Miner's rule";
     /** The fixed times of the headline reliabilities, years. */
     static final double[] MILESTONE_YEARS = {1, 3, 5};
 
@@ -49,23 +75,80 @@ public final class ReliabilityRun {
      * @param dominantCode        per core: index of its dominant mechanism in {@link ReliabilitySpec#MECHANISMS}, or -1
      * @param notes               remarks (mechanisms left out and why, what the temperatures were)
      * @param cycleSwings         whether the temperatures came from a cycle run (mean and swing)
+     * @param connector           connector fatigue on the mechanics' map, or null when not evaluated
+     * @param connectorStatus     what the outputs say about connector fatigue
      * @param seconds             wall time of the estimate, s
      */
     public record Outcome(ReliabilityParameters parameters, ReliabilityEstimator.Report report,
                           double[] milestoneTimes, double[] waferAtMilestones, double[] dieAtDesignLife,
-                          int[] dominantCode, List<String> notes, boolean cycleSwings, double seconds) {
+                          int[] dominantCode, List<String> notes, boolean cycleSwings, ConnectorMap connector,
+                          String connectorStatus, double seconds) {
 
         public CoreLifetimes lifetimes() { return report.lifetimes(); }
 
+        /** R(t) of the dies and of the wafer's cores (without the connector) at the curve's times. */
         public ReliabilityCurve curve() { return report.curve(); }
 
-        /** Wafer MTTF (cores with spares), s. */
-        public double waferMttf() { return report.waferMttf().mttf(); }
+        /** Wafer MTTF, s: cores with spares, in series with the connector when its fatigue was evaluated. */
+        public double waferMttf() { return report.systemMttf().mttf(); }
+
+        /** MTTF of the wafer's cores with spares alone, s. */
+        public double coresMttf() { return report.waferMttf().mttf(); }
+
+        /** R_wafer(t) at the curve's times: cores times connector (the cores' curve without a connector). */
+        public double[] waferCurve() {
+            double[] r = curve().waferReliability().clone();
+            if (connector != null) {
+                double[] t = curve().times();
+                for (int k = 0; k < r.length; k++) r[k] *= connector.fatigue().population().reliability(t[k]);
+            }
+            return r;
+        }
 
         public double yield() { return report.yield().waferYield(); }
 
         /** R_wafer at the design life. */
         public double reliabilityAtDesignLife() { return waferAtMilestones[MILESTONE_YEARS.length]; }
+    }
+
+    /**
+     * Connector fatigue on the mechanics' plate mesh: the library's maps ({@code [y][x]}, one point per element;
+     * outside the connector Δγ = 0, so N_f and the life are infinite there, and the outputs write NaN) and where
+     * the points are.
+     *
+     * @param fatigue        the library's result (N_f per cycle kind, life, first failure, population)
+     * @param present        per element (flat [y][x]): whether the connector exists there
+     * @param elementX       element centres in x, m
+     * @param elementY       element centres in y, m
+     * @param waferCentreX   the wafer's centre (the neutral point), m
+     * @param waferCentreY   the wafer's centre, m
+     * @param workloadRange  Δγ of the workload cycle [y][x] (0 without an idle state)
+     * @param offOnRange     Δγ of the power cycle [y][x]
+     * @param workloadMeanK  mean joint temperature of the workload cycle [y][x], K
+     * @param offOnMeanK     mean joint temperature of the power cycle [y][x], K
+     * @param atMilestones   R_connector at the run's milestone times (1, 3, 5 years, design life)
+     */
+    public record ConnectorMap(ConnectorFatigue.Result fatigue, boolean[] present, double[] elementX,
+                               double[] elementY, double waferCentreX, double waferCentreY, double[][] workloadRange,
+                               double[][] offOnRange, double[][] workloadMeanK, double[][] offOnMeanK,
+                               double[] atMilestones) {
+        public int nx() { return elementX.length; }
+
+        public int ny() { return elementY.length; }
+
+        /** x of the first-failure point, m. */
+        public double firstFailureX() { return elementX[fatigue.firstFailure().x()]; }
+
+        /** y of the first-failure point, m. */
+        public double firstFailureY() { return elementY[fatigue.firstFailure().y()]; }
+
+        /** Distance of the first-failure point from the wafer centre (DNP), m. */
+        public double firstFailureDnp() {
+            return Math.hypot(firstFailureX() - waferCentreX, firstFailureY() - waferCentreY);
+        }
+
+        /** Life of the first point to fail, s (Miner-combined over the duty cycle). */
+        public double firstFailureLife() { return fatigue.firstFailure().lifeSeconds(); }
     }
 
     private ReliabilityRun() { }
@@ -78,10 +161,11 @@ public final class ReliabilityRun {
      * @param cores    the run's core array
      * @param coreTK   the steady per-core temperatures, K (core-index order)
      * @param cycle    the transient outcome of a cycle run (cycle-mean temperatures and swings), or null
+     * @param mech     the mechanics outcome (states "full" and "idle"), or null: no connector fatigue
      * @param threads  worker threads (0 = all processors)
      */
     public static Outcome run(CaseSpec spec, ReliabilityParameters p, CoreArray cores, double[] coreTK,
-                              TransientRun.Outcome cycle, int threads) {
+                              TransientRun.Outcome cycle, MechanicsRun.Outcome mech, int threads) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         CoreConditions cond;
@@ -108,10 +192,17 @@ public final class ReliabilityRun {
         double[] times = new double[MILESTONE_YEARS.length + 1];
         for (int i = 0; i < MILESTONE_YEARS.length; i++) times[i] = MILESTONE_YEARS[i] * Durations.YEAR;
         times[MILESTONE_YEARS.length] = design;
+        Loads loads = mech == null ? null : loads(spec, mech, notes);
+        if (loads == null) {
+            // without an off/on load the library must not expect one
+            p = p.withDutyCycle(new DutyCycle(p.dutyCycle().cyclesPerDay(), 0));
+        }
+        ReliabilityEstimator.Inputs in = loads == null ? ReliabilityEstimator.Inputs.coresOnly(cores, cond)
+                : new ReliabilityEstimator.Inputs(cores, cond, loads.workload, loads.offOn, null);
         ReliabilityEstimator.Report rep;
         double[] wafer, dieAtLife;
         try (Parallel par = new Parallel(threads)) {
-            rep = ReliabilityEstimator.estimate(ReliabilityEstimator.Inputs.coresOnly(cores, cond), p, par);
+            rep = ReliabilityEstimator.estimate(in, p, par);
             ReliabilityCurve at = rep.redundancy().curve(times, par);
             wafer = at.waferReliability();
             dieAtLife = new double[cores.dieCount()];
@@ -119,17 +210,88 @@ public final class ReliabilityRun {
         }
         notes.addAll(rep.notes());
         if (rep.lifetimes().mechanisms().isEmpty()) {
-            notes.add("wear-out: no mechanism evaluated: the cores never fail (wafer MTTF infinite)");
+            notes.add("wear-out: no mechanism evaluated: the cores never fail (cores' MTTF infinite)");
         }
-        notes.add("connector fatigue " + CONNECTOR_FATIGUE);
+        ConnectorMap cm = null;
+        String status;
+        if (rep.connector() != null) {
+            double[] rc = new double[times.length];
+            for (int k = 0; k < times.length; k++) {
+                rc[k] = rep.connector().population().reliability(times[k]);
+                wafer[k] *= rc[k];          // series system: the wafer fails when its cores or its connector do
+            }
+            cm = new ConnectorMap(rep.connector(), loads.present, loads.ex, loads.ey, loads.cx, loads.cy,
+                    loads.workload.shearStrainRange(), loads.offOn == null ? null : loads.offOn.shearStrainRange(),
+                    loads.workload.meanTemperatureK(), loads.offOn == null ? null : loads.offOn.meanTemperatureK(), rc);
+            status = CONNECTOR_EVALUATED;
+            notes.add("connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates each"
+                    + " point at its own field temperature and frequency, and the case gives no test profile");
+            notes.add("connector fatigue: every mechanics element counts as one contact in the Weibull population"
+                    + " (no contact pitch is given): R_connector depends on the mechanics spacing");
+        } else {
+            status = mech == null ? CONNECTOR_FATIGUE : "not evaluated: the mechanics has no connector state to use";
+            notes.add("connector fatigue " + status);
+        }
         CoreLifetimes life = rep.lifetimes();
         int[] code = new int[cores.coreCount()];
         for (int c = 0; c < code.length; c++) {
             Mechanism m = life.dominantMechanism(c);
             code[c] = m == null ? -1 : ReliabilitySpec.MECHANISMS.indexOf(m.key());
         }
-        return new Outcome(p, rep, times, wafer, dieAtLife, code, List.copyOf(notes), swings,
+        return new Outcome(p, rep, times, wafer, dieAtLife, code, List.copyOf(notes), swings, cm, status,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The connector loads of the two cycles on the mechanics' element map, and where the points are. */
+    private record Loads(ConnectorLoad workload, ConnectorLoad offOn, boolean[] present, double[] ex, double[] ey,
+                         double cx, double cy) { }
+
+    /**
+     * The loads from the mechanics states "full" and "idle" (null, with a note, when there is no full-load state or
+     * no connector). Outside the connector Δγ = 0 (the library's N_f is then infinite) and T is the stress-free
+     * temperature (any valid temperature would do: with Δγ = 0 it does not enter).
+     */
+    private static Loads loads(CaseSpec spec, MechanicsRun.Outcome mech, List<String> notes) {
+        MechanicsState full = mech.state("full"), idle = mech.state("idle");
+        if (full == null || !full.hasConnector()) {
+            notes.add(full == null ? "connector fatigue: no full-load mechanics state (mechanics.states lacks full)"
+                    : "connector fatigue: the stack has no connector below the wafer");
+            return null;
+        }
+        if (idle == null) {
+            notes.add("connector fatigue: no idle mechanics state (mechanics.states lacks idle): the workload cycle"
+                    + " is not evaluated, only the power cycle");
+        }
+        PlateMesh mesh = mech.model().model().mesh();
+        int nx = mesh.nx, ny = mesh.ny;
+        double t0 = mech.model().setup().stressFreeK();
+        double[] fx = full.connectorShearStrainXz(), fy = full.connectorShearStrainYz(), ft = full.connectorTemperature();
+        double[] ix = idle == null ? null : idle.connectorShearStrainXz();
+        double[] iy = idle == null ? null : idle.connectorShearStrainYz();
+        double[] it = idle == null ? null : idle.connectorTemperature();
+        double[][] ga = new double[ny][nx], ta = new double[ny][nx], gb = new double[ny][nx], tb = new double[ny][nx];
+        boolean[] present = new boolean[nx * ny];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int e = mesh.element(i, j);
+                present[e] = full.connectorAt(e) && Double.isFinite(ft[e]) && (idle == null || Double.isFinite(it[e]));
+                if (!present[e]) {
+                    ta[j][i] = tb[j][i] = t0;
+                    continue;
+                }
+                // the strain range of a cycle between two states is the length of the difference of the vectors
+                if (idle != null) ga[j][i] = Math.hypot(fx[e] - ix[e], fy[e] - iy[e]);
+                ta[j][i] = idle == null ? ft[e] : 0.5 * (ft[e] + it[e]);
+                gb[j][i] = Math.hypot(fx[e], fy[e]);       // off = stress-free: γ = 0
+                tb[j][i] = 0.5 * (ft[e] + t0);
+            }
+        }
+        double[] ex = new double[nx], ey = new double[ny];
+        for (int i = 0; i < nx; i++) ex[i] = mesh.xc(i);
+        for (int j = 0; j < ny; j++) ey[j] = mesh.yc(j);
+        StackLayer w = mech.model().model().layers().get(mech.model().waferLayer());
+        return new Loads(new ConnectorLoad(ga, ta), new ConnectorLoad(gb, tb), present, ex, ey,
+                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()));
     }
 
     /** The headline numbers for the run summary ({@code reliabilityInfo}; text and JSON). */
@@ -141,6 +303,7 @@ public final class ReliabilityRun {
         m.put("expected_spares_left", rep.yield().totalSparesLeft());
         m.put("wafer_mttf_h", Durations.hours(o.waferMttf()));
         m.put("wafer_mttf_years", Durations.years(o.waferMttf()));
+        if (o.connector() != null) m.put("cores_mttf_years", Durations.years(o.coresMttf()));
         for (int i = 0; i < MILESTONE_YEARS.length; i++) {
             m.put("reliability_at_" + num(MILESTONE_YEARS[i]) + "y", o.waferAtMilestones()[i]);
         }
@@ -157,9 +320,43 @@ public final class ReliabilityRun {
             limiting.add(String.format(Locale.ROOT, "die %d (col %d, row %d) R %s", d.die(), d.column(), d.row(), r));
         }
         m.put("limiting_dies", limiting);
-        m.put("connector_fatigue", CONNECTOR_FATIGUE);
+        m.put("connector_fatigue", o.connectorStatus());
+        m.putAll(connectorSummary(o));
         m.put("notes", o.notes());
         m.put("seconds", o.seconds());
+        return m;
+    }
+
+    /**
+     * The connector's headline numbers (empty when its fatigue was not evaluated): the first-failure point (x, y
+     * and its distance from the wafer centre, m), its life (years), the workload and power cycles applied until it
+     * fails (life × frequency), its strain ranges and cycles to failure per cycle kind, the population's MTTF and
+     * R at the milestones.
+     */
+    static Map<String, Object> connectorSummary(Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ConnectorMap c = o.connector();
+        if (c == null) return m;
+        ConnectorFatigue.Result f = c.fatigue();
+        int x = f.firstFailure().x(), y = f.firstFailure().y();
+        DutyCycle duty = o.parameters().dutyCycle();
+        double life = c.firstFailureLife();
+        m.put("connector_life_years", Durations.years(life));
+        m.put("connector_cycles_to_first_failure", life * duty.cyclesPerSecond());
+        m.put("connector_power_cycles_to_first_failure", life * duty.offCyclesPerSecond());
+        m.put("connector_first_failure_x_m", c.firstFailureX());
+        m.put("connector_first_failure_y_m", c.firstFailureY());
+        m.put("connector_first_failure_dnp_m", c.firstFailureDnp());
+        m.put("connector_workload_strain_range", c.workloadRange()[y][x]);
+        m.put("connector_workload_cycles_to_failure", f.workloadCycles()[y][x]);
+        if (f.offOnCycles() != null) {
+            m.put("connector_power_cycle_strain_range", c.offOnRange()[y][x]);
+            m.put("connector_power_cycle_cycles_to_failure", f.offOnCycles()[y][x]);
+        }
+        m.put("connector_mttf_years", Durations.years(f.population().mttf()));
+        for (int i = 0; i < MILESTONE_YEARS.length; i++) {
+            m.put("connector_reliability_at_" + num(MILESTONE_YEARS[i]) + "y", c.atMilestones()[i]);
+        }
         return m;
     }
 
@@ -168,7 +365,7 @@ public final class ReliabilityRun {
         StringBuilder sb = new StringBuilder("reliability    ");
         for (var e : info.entrySet()) {
             Object v = e.getValue();
-            if (v instanceof List<?> || e.getKey().equals("connector_fatigue")) continue;
+            if (v instanceof List<?> || e.getKey().startsWith("connector_")) continue;
             sb.append(' ').append(e.getKey()).append(' ').append(show(v)).append(';');
         }
         sb.append(System.lineSeparator());
@@ -178,9 +375,33 @@ public final class ReliabilityRun {
             sb.append(System.lineSeparator());
         }
         sb.append("connector       fatigue ").append(info.get("connector_fatigue")).append(System.lineSeparator());
+        if (info.get("connector_life_years") instanceof Double life) {
+            sb.append(String.format(Locale.ROOT, "                first failure at (%.1f mm, %.1f mm), %.1f mm from the"
+                            + " wafer centre, after %.4g workload cycles (%.4g power cycles): %.4g years; N_f %.4g"
+                            + " (workload, d_gamma %.3f %%)",
+                    1e3 * (Double) info.get("connector_first_failure_x_m"),
+                    1e3 * (Double) info.get("connector_first_failure_y_m"),
+                    1e3 * (Double) info.get("connector_first_failure_dnp_m"),
+                    (Double) info.get("connector_cycles_to_first_failure"),
+                    (Double) info.get("connector_power_cycles_to_first_failure"), life,
+                    (Double) info.get("connector_workload_cycles_to_failure"),
+                    100 * (Double) info.get("connector_workload_strain_range")));
+            if (info.get("connector_power_cycle_cycles_to_failure") instanceof Double nb) {
+                sb.append(String.format(Locale.ROOT, ", %.4g (power cycle, d_gamma %.3f %%)", nb,
+                        100 * (Double) info.get("connector_power_cycle_strain_range")));
+            }
+            sb.append(System.lineSeparator());
+            sb.append("                R_connector");
+            for (double yr : MILESTONE_YEARS) {
+                String k = "connector_reliability_at_" + num(yr) + "y";
+                sb.append(' ').append(num(yr)).append(" y ").append(show(info.get(k))).append(';');
+            }
+            sb.append(String.format(Locale.ROOT, " MTTF %.4g years%n", (Double) info.get("connector_mttf_years")));
+        }
         if (info.get("notes") instanceof List<?> notes) {
             for (Object n : notes) {
-                if (String.valueOf(n).startsWith("connector fatigue")) continue;   // said on the line above
+                // said on the connector line above
+                if (String.valueOf(n).equals("connector fatigue " + info.get("connector_fatigue"))) continue;
                 sb.append("  note: ").append(n).append(System.lineSeparator());
             }
         }

@@ -128,7 +128,7 @@ class ReliabilityRunTest {
             for (double v : atLife) assertTrue(atLife[worst] <= v);
             double left = num(a, "expected_spares_left");
             assertTrue(left > 0 && left <= 84 * 72, "spares left " + left);
-            assertTrue(a.get("connector_fatigue").toString().contains("thermo-mechanical solver (issue 5)"));
+            assertTrue(a.get("connector_fatigue").toString().contains("needs the connector strain of the mechanics"));
         }
         JsonNode j = new ObjectMapper().readTree(so.toString());
         JsonNode ri = j.get("reliabilityInfo");
@@ -147,7 +147,7 @@ class ReliabilityRunTest {
         String text = r.summary().text();
         assertTrue(text.contains("reliability     yield "), text);
         assertTrue(text.contains("limiting dies   die "), text);
-        assertTrue(text.contains("connector       fatigue not evaluated: needs the thermo-mechanical solver (issue 5)"), text);
+        assertTrue(text.contains("connector       fatigue not evaluated: needs the connector strain of the mechanics"), text);
         assertTrue(text.contains("note: wear-out: thermal_cycling not evaluated: a steady run"), text);
         assertFalse(r.reliability().cycleSwings());
         assertFalse(r.reliability().lifetimes().mechanisms().stream().anyMatch(m -> m.key().equals("thermal_cycling")));
@@ -243,7 +243,10 @@ class ReliabilityRunTest {
         assertEquals(d.curveHorizon(), p.curveHorizon(), 1e-3);
         assertEquals(d.wearOut(), p.wearOut());
         assertEquals(d.dutyCycle().cyclesPerDay(), p.dutyCycle().cyclesPerDay(), 0);
-        assertEquals(0, p.dutyCycle().offCyclesPerWeek(), 0);      // no off/on swing from a run
+        // the off/on power cycle of reference-data D.6 (1 per week): it fatigues the connector when the mechanics
+        // runs (the run drops it without the mechanics, see ConnectorFatigueRunTest)
+        assertEquals(d.dutyCycle().offCyclesPerWeek(), p.dutyCycle().offCyclesPerWeek(), 0);
+        assertEquals(d.connector(), p.connector());      // connector_elastomer's constants are the library defaults
     }
 
     @Test
