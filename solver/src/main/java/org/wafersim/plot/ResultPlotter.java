@@ -56,7 +56,7 @@ public final class ResultPlotter {
             throw new InputException(file, d.path(), "is " + (d.shape().length == 0 ? "a single value" : "text")
                     + ", not an array; nothing to plot");
         int[] s = d.shape();
-        if (d.path().startsWith("/mechanics/") && s.length >= 2) {
+        if (d.path().startsWith("/mechanics/") && s.length >= 2 && datasets.containsKey("/mechanics/node_x")) {
             requireNoPlane(req, d.path() + " is a mechanics map");
             return HeatMapRenderer.render(mechanicsMap(d), req.width(), req.height());
         }
