@@ -105,7 +105,7 @@ class MechanicsKeysTest {
     @Test
     void wseDefaultHasTheDefaults() {
         CaseSpec c = CaseLoader.builtin("wse-default", List.of());
-        assertFalse(c.analysis().mechanics());
+        assertTrue(c.analysis().mechanics());
         MechanicsSpec m = c.mechanics();
         assertEquals(298.15, m.stressFree(), 1e-9);
         assertEquals(5e-3, m.spacing(), 1e-15);
@@ -245,7 +245,7 @@ class MechanicsKeysTest {
 
     @Test
     void setTimBondedLoadsForAThermalRunAndNamesTheMissingConstantsForAMechanicsRun() {
-        CaseSpec c = CaseLoader.builtin("wse-default", List.of("mechanics.layers.tim=bonded"));
+        CaseSpec c = CaseLoader.builtin("wse-default", List.of("mechanics.layers.tim=bonded", "analysis.mechanics=false"));
         assertEquals(LayerTreatment.BONDED, c.mechanics().layers().get("tim"));
         assertTrue(c.resolvedText().contains("tim: bonded"), c.resolvedText());
         InputException e = assertThrows(InputException.class, () -> CaseLoader.builtin("wse-default",

@@ -13,7 +13,8 @@ import org.wafersim.run.RunSummary;
 /** The three cooling modes of DESIGN section 4 on the wafer case (issue 3). */
 class CoolingModesTest {
     static CaseRun.Result run(String... sets) {
-        List<String> o = new ArrayList<>(List.of("grid.cells_per_core=0.25"));
+        List<String> o = new ArrayList<>(List.of("grid.cells_per_core=0.25", "analysis.mechanics=false",
+                "analysis.reliability=false"));
         o.addAll(List.of(sets));
         CaseSpec spec = CaseLoader.builtin("wse-default", o);
         return CaseRun.run(spec, 0, m -> { });
