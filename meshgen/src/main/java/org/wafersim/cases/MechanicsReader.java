@@ -38,7 +38,7 @@ import org.wafersim.units.Units;
  * thermal-only case with materials that make no sense mechanically still runs.
  */
 final class MechanicsReader {
-    static final String DEFAULT_SPACING = "5 mm";
+    static final String DEFAULT_SPACING = "2.5 mm";
     /** Points closer than this fraction of the support layer's larger side count as the same point. */
     static final double SAME_POINT = 1e-9;
     /** Bosses whose largest distance from one line is below this fraction of the layer's larger side are collinear. */

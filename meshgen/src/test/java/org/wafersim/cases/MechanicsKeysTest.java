@@ -108,7 +108,7 @@ class MechanicsKeysTest {
         assertTrue(c.analysis().mechanics());
         MechanicsSpec m = c.mechanics();
         assertEquals(298.15, m.stressFree(), 1e-9);
-        assertEquals(5e-3, m.spacing(), 1e-15);
+        assertEquals(2.5e-3, m.spacing(), 1e-15);
         assertEquals(MechanicsSpec.DEFAULT_SPACING, m.spacing(), 0);
         assertEquals(defaultStack(), m.layers());
         assertEquals(List.copyOf(defaultStack().keySet()), List.copyOf(m.layers().keySet()));   // stack order
@@ -121,7 +121,7 @@ class MechanicsKeysTest {
         assertThrows(UnsupportedOperationException.class, () -> m.layers().put("tim", LayerTreatment.PLATE));
         assertThrows(UnsupportedOperationException.class, () -> m.states().add(OperatingState.FULL));
         String t = c.resolvedText();
-        for (String s : List.of("stress_free: 25 degC", "spacing: 5 mm", "support:\n    type: free",
+        for (String s : List.of("stress_free: 25 degC", "spacing: 2.5 mm", "support:\n    type: free",
                 "states:\n  - full\n  - idle")) {
             assertTrue(t.contains(s), "expected '" + s + "' in:\n" + t);
         }
@@ -142,7 +142,7 @@ class MechanicsKeysTest {
     void oneArgumentConstructorGivesTheDefaults() {
         MechanicsSpec m = new MechanicsSpec(300.0);
         assertEquals(300.0, m.stressFree(), 0);
-        assertEquals(5e-3, m.spacing(), 0);
+        assertEquals(2.5e-3, m.spacing(), 0);
         assertEquals(Map.of(), m.layers());
         assertEquals(SupportSpec.FREE, m.support());
         assertEquals(List.of(OperatingState.FULL, OperatingState.IDLE), m.states());

@@ -32,11 +32,30 @@ public final class SparseSymmetric implements SymmetricOperator {
 
     public int nonZeros() { return rows.length; }
 
+    /** An independent copy (same pattern, same values). */
+    public SparseSymmetric copy() {
+        SparseSymmetric c = new SparseSymmetric(colPtr, rows);
+        System.arraycopy(values, 0, c.values, 0, values.length);
+        return c;
+    }
+
     /** A[row][col] += v (the caller adds the symmetric entry too). */
     public void add(int row, int col, double v) {
         int p = Arrays.binarySearch(rows, colPtr[col], colPtr[col + 1], row);
         if (p < 0) throw new IllegalArgumentException("(" + row + ", " + col + ") is not in the pattern");
         values[p] += v;
+    }
+
+    /**
+     * A[row][col] += v, where {@code hint} is a guess of the entry's position (the one after the previous entry of a
+     * run of consecutive rows in the same column): checked first, a binary search otherwise. Returns the position.
+     */
+    public int add(int row, int col, double v, int hint) {
+        int p = hint >= colPtr[col] && hint < colPtr[col + 1] && rows[hint] == row ? hint
+                : Arrays.binarySearch(rows, colPtr[col], colPtr[col + 1], row);
+        if (p < 0) throw new IllegalArgumentException("(" + row + ", " + col + ") is not in the pattern");
+        values[p] += v;
+        return p;
     }
 
     public double get(int row, int col) {

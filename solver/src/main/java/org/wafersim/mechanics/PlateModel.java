@@ -3,14 +3,16 @@ package org.wafersim.mechanics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.wafersim.linalg.BlockMultigrid;
 import org.wafersim.linalg.NestedDissection;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.SparseCholesky;
 import org.wafersim.linalg.SparseSymmetric;
+import org.wafersim.linalg.SymmetricOperator;
 
 /**
  * Layered-plate thermo-elastic model of the package stack (DESIGN.md section 4, the "fast alternative"): the plate
@@ -31,8 +33,9 @@ import org.wafersim.linalg.SparseSymmetric;
  * bicubic Bogner-Fox-Schmit bending element ({@link PlateElement}); the interlayer shear is integrated at the
  * element centre only, so that a stiff bonded layer does not lock (the bilinear u cannot follow the quadratic slope
  * of the bicubic w at more points). Unknowns are numbered node by node in nested-dissection order; the system is
- * scaled to a unit diagonal, factorised by sparse Cholesky and solved by conjugate gradients with that factor as
- * preconditioner, which reports the true residual.
+ * scaled to a unit diagonal and solved by conjugate gradients, which report the true residual, preconditioned by
+ * its sparse Cholesky factor (small systems) or by a geometric multigrid V-cycle on coarsened meshes
+ * ({@link PlateHierarchy}, {@link BlockMultigrid}).
  */
 public final class PlateModel {
     /** Degrees of freedom per node and laminate. */
@@ -54,7 +57,7 @@ public final class PlateModel {
     private final List<Laminate> laminates = new ArrayList<>();
     private final List<Interlayer> interlayers = new ArrayList<>();
     final boolean[][] lamElem, lamNode, ilElem;
-    private final Map<Long, PlateElement> kernels = new HashMap<>();
+    private final Map<Long, PlateElement> kernels = new ConcurrentHashMap<>();   // filled during parallel assembly
 
     public PlateModel(List<StackLayer> layers, PlateMesh mesh) {
         this.layers = List.copyOf(layers);
@@ -200,10 +203,32 @@ public final class PlateModel {
     }
 
     /**
-     * Assembles and factorises the stiffness with the given fixed dofs; the factor then serves any number of
-     * thermal loads (operating states, snapshots) at the cost of a load assembly and a triangular solve each.
+     * Systems up to this many unknowns are solved with an exact sparse Cholesky preconditioner (one CG step); larger
+     * ones with the multigrid V-cycle, whose coarsest level is no larger than this either.
      */
-    public Factorized factorize(Collection<Fix> fixes, Parallel par) {
+    static final int DIRECT_LIMIT = 20_000;
+
+    /**
+     * The multigrid's coarsest level has at most this many unknowns (if the mesh can be coarsened that far): its
+     * factor is then cheap to compute and to apply once per cycle.
+     */
+    static final int COARSEST_LIMIT = 5_000;
+
+    /**
+     * Assembles and prepares the stiffness with the given fixed dofs for any number of thermal loads (operating
+     * states, snapshots): up to {@link #DIRECT_LIMIT} unknowns it is factorised (sparse Cholesky), above it a
+     * geometric multigrid hierarchy is built ({@link PlateHierarchy}), whose cost grows linearly with the unknowns
+     * where the factor's fill grows faster.
+     */
+    public Factorized factorize(Collection<Fix> fixes, Parallel par) { return factorize(fixes, par, DIRECT_LIMIT); }
+
+    /** As {@link #factorize(Collection, Parallel)} with the direct/multigrid threshold given (tests). */
+    Factorized factorize(Collection<Fix> fixes, Parallel par, int directLimit) {
+        return factorize(fixes, par, directLimit, Math.min(directLimit, COARSEST_LIMIT));
+    }
+
+    /** As above, with the size below which coarsening stops given too (tests). */
+    Factorized factorize(Collection<Fix> fixes, Parallel par, int directLimit, int coarsestLimit) {
         long t0 = System.nanoTime();
         int nLam = laminates.size(), nNodes = mesh.nodes();
         boolean[][] fixed = new boolean[nLam][nNodes * DOFS];
@@ -227,7 +252,49 @@ public final class PlateModel {
             }
             nodeCount[node] = n - nodeFirst[node];
         }
-        // pattern: every dof of a node couples with every dof of the 3 x 3 neighbouring nodes
+        SparseSymmetric k = pattern(mesh, nodeFirst, nodeCount, n);
+        assemble(k, null, null, dof, par);
+        long t1 = System.nanoTime();
+        // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
+        double[] sc = new double[n];
+        for (int c = 0; c < n; c++) {
+            double d = k.diagonal(c);
+            if (!(d > 0)) throw new ArithmeticException("mechanics: unconstrained degree of freedom " + c
+                    + " (zero stiffness)");
+            sc[c] = 1 / Math.sqrt(d);
+        }
+        k.scale(sc);
+        Pcg.Preconditioner pre;
+        SymmetricOperator op = k;
+        long factorNonZeros;
+        int levels;
+        try {
+            if (n <= directLimit) {
+                SparseCholesky chol = new SparseCholesky(k);
+                pre = chol;
+                factorNonZeros = chol.factorNonZeros();
+                levels = 1;
+            } else {
+                int[] blocks = new int[order.length + 1];
+                for (int t = 0; t < order.length; t++) blocks[t] = nodeFirst[order[t]];
+                blocks[order.length] = n;
+                BlockMultigrid mg = PlateHierarchy.build(this, k, dof, blocks, sc, coarsestLimit, par);
+                pre = mg;
+                op = mg.operator();
+                factorNonZeros = mg.coarseFactorNonZeros();
+                levels = mg.levelCount();
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("mechanics: the stiffness matrix is singular; the supports leave a "
+                    + "rigid-body motion free");
+        }
+        long t2 = System.nanoTime();
+        return new Factorized(dof, k, op, sc, pre, factorNonZeros, levels, par, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    /** The pattern: every dof of a node couples with every dof of the 3 x 3 neighbouring nodes. */
+    static SparseSymmetric pattern(PlateMesh mesh, int[] nodeFirst, int[] nodeCount, int n) {
+        int nNodes = mesh.nodes();
         int nxn = mesh.nx + 1, nyn = mesh.ny + 1;
         int[] colPtr = new int[n + 1];
         List<int[]> nodeRows = new ArrayList<>(nNodes);
@@ -269,44 +336,30 @@ public final class PlateModel {
             p += rows.length;
         }
         colPtr[n] = p;
-        SparseSymmetric k = new SparseSymmetric(colPtr, rowIdx);
-        assemble(k, null, null, dof);
-        long t1 = System.nanoTime();
-        // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
-        double[] sc = new double[n];
-        for (int c = 0; c < n; c++) {
-            double d = k.diagonal(c);
-            if (!(d > 0)) throw new ArithmeticException("mechanics: unconstrained degree of freedom " + c
-                    + " (zero stiffness)");
-            sc[c] = 1 / Math.sqrt(d);
-        }
-        k.scale(sc);
-        SparseCholesky chol;
-        try {
-            chol = new SparseCholesky(k);
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("mechanics: the stiffness matrix is singular; the supports leave a "
-                    + "rigid-body motion free");
-        }
-        long t2 = System.nanoTime();
-        return new Factorized(dof, k, sc, chol, par, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        return new SparseSymmetric(colPtr, rowIdx);
     }
 
-    /** An assembled, scaled and factorised stiffness, ready for thermal loads. */
+    /** An assembled, scaled stiffness with its preconditioner (Cholesky factor or multigrid), ready for loads. */
     public final class Factorized {
         private final int[][] dof;
         private final SparseSymmetric k;
+        private final SymmetricOperator op;
         private final double[] sc;
-        private final SparseCholesky chol;
+        private final Pcg.Preconditioner pre;
+        private final long factorNonZeros;
+        private final int levels;
         private final Parallel par;
         private final double assemblySeconds, factorSeconds;
 
-        private Factorized(int[][] dof, SparseSymmetric k, double[] sc, SparseCholesky chol, Parallel par,
-                           double assemblySeconds, double factorSeconds) {
+        private Factorized(int[][] dof, SparseSymmetric k, SymmetricOperator op, double[] sc, Pcg.Preconditioner pre, long factorNonZeros,
+                           int levels, Parallel par, double assemblySeconds, double factorSeconds) {
             this.dof = dof;
             this.k = k;
+            this.op = op;
             this.sc = sc;
-            this.chol = chol;
+            this.pre = pre;
+            this.factorNonZeros = factorNonZeros;
+            this.levels = levels;
             this.par = par;
             this.assemblySeconds = assemblySeconds;
             this.factorSeconds = factorSeconds;
@@ -314,17 +367,21 @@ public final class PlateModel {
 
         public int unknowns() { return k.size(); }
 
-        public long factorNonZeros() { return chol.factorNonZeros(); }
+        /** Non-zeros of the Cholesky factor: of the whole system (direct) or of the coarsest level (multigrid). */
+        public long factorNonZeros() { return factorNonZeros; }
 
-        /** Displacements under the thermal load {@code s}: CG preconditioned by the factor, to 1e-10. */
+        /** 1 for the direct solver, else the number of multigrid levels. */
+        public int levels() { return levels; }
+
+        /** Displacements under the thermal load {@code s}: preconditioned CG to a true relative residual of 1e-10. */
         public PlateSolution solve(LayerStrains s) {
             long t0 = System.nanoTime();
             int n = k.size();
             double[] f = new double[n];
-            assemble(null, f, s, dof);
+            assemble(null, f, s, dof, par);
             for (int c = 0; c < n; c++) f[c] *= sc[c];
             double[] y = new double[n];
-            Pcg.Result res = new Pcg(par).solve(k, chol, f, y, 1e-10, 50);
+            Pcg.Result res = new Pcg(par).solve(op, pre, f, y, 1e-10, levels == 1 ? 50 : 500);
             int nLam = laminates.size(), nNodes = mesh.nodes();
             double[][] disp = new double[nLam][nNodes * DOFS];
             for (int a = 0; a < nLam; a++)
@@ -333,73 +390,84 @@ public final class PlateModel {
                         int g = dof[a][node * DOFS + q];
                         disp[a][node * DOFS + q] = !lamNode[a][node] ? Double.NaN : g < 0 ? 0 : y[g] * sc[g];
                     }
-            PlateSolution.Stats st = new PlateSolution.Stats(n, k.nonZeros(), chol.factorNonZeros(),
+            PlateSolution.Stats st = new PlateSolution.Stats(n, k.nonZeros(), factorNonZeros,
                     res.iterations(), res.relativeResidual(), res.converged(), assemblySeconds, factorSeconds,
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, levels);
             return new PlateSolution(PlateModel.this, s, disp, st);
         }
     }
 
-    private void assemble(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof) {
+    /**
+     * Adds the stiffness (k not null) or the thermal load (f not null). Element rows of one parity share no node,
+     * so they are assembled in parallel, each row serially: every entry receives its contributions in the same order
+     * whatever the thread count.
+     */
+    private void assemble(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof, Parallel par) {
+        for (int parity = 0; parity < 2; parity++) {
+            int first = parity;
+            par.forEach((mesh.ny - parity + 1) / 2, t -> assembleRow(k, f, s, dof, first + 2 * t));
+        }
+    }
+
+    private void assembleRow(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof, int j) {
         double[] c = new double[36], r = new double[6];
         double[] ke = new double[PlateElement.N * PlateElement.N];
         int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
-        for (int j = 0; j < mesh.ny; j++)
-            for (int i = 0; i < mesh.nx; i++) {
-                int e = mesh.element(i, j);
-                int[] nodes = elementNodes(i, j);
-                PlateElement pe = kernel(i, j);
-                for (int a = 0; a < laminates.size(); a++) {
-                    if (!lamElem[a][e]) continue;
-                    localDofs(dof[a], nodes, ga);
-                    laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), s, c, r);
-                    Arrays.fill(ke, 0);
-                    for (int pq = 0; pq < 36 && k != null; pq++) {
-                        double cpq = c[pq];
-                        if (cpq == 0) continue;
-                        double[] g = pe.g[pq];
-                        for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
-                    }
-                    if (k != null) scatter(k, ke, ga, ga, PlateElement.N);
-                    if (f != null) for (int l = 0; l < PlateElement.N; l++) {
-                        if (ga[l] < 0) continue;
-                        double acc = 0;
-                        for (int q = 0; q < 6; q++) acc += pe.bInt[q][l] * r[q];
-                        f[ga[l]] += acc;
-                    }
+        for (int i = 0; i < mesh.nx; i++) {
+            int e = mesh.element(i, j);
+            int[] nodes = elementNodes(i, j);
+            PlateElement pe = kernel(i, j);
+            for (int a = 0; a < laminates.size(); a++) {
+                if (!lamElem[a][e]) continue;
+                localDofs(dof[a], nodes, ga);
+                laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), s, c, r);
+                Arrays.fill(ke, 0);
+                for (int pq = 0; pq < 36 && k != null; pq++) {
+                    double cpq = c[pq];
+                    if (cpq == 0) continue;
+                    double[] g = pe.g[pq];
+                    for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
                 }
-                for (int m = 0; m < interlayers.size(); m++) {
-                    if (!ilElem[m][e]) continue;
-                    Interlayer il = interlayers.get(m);
-                    localDofs(dof[il.above()], nodes, ga);
-                    localDofs(dof[il.below()], nodes, gb);
-                    StackLayer ly = layers.get(il.layer());
-                    double h = ly.thickness();
-                    // normal spring: kn (w_a - w_b)^2 with the interlayer's free thickening as load
-                    double kn = il.kn();
-                    if (k != null) {
-                        for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
-                        scatter(k, ke, ga, ga, PlateElement.N);
-                        scatter(k, ke, gb, gb, PlateElement.N);
-                        for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
-                        scatter(k, ke, ga, gb, PlateElement.N);
-                        scatter(k, ke, gb, ga, PlateElement.N);
-                    }
-                    double dz = f == null ? 0 : s.intZ(il.layer(), e);
-                    if (f != null) for (int l = 0; l < PlateElement.N; l++) {
-                        double v = kn * dz * pe.nwInt[l];
-                        if (ga[l] >= 0) f[ga[l]] += v;
-                        if (gb[l] >= 0) f[gb[l]] -= v;
-                    }
-                    if (il.ks() > 0 && k != null) {
-                        double da = laminates.get(il.above()).z0() - ly.zTop() + 0.5 * h;
-                        double db = ly.zBottom() - laminates.get(il.below()).z0() + 0.5 * h;
-                        double w = il.ks() * pe.area;
-                        shear(k, pe.uC, pe.wxC, da, db, ga, gb, w);
-                        shear(k, pe.vC, pe.wyC, da, db, ga, gb, w);
-                    }
+                if (k != null) scatter(k, ke, ga, ga, PlateElement.N);
+                if (f != null) for (int l = 0; l < PlateElement.N; l++) {
+                    if (ga[l] < 0) continue;
+                    double acc = 0;
+                    for (int q = 0; q < 6; q++) acc += pe.bInt[q][l] * r[q];
+                    f[ga[l]] += acc;
                 }
             }
+            for (int m = 0; m < interlayers.size(); m++) {
+                if (!ilElem[m][e]) continue;
+                Interlayer il = interlayers.get(m);
+                localDofs(dof[il.above()], nodes, ga);
+                localDofs(dof[il.below()], nodes, gb);
+                StackLayer ly = layers.get(il.layer());
+                double h = ly.thickness();
+                // normal spring: kn (w_a - w_b)^2 with the interlayer's free thickening as load
+                double kn = il.kn();
+                if (k != null) {
+                    for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
+                    scatter(k, ke, ga, ga, PlateElement.N);
+                    scatter(k, ke, gb, gb, PlateElement.N);
+                    for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
+                    scatter(k, ke, ga, gb, PlateElement.N);
+                    scatter(k, ke, gb, ga, PlateElement.N);
+                }
+                double dz = f == null ? 0 : s.intZ(il.layer(), e);
+                if (f != null) for (int l = 0; l < PlateElement.N; l++) {
+                    double v = kn * dz * pe.nwInt[l];
+                    if (ga[l] >= 0) f[ga[l]] += v;
+                    if (gb[l] >= 0) f[gb[l]] -= v;
+                }
+                if (il.ks() > 0 && k != null) {
+                    double da = laminates.get(il.above()).z0() - ly.zTop() + 0.5 * h;
+                    double db = ly.zBottom() - laminates.get(il.below()).z0() + 0.5 * h;
+                    double w = il.ks() * pe.area;
+                    shear(k, pe.uC, pe.wxC, da, db, ga, gb, w);
+                    shear(k, pe.vC, pe.wyC, da, db, ga, gb, w);
+                }
+            }
+        }
     }
 
     /** Adds w * row^T row for the slip row = (u_a + da w_a,x) - (u_b - db w_b,x) at the element centre. */
@@ -416,9 +484,10 @@ public final class PlateModel {
         }
         for (int x = 0; x < 2 * n; x++) {
             if (row[x] == 0 || g[x] < 0) continue;
+            int hint = -1;
             for (int y = 0; y < 2 * n; y++) {
                 if (row[y] == 0 || g[y] < 0) continue;
-                k.add(g[y], g[x], w * row[x] * row[y]);
+                hint = k.add(g[y], g[x], w * row[x] * row[y], hint) + 1;
             }
         }
     }
@@ -432,11 +501,13 @@ public final class PlateModel {
         for (int x = 0; x < n; x++) {
             int col = gc[x];
             if (col < 0) continue;
+            // a node's free dofs are consecutive rows: the next entry usually follows the previous one
+            int hint = -1;
             for (int y = 0; y < n; y++) {
                 int row = gr[y];
                 if (row < 0) continue;
                 double v = ke[y * n + x];
-                if (v != 0) k.add(row, col, v);
+                if (v != 0) hint = k.add(row, col, v, hint) + 1;
             }
         }
     }

@@ -6,9 +6,14 @@ package org.wafersim.mechanics;
  * (gamma = s/h) and warpage. Quantities "at element e" are evaluated at the element centre.
  */
 public final class PlateSolution {
-    /** Size and cost of the solve. */
+    /**
+     * Size and cost of the solve; {@code factorNonZeros} is the Cholesky factor's (the whole system's, or the
+     * coarsest multigrid level's), {@code levels} 1 for the direct solver or the multigrid levels, and
+     * {@code factorSeconds} the time to factorise or to build the hierarchy.
+     */
     public record Stats(int unknowns, long matrixNonZeros, long factorNonZeros, int iterations, double relativeResidual,
-                        boolean converged, double assemblySeconds, double factorSeconds, double solveSeconds) { }
+                        boolean converged, double assemblySeconds, double factorSeconds, double solveSeconds,
+                        int levels) { }
 
     /** In-plane stress state (Pa) at a point. */
     public record Stress(double xx, double yy, double xy) {

@@ -82,8 +82,9 @@ public final class MechanicsRun {
         try (Parallel par = new Parallel(Math.max(1, threads))) {
             PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
             progress.accept(String.format(Locale.ROOT, "mechanics: plate model on %d x %d elements, %,d unknowns "
-                            + "(factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,
-                    pm.factor().unknowns(), pm.factor().factorNonZeros()));
+                            + "(%s, factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,
+                    pm.factor().unknowns(), pm.factor().levels() == 1 ? "direct"
+                            : pm.factor().levels() + " multigrid levels, coarsest", pm.factor().factorNonZeros()));
             long t1 = System.nanoTime();
             for (var e : fields.entrySet()) {
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
@@ -164,6 +165,7 @@ public final class MechanicsRun {
             m.put(s.name() + "_wafer_warpage_pv_m", s.warpagePeakToValley(s.waferLaminate()));
         }
         var st = head.solution().stats();
+        m.put("multigrid_levels", st.levels());
         m.put("factor_non_zeros", st.factorNonZeros());
         m.put("assembly_seconds", st.assemblySeconds());
         m.put("factor_seconds", st.factorSeconds());

@@ -1,0 +1,408 @@
+package org.wafersim.linalg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A multigrid V-cycle for an assembled symmetric positive definite operator whose unknowns come in small blocks
+ * (the degrees of freedom of a finite-element node), used as the preconditioner of {@link Pcg}. The caller supplies
+ * the prolongations P_l (coarse to fine, from nested finite-element spaces); the coarse operators are the Galerkin
+ * products A_{l+1} = P_l^T A_l P_l, which stay positive definite whenever P_l has full column rank. The smoother is
+ * block Gauss-Seidel over the blocks (each diagonal block inverted exactly through its dense Cholesky factor), one
+ * forward sweep before the coarse correction and one backward sweep after it, so that the cycle is a symmetric
+ * positive definite operator as conjugate gradients require; the coarsest level is solved by sparse Cholesky. See
+ * Trottenberg, Oosterlee &amp; Schueller, Multigrid (2001), ch. 2 (V-cycle, Galerkin coarse-grid operator); Tatebe,
+ * The multigrid preconditioned conjugate gradient method, 6th Copper Mountain Conf. on Multigrid Methods (1993), on
+ * the symmetry a CG preconditioner needs; Brenner &amp; Scott, The Mathematical Theory of Finite Element Methods
+ * (3rd ed., 2008), ch. 6 (multigrid for nested conforming spaces).
+ *
+ * <p>All loops are serial or split into fixed blocks, so the result does not depend on the thread count.
+ */
+public final class BlockMultigrid implements Pcg.Preconditioner {
+    /**
+     * A prolongation in compressed-row form: fine row i has entries (cols[p], vals[p]) for p in
+     * [rowPtr[i], rowPtr[i+1]); columns index the coarse unknowns.
+     */
+    public record Prolongation(int coarseSize, int[] rowPtr, int[] cols, double[] vals) {
+        public int fineSize() { return rowPtr.length - 1; }
+
+        /** The transpose (restriction) in compressed-row form, columns ascending within each row. */
+        Prolongation transposed() {
+            int nf = fineSize();
+            int[] cnt = new int[coarseSize + 1];
+            for (int p = 0; p < rowPtr[nf]; p++) cnt[cols[p] + 1]++;
+            for (int c = 0; c < coarseSize; c++) cnt[c + 1] += cnt[c];
+            int[] ptr = cnt.clone(), fill = Arrays.copyOf(cnt, coarseSize);
+            int[] tc = new int[rowPtr[nf]];
+            double[] tv = new double[rowPtr[nf]];
+            for (int i = 0; i < nf; i++)
+                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                    int q = fill[cols[p]]++;
+                    tc[q] = i;
+                    tv[q] = vals[p];
+                }
+            return new Prolongation(nf, ptr, tc, tv);
+        }
+    }
+
+    /**
+     * The unknowns' blocks of one level: block k holds unknowns [starts[k], starts[k+1]) and has colour colours[k];
+     * blocks of the same colour must not be coupled by the operator (they are relaxed in parallel).
+     */
+    public record Blocks(int[] starts, int[] colours) {
+        public Blocks {
+            if (colours.length != starts.length - 1) throw new IllegalArgumentException("one colour per block");
+        }
+    }
+
+    /** Blocks relaxed per parallel task. */
+    private static final int CHUNK = 256;
+
+    private final Parallel par;
+    private final List<Level> levels = new ArrayList<>();
+    private final SparseCholesky coarse;
+    private final double[] coarseScale;
+
+    private static final class Level {
+        final SparseSymmetric a;
+        final int[] blocks;
+        final int[][] byColour;      // block indices of each colour, ascending
+        final double[] diagFactor;   // dense Cholesky factors of the diagonal blocks, block after block
+        final int[] factorStart;
+        final boolean[] shared;      // whether all columns of block k have the same rows (then gathered once)
+        Prolongation p, r;
+        final double[] x, b, res;
+
+        Level(SparseSymmetric a, Blocks bl) {
+            this.a = a;
+            this.blocks = bl.starts();
+            int nColours = 0;
+            for (int c : bl.colours()) nColours = Math.max(nColours, c + 1);
+            int[] cnt = new int[nColours];
+            for (int c : bl.colours()) cnt[c]++;
+            byColour = new int[nColours][];
+            for (int c = 0; c < nColours; c++) byColour[c] = new int[cnt[c]];
+            Arrays.fill(cnt, 0);
+            for (int k = 0; k < bl.colours().length; k++) byColour[bl.colours()[k]][cnt[bl.colours()[k]]++] = k;
+            int n = a.size();
+            x = new double[n];
+            b = new double[n];
+            res = new double[n];
+            int nb = blocks.length - 1;
+            factorStart = new int[nb + 1];
+            for (int k = 0; k < nb; k++) {
+                int s = blocks[k + 1] - blocks[k];
+                factorStart[k + 1] = factorStart[k] + s * s;
+            }
+            diagFactor = new double[factorStart[nb]];
+            shared = new boolean[nb];
+            int[] cp = a.colPtr(), rw = a.rows();
+            for (int k = 0; k < nb; k++) {
+                int lo = blocks[k], hi = blocks[k + 1], len = hi > lo ? cp[lo + 1] - cp[lo] : 0;
+                boolean same = true;
+                for (int d = lo + 1; d < hi && same; d++)
+                    same = cp[d + 1] - cp[d] == len && Arrays.equals(rw, cp[lo], cp[lo] + len, rw, cp[d], cp[d] + len);
+                shared[k] = same;
+            }
+        }
+    }
+
+    /**
+     * @param a        the fine operator
+     * @param blocks   the fine blocks
+     * @param p        prolongations, finest first; p.get(l) maps level l+1 to level l
+     * @param coarseBlocks the blocks of levels 1, 2, ...
+     */
+    public BlockMultigrid(SparseSymmetric a, Blocks blocks, List<Prolongation> p, List<Blocks> coarseBlocks,
+                          Parallel par) {
+        if (p.size() != coarseBlocks.size()) throw new IllegalArgumentException("one block list per coarse level");
+        this.par = par;
+        Level cur = new Level(a, blocks);
+        levels.add(cur);
+        for (int l = 0; l < p.size(); l++) {
+            Prolongation pl = p.get(l);
+            if (pl.fineSize() != cur.a.size()) throw new IllegalArgumentException("prolongation " + l + " has "
+                    + pl.fineSize() + " rows for " + cur.a.size() + " unknowns");
+            cur.p = pl;
+            cur.r = pl.transposed();
+            SparseSymmetric ac = galerkin(cur.a, pl, cur.r, par);
+            cur = new Level(ac, coarseBlocks.get(l));
+            if (cur.blocks[cur.blocks.length - 1] != ac.size())
+                throw new IllegalArgumentException("coarse blocks do not cover level " + (l + 1));
+            levels.add(cur);
+        }
+        for (int l = 0; l + 1 < levels.size(); l++) factorBlocks(levels.get(l));
+        // the coarsest level: scaled to a unit diagonal (its unknowns mix displacements and slopes) and factorised
+        SparseSymmetric ac = levels.get(levels.size() - 1).a;
+        int nc = ac.size();
+        coarseScale = new double[nc];
+        for (int c = 0; c < nc; c++) coarseScale[c] = 1 / Math.sqrt(ac.diagonal(c));
+        SparseSymmetric scaled = ac.copy();
+        scaled.scale(coarseScale);
+        coarse = new SparseCholesky(scaled);
+    }
+
+    public int levelCount() { return levels.size(); }
+
+    /**
+     * The fine operator applied block by block (gathering x once for the columns of a block that share their rows):
+     * the same products as {@link SparseSymmetric#apply}, summed in the same order, with fewer index loads.
+     */
+    public SymmetricOperator operator() {
+        Level f = levels.get(0);
+        return new SymmetricOperator() {
+            @Override public int size() { return f.a.size(); }
+
+            @Override public void apply(Parallel p, double[] x, double[] y) { multiplyBlocked(p, f, x, y, null); }
+        };
+    }
+
+    /** y = A x, or y = b - A x if b is given, by chunks of blocks. */
+    private static void multiplyBlocked(Parallel p, Level lv, double[] x, double[] y, double[] b) {
+        int nb = lv.blocks.length - 1;
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values();
+        p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
+            double[] xg = new double[256];
+            for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
+                int lo = lv.blocks[k], hi = lv.blocks[k + 1];
+                if (hi == lo) continue;
+                if (lv.shared[k]) {
+                    int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+                    if (xg.length < len) xg = new double[len];
+                    for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
+                    for (int d = lo; d < hi; d++) {
+                        double acc = 0;
+                        int pd = colPtr[d];
+                        for (int t = 0; t < len; t++) acc += vals[pd + t] * xg[t];
+                        y[d] = b == null ? acc : b[d] - acc;
+                    }
+                } else {
+                    for (int d = lo; d < hi; d++) {
+                        double acc = 0;
+                        for (int q = colPtr[d]; q < colPtr[d + 1]; q++) acc += vals[q] * x[rows[q]];
+                        y[d] = b == null ? acc : b[d] - acc;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Unknowns of level l (0 the finest). */
+    public int levelSize(int l) { return levels.get(l).a.size(); }
+
+    /** Non-zeros of level l's operator. */
+    public long levelNonZeros(int l) { return levels.get(l).a.nonZeros(); }
+
+    /** Non-zeros of the coarsest level's Cholesky factor. */
+    public long coarseFactorNonZeros() { return coarse.factorNonZeros(); }
+
+    @Override public synchronized void apply(double[] r, double[] z) {
+        Level f = levels.get(0);
+        System.arraycopy(r, 0, f.b, 0, r.length);
+        cycle(0);
+        System.arraycopy(f.x, 0, z, 0, z.length);
+    }
+
+    /** One V-cycle on level l from x = 0 for the right-hand side in levels.get(l).b. */
+    private void cycle(int l) {
+        Level lv = levels.get(l);
+        if (l == levels.size() - 1) {
+            int n = lv.a.size();
+            for (int i = 0; i < n; i++) lv.res[i] = lv.b[i] * coarseScale[i];
+            coarse.apply(lv.res, lv.x);
+            for (int i = 0; i < n; i++) lv.x[i] *= coarseScale[i];
+            return;
+        }
+        Arrays.fill(lv.x, 0);
+        sweep(lv, true);
+        multiplyBlocked(par, lv, lv.x, lv.res, lv.b);
+        Level c = levels.get(l + 1);
+        multiply(lv.r, lv.res, c.b, false);
+        cycle(l + 1);
+        multiply(lv.p, c.x, lv.x, true);
+        sweep(lv, false);
+    }
+
+    /** y = M x (or y += M x) for a compressed-row matrix, by fixed row blocks. */
+    private void multiply(Prolongation m, double[] x, double[] y, boolean add) {
+        par.forBlocks(m.fineSize(), (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                double s = 0;
+                for (int p = m.rowPtr()[i]; p < m.rowPtr()[i + 1]; p++) s += m.vals()[p] * x[m.cols()[p]];
+                y[i] = add ? y[i] + s : s;
+            }
+        });
+    }
+
+    /**
+     * One block Gauss-Seidel sweep on A x = b, forward (colour by colour) or backward (the reverse order); the
+     * blocks of one colour are independent, so they are relaxed in parallel with the same result.
+     */
+    private void sweep(Level lv, boolean forward) {
+        int nc = lv.byColour.length;
+        for (int t = 0; t < nc; t++) {
+            int[] ks = lv.byColour[forward ? t : nc - 1 - t];
+            int chunks = (ks.length + CHUNK - 1) / CHUNK;
+            par.forEach(chunks, ch -> {
+                double[][] scratch = {new double[64], new double[256]};
+                for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) relax(lv, ks[u], scratch);
+            });
+        }
+    }
+
+    /** Block Gauss-Seidel step on block k; scratch[0], scratch[1] are work arrays (grown if needed). */
+    private static void relax(Level lv, int k, double[][] scratch) {
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values(), x = lv.x, b = lv.b;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        if (s == 0) return;
+        if (scratch[0].length < s) scratch[0] = new double[s];
+        double[] r = scratch[0];
+        // block residual with the current iterate (the matrix is symmetric: column d is row d)
+        if (lv.shared[k]) {
+            // the node's columns share their rows: gather x once, then dense dot products
+            int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+            if (scratch[1].length < len) scratch[1] = new double[len];
+            double[] xg = scratch[1];
+            for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
+            for (int d = lo; d < hi; d++) {
+                double acc = b[d];
+                int pd = colPtr[d];
+                for (int t = 0; t < len; t++) acc -= vals[pd + t] * xg[t];
+                r[d - lo] = acc;
+            }
+        } else {
+            for (int d = lo; d < hi; d++) {
+                double acc = b[d];
+                for (int p = colPtr[d]; p < colPtr[d + 1]; p++) acc -= vals[p] * x[rows[p]];
+                r[d - lo] = acc;
+            }
+        }
+        solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
+        for (int d = lo; d < hi; d++) x[d] += r[d - lo];
+    }
+
+    /** Dense Cholesky factors of the diagonal blocks (lower triangle, row-major). */
+    private void factorBlocks(Level lv) {
+        int nb = lv.blocks.length - 1;
+        par.forBlocks(nb, (b0, b1) -> {
+            for (int k = b0; k < b1; k++) {
+                int lo = lv.blocks[k], s = lv.blocks[k + 1] - lo, o = lv.factorStart[k];
+                double[] f = lv.diagFactor;
+                for (int i = 0; i < s; i++)
+                    for (int j = 0; j < s; j++) f[o + i * s + j] = lv.a.get(lo + i, lo + j);
+                for (int j = 0; j < s; j++) {
+                    double d = f[o + j * s + j];
+                    for (int m = 0; m < j; m++) d -= f[o + j * s + m] * f[o + j * s + m];
+                    if (!(d > 0)) throw new ArithmeticException("multigrid: diagonal block " + k
+                            + " is not positive definite");
+                    double l = Math.sqrt(d);
+                    f[o + j * s + j] = l;
+                    for (int i = j + 1; i < s; i++) {
+                        double v = f[o + i * s + j];
+                        for (int m = 0; m < j; m++) v -= f[o + i * s + m] * f[o + j * s + m];
+                        f[o + i * s + j] = v / l;
+                    }
+                }
+            }
+        });
+    }
+
+    private static void solveBlock(double[] f, int o, int s, double[] r) {
+        for (int i = 0; i < s; i++) {
+            double v = r[i];
+            for (int m = 0; m < i; m++) v -= f[o + i * s + m] * r[m];
+            r[i] = v / f[o + i * s + i];
+        }
+        for (int i = s - 1; i >= 0; i--) {
+            double v = r[i];
+            for (int m = i + 1; m < s; m++) v -= f[o + m * s + i] * r[m];
+            r[i] = v / f[o + i * s + i];
+        }
+    }
+
+    /**
+     * A_c = P^T A P in O(non-zeros): first the rows of A P (A symmetric, so its column i is row i), then the rows
+     * of P^T (A P) with a dense accumulator per row block; symmetrised at the end against round-off.
+     */
+    static SparseSymmetric galerkin(SparseSymmetric a, Prolongation p, Prolongation r, Parallel par) {
+        int nf = a.size(), nc = p.coarseSize();
+        int[] colPtr = a.colPtr(), rows = a.rows();
+        double[] vals = a.values();
+        int[][] apCols = new int[nf][];
+        double[][] apVals = new double[nf][];
+        int[] pPtr = p.rowPtr(), pCols = p.cols();
+        double[] pVals = p.vals();
+        par.forBlocks(nf, (lo, hi) -> {
+            double[] acc = new double[nc];
+            boolean[] seen = new boolean[nc];
+            int[] list = new int[nc];
+            for (int i = lo; i < hi; i++) {
+                int m = 0;
+                for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
+                    int j = rows[q];
+                    double v = vals[q];
+                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
+                        int c = pCols[t];
+                        if (!seen[c]) { seen[c] = true; list[m++] = c; }
+                        acc[c] += v * pVals[t];
+                    }
+                }
+                Arrays.sort(list, 0, m);
+                apCols[i] = Arrays.copyOf(list, m);
+                double[] av = new double[m];
+                for (int t = 0; t < m; t++) { av[t] = acc[list[t]]; acc[list[t]] = 0; seen[list[t]] = false; }
+                apVals[i] = av;
+            }
+        });
+        int[][] cCols = new int[nc][];
+        double[][] cVals = new double[nc][];
+        int[] rPtr = r.rowPtr(), rCols = r.cols();
+        double[] rVals = r.vals();
+        par.forBlocks(nc, (lo, hi) -> {
+            double[] acc = new double[nc];
+            boolean[] seen = new boolean[nc];
+            int[] list = new int[nc];
+            for (int c = lo; c < hi; c++) {
+                int m = 0;
+                for (int t = rPtr[c]; t < rPtr[c + 1]; t++) {
+                    int i = rCols[t];
+                    double w = rVals[t];
+                    int[] ac = apCols[i];
+                    double[] av = apVals[i];
+                    for (int q = 0; q < ac.length; q++) {
+                        int d = ac[q];
+                        if (!seen[d]) { seen[d] = true; list[m++] = d; }
+                        acc[d] += w * av[q];
+                    }
+                }
+                Arrays.sort(list, 0, m);
+                cCols[c] = Arrays.copyOf(list, m);
+                double[] cv = new double[m];
+                for (int t = 0; t < m; t++) { cv[t] = acc[list[t]]; acc[list[t]] = 0; seen[list[t]] = false; }
+                cVals[c] = cv;
+            }
+        });
+        int[] ptr = new int[nc + 1];
+        for (int c = 0; c < nc; c++) ptr[c + 1] = ptr[c] + cCols[c].length;
+        int[] rr = new int[ptr[nc]];
+        for (int c = 0; c < nc; c++) System.arraycopy(cCols[c], 0, rr, ptr[c], cCols[c].length);
+        SparseSymmetric out = new SparseSymmetric(ptr, rr);
+        double[] v = out.values();
+        for (int c = 0; c < nc; c++) System.arraycopy(cVals[c], 0, v, ptr[c], cVals[c].length);
+        // the pattern is symmetric (that of P^T A P); the two triangles differ by round-off only: average them
+        for (int c = 0; c < nc; c++)
+            for (int q = ptr[c]; q < ptr[c + 1]; q++) {
+                int d = rr[q];
+                if (d <= c) continue;
+                int t = Arrays.binarySearch(rr, ptr[d], ptr[d + 1], c);
+                if (t < 0) throw new IllegalStateException("Galerkin product: pattern not symmetric");
+                double mean = 0.5 * (v[q] + v[t]);
+                v[q] = mean;
+                v[t] = mean;
+            }
+        return out;
+    }
+}
