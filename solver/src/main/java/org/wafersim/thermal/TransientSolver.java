@@ -120,22 +120,30 @@ public final class TransientSolver {
         while (t < tEnd * (1 - 1e-14)) {
             while (nextStop < stopTimes.length && stopTimes[nextStop] <= t * (1 + 1e-14) + 1e-300) nextStop++;
             double limit = nextStop < stopTimes.length ? stopTimes[nextStop] : tEnd;
-            double h = Math.min(dt, opt.dtMax());
-            boolean hitsStop = t + h >= limit * (1 - 1e-12);
-            if (hitsStop) h = limit - t;
-            else if (t + 1.5 * h > limit && opt.fixedStep() <= 0) h = 0.5 * (limit - t); // avoid a sliver step
+            double hTry = Math.min(dt, opt.dtMax());
+            boolean hitsStop = t + hTry >= limit * (1 - 1e-12);
+            if (hitsStop) hTry = limit - t;
+            else if (t + 1.5 * hTry > limit && opt.fixedStep() <= 0) hTry = 0.5 * (limit - t); // avoid a sliver step
+            final double h = hTry;
+            long ns0 = System.nanoTime();       // phase times, for the trace
             // Mid-step extrapolation for k, c_p and the leakage linearisation.
-            double slopeScale = dtPrevAccepted > 0 ? 0.5 * h / dtPrevAccepted : 0;
-            for (int c = 0; c < n; c++) thMid[c] = th[c] + slopeScale * (th[c] - thPrev[c]);
-            toKelvin(thMid, tRef, g, tmp);
+            final double slopeScale = dtPrevAccepted > 0 ? 0.5 * h / dtPrevAccepted : 0;
+            par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) {
+                    thMid[c] = th[c] + slopeScale * (th[c] - thPrev[c]);
+                    tmp[c] = g.isVoid(c) ? Double.NaN : thMid[c] + tRef;
+                }
+            });
             double leakMid = 0;
             if (fb != null) leakMid = fb.evaluate(tmp, qL, dqL);
             // Operator A at the mid-step state (plus the leakage derivative), without the time shift.
             asm.assemble(tmp, a, bnd, zeros, qL, dqL, thMid);   // bnd = ambient terms + linearised leakage
-            for (int c = 0; c < n; c++) {
-                int m = g.material(c);
-                cap[c] = m < 0 ? 0 : capacity.get(m).rhoCp(tmp[c]) * vol[c];
-            }
+            par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) {
+                    int m = g.material(c);
+                    cap[c] = m < 0 ? 0 : capacity.get(m).rhoCp(tmp[c]) * vol[c];
+                }
+            });
             if (restart) {
                 // (C f)_0 = -A theta_n + b(t+) with the exact leakage at theta_n
                 a.apply(par, th, cf0);
@@ -160,12 +168,17 @@ public final class TransientSolver {
                 p0 = pq + leak0;
                 q0 = heatOut(p, asm, th, tRef);
             }
+            long ns1 = System.nanoTime();
             // Matrix of both stages: A + C/(d h)
-            double invDh = 1.0 / (D * h);
-            for (int c = 0; c < n; c++) {
-                shift[c] = g.isVoid(c) ? 0 : cap[c] * invDh;
-                a.gb[c] += shift[c];
-            }
+            final double invDh = 1.0 / (D * h);
+            final double[] gb = a.gb;
+            par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) {
+                    shift[c] = g.isVoid(c) ? 0 : cap[c] * invDh;
+                    gb[c] += shift[c];
+                    work[c] = shift[c] * th[c];
+                }
+            });
             a.finish(par);
             // the coarse levels carry the shift C/(d h) of the step they were built for: within a factor 2 of the
             // current step they still precondition well, and rebuilding costs a setup per step
@@ -176,49 +189,63 @@ public final class TransientSolver {
                 mg.refreshFinest();
             }
             final Multigrid mgF = mg;
-            final double eps = stageTolerance(th, g);
-            for (int c = 0; c < n; c++) work[c] = shift[c] * th[c];
+            long ns2 = System.nanoTime();
+            final double eps = stageTolerance(th);
             final double shiftNorm = Math.sqrt(par.dot(work, work));
             // Stage 2 (trapezoid to t + gamma h)
             double pg = schedule.sourceAt(t + GAMMA * h, q);
-            for (int c = 0; c < n; c++) rhs[c] = g.isVoid(c) ? 0 : shift[c] * th[c] + cf0[c] + bnd[c] + q[c] * vol[c];
             // explicit predictor theta_n + gamma h f_0 (f_0 = (C f)_0 / C): first-order accurate, also right after a jump
-            for (int c = 0; c < n; c++) thG[c] = g.isVoid(c) ? 0 : th[c] + GAMMA * h * cf0[c] / cap[c];
+            par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) {
+                    boolean v = g.isVoid(c);
+                    rhs[c] = v ? 0 : shift[c] * th[c] + cf0[c] + bnd[c] + q[c] * vol[c];
+                    thG[c] = v ? 0 : th[c] + GAMMA * h * cf0[c] / cap[c];
+                }
+            });
             double tol2 = stageResidual(eps, shiftNorm, rhs);
             Pcg.Result r2 = pcg.solve(a, mgF::precondition, rhs, thG, tol2, opt.maxIterations());
-            for (int c = 0; c < n; c++) cfg[c] = g.isVoid(c) ? 0 : shift[c] * (thG[c] - th[c]) - cf0[c];
             // Stage 3 (BDF2 to t + h)
             // a step that ends on a breakpoint takes the power from before it (the jump belongs to the next step)
             double p1 = hitsStop ? schedule.sourceBefore(t + h, q) : schedule.sourceAt(t + h, q);
-            double wd = W / D;
-            for (int c = 0; c < n; c++)
-                rhs[c] = g.isVoid(c) ? 0 : shift[c] * th[c] + wd * (cf0[c] + cfg[c]) + bnd[c] + q[c] * vol[c];
-            for (int c = 0; c < n; c++) th1[c] = thG[c] + (1 - GAMMA) / GAMMA * (thG[c] - th[c]);
+            final double wd = W / D;
+            par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) {
+                    boolean v = g.isVoid(c);
+                    cfg[c] = v ? 0 : shift[c] * (thG[c] - th[c]) - cf0[c];
+                    rhs[c] = v ? 0 : shift[c] * th[c] + wd * (cf0[c] + cfg[c]) + bnd[c] + q[c] * vol[c];
+                    th1[c] = thG[c] + (1 - GAMMA) / GAMMA * (thG[c] - th[c]);
+                }
+            });
             double tol3 = stageResidual(eps, shiftNorm, rhs);
             Pcg.Result r3 = pcg.solve(a, mgF::precondition, rhs, th1, tol3, opt.maxIterations());
             if (!r2.converged() || !r3.converged())
                 throw new SteadySolver.NotConvergedException(String.format(
                         "transient stage solve did not converge at t = %.6g s (dt %.3g s)", t, h));
-            for (int c = 0; c < n; c++) cf1[c] = g.isVoid(c) ? 0 : shift[c] * (th1[c] - th[c]) - wd * (cf0[c] + cfg[c]);
+            long ns3 = System.nanoTime();
             // Embedded error estimate, filtered through (I - d h J)^-1 as Hosea & Shampine recommend for stiff
             // problems: the raw estimate of stiff, strongly damped components is O(h), not O(h^3), and would pin
             // the step at the stiffest time constant (the 50 um TIM) for the whole run. The filter is one more solve
             // with the stages' matrix: (C/(d h) + A) x = C/(d h) e.
-            for (int c = 0; c < n; c++) {
-                if (g.isVoid(c)) { tmp[c] = 0; rhs[c] = 0; continue; }
-                double e = h * ((BHAT[0] - B[0]) * cf0[c] + (BHAT[1] - B[1]) * cfg[c] + (BHAT[2] - B[2]) * cf1[c]) / cap[c];
-                rhs[c] = shift[c] * e;
-                tmp[c] = e;
-            }
+            par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) {
+                    if (g.isVoid(c)) { cf1[c] = 0; tmp[c] = 0; rhs[c] = 0; continue; }
+                    cf1[c] = shift[c] * (th1[c] - th[c]) - wd * (cf0[c] + cfg[c]);
+                    double e = h * ((BHAT[0] - B[0]) * cf0[c] + (BHAT[1] - B[1]) * cfg[c] + (BHAT[2] - B[2]) * cf1[c]) / cap[c];
+                    rhs[c] = shift[c] * e;
+                    tmp[c] = e;
+                }
+            });
             // the estimate steers the step size only: a loose solve is plenty
             scaleToBestFit(a, rhs, tmp, work);
-            Pcg.Result rf = pcg.solve(a, mgF::precondition, rhs, tmp, 1e-2, opt.maxIterations());
-            double err = 0;
-            for (int c = 0; c < n; c++) if (!g.isVoid(c)) err = Math.max(err, Math.abs(tmp[c]));
+            Pcg.Result rf = pcg.solve(a, mgF::precondition, rhs, tmp, 1e-1, opt.maxIterations());
+            double err = maxAbs(tmp);     // void cells hold 0
             cgTotal += rf.iterations();
+            long ns4 = System.nanoTime();
             if (TRACE)
-                System.err.printf("transient t %.6g h %.3g: stage CG %d + %d (to %.1e, %.1e), filter %d, error %.3g K%s%n", t, h,
-                        r2.iterations(), r3.iterations(), tol2, tol3, rf.iterations(), err, restart ? " (restart)" : "");
+                System.err.printf("transient t %.6g h %.3g: stage CG %d + %d (to %.1e, %.1e), filter %d, error %.3g K%s; s: operator %.3f,"
+                        + " multigrid %.3f, stages %.3f, filter %.3f%n", t, h, r2.iterations(), r3.iterations(), tol2, tol3,
+                        rf.iterations(), err, restart ? " (restart)" : "", (ns1 - ns0) / 1e9, (ns2 - ns1) / 1e9,
+                        (ns3 - ns2) / 1e9, (ns4 - ns3) / 1e9);
             cgTotal += r2.iterations() + r3.iterations();
             if (opt.fixedStep() <= 0 && err > opt.tolerance() && h > 1e-12) {
                 rejected++;
@@ -232,9 +259,11 @@ public final class TransientSolver {
             double pG = pg + leakG, pOne = p1 + leak1;
             eIn += h * (B[0] * p0 + B[1] * pG + B[2] * pOne);
             eOut += h * (B[0] * q0 + B[1] * qg + B[2] * q1);
-            double st = 0;
-            for (int c = 0; c < n; c++) if (!g.isVoid(c)) st += cap[c] * (th1[c] - th[c]);
-            eStored += st;
+            eStored += par.sumBlocks((n + STORE_BLOCK - 1) / STORE_BLOCK, blk -> {
+                double s = 0;
+                for (int c = blk * STORE_BLOCK, hi = Math.min(n, c + STORE_BLOCK); c < hi; c++) s += cap[c] * (th1[c] - th[c]);
+                return s;       // cap is 0 in void cells
+            });
             System.arraycopy(th, 0, thPrev, 0, n);
             System.arraycopy(th1, 0, th, 0, n);
             System.arraycopy(cf1, 0, cf0, 0, n);
@@ -247,7 +276,10 @@ public final class TransientSolver {
             restart = hitsStop && isBreakpoint(schedule.breakpoints(), t);
             if (restart && opt.fixedStep() <= 0) dt = control.firstAfterBreakpoint(dt);
             toKelvin(th, tRef, g, tK);
+            long ns5 = System.nanoTime();
             observer.accept(t, tK, new Step(steps, t, h, err, r2.iterations() + r3.iterations(), pOne, q1));
+            if (TRACE) System.err.printf("  accepted; s: bookkeeping %.3f, observer %.3f%n", (ns5 - ns4) / 1e9,
+                    (System.nanoTime() - ns5) / 1e9);
         }
         double scale = Math.max(Math.abs(eIn), Math.max(Math.abs(eOut), Math.abs(eStored)));
         double bal = scale > 0 ? (eIn - eOut - eStored) / scale : 0;
@@ -280,11 +312,27 @@ public final class TransientSolver {
      * error tolerance, so the error estimate and the step control see the time discretisation, not the solver;
      * opt.linTol() caps it (and is the tolerance itself for fixed steps, whose tolerance is infinite).
      */
-    private double stageTolerance(double[] th, Grid g) {
-        double m = 0;
-        for (int c = 0; c < th.length; c++) if (!g.isVoid(c)) m = Math.max(m, Math.abs(th[c]));
+    private double stageTolerance(double[] th) {
+        double m = maxAbs(th);    // void cells hold 0
         double share = m > 0 ? 0.01 * opt.tolerance() / m : Double.POSITIVE_INFINITY;
         return Math.min(opt.linTol(), share);
+    }
+
+    /** Cells per block of the stored-energy sum (fixed, so the sum does not depend on the thread count). */
+    private static final int STORE_BLOCK = 1 << 16;
+
+    /** max |x_i|, in parallel (the maximum does not depend on the order). */
+    private double maxAbs(double[] x) {
+        int nb = (x.length + STORE_BLOCK - 1) / STORE_BLOCK;
+        double[] part = new double[nb];
+        par.forEach(nb, blk -> {
+            double m = 0;
+            for (int c = blk * STORE_BLOCK, hi = Math.min(x.length, c + STORE_BLOCK); c < hi; c++) m = Math.max(m, Math.abs(x[c]));
+            part[blk] = m;
+        });
+        double m = 0;
+        for (double v : part) m = Math.max(m, v);
+        return m;
     }
 
     /** Tightest relative residual asked of a stage (the steady solver's default). */
