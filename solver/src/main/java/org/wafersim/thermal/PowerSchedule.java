@@ -8,8 +8,13 @@ public interface PowerSchedule {
      */
     double sourceAt(double t, double[] q);
 
-    /** As {@link #sourceAt} but the value just before t (left limit): for a step that ends on a jump. */
-    default double sourceBefore(double t, double[] q) { return sourceAt(t, q); }
+    /**
+     * As {@link #sourceAt} but the value just before t (left limit): for a step that ends on a jump. The default
+     * reads the source one ulp before t, which is the left limit of any schedule whose pieces switch at their
+     * breakpoints; returning the right limit instead would put the jump into the step before it, whose error
+     * estimate then rejects every try to land on the breakpoint.
+     */
+    default double sourceBefore(double t, double[] q) { return sourceAt(Math.nextDown(t), q); }
 
     /** Increasing times (s) where the source jumps or its slope changes; the integrator lands on each. */
     double[] breakpoints();
