@@ -93,11 +93,12 @@ final class CaseSchema {
             // (poisson | negative_binomial), alpha (number; negative_binomial only), spares_after_manufacturing
             // (bool), design_life, horizon (time), time_points (whole number), wear_out.<mechanism> overrides,
             // connector {power_cycles_per_week (number), fatigue_ductility_coefficient, engelmaier_c0,
-            // engelmaier_c_frequency, weibull_shape (numbers), engelmaier_c_temperature (inverse temperature)}
+            // engelmaier_c_frequency, weibull_shape (numbers), engelmaier_c_temperature (inverse temperature),
+            // pitch (length)}
             "reliability", obj("defect_density", "clustering", "alpha", "spares_after_manufacturing", "design_life",
                     "time_points", "horizon",
                     "connector", obj("power_cycles_per_week", "fatigue_ductility_coefficient", "engelmaier_c0",
-                            "engelmaier_c_temperature", "engelmaier_c_frequency", "weibull_shape"),
+                            "engelmaier_c_temperature", "engelmaier_c_frequency", "weibull_shape", "pitch"),
                     "wear_out", obj(
                             "electromigration", obj("enabled", "activation_energy", "current_exponent",
                                     "weibull_shape", "lognormal_sigma", "reference_mttf", "reference_temperature"),

@@ -90,8 +90,8 @@ final class ReliabilityReader {
     }
 
     /**
-     * {@code reliability.connector}: the power-cycle frequency (written to the resolved case with its default) and
-     * optional overrides of the connector material's fatigue constants.
+     * {@code reliability.connector}: the power-cycle frequency and the contact pitch (written to the resolved case
+     * with their defaults) and optional overrides of the connector material's fatigue constants.
      */
     private ReliabilitySpec.ConnectorSpec connector(Section c) {
         Q pc = c.number("power_cycles_per_week", ReliabilitySpec.ConnectorSpec.DEFAULT_POWER_CYCLES_PER_WEEK);
@@ -117,8 +117,13 @@ final class ReliabilityReader {
             cF = q.v();
         }
         Double beta = positive(c, "weibull_shape");
+        // contacts per unit area = 1/pitch^2; written to the resolved case with its default ([E]: no public
+        // geometry of a wafer-scale connector exists, reference-data says so)
+        Q pitch = c.quantity("pitch", Dimension.LENGTH, ReliabilitySpec.ConnectorSpec.DEFAULT_PITCH_TEXT);
+        r.check(pitch.v() > 0 && Double.isFinite(pitch.v()), pitch, "pitch (the connector's contact pitch) must be"
+                + " > 0, got " + pitch.text());
         c.done();
-        return new ReliabilitySpec.ConnectorSpec(pc.v(), epsF, c0, cT, cF, beta);
+        return new ReliabilitySpec.ConnectorSpec(pc.v(), epsF, c0, cT, cF, beta, pitch.v());
     }
 
     /** One mechanism's overrides; the schema has already refused keys that do not belong to it. */

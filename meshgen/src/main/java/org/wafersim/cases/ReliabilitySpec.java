@@ -114,12 +114,22 @@ public record ReliabilitySpec(double defectDensity, Clustering clustering, doubl
      * @param cPerKelvin            Engelmaier c_T, 1/K
      * @param cLogFrequency         Engelmaier c_f
      * @param weibullShape          β of the contacts' lives (&gt; 0)
+     * @param pitch                 contact pitch p, m (&gt; 0): the connector has 1/p² contacts per unit area, so a
+     *                              mechanics element of area A holds A/p² of them (the Weibull population counts
+     *                              contacts, not elements, and does not depend on the mechanics spacing)
      */
     public record ConnectorSpec(double powerCyclesPerWeek, Double ductilityCoefficient, Double c0, Double cPerKelvin,
-                                Double cLogFrequency, Double weibullShape) {
+                                Double cLogFrequency, Double weibullShape, double pitch) {
         /** Reference-data D.6 cycle B: one off ↔ on cycle per week. */
         public static final double DEFAULT_POWER_CYCLES_PER_WEEK = 1.0;
+        /**
+         * Contact pitch, 1 mm: an engineering estimate [E]. No public geometry of a wafer-scale compliant connector
+         * exists (reference-data says so); 1 mm is the pitch of a coarse LGA/BGA field, a plausible order for power and
+         * I/O contacts spread over 46,000 mm².
+         */
+        public static final String DEFAULT_PITCH_TEXT = "1 mm";
+        public static final double DEFAULT_PITCH = 1e-3;
         public static final ConnectorSpec DEFAULT =
-                new ConnectorSpec(DEFAULT_POWER_CYCLES_PER_WEEK, null, null, null, null, null);
+                new ConnectorSpec(DEFAULT_POWER_CYCLES_PER_WEEK, null, null, null, null, null, DEFAULT_PITCH);
     }
 }

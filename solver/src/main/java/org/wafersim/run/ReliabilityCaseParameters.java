@@ -4,10 +4,14 @@ import org.wafersim.cases.CaseSpec;
 import org.wafersim.cases.ReliabilitySpec;
 import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
 import org.wafersim.errors.InputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.wafersim.materials.Material;
 import org.wafersim.reliability.ConnectorParameters;
 import org.wafersim.reliability.DutyCycle;
+import org.wafersim.reliability.Engelmaier;
 import org.wafersim.reliability.LifetimeDistribution;
 import org.wafersim.reliability.LifetimeDistribution.Kind;
 import org.wafersim.reliability.Mechanism;
@@ -30,7 +34,8 @@ import org.wafersim.reliability.WearOutParameters;
  *
  * <p>The connector's fatigue constants are those of the material of the layer directly below the wafer (the layer
  * the mechanics treats as the connector) when it has them ({@link ConnectorParameters#of}), else the IPC-SM-785
- * defaults, each overridable in {@code reliability.connector}.
+ * defaults, each overridable in {@code reliability.connector}; the resulting exponent c(T, f) is checked to be
+ * negative over the run's cycle frequencies and -55..150 °C before any solve ({@link #checkEngelmaierExponent}).
  *
  * <p>The loader has checked the block already; the library's own checks run again here and any failure is
  * attributed to the case file (exit code 2), before any solve starts.
@@ -59,7 +64,53 @@ public final class ReliabilityCaseParameters {
                 .withCurve(r.timePoints(), r.horizon());
         double perDay = spec.cycling() != null ? spec.cycling().perDay() : p.dutyCycle().cyclesPerDay();
         p = p.withDutyCycle(new DutyCycle(perDay, r.connector().powerCyclesPerWeek()));
-        return p.withWearOut(wearOut(r)).withConnector(connector(spec, r.connector()));
+        p = p.withWearOut(wearOut(r)).withConnector(connector(spec, r.connector()));
+        checkEngelmaierExponent(spec, p, KELVIN + MIN_JOINT_C, KELVIN + MAX_JOINT_C,
+                "any joint temperature from " + (int) MIN_JOINT_C + " to " + (int) MAX_JOINT_C + " degC");
+        return p;
+    }
+
+    private static final double KELVIN = 273.15;
+    /**
+     * The joint temperatures the exponent is checked over before the solve, degC: JESD22-A104's widest
+     * temperature-cycling range, -55 to 150 degC. The run's joint temperatures are not known yet; any wafer that
+     * works lies inside this range, and a run that ends up outside it is checked again on its own temperatures
+     * ({@link ReliabilityRun}).
+     */
+    static final double MIN_JOINT_C = -55, MAX_JOINT_C = 150;
+
+    /**
+     * Engelmaier's exponent c(T, f) = c0 + c_T·T[°C] + c_f·ln(1 + f) must be negative (N_f = ½(Δγ/2ε_f')^(1/c)
+     * falls with the strain only then; IPC-SM-785). c is linear in T and in ln(1 + f), so checking the ends of
+     * [loK, hiK] at the frequencies of the duty cycle (clamped to the guideline's 1–1000 per day, as
+     * {@link Engelmaier} evaluates them) covers every point. A failure is an input error (exit code 2) naming the
+     * overridden constant ({@code reliability.connector.engelmaier_c_temperature}, {@code _c_frequency} or
+     * {@code _c0}, in that order) or, without overrides, the connector's material.
+     *
+     * @param what the temperature range in words, for the message
+     */
+    static void checkEngelmaierExponent(CaseSpec spec, ReliabilityParameters p, double loK, double hiK, String what) {
+        ConnectorParameters k = p.connector();
+        // the frequencies of the cycles the connector sees: the workload cycle, and the power cycle if there is one
+        List<Double> perDay = new ArrayList<>(List.of(p.dutyCycle().cyclesPerDay()));
+        if (p.dutyCycle().offCyclesPerWeek() > 0) perDay.add(p.dutyCycle().offCyclesPerDay());
+        for (double f : perDay) {
+            double fc = Engelmaier.clampFrequency(f);
+            for (double tK : new double[] {loK, hiK}) {
+                double c = k.fatigue().engelmaierExponent(tK, fc);
+                if (c < 0) continue;
+                ReliabilitySpec.ConnectorSpec o = spec.reliabilitySpec().connector();
+                String key = o.cPerKelvin() != null ? "reliability.connector.engelmaier_c_temperature"
+                        : o.cLogFrequency() != null ? "reliability.connector.engelmaier_c_frequency"
+                        : o.c0() != null ? "reliability.connector.engelmaier_c0"
+                        : "stack[" + (spec.waferLayerIndex() + 1) + "].material";
+                throw new InputException(spec.source(), key, String.format(Locale.ROOT, "Engelmaier's exponent"
+                        + " c = c0 + c_T*T + c_f*ln(1 + f) = %.4g + %.4g*%.1f + %.4g*ln(1 + %.4g) = %.4g is not negative"
+                        + " (at T = %.1f degC, f = %.4g /day; checked for %s): N_f would not fall with the strain"
+                        + " range; IPC-SM-785: c0 -0.442, c_T -6e-4 1/K, c_f 0.0174", k.c0(), k.cPerKelvin(),
+                        tK - KELVIN, k.cLogFrequency(), fc, c, tK - KELVIN, fc, what));
+            }
+        }
     }
 
     /**

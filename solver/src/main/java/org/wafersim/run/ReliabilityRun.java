@@ -46,8 +46,9 @@ import org.wafersim.reliability.ReliabilityParameters;
  * the stress-free temperature (off = the unstrained state, reference-data D.6 cycle B). Each cycle's median
  * cycles to failure is Engelmaier's N_f = ½·(Δγ/2ε_f')^(1/c), c = c0 + c_T·T[°C] + c_f·ln(1 + f) (IPC-SM-785,
  * {@link Engelmaier}); Miner's rule combines them into the point's life L = 1/(f_A/N_A + f_B/N_B)
- * ({@link ConnectorFatigue}); the connector is the Weibull population of its points ({@link ConnectorPopulation}),
- * in series with the cores: R_wafer(t) = R_cores(t)·R_connector(t) and the wafer MTTF integrates that product
+ * ({@link ConnectorFatigue}); the connector is the Weibull population of its contacts ({@link ConnectorPopulation}),
+ * element e holding n_e = A_e/p² of them (A_e its area, p = {@code reliability.connector.pitch}), so that
+ * R_connector(t) = exp[−ln2·Σ_e n_e·(t/L_e)^β] does not depend on the mechanics spacing; it is in series with the cores: R_wafer(t) = R_cores(t)·R_connector(t) and the wafer MTTF integrates that product
  * ({@link ReliabilityEstimator}). Norris–Landzberg is not applied: Engelmaier's exponent already evaluates each
  * point at its own field temperature and frequency, and the case gives no test profile to translate from.
  * Without the mechanics there is no strain and connector fatigue is not evaluated ({@link #CONNECTOR_FATIGUE}); no
@@ -198,7 +199,8 @@ public final class ReliabilityRun {
             p = p.withDutyCycle(new DutyCycle(p.dutyCycle().cyclesPerDay(), 0));
         }
         ReliabilityEstimator.Inputs in = loads == null ? ReliabilityEstimator.Inputs.coresOnly(cores, cond)
-                : new ReliabilityEstimator.Inputs(cores, cond, loads.workload, loads.offOn, null);
+                : new ReliabilityEstimator.Inputs(cores, cond, loads.workload, loads.offOn, loads.contacts);
+        if (loads != null) checkExponent(spec, p, loads);
         ReliabilityEstimator.Report rep;
         double[] wafer, dieAtLife;
         try (Parallel par = new Parallel(threads)) {
@@ -226,8 +228,13 @@ public final class ReliabilityRun {
             status = CONNECTOR_EVALUATED;
             notes.add("connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates each"
                     + " point at its own field temperature and frequency, and the case gives no test profile");
-            notes.add("connector fatigue: every mechanics element counts as one contact in the Weibull population"
-                    + " (no contact pitch is given): R_connector depends on the mechanics spacing");
+            notes.add(String.format(Locale.ROOT, "connector fatigue: the Weibull population counts contacts by area,"
+                    + " element area / pitch^2 with reliability.connector.pitch %s mm ([E]: no public connector"
+                    + " geometry), %.4g contacts in all", num(1e3 * loads.pitch), loads.totalContacts()));
+            if (ReliabilityCaseParameters.connectorMaterial(spec).filter(m -> m.fatigue().isPresent()).isEmpty()) {
+                notes.add("connector fatigue: the connector material has no fatigue constants: the IPC-SM-785 defaults"
+                        + " were used (eps_f' 0.325, c0 -0.442, c_T -6e-4 /K, c_f 0.0174), with the case's overrides");
+            }
         } else {
             status = mech == null ? CONNECTOR_FATIGUE : "not evaluated: the mechanics has no connector state to use";
             notes.add("connector fatigue " + status);
@@ -242,9 +249,41 @@ public final class ReliabilityRun {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The connector loads of the two cycles on the mechanics' element map, and where the points are. */
+    /**
+     * The connector loads of the two cycles on the mechanics' element map, where the points are, and how many
+     * contacts each holds (element area / pitch², 0 where there is no connector).
+     */
     private record Loads(ConnectorLoad workload, ConnectorLoad offOn, boolean[] present, double[] ex, double[] ey,
-                         double cx, double cy) { }
+                         double cx, double cy, double[][] contacts, double pitch) {
+        double totalContacts() {
+            double n = 0;
+            for (double[] row : contacts) for (double v : row) n += v;
+            return n;
+        }
+    }
+
+    /**
+     * Backstop of the up-front check in {@link ReliabilityCaseParameters}: Engelmaier's exponent c must be negative
+     * at the joint temperatures the solve produced (c is linear in T, so the extremes of the map suffice); a
+     * case whose joints end up outside the range checked up front gets an input error (exit code 2) naming the
+     * constants, not an exception from the middle of the library.
+     */
+    private static void checkExponent(CaseSpec spec, ReliabilityParameters p, Loads loads) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (ConnectorLoad l : new ConnectorLoad[] {loads.workload, loads.offOn}) {
+            if (l == null) continue;
+            double[][] t = l.meanTemperatureK();
+            for (int j = 0; j < t.length; j++) {
+                for (int i = 0; i < t[j].length; i++) {
+                    if (!loads.present[j * t[j].length + i]) continue;
+                    lo = Math.min(lo, t[j][i]);
+                    hi = Math.max(hi, t[j][i]);
+                }
+            }
+        }
+        if (lo > hi) return;
+        ReliabilityCaseParameters.checkEngelmaierExponent(spec, p, lo, hi, "the run's mean joint temperatures");
+    }
 
     /**
      * The loads from the mechanics states "full" and "idle" (null, with a note, when there is no full-load state or
@@ -289,9 +328,29 @@ public final class ReliabilityRun {
         double[] ex = new double[nx], ey = new double[ny];
         for (int i = 0; i < nx; i++) ex[i] = mesh.xc(i);
         for (int j = 0; j < ny; j++) ey[j] = mesh.yc(j);
+        double pitch = spec.reliabilitySpec().connector().pitch();
+        double[][] contacts = contactsPerElement(mesh, present, pitch);
         StackLayer w = mech.model().model().layers().get(mech.model().waferLayer());
         return new Loads(new ConnectorLoad(ga, ta), new ConnectorLoad(gb, tb), present, ex, ey,
-                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()));
+                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()), contacts, pitch);
+    }
+
+    /**
+     * Contacts per element [y][x]: n_e = A_e/p² (A_e = dx·dy, p the contact pitch) where the connector exists, 0
+     * elsewhere. Counting contacts by area (weakest link: an element of n_e contacts has R = R_contact^n_e) makes
+     * the connector's population R(t) = exp[−ln2·Σ_e n_e·(t/L_e)^β] an area integral of the life field, which
+     * converges with the mesh instead of growing with the number of elements. n_e need not be a whole number: it
+     * is a density times an area.
+     */
+    static double[][] contactsPerElement(PlateMesh mesh, boolean[] present, double pitch) {
+        if (!(pitch > 0) || !Double.isFinite(pitch)) throw new IllegalArgumentException("pitch must be > 0, got " + pitch);
+        double[][] n = new double[mesh.ny][mesh.nx];
+        for (int j = 0; j < mesh.ny; j++) {
+            for (int i = 0; i < mesh.nx; i++) {
+                if (present[mesh.element(i, j)]) n[j][i] = mesh.dx(i) * mesh.dy(j) / (pitch * pitch);
+            }
+        }
+        return n;
     }
 
     /** The headline numbers for the run summary ({@code reliabilityInfo}; text and JSON). */

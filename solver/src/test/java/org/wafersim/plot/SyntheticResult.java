@@ -64,6 +64,10 @@ final class SyntheticResult {
                 .datasetAttribute("/mesh/layer_k", "layer_names", new String[]{"board", "wafer"})
                 .attribute("/mesh", "active_k", new int[]{3, 4})
                 .dataset("/thermal/temperature", t, new int[]{NZ, NY, NX}, "degC")
+                // the plotter places mechanics maps on the mechanics' own node lines (commit 220272a); here they are
+                // the thermal mesh's, so the warpage is an element map of NY x NX
+                .dataset("/mechanics/node_x", X, new int[]{NX + 1}, "m")
+                .dataset("/mechanics/node_y", Y, new int[]{NY + 1}, "m")
                 .dataset("/mechanics/warpage", new double[NY * NX], new int[]{NY, NX}, "um")
                 .dataset("/cores/x", cx, new int[]{n}, "m")
                 .dataset("/cores/y", cy, new int[]{n}, "m")
