@@ -5,10 +5,11 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the wafersim command line in-process and captures its exit code, stdout and stderr. */
-final class CliHarness {
-    record Outcome(int code, String out, String err) { }
+public final class CliHarness {
+    /** Exit code and captured output of one command. */
+    public record Outcome(int code, String out, String err) { }
 
-    static Outcome run(String... args) {
+    public static Outcome run(String... args) {
         CommandLine cl = Cli.commandLine();
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -2,12 +2,9 @@ package org.wafersim.run;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cli.Cli;
 import org.wafersim.io.ResultReader;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PlateMesh;
@@ -334,12 +330,9 @@ class ConnectorFatigueRunTest {
         ResultLayout.of(base).writeAtomically(out, true);
         ReliabilityRun.ConnectorMap c = base.reliability().connector();
         try (ResultReader r = ResultReader.open(out)) {
-            Map<String, String> units = new HashMap<>();
-            Map<String, int[]> shapes = new HashMap<>();
-            for (var d : r.datasets()) {
-                units.put(d.path(), d.units());
-                shapes.put(d.path(), d.shape());
-            }
+            var layout = org.wafersim.io.ResultLayoutInfo.read(out);
+            Map<String, String> units = layout.units();
+            Map<String, int[]> shapes = layout.shapes();
             String g = "/reliability/";
             int[] map = {c.ny(), c.nx()};
             assertEquals("1", units.get(g + "connector_cycles_to_failure"));
@@ -444,12 +437,11 @@ class ConnectorFatigueRunTest {
             List<String> a = new ArrayList<>(List.of("run", "wse-coarse", "-q", "-o", out.toString()));
             for (String s : BASE) a.addAll(List.of("--set", s));
             a.addAll(List.of("--set", bad[0]));
-            var cl = Cli.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(a.toArray(new String[0]));
-            assertEquals(2, code, err.toString());
-            String line = err.toString().strip();
+            var run = org.wafersim.cli.CliHarness.run(a.toArray(new String[0]));
+            int code = run.code();
+            String err = run.err();
+            assertEquals(2, code, err);
+            String line = err.strip();
             assertEquals(1, line.lines().count(), line);
             // the source: the case file for a bad value; an unknown key is refused while applying the override
             assertTrue(line.contains(bad[1].endsWith("cycles") ? "--set" : "built-in wse-coarse"), line);

@@ -2,18 +2,13 @@ package org.wafersim.run;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.CaseLoader;
-import org.wafersim.cli.Cli;
-import org.wafersim.io.ResultReader;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PlateMesh;
 
@@ -65,37 +60,29 @@ class MechanicsRunTest {
     @Test
     void resultFileHoldsTheMechanicsWithUnits() throws Exception {
         Path out = dir.resolve("m.h5");
-        var cl = Cli.commandLine();
-        StringWriter so = new StringWriter(), se = new StringWriter();
-        cl.setOut(new PrintWriter(so, true));
-        cl.setErr(new PrintWriter(se, true));
-        assertEquals(0, cl.execute("run", "wse-coarse", "-q", "--json", "-o", out.toString(),
-                "--set", "analysis.mechanics=true", "--set", "mechanics.states=[full]"), se.toString());
-        assertTrue(so.toString().contains("\"connector_max_shear_strain\""), so.toString());
-        try (ResultReader r = ResultReader.open(out)) {
-            Map<String, String> units = new HashMap<>();
-            Map<String, int[]> shapes = new HashMap<>();
-            for (var d : r.datasets()) {
-                units.put(d.path(), d.units());
-                shapes.put(d.path(), d.shape());
-            }
-            int[] el = shapes.get("/mechanics/connector_shear_strain");
-            assertNotNull(el, "connector shear strain written: " + units.keySet());
-            assertEquals("1", units.get("/mechanics/connector_shear_strain"));
-            assertEquals("Pa", units.get("/mechanics/connector_shear_stress"));
-            assertEquals("m", units.get("/mechanics/warpage"));
-            assertEquals("m", units.get("/mechanics/warpage_board"));
-            assertEquals("Pa", units.get("/mechanics/von_mises"));
-            assertEquals("Pa", units.get("/mechanics/max_principal_stress"));
-            assertEquals("m", units.get("/mechanics/displacement"));
-            assertEquals("m", units.get("/mechanics/slip/tim"));
-            assertArrayEquals(new int[]{3, el[0], el[1]}, shapes.get("/mechanics/von_mises"));
-            assertArrayEquals(new int[]{el[0] + 1, el[1] + 1}, shapes.get("/mechanics/warpage"));
-        }
+        var run = org.wafersim.cli.CliHarness.run("run", "wse-coarse", "-q", "--json", "-o", out.toString(),
+                "--set", "analysis.mechanics=true", "--set", "mechanics.states=[full]");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("\"connector_max_shear_strain\""), run.out());
+        var layout = org.wafersim.io.ResultLayoutInfo.read(out);
+        Map<String, String> units = layout.units();
+        Map<String, int[]> shapes = layout.shapes();
+        int[] el = shapes.get("/mechanics/connector_shear_strain");
+        assertNotNull(el, "connector shear strain written: " + units.keySet());
+        assertEquals("1", units.get("/mechanics/connector_shear_strain"));
+        assertEquals("Pa", units.get("/mechanics/connector_shear_stress"));
+        assertEquals("m", units.get("/mechanics/warpage"));
+        assertEquals("m", units.get("/mechanics/warpage_board"));
+        assertEquals("Pa", units.get("/mechanics/von_mises"));
+        assertEquals("Pa", units.get("/mechanics/max_principal_stress"));
+        assertEquals("m", units.get("/mechanics/displacement"));
+        assertEquals("m", units.get("/mechanics/slip/tim"));
+        assertArrayEquals(new int[]{3, el[0], el[1]}, shapes.get("/mechanics/von_mises"));
+        assertArrayEquals(new int[]{el[0] + 1, el[1] + 1}, shapes.get("/mechanics/warpage"));
         // the plot verb places mechanics maps on the mechanics mesh (elements, nodes, and the 3 silicon heights)
         for (String field : List.of("/mechanics/connector_shear_strain", "/mechanics/warpage", "/mechanics/von_mises")) {
             Path png = dir.resolve(field.replace('/', '_') + ".png");
-            assertEquals(0, Cli.commandLine().execute("plot", out.toString(), field, "-o", png.toString()), field);
+            assertEquals(0, org.wafersim.cli.CliHarness.run("plot", out.toString(), field, "-o", png.toString()).code(), field);
             assertTrue(java.nio.file.Files.size(png) > 1000, field);
         }
     }

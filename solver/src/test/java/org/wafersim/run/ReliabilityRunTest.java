@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cli.Cli;
 import org.wafersim.errors.InputException;
 import org.wafersim.io.ResultReader;
 import org.wafersim.reliability.Durations;
@@ -64,19 +60,13 @@ class ReliabilityRunTest {
     @Test
     void resultFileAndSummaryHoldTheEstimate() throws Exception {
         Path out = dir.resolve("r.h5");
-        var cl = Cli.commandLine();
-        StringWriter so = new StringWriter(), se = new StringWriter();
-        cl.setOut(new PrintWriter(so, true));
-        cl.setErr(new PrintWriter(se, true));
-        assertEquals(0, cl.execute(cli(out, "--json")), se.toString());
+        var run = org.wafersim.cli.CliHarness.run(cli(out, "--json"));
+        assertEquals(0, run.code(), run.err());
         int cores = 405_132, dies = 84;
         try (ResultReader r = ResultReader.open(out)) {
-            Map<String, String> units = new HashMap<>();
-            Map<String, int[]> shapes = new HashMap<>();
-            for (var d : r.datasets()) {
-                units.put(d.path(), d.units());
-                shapes.put(d.path(), d.shape());
-            }
+            var layout = org.wafersim.io.ResultLayoutInfo.read(out);
+            Map<String, String> units = layout.units();
+            Map<String, int[]> shapes = layout.shapes();
             String g = "/reliability/";
             assertEquals("h", units.get(g + "core_mttf"));
             assertEquals("1", units.get(g + "core_dominant_mechanism"));
@@ -130,9 +120,9 @@ class ReliabilityRunTest {
             assertTrue(left > 0 && left <= 84 * 72, "spares left " + left);
             assertTrue(a.get("connector_fatigue").toString().contains("needs the connector strain of the mechanics"));
         }
-        JsonNode j = new ObjectMapper().readTree(so.toString());
+        JsonNode j = new ObjectMapper().readTree(run.out());
         JsonNode ri = j.get("reliabilityInfo");
-        assertNotNull(ri, so.toString());
+        assertNotNull(ri, run.out());
         assertTrue(ri.get("yield").asDouble() > 0);
         assertTrue(ri.get("wafer_mttf_h").asDouble() > 0);
         assertEquals("nbti", ri.get("dominant_mechanism").asText());
@@ -295,12 +285,11 @@ class ReliabilityRunTest {
                 {"reliability.defect_density=-0.1 /cm^2", "reliability.defect_density", "must be >= 0"},
                 {"reliability.wear_out.tddb.weibull_shape=0", "reliability.wear_out.tddb.weibull_shape", "must be > 0"},
                 {"cycling.per_day=0", "cycling.per_day", "must be > 0"}}) {
-            var cl = Cli.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(cli(out, "--set", bad[0]));
-            assertEquals(2, code, err.toString());
-            String line = err.toString().strip();
+            var run = org.wafersim.cli.CliHarness.run(cli(out, "--set", bad[0]));
+            int code = run.code();
+            String err = run.err();
+            assertEquals(2, code, err);
+            String line = err.strip();
             assertEquals(1, line.lines().count(), line);
             assertTrue(line.contains(bad[1] + ": ") && line.contains(bad[2]), line);
             assertTrue(line.contains("--set " + bad[0]), line);
