@@ -124,4 +124,29 @@ class PlateMultigridTest {
             }
         }
     }
+
+    /** Assembly, smoothing and Krylov reductions run in fixed blocks: 1 and 2 threads give the same answer. */
+    @Test
+    void resultDoesNotDependOnTheThreadCount() {
+        List<StackLayer> layers = stack();
+        PlateMesh mesh = PlateMesh.covering(new double[]{0, 0.01, 0.015, 0.085, 0.09, L},
+                new double[]{0, 0.01, 0.015, 0.085, 0.09, L}, L / 32);
+        PlateModel m = new PlateModel(layers, mesh);
+        PlateSolution one, two;
+        try (Parallel p1 = new Parallel(1)) {
+            one = m.factorize(Supports.free(m), p1, 3000).solve(load(layers, mesh));
+        }
+        try (Parallel p2 = new Parallel(2)) {
+            two = m.factorize(Supports.free(m), p2, 3000).solve(load(layers, mesh));
+        }
+        assertEquals(one.stats().iterations(), two.stats().iterations());
+        for (int a = 0; a < m.laminates().size(); a++)
+            for (Dof q : Dof.values())
+                for (int n = 0; n < mesh.nodes(); n++) {
+                    if (!m.laminateAtNode(a, n)) continue;
+                    double x = one.displacement(a, n, q), y = two.displacement(a, n, q);
+                    assertTrue(Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), 1e-30) || x == y,
+                            "laminate " + a + " " + q + " node " + n + ": " + x + " vs " + y);
+                }
+    }
 }
