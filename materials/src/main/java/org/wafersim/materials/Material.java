@@ -141,6 +141,11 @@ public final class Material {
     /** Through-thickness conductivity, W/(m*K). */
     public double conductivityZ(double tK) { return kz.at(tK); }
 
+    /** Whether the three conductivity components are one and the same property (then k_x(T) = k_y(T) = k_z(T)). */
+    public boolean conductivityIsotropic() {
+        return kx.equals(ky) && ky.equals(kz);
+    }
+
     /** Whether any conductivity component depends on T (then the thermal solver iterates, DESIGN.md §4). */
     public boolean conductivityDependsOnTemperature() {
         return !kx.isConstant() || !ky.isConstant() || !kz.isConstant();

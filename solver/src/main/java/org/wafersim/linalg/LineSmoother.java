@@ -17,6 +17,11 @@ final class LineSmoother {
         int n = a.size();
         inv = new double[n];
         cp = new double[n];
+        refactor(par);
+    }
+
+    /** Recomputes the column factors in place after the operator's coefficients changed. */
+    void refactor(Parallel par) {
         final int nx = a.nx, ny = a.ny, nz = a.nz, plane = nx * ny;
         par.forEach(ny, j -> {
             for (int i = 0; i < nx; i++) {
@@ -45,12 +50,22 @@ final class LineSmoother {
      * block's first phase.
      */
     void sweep(Parallel par, double[] b, double[] x, int first) {
+        sweep(par, b, x, first, false);
+    }
+
+    /**
+     * As {@link #sweep(Parallel, double[], double[], int)}; with {@code zeroStart} the incoming x is taken as zero
+     * and not read (it may hold anything): the first colour's columns then see no neighbours, and every cell of x is
+     * written, so the caller need not clear it first.
+     */
+    void sweep(Parallel par, double[] b, double[] x, int first, boolean zeroStart) {
         final int ny = a.ny, second = 1 - first;
         final int nBlocks = (ny + ROW_BLOCK - 1) / ROW_BLOCK;
         par.forEach(nBlocks, blk -> {
             int j0 = blk * ROW_BLOCK, j1 = Math.min(ny, j0 + ROW_BLOCK);
             for (int j = j0; j < j1; j++) {
-                row(b, x, j, first);
+                if (zeroStart) rowFromZero(b, x, j, first);
+                else row(b, x, j, first);
                 if (j - 1 > j0) row(b, x, j - 1, second);
             }
         });
@@ -59,6 +74,31 @@ final class LineSmoother {
             row(b, x, j0, second);
             if (j1 - 1 > j0) row(b, x, j1 - 1, second);
         });
+    }
+
+    /** {@link #row} with every neighbour in the other colour taken as zero: each column solves against b alone. */
+    private void rowFromZero(double[] b, double[] x, int j, int colour) {
+        final int nx = a.nx, ny = a.ny, nz = a.nz, plane = nx * ny;
+        final double[] gz = a.gz;
+        final int i0 = (colour + j) & 1;
+        {
+            final int base = j * nx;
+            for (int i = i0; i < nx; i += 2) x[base + i] = b[base + i] * inv[base + i];
+        }
+        for (int k = 1; k < nz; k++) {
+            final int base = (k * ny + j) * nx;
+            for (int i = i0; i < nx; i += 2) {
+                final int c = base + i;
+                x[c] = (b[c] + gz[c - plane] * x[c - plane]) * inv[c];
+            }
+        }
+        for (int k = nz - 2; k >= 0; k--) {
+            final int base = (k * ny + j) * nx;
+            for (int i = i0; i < nx; i += 2) {
+                final int c = base + i;
+                x[c] += cp[c] * x[c + plane];
+            }
+        }
     }
 
     private void row(double[] b, double[] x, int j, int colour) {

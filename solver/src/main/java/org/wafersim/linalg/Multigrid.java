@@ -45,11 +45,14 @@ public final class Multigrid {
         int[] xmap, ymap;      // fine column/row -> coarse column/row of the next level (set when coarsened)
         LineSmoother smoother;
         double[] b, x;          // work vectors (not used on level 0, where the caller's arrays are used)
+        final ThreadLocal<double[]> rowScratch;   // one row of A x, per thread (restriction)
 
         Level(Stencil7 a, double[] xf, double[] yf) {
             this.a = a;
             this.xf = xf;
             this.yf = yf;
+            final int nx = a.nx;
+            this.rowScratch = ThreadLocal.withInitial(() -> new double[nx]);
         }
     }
 
@@ -101,7 +104,7 @@ public final class Multigrid {
      * would make the cycle unsymmetric.
      */
     public void refreshFinest() {
-        if (levels.size() > 1) levels.get(0).smoother = new LineSmoother(levels.get(0).a, par);
+        if (levels.size() > 1) levels.get(0).smoother.refactor(par);   // in place: no 2 x n allocation per step
     }
 
     /** Cells per level, finest first (for reports). */
@@ -113,27 +116,32 @@ public final class Multigrid {
 
     /** z = M^-1 r: one cycle from a zero initial guess. */
     public void precondition(double[] r, double[] z) {
-        java.util.Arrays.fill(z, 0.0);
-        cycle(0, r, z);
+        if (levels.size() == 1) {
+            java.util.Arrays.fill(z, 0.0);
+            cycle(0, r, z, true);
+        } else {
+            cycle(0, r, z, true);    // the zero-start pre-sweep writes every cell of z: no clearing needed
+        }
     }
 
     /** One cycle on A x = b from the current x (usable as a stand-alone iterative solver). */
     public void cycle(double[] b, double[] x) {
-        cycle(0, b, x);
+        cycle(0, b, x, false);
     }
 
-    private void cycle(int li, double[] b, double[] x) {
+    /** @param zero x is zero on entry (then the first pre-smoothing sweep does not read it) */
+    private void cycle(int li, double[] b, double[] x, boolean zero) {
         Level l = levels.get(li);
         if (li == levels.size() - 1) {
             coarse.solve(b, x);
             return;
         }
-        for (int s = 0; s < preSweeps; s++) l.smoother.sweep(par, b, x, 0);
+        for (int s = 0; s < preSweeps; s++) l.smoother.sweep(par, b, x, 0, zero && s == 0);
         Level c = levels.get(li + 1);
         restrictResidual(l, b, x, c);
         java.util.Arrays.fill(c.x, 0.0);
         int g = (li + 1 == levels.size() - 1) ? 1 : gamma;
-        for (int t = 0; t < g; t++) cycle(li + 1, c.b, c.x);
+        for (int t = 0; t < g; t++) cycle(li + 1, c.b, c.x, t == 0);
         prolongAdd(l, c, x);
         for (int s = 0; s < postSweeps; s++) l.smoother.sweep(par, b, x, 1);
     }
@@ -145,23 +153,16 @@ public final class Multigrid {
         final int cnx = c.a.nx, cny = c.a.ny;
         final double[] cb = c.b;
         final int[] xmap = f.xmap, yStart = starts(f.ymap, cny);
+        final ThreadLocal<double[]> scratch = f.rowScratch;
         par.forEach(nz * cny, crow -> {
             int k = crow / cny, J = crow - k * cny;
             int cbase = crow * cnx;
+            double[] rrow = scratch.get();
             for (int I = 0; I < cnx; I++) cb[cbase + I] = 0;
             for (int j = yStart[J]; j < yStart[J + 1]; j++) {
-                int base = (k * ny + j) * nx;
-                for (int i = 0; i < nx; i++) {
-                    int cc = base + i;
-                    double ax = a.diag[cc] * x[cc];
-                    if (i > 0) ax -= a.gx[cc - 1] * x[cc - 1];
-                    if (i < nx - 1) ax -= a.gx[cc] * x[cc + 1];
-                    if (j > 0) ax -= a.gy[cc - nx] * x[cc - nx];
-                    if (j < ny - 1) ax -= a.gy[cc] * x[cc + nx];
-                    if (k > 0) ax -= a.gz[cc - plane] * x[cc - plane];
-                    if (k < nz - 1) ax -= a.gz[cc] * x[cc + plane];
-                    cb[cbase + xmap[i]] += b[cc] - ax;
-                }
+                int row = k * ny + j, base = row * nx;
+                a.applyRowTo(row, x, rrow);     // the row of A x, in a row-sized buffer that stays in cache
+                for (int i = 0; i < nx; i++) cb[cbase + xmap[i]] += b[base + i] - rrow[i];
             }
             for (int I = 0; I < cnx; I++) if (!c.a.active[cbase + I]) cb[cbase + I] = 0;
         });

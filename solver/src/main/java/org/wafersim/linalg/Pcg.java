@@ -23,6 +23,17 @@ public final class Pcg {
     public Pcg(Parallel par) { this.par = par; }
 
     public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations) {
+        return solve(a, m, b, x, tol, maxIterations, null, true);
+    }
+
+    /**
+     * As {@link #solve(SymmetricOperator, Preconditioner, double[], double[], double, int)}, with two savings for
+     * callers that solve many systems: {@code r0}, if not null, is b - A x for the starting x, already known to the
+     * caller (saves the starting operator product); with {@code trueResidual} false the result reports the
+     * recursive residual instead of recomputing b - A x at the end (saves the final product).
+     */
+    public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations,
+                        double[] r0, boolean trueResidual) {
         int n = a.size();
         if (r == null || r.length != n) {
             r = new double[n];
@@ -36,7 +47,8 @@ public final class Pcg {
             java.util.Arrays.fill(x, 0);
             return new Result(0, 0, true, new double[]{0});
         }
-        a.residual(par, b, x, r);
+        if (r0 != null) System.arraycopy(r0, 0, r, 0, n);
+        else a.residual(par, b, x, r);
         double rnorm = Math.sqrt(par.dot(r, r));
         hist.add(rnorm / bnorm);
         if (rnorm <= tol * bnorm) return new Result(0, rnorm / bnorm, true, toArray(hist));
@@ -51,14 +63,19 @@ public final class Pcg {
             double pq = par.dot(pp, qq);
             if (!(pq > 0)) throw new ArithmeticException("CG breakdown: operator not positive definite (p.Ap = " + pq + ")");
             final double alpha = rz / pq;
-            par.forBlocks(n, (lo, hi) -> {
+            // update and ||r||^2 in one pass, summed per fixed block in block order (as Parallel.dot)
+            rnorm = Math.sqrt(par.sumBlocks((n + Parallel.BLOCK - 1) / Parallel.BLOCK, blk -> {
+                int lo = blk * Parallel.BLOCK, hi = Math.min(n, lo + Parallel.BLOCK);
+                double s = 0;
                 for (int i = lo; i < hi; i++) {
                     x[i] += alpha * pp[i];
-                    rr[i] -= alpha * qq[i];
+                    double ri = rr[i] - alpha * qq[i];
+                    rr[i] = ri;
+                    s += ri * ri;
                 }
-            });
+                return s;
+            }));
             it++;
-            rnorm = Math.sqrt(par.dot(rr, rr));
             hist.add(rnorm / bnorm);
             if (rnorm <= tol * bnorm) { converged = true; break; }
             m.apply(rr, zz);
@@ -70,6 +87,7 @@ public final class Pcg {
             });
         }
         // The recursive residual drifts from the true one by round-off; report the true residual.
+        if (!trueResidual) return new Result(it, rnorm / bnorm, converged, toArray(hist));
         a.residual(par, b, x, r);
         double trueRel = Math.sqrt(par.dot(r, r)) / bnorm;
         return new Result(it, trueRel, converged, toArray(hist));

@@ -76,21 +76,56 @@ public final class Stencil7 implements SymmetricOperator {
     }
 
     private void residualInto(Parallel par, double[] b, double[] x, double[] out, boolean residual) {
-        final int plane = nx * ny;
         par.forEach(nz * ny, row -> {
-            int k = row / ny, j = row - k * ny;
-            int base = row * nx;
-            for (int i = 0; i < nx; i++) {
-                int c = base + i;
-                double ax = diag[c] * x[c];
-                if (i > 0) ax -= gx[c - 1] * x[c - 1];
-                if (i < nx - 1) ax -= gx[c] * x[c + 1];
-                if (j > 0) ax -= gy[c - nx] * x[c - nx];
-                if (j < ny - 1) ax -= gy[c] * x[c + nx];
-                if (k > 0) ax -= gz[c - plane] * x[c - plane];
-                if (k < nz - 1) ax -= gz[c] * x[c + plane];
-                out[c] = residual ? b[c] - ax : ax;
-            }
+            if (residual) residualRow(row, b, x, out);
+            else applyRow(row, x, out);
         });
+    }
+
+    /**
+     * out = A x on one row. Branch-free inner loop: missing south/north/bottom/top neighbours are read from the cell
+     * itself with weight 0 (subtracting 0 leaves every sum bitwise as with the neighbour skipped), and the first and
+     * last columns are peeled off.
+     */
+    void applyRow(int row, double[] x, double[] out) {
+        applyRow(row, x, out, 0);
+    }
+
+    /** One row of A x into out[0, nx). */
+    void applyRowTo(int row, double[] x, double[] out) {
+        applyRow(row, x, out, -row * nx);
+    }
+
+    /** One row of A x into out[c + shift] for the row's cells c. */
+    private void applyRow(int row, double[] x, double[] out, int shift) {
+        final int plane = nx * ny, k = row / ny, j = row - k * ny, base = row * nx;
+        final int offS = j > 0 ? nx : 0, offN = j < ny - 1 ? nx : 0;
+        final int offB = k > 0 ? plane : 0, offT = k < nz - 1 ? plane : 0;
+        final double wS = j > 0 ? 1 : 0, wN = j < ny - 1 ? 1 : 0, wB = k > 0 ? 1 : 0, wT = k < nz - 1 ? 1 : 0;
+        if (nx == 1) {
+            int c = base;
+            out[c + shift] = diag[c] * x[c] - wS * gy[c - offS] * x[c - offS] - wN * gy[c] * x[c + offN]
+                    - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT];
+            return;
+        }
+        {
+            int c = base;
+            out[c + shift] = diag[c] * x[c] - gx[c] * x[c + 1] - wS * gy[c - offS] * x[c - offS] - wN * gy[c] * x[c + offN]
+                    - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT];
+        }
+        for (int c = base + 1, end = base + nx - 1; c < end; c++)
+            out[c + shift] = diag[c] * x[c] - gx[c - 1] * x[c - 1] - gx[c] * x[c + 1] - wS * gy[c - offS] * x[c - offS]
+                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT];
+        {
+            int c = base + nx - 1;
+            out[c + shift] = diag[c] * x[c] - gx[c - 1] * x[c - 1] - wS * gy[c - offS] * x[c - offS] - wN * gy[c] * x[c + offN]
+                    - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT];
+        }
+    }
+
+    /** out = b - A x on one row (as {@link #applyRow}). */
+    void residualRow(int row, double[] b, double[] x, double[] out) {
+        applyRow(row, x, out);
+        for (int c = row * nx, end = c + nx; c < end; c++) out[c] = b[c] - out[c];
     }
 }

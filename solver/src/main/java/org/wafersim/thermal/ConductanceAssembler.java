@@ -55,21 +55,27 @@ final class ConductanceAssembler {
      * q(T) ~ qL + dqL (theta - theta0) (W/m^3): qL V goes to b, dqL V theta0 to b, and dqL V off the diagonal.
      */
     void assemble(double[] t, Stencil7 a, double[] b, double[] qL, double[] dqL, double[] theta0) {
-        assemble(t, a, b, p.q(), qL, dqL, theta0);
+        assemble(t, a, b, p.q(), qL, dqL, theta0, true);
     }
 
-    /** As above with the fixed source density {@code q} (W/m^3) given explicitly (time-dependent power). */
-    void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0) {
+    /**
+     * As above with the fixed source density {@code q} (W/m^3) given explicitly (time-dependent power); with
+     * {@code finish} false the diagonal is left for the caller's {@link Stencil7#finish} (a caller that adds to gb
+     * first and finishes once saves two passes over the operator).
+     */
+    void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
+                  boolean finish) {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
         final short[] mat = g.materialIds();
         final var laws = p.laws();
         final int nm = laws.size();
         // Constant materials are evaluated once; only temperature-dependent ones per cell.
-        final boolean[] varies = new boolean[nm];
+        final boolean[] varies = new boolean[nm], iso = new boolean[nm];
         final double[] cx = new double[nm], cy = new double[nm], cz = new double[nm];
         for (int m = 0; m < nm; m++) {
             ConductivityLaw law = laws.get(m);
             varies[m] = !law.isConstant();
+            iso[m] = law.isIsotropic();
             if (!varies[m]) {
                 cx[m] = law.kx(tRef);
                 cy[m] = law.ky(tRef);
@@ -84,6 +90,7 @@ final class ConductanceAssembler {
                 if (!varies[m]) { kx[c] = cx[m]; ky[c] = cy[m]; kz[c] = cz[m]; continue; }
                 ConductivityLaw law = laws.get(m);
                 double tc = t[c];
+                if (iso[m]) { kx[c] = ky[c] = kz[c] = law.kx(tc); continue; }
                 kx[c] = law.kx(tc);
                 ky[c] = law.ky(tc);
                 kz[c] = law.kz(tc);
@@ -138,7 +145,7 @@ final class ConductanceAssembler {
                 }
             });
         }
-        a.finish(par);
+        if (finish) a.finish(par);
     }
 
     /** Power of the linearised feedback source at theta (W), as it entered the last linear system. */

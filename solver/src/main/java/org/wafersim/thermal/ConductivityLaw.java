@@ -10,6 +10,8 @@ public interface ConductivityLaw {
     double kz(double tK);
     /** True when k does not depend on T (no Picard iteration needed for this material). */
     boolean isConstant();
+    /** True when kx(T) = ky(T) = kz(T) for every T (the assembly then evaluates the law once per cell). */
+    default boolean isIsotropic() { return false; }
 
     /** A constant orthotropic conductivity. */
     static ConductivityLaw constant(double kx, double ky, double kz) {
@@ -19,6 +21,7 @@ public interface ConductivityLaw {
             public double ky(double t) { return ky; }
             public double kz(double t) { return kz; }
             public boolean isConstant() { return true; }
+            public boolean isIsotropic() { return kx == ky && ky == kz; }
         };
     }
 
