@@ -23,6 +23,17 @@ public final class SummaryTable {
         {"core_spread_K", "coreSpreadK"}, {"balance_rel_error", "balanceRelError"},
         {"r_junction_coolant_K_per_W", "rJunctionCoolantKPerW"}, {"picard_iterations", "picardIterations"},
         {"cg_iterations", "cgIterations"}, {"cells", "cells"}};
+    /**
+     * Headline columns of the mechanics and reliability parts (CSV name, summary group, field), present when some
+     * point ran that part: a sweep over the connector or the TIM compares designs by these.
+     */
+    private static final String[][] NESTED = {
+        {"connector_max_shear_strain", "mechanicsInfo", "connector_max_shear_strain"},
+        {"wafer_warpage_pv_m", "mechanicsInfo", "wafer_warpage_pv_m"},
+        {"silicon_peak_principal_Pa", "mechanicsInfo", "silicon_peak_principal_Pa"},
+        {"yield", "reliabilityInfo", "yield"},
+        {"wafer_mttf_years", "reliabilityInfo", "wafer_mttf_years"},
+        {"connector_life_years", "reliabilityInfo", "connector_life_years"}};
     /** Heat paths in this order first, then any others in order of appearance. */
     private static final List<String> PATHS = List.of("coolant", "board", "sides", "edge");
 
@@ -34,6 +45,7 @@ public final class SummaryTable {
     /** Rebuilds and writes both files; returns the counts. */
     public static Counts write(SweepSpec sweep, List<SweepPoint> points, PointStore store) throws IOException {
         List<JsonNode> records = new ArrayList<>();
+        List<String[]> nested = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>(PATHS);
         Set<String> seen = new LinkedHashSet<>();
         int ok = 0, failed = 0;
@@ -49,12 +61,15 @@ public final class SummaryTable {
             if (isOk) ok++;
             else failed++;
             r.path("summary").path("heatOutW").fieldNames().forEachRemaining(seen::add);
+            for (String[] h : NESTED)
+                if (r.path("summary").path(h[1]).has(h[2]) && !nested.contains(h)) nested.add(h);
         }
+        nested.sort(java.util.Comparator.comparingInt(h -> java.util.Arrays.asList(NESTED).indexOf(h)));
         paths.retainAll(seen);
         paths.addAll(seen);
-        store.writeAtomically(store.dir().resolve("summary.csv"), csv(sweep, points, records, paths));
+        store.writeAtomically(store.dir().resolve("summary.csv"), csv(sweep, points, records, paths, nested));
         store.writeAtomically(store.dir().resolve("summary.json"),
-                PointStore.JSON.writeValueAsString(json(sweep, points, records, paths, ok, failed)) + "\n");
+                PointStore.JSON.writeValueAsString(json(sweep, points, records, paths, nested, ok, failed)) + "\n");
         return new Counts(points.size(), ok, failed, points.size() - ok - failed);
     }
 
@@ -68,10 +83,12 @@ public final class SummaryTable {
         return r == null ? "pending" : r.path("status").asText("failed");
     }
 
-    private static String csv(SweepSpec sweep, List<SweepPoint> points, List<JsonNode> records, Set<String> paths) {
+    private static String csv(SweepSpec sweep, List<SweepPoint> points, List<JsonNode> records, Set<String> paths,
+                              List<String[]> nested) {
         List<String> head = new ArrayList<>(List.of("index", "name", "status", "exit_class"));
         for (SweepSpec.Axis a : sweep.axes()) head.add(a.key());
         for (String[] h : HEADLINE) head.add(h[0]);
+        for (String[] h : nested) head.add(h[0]);
         for (String p : paths) head.add(p + "_W");
         head.addAll(List.of("wall_s", "result", "message"));
         StringBuilder sb = new StringBuilder();
@@ -84,6 +101,7 @@ public final class SummaryTable {
                     r == null ? "" : r.path("exitClass").asText("")));
             for (SweepSpec.Axis a : sweep.axes()) cells.add(p.parameters().get(a.key()));
             for (String[] h : HEADLINE) cells.add(number(s, h[1]));
+            for (String[] h : nested) cells.add(s == null ? "" : number(s.path(h[1]), h[2]));
             for (String path : paths) cells.add(s == null ? "" : number(s.path("heatOutW"), path));
             cells.add(r == null ? "" : number(r, "seconds"));
             cells.add(r == null ? "" : r.path("result").asText(""));
@@ -94,7 +112,7 @@ public final class SummaryTable {
     }
 
     private static ObjectNode json(SweepSpec sweep, List<SweepPoint> points, List<JsonNode> records, Set<String> paths,
-                                   int ok, int failed) {
+                                   List<String[]> nested, int ok, int failed) {
         ObjectNode o = PointStore.JSON.createObjectNode();
         o.put("sweep", sweep.name());
         o.put("sweepFile", sweep.file().toString());
@@ -120,6 +138,7 @@ public final class SummaryTable {
             JsonNode s = r == null ? null : r.get("summary");
             if (s != null) {
                 for (String[] h : HEADLINE) if (s.has(h[1])) row.set(h[1], s.get(h[1]));
+                for (String[] h : nested) if (s.path(h[1]).has(h[2])) row.set(h[0], s.path(h[1]).get(h[2]));
                 ObjectNode heat = row.putObject("heatOutW");
                 for (String path : paths) if (s.path("heatOutW").has(path)) heat.set(path, s.path("heatOutW").get(path));
             }

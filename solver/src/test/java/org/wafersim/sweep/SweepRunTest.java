@@ -91,6 +91,29 @@ class SweepRunTest {
         assertEquals(1, again.errLines("finished earlier, skipped").size());
     }
 
+    /** A sweep over the connector's height: the summary carries the mechanics and reliability headline columns. */
+    @Test
+    void aConnectorSweepTabulatesStrainWarpageAndLife() throws IOException {
+        Path sweep = SweepFixtures.write(dir, """
+                base: wse-coarse
+                set: {grid.cells_per_core: 0.1, analysis.mechanics: true, analysis.reliability: true,
+                      mechanics.spacing: "10 mm", "mechanics.states": [full, idle]}
+                axes:
+                  stack[3].thickness: ["1 mm", "2 mm"]
+                """);
+        SweepFixtures.Run r = SweepFixtures.cli("sweep", sweep.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> csv = Files.readAllLines(dir.resolve("out/summary.csv"));
+        List<String> head = List.of(csv.get(0).split(","));
+        int strain = head.indexOf("connector_max_shear_strain"), life = head.indexOf("connector_life_years");
+        assertTrue(strain > 0 && life > 0 && head.contains("wafer_warpage_pv_m") && head.contains("wafer_mttf_years"),
+                csv.get(0));
+        double s1 = Double.parseDouble(csv.get(1).split(",")[strain]), s2 = Double.parseDouble(csv.get(2).split(",")[strain]);
+        double l1 = Double.parseDouble(csv.get(1).split(",")[life]), l2 = Double.parseDouble(csv.get(2).split(",")[life]);
+        // twice the height: about half the shear strain, and a longer connector life
+        assertTrue(s2 < 0.6 * s1 && l2 > l1, "strain " + s1 + " -> " + s2 + ", life " + l1 + " -> " + l2);
+    }
+
     private static java.util.Set<Integer> indices(Integer... v) {
         return new TreeSet<>(List.of(v));
     }
