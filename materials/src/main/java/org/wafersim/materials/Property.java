@@ -51,6 +51,8 @@ public final class Property {
     private final double[] coeffs;   // polynomial coefficients, or table values
     private final double[] temps;    // table temperatures (K), strictly increasing
     private final double[] cumulative; // table: integral from temps[0] to temps[i]
+    private final int[] bucket;      // table: the segment at the start of each uniform bucket (null: search)
+    private final double bucketScale; // table: buckets per kelvin
     private final double tMin;
     private final double tMax;
     private final boolean constantValued;
@@ -76,6 +78,23 @@ public final class Property {
         } else {
             cumulative = null;
         }
+        // A table is evaluated once per cell and time step: a uniform bucket grid no wider than the narrowest
+        // segment finds the segment with one or two comparisons instead of a binary search.
+        int[] bk = null;
+        double scale = 0;
+        if (kind == Kind.TABLE && temps.length >= 2) {
+            double narrowest = Double.POSITIVE_INFINITY;
+            for (int i = 1; i < temps.length; i++) narrowest = Math.min(narrowest, temps[i] - temps[i - 1]);
+            double range = temps[temps.length - 1] - temps[0];
+            double nb = Math.ceil(range / narrowest);
+            if (nb <= MAX_BUCKETS) {
+                bk = new int[(int) nb];
+                scale = nb / range;
+                for (int q = 0; q < bk.length; q++) bk[q] = searchSegment(temps[0] + q / scale);
+            }
+        }
+        this.bucket = bk;
+        this.bucketScale = scale;
         this.constantValued = computeConstantValued();
     }
 
@@ -245,7 +264,25 @@ public final class Property {
         }
     }
 
+    /** Largest table size of the bucket index; longer tables with tiny segments fall back to binary search. */
+    private static final int MAX_BUCKETS = 1 << 12;
+
+    /** The table segment of t: the last i with temps[i] &lt;= t, within [0, temps.length - 1]. */
     private int segment(double t) {
+        if (bucket != null) {
+            double u = (t - temps[0]) * bucketScale;
+            if (u >= 0 && u < bucket.length) {
+                int i = bucket[(int) u];
+                // the bucket holds at most one breakpoint; the second loop guards the rounding of u
+                while (i + 1 < temps.length && temps[i + 1] <= t) i++;
+                while (i > 0 && temps[i] > t) i--;
+                return i;
+            }
+        }
+        return searchSegment(t);
+    }
+
+    private int searchSegment(double t) {
         int i = Arrays.binarySearch(temps, t);
         if (i < 0) i = -i - 2;
         return Math.max(0, Math.min(temps.length - 1, i));

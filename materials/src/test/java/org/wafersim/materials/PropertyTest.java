@@ -194,4 +194,29 @@ class PropertyTest {
                 () -> PropertyText.fromRow("3", "W/(m*K)", "power(T0=300 K; n=-1.3; range=250 K..600 K; x=1)", K, "s"));
         assertThrows(IllegalArgumentException.class, () -> PropertyText.fromRow("3", "W/(m*K)", "cubic(a=1)", K, "s"));
     }
+
+    /** The bucket index finds the same segment as a search: interpolation checked against its definition. */
+    @Test
+    void tableLookupMatchesPiecewiseLinearInterpolationEverywhere() {
+        // uneven segments (narrowest 0.3 K), temperatures on, next to and between the breakpoints, and outside
+        double[] tt = {250, 250.3, 260, 300.15, 301, 400, 655.5};
+        double[] vv = {10, 11, 7, 3, 3.5, 9, 1};
+        Property p = Property.table(tt, vv, K, "x");
+        java.util.Random r = new java.util.Random(3);
+        java.util.List<Double> probes = new java.util.ArrayList<>();
+        for (double t : tt) {
+            probes.add(t);
+            probes.add(Math.nextUp(t));
+            probes.add(Math.nextDown(t));
+        }
+        for (int i = 0; i < 20000; i++) probes.add(200 + 500 * r.nextDouble());
+        for (double t : probes) {
+            double c = Math.min(Math.max(t, tt[0]), tt[tt.length - 1]);
+            int s = 0;
+            while (s + 1 < tt.length && tt[s + 1] <= c) s++;
+            double expected = s == tt.length - 1 ? vv[s]
+                    : vv[s] + (c - tt[s]) / (tt[s + 1] - tt[s]) * (vv[s + 1] - vv[s]);
+            assertEquals(expected, p.at(t), 1e-12 * Math.abs(expected), "T = " + t);
+        }
+    }
 }

@@ -35,7 +35,7 @@ public final class Multigrid {
 
     private final Parallel par;
     private final List<Level> levels = new ArrayList<>();
-    private final CoarseDirectSolver coarse;
+    private CoarseDirectSolver coarse;
     private final int gamma;
     private final int preSweeps, postSweeps;
 
@@ -43,6 +43,8 @@ public final class Multigrid {
         final Stencil7 a;
         final double[] xf, yf; // in-plane face coordinates (m) of this level
         int[] xmap, ymap;      // fine column/row -> coarse column/row of the next level (set when coarsened)
+        int[] yStart;          // first fine row of each coarse row (set when coarsened)
+        double[] sx, sy;       // in-plane scaling d_fine / d_coarse across each coarse face (set when coarsened)
         LineSmoother smoother;
         double[] b, x;          // work vectors (not used on level 0, where the caller's arrays are used)
         final ThreadLocal<double[]> rowScratch;   // one row of A x, per thread (restriction)
@@ -79,6 +81,7 @@ public final class Multigrid {
             depth++;
             l.xmap = groups(l.xf, hx * Math.pow(2, depth));
             l.ymap = groups(l.yf, hy * Math.pow(2, depth));
+            l.yStart = starts(l.ymap, l.ymap[l.ymap.length - 1] + 1);
             l = coarsen(l);
             levels.add(l);
         }
@@ -114,7 +117,7 @@ public final class Multigrid {
         return s;
     }
 
-    /** z = M^-1 r: one cycle from a zero initial guess. */
+    /** z = M^-1 r: one cycle from a zero initial guess (z's incoming values must be finite; they are not used). */
     public void precondition(double[] r, double[] z) {
         if (levels.size() == 1) {
             java.util.Arrays.fill(z, 0.0);
@@ -139,20 +142,23 @@ public final class Multigrid {
         for (int s = 0; s < preSweeps; s++) l.smoother.sweep(par, b, x, 0, zero && s == 0);
         Level c = levels.get(li + 1);
         restrictResidual(l, b, x, c);
-        java.util.Arrays.fill(c.x, 0.0);
+        // c.x needs no clearing: the coarse cycle starts from zero (its first sweep, or the direct solve, writes it)
         int g = (li + 1 == levels.size() - 1) ? 1 : gamma;
         for (int t = 0; t < g; t++) cycle(li + 1, c.b, c.x, t == 0);
         prolongAdd(l, c, x);
         for (int s = 0; s < postSweeps; s++) l.smoother.sweep(par, b, x, 1);
     }
 
-    /** c.b = sum over each 2 x 2 x 1 aggregate of (b - A x). */
+    /**
+     * c.b = sum over each aggregate of (b - A x), just after the pre-smoothing sweep. That sweep ends with exact
+     * z-line solves on the second colour's columns, so the residual there is zero (to round-off) and only the first
+     * colour's cells are summed: half the work of a full residual.
+     */
     private void restrictResidual(Level f, double[] b, double[] x, Level c) {
-        final Stencil7 a = f.a;
-        final int nx = a.nx, ny = a.ny, nz = a.nz, plane = nx * ny;
+        final int nx = f.a.nx, ny = f.a.ny, nz = f.a.nz;
         final int cnx = c.a.nx, cny = c.a.ny;
         final double[] cb = c.b;
-        final int[] xmap = f.xmap, yStart = starts(f.ymap, cny);
+        final int[] xmap = f.xmap, yStart = f.yStart;
         final ThreadLocal<double[]> scratch = f.rowScratch;
         par.forEach(nz * cny, crow -> {
             int k = crow / cny, J = crow - k * cny;
@@ -160,9 +166,10 @@ public final class Multigrid {
             double[] rrow = scratch.get();
             for (int I = 0; I < cnx; I++) cb[cbase + I] = 0;
             for (int j = yStart[J]; j < yStart[J + 1]; j++) {
-                int row = k * ny + j, base = row * nx;
-                a.applyRowTo(row, x, rrow);     // the row of A x, in a row-sized buffer that stays in cache
-                for (int i = 0; i < nx; i++) cb[cbase + xmap[i]] += b[base + i] - rrow[i];
+                int row = k * ny + j;
+                int i0 = j & 1;                 // the first colour's columns in row j (LineSmoother's parity)
+                f.smoother.residualRowColourTo(row, b, x, rrow, i0);   // A' of the sweep; a row-sized buffer
+                for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
             }
             for (int I = 0; I < cnx; I++) if (!c.a.active[cbase + I]) cb[cbase + I] = 0;
         });
@@ -182,24 +189,34 @@ public final class Multigrid {
     }
 
     private Level coarsen(Level f) {
-        final Stencil7 a = f.a;
-        final int nx = a.nx, ny = a.ny, nz = a.nz;
+        final int nx = f.a.nx, ny = f.a.ny, nz = f.a.nz;
         final int cnx = f.xmap[nx - 1] + 1, cny = f.ymap[ny - 1] + 1;
         final int[] xs = starts(f.xmap, cnx), ys = starts(f.ymap, cny);
         double[] cxf = new double[cnx + 1], cyf = new double[cny + 1];
         for (int I = 0; I <= cnx; I++) cxf[I] = f.xf[xs[I]];
         for (int J = 0; J <= cny; J++) cyf[J] = f.yf[ys[J]];
         // In-plane scaling d_fine / d_coarse across each coarse face.
-        double[] sx = new double[cnx], sy = new double[cny];
+        f.sx = new double[cnx];
+        f.sy = new double[cny];
         for (int I = 0; I < cnx - 1; I++) {
             int i = xs[I + 1] - 1; // fine face between i and i+1 is the coarse face between I and I+1
-            sx[I] = (centre(f.xf, i + 1) - centre(f.xf, i)) / (centre(cxf, I + 1) - centre(cxf, I));
+            f.sx[I] = (centre(f.xf, i + 1) - centre(f.xf, i)) / (centre(cxf, I + 1) - centre(cxf, I));
         }
         for (int J = 0; J < cny - 1; J++) {
             int j = ys[J + 1] - 1;
-            sy[J] = (centre(f.yf, j + 1) - centre(f.yf, j)) / (centre(cyf, J + 1) - centre(cyf, J));
+            f.sy[J] = (centre(f.yf, j + 1) - centre(f.yf, j)) / (centre(cyf, J + 1) - centre(cyf, J));
         }
         Stencil7 c = new Stencil7(cnx, cny, nz);
+        fillCoarse(f, c);
+        return new Level(c, cxf, cyf);
+    }
+
+    /** c = the coarse operator of level f (see the class comment), written into c's arrays. */
+    private void fillCoarse(Level f, Stencil7 c) {
+        final Stencil7 a = f.a;
+        final int nx = a.nx, ny = a.ny, nz = a.nz, cnx = c.nx, cny = c.ny;
+        final int[] xs = starts(f.xmap, cnx), ys = f.yStart;
+        final double[] sx = f.sx, sy = f.sy;
         par.forEach(nz * cny, crow -> {
             int k = crow / cny, J = crow - k * cny;
             for (int I = 0; I < cnx; I++) {
@@ -226,7 +243,17 @@ public final class Multigrid {
             }
         });
         c.finish(par);
-        return new Level(c, cxf, cyf);
+    }
+
+    /**
+     * Recomputes every coarse level, the smoothers' factors and the coarsest factorisation from the finest operator
+     * after its coefficients changed in place (same grid, same active cells), reusing the hierarchy's arrays: about
+     * a third of the cost of a new hierarchy, which mostly allocates.
+     */
+    public void rebuild() {
+        for (int i = 0; i + 1 < levels.size(); i++) fillCoarse(levels.get(i), levels.get(i + 1).a);
+        for (int i = 0; i + 1 < levels.size(); i++) levels.get(i).smoother.refactor(par);
+        coarse = new CoarseDirectSolver(levels.get(levels.size() - 1).a);
     }
 
     /**

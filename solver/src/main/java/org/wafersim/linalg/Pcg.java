@@ -59,31 +59,34 @@ public final class Pcg {
         boolean converged = false;
         final double[] rr = r, zz = z, pp = p, qq = q;
         while (it < maxIterations) {
-            a.apply(par, pp, qq);
-            double pq = par.dot(pp, qq);
+            double pq = a.applyDot(par, pp, qq);
             if (!(pq > 0)) throw new ArithmeticException("CG breakdown: operator not positive definite (p.Ap = " + pq + ")");
             final double alpha = rz / pq;
-            // update and ||r||^2 in one pass, summed per fixed block in block order (as Parallel.dot)
+            // r and ||r||^2 in one pass, summed per fixed block in block order (as Parallel.dot); x += alpha p waits
+            // for the pass that updates p, which reads p anyway (one pass over the vectors fewer per iteration)
             rnorm = Math.sqrt(par.sumBlocks((n + Parallel.BLOCK - 1) / Parallel.BLOCK, blk -> {
                 int lo = blk * Parallel.BLOCK, hi = Math.min(n, lo + Parallel.BLOCK);
-                double s = 0;
-                for (int i = lo; i < hi; i++) {
-                    x[i] += alpha * pp[i];
-                    double ri = rr[i] - alpha * qq[i];
-                    rr[i] = ri;
-                    s += ri * ri;
-                }
-                return s;
+                for (int i = lo; i < hi; i++) rr[i] -= alpha * qq[i];
+                return Parallel.dot(rr, rr, lo, hi);    // the block is still in cache
             }));
             it++;
             hist.add(rnorm / bnorm);
-            if (rnorm <= tol * bnorm) { converged = true; break; }
+            if (rnorm <= tol * bnorm) {
+                converged = true;
+                par.forBlocks(n, (lo, hi) -> {
+                    for (int i = lo; i < hi; i++) x[i] += alpha * pp[i];
+                });
+                break;
+            }
             m.apply(rr, zz);
             double rzNew = par.dot(rr, zz);
             final double beta = rzNew / rz;
             rz = rzNew;
             par.forBlocks(n, (lo, hi) -> {
-                for (int i = lo; i < hi; i++) pp[i] = zz[i] + beta * pp[i];
+                for (int i = lo; i < hi; i++) {
+                    x[i] += alpha * pp[i];
+                    pp[i] = zz[i] + beta * pp[i];
+                }
             });
         }
         // The recursive residual drifts from the true one by round-off; report the true residual.

@@ -49,6 +49,15 @@ public final class Stencil7 implements SymmetricOperator {
             }
         });
         // Second pass: the zeroing above may touch neighbours' entries, so diag is summed afterwards.
+        finishDiagonal(par);
+    }
+
+    /**
+     * diag = gb + the conductances of each active cell (1 on inactive ones), for an operator whose inactive cells
+     * already carry no coupling (as {@link #finish} leaves them): the cheaper half of {@link #finish}.
+     */
+    public void finishDiagonal(Parallel par) {
+        final int plane = nx * ny;
         par.forEach(nz, k -> {
             for (int j = 0; j < ny; j++) {
                 int base = (k * ny + j) * nx;
@@ -68,6 +77,21 @@ public final class Stencil7 implements SymmetricOperator {
     /** y = A x. */
     @Override public void apply(Parallel par, double[] x, double[] y) {
         residualInto(par, null, x, y, false);
+    }
+
+    /**
+     * y = A x and x . y in one pass: each row's products are summed while the row is in cache, and the row sums are
+     * added in row order, so the result does not depend on the thread count.
+     */
+    @Override public double applyDot(Parallel par, double[] x, double[] y) {
+        final double[] rowSum = new double[nz * ny];
+        par.forEach(nz * ny, row -> {
+            applyRow(row, x, y);
+            rowSum[row] = Parallel.dot(x, y, row * nx, row * nx + nx);
+        });
+        double s = 0;
+        for (double v : rowSum) s += v;
+        return s;
     }
 
     /** r = b - A x. */
@@ -120,6 +144,34 @@ public final class Stencil7 implements SymmetricOperator {
             int c = base + nx - 1;
             out[c + shift] = diag[c] * x[c] - gx[c - 1] * x[c - 1] - wS * gy[c - offS] * x[c - offS] - wN * gy[c] * x[c + offN]
                     - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT];
+        }
+    }
+
+    /**
+     * out[i] = (b - A x)_c for the cells c = row * nx + i, i = i0, i0 + 2, ... only: one colour of a red-black
+     * ordering (the multigrid restriction needs no more after a red-black sweep, whose last colour has zero residual).
+     */
+    void residualRowColourTo(int row, double[] b, double[] x, double[] out, int i0) {
+        final int plane = nx * ny, k = row / ny, j = row - k * ny, base = row * nx;
+        final int offS = j > 0 ? nx : 0, offN = j < ny - 1 ? nx : 0;
+        final int offB = k > 0 ? plane : 0, offT = k < nz - 1 ? plane : 0;
+        final double wS = j > 0 ? 1 : 0, wN = j < ny - 1 ? 1 : 0, wB = k > 0 ? 1 : 0, wT = k < nz - 1 ? 1 : 0;
+        int i = i0;
+        if (i == 0) {
+            int c = base;
+            out[0] = b[c] - (diag[c] * x[c] - (nx > 1 ? gx[c] * x[c + 1] : 0) - wS * gy[c - offS] * x[c - offS]
+                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
+            i = 2;
+        }
+        for (; i < nx - 1; i += 2) {
+            int c = base + i;
+            out[i] = b[c] - (diag[c] * x[c] - gx[c - 1] * x[c - 1] - gx[c] * x[c + 1] - wS * gy[c - offS] * x[c - offS]
+                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
+        }
+        if (i == nx - 1) {
+            int c = base + i;
+            out[i] = b[c] - (diag[c] * x[c] - gx[c - 1] * x[c - 1] - wS * gy[c - offS] * x[c - offS]
+                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
         }
     }
 

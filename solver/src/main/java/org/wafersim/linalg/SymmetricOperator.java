@@ -11,6 +11,12 @@ public interface SymmetricOperator {
     /** y = A x. */
     void apply(Parallel par, double[] x, double[] y);
 
+    /** y = A x and returns x . y (the curvature CG needs); an operator may fuse the two passes. */
+    default double applyDot(Parallel par, double[] x, double[] y) {
+        apply(par, x, y);
+        return par.dot(x, y);
+    }
+
     /** r = b - A x. */
     default void residual(Parallel par, double[] b, double[] x, double[] r) {
         apply(par, x, r);

@@ -21,6 +21,12 @@ final class ConductanceAssembler {
     private final double[] kx, ky, kz;
     /** Boundary-face conductances of the last assembly (W/K), for the heat-path budget. */
     final double[] gFace;
+    /** Boundary faces grouped by direction (face indices in scan order). */
+    private final int[][] facesByDirection;
+    /** Planes k whose gx, gy and gz (to k + 1) do not depend on temperature. */
+    private final boolean[] staticPlane;
+    /** The operator the last assembly filled (its static planes need no refill). */
+    private Stencil7 filledOnce;
 
     ConductanceAssembler(ThermalProblem p, Parallel par) {
         this.p = p;
@@ -43,6 +49,27 @@ final class ConductanceAssembler {
         ky = new double[n];
         kz = new double[n];
         gFace = new double[bf.count];
+        int[] perDir = new int[Face.values().length];
+        for (int f = 0; f < bf.count; f++) perDir[Face.of(bf.face[f]).ordinal()]++;
+        facesByDirection = new int[perDir.length][];
+        for (int d = 0; d < perDir.length; d++) facesByDirection[d] = new int[perDir[d]];
+        int[] fill = new int[perDir.length];
+        for (int f = 0; f < bf.count; f++) {
+            int d = Face.of(bf.face[f]).ordinal();
+            facesByDirection[d][fill[d]++] = f;
+        }
+        staticPlane = new boolean[g.nz];
+        final short[] mat = g.materialIds();
+        final int plane = g.nx * g.ny;
+        boolean[] varies = new boolean[p.laws().size()];
+        for (int l = 0; l < varies.length; l++) varies[l] = !p.laws().get(l).isConstant();
+        for (int k = 0; k < g.nz; k++) {
+            boolean st = true;
+            // the plane's gx, gy and its gz to the plane above read the conductivities of planes k and k + 1
+            for (int c = k * plane, end = Math.min(mat.length, (k + 2) * plane); c < end && st; c++)
+                if (mat[c] >= 0 && varies[mat[c]]) st = false;
+            staticPlane[k] = st;
+        }
     }
 
     /** Fills a (conductances, diag) and b for the temperature field t (K; void cells ignored). */
@@ -82,8 +109,13 @@ final class ConductanceAssembler {
                 cz[m] = law.kz(tRef);
             }
         }
+        // Planes whose face conductances involve no temperature-dependent material were filled on the first
+        // assembly into this operator and have not changed since (callers change gb only): skip them.
+        final boolean reuse = a == filledOnce;
+        final boolean[] skip = staticPlane;
         par.forEach(nz * ny, row -> {
             int base = row * nx;
+            if (reuse && skip[row / ny]) return;   // kx, ky, kz there are still those of the first fill
             for (int i = 0; i < nx; i++) {
                 int c = base + i, m = mat[c];
                 if (m < 0) { kx[c] = ky[c] = kz[c] = 0; continue; }
@@ -99,6 +131,17 @@ final class ConductanceAssembler {
         par.forEach(nz * ny, row -> {
             int k = row / ny, j = row - k * ny;
             int base = row * nx;
+            if (reuse && skip[k]) {
+                for (int i = 0; i < nx; i++) {
+                    int c = base + i;
+                    a.gb[c] = 0;
+                    if (!a.active[c]) continue;
+                    double v = dx[i] * dy[j] * dz[k];
+                    b[c] = q[c] * v;
+                    if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
+                }
+                return;
+            }
             for (int i = 0; i < nx; i++) {
                 int c = base + i;
                 boolean act = mat[c] >= 0;
@@ -116,22 +159,28 @@ final class ConductanceAssembler {
                 if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
             }
         });
-        // Boundary faces: sequential, because several faces may belong to one cell.
-        BoundaryFaces bf = p.boundary();
-        for (int f = 0; f < bf.count; f++) {
-            int c = bf.cell[f];
-            int i = c % nx, j = (c / nx) % ny, k = c / plane;
-            double area, half, kk;
-            switch (Face.of(bf.face[f])) {
-                case XMIN, XMAX -> { area = dy[j] * dz[k]; half = 0.5 * dx[i]; kk = kx[c]; }
-                case YMIN, YMAX -> { area = dx[i] * dz[k]; half = 0.5 * dy[j]; kk = ky[c]; }
-                default -> { area = dx[i] * dy[j]; half = 0.5 * dz[k]; kk = kz[c]; }
-            }
-            double film = Double.isInfinite(bf.h[f]) ? 0 : 1.0 / bf.h[f];
-            double gf = area / (half / kk + film);
-            gFace[f] = gf;
-            a.gb[c] += gf;
-            b[c] += gf * (bf.ambient[f] - tRef);
+        // Boundary faces, one direction at a time: a cell has at most one face per direction, so each group is
+        // parallel without two faces adding to the same cell; the groups follow in a fixed order.
+        final BoundaryFaces bf = p.boundary();
+        for (int[] group : facesByDirection) {
+            par.forBlocks(group.length, (lo, hi) -> {
+                for (int gi = lo; gi < hi; gi++) {
+                    int f = group[gi];
+                    int c = bf.cell[f];
+                    int i = c % nx, j = (c / nx) % ny, k = c / plane;
+                    double area, half, kk;
+                    switch (Face.of(bf.face[f])) {
+                        case XMIN, XMAX -> { area = dy[j] * dz[k]; half = 0.5 * dx[i]; kk = kx[c]; }
+                        case YMIN, YMAX -> { area = dx[i] * dz[k]; half = 0.5 * dy[j]; kk = ky[c]; }
+                        default -> { area = dx[i] * dy[j]; half = 0.5 * dz[k]; kk = kz[c]; }
+                    }
+                    double film = Double.isInfinite(bf.h[f]) ? 0 : 1.0 / bf.h[f];
+                    double gf = area / (half / kk + film);
+                    gFace[f] = gf;
+                    a.gb[c] += gf;
+                    b[c] += gf * (bf.ambient[f] - tRef);
+                }
+            });
         }
         if (dqL != null) {
             // The linearised source enters as a negative boundary-like conductance, so that the multigrid's coarse
@@ -146,6 +195,7 @@ final class ConductanceAssembler {
             });
         }
         if (finish) a.finish(par);
+        filledOnce = a;
     }
 
     /** Power of the linearised feedback source at theta (W), as it entered the last linear system. */
