@@ -93,4 +93,23 @@ class TransientPackageTest {
         System.out.printf("transient -> steady: %d steps, max |T(1e5 s) - T_steady| = %.2e K%n", r.steps(), worst);
         assertTrue(worst < 1e-4, "max difference " + worst + " K");
     }
+
+    /** Every parallel loop uses fixed blocks and ordered sums: the same steps and fields on 1 and 2 threads. */
+    @Test
+    void oneAndTwoThreadsGiveTheSameTransient() {
+        Setup s = setup();
+        ThermalProblem p = s.model().problem();
+        double[] init = new double[s.g().cells()];
+        java.util.Arrays.fill(init, s.spec().cooling().coolant().inlet());
+        TransientSolver.Result[] r = new TransientSolver.Result[2];
+        for (int threads = 1; threads <= 2; threads++)
+            try (Parallel par = new Parallel(threads)) {
+                r[threads - 1] = new TransientSolver(par, TransientSolver.Options.adaptive(0.05, 1e-3, 600)).run(p,
+                        s.capacity(), step(s), init, 0, 20, null, (t, tk, st) -> { });
+            }
+        assertEquals(r[0].steps(), r[1].steps());
+        assertEquals(r[0].cgIterations(), r[1].cgIterations());
+        assertEquals(r[0].energyInJ(), r[1].energyInJ(), 0.0);
+        assertArrayEquals(r[0].finalTemperature(), r[1].finalTemperature(), 0.0);
+    }
 }
