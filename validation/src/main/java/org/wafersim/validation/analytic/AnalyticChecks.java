@@ -8,9 +8,10 @@ public final class AnalyticChecks {
     private AnalyticChecks() { }
 
     public static List<Check> all() {
-        return List.of(new SlabCheck(), new ManufacturedSolutionCheck(), new SpreadingResistanceCheck(),
-                new EdgeCooledPlateCheck(), new LeakageFixedPointCheck(), new LateralCoolantCheck(),
-                new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck(), PlateChecks.all().get(0),
-                PlateChecks.all().get(1), PlateChecks.all().get(2), PlateChecks.all().get(3));
+        List<Check> all = new java.util.ArrayList<>(List.of(new SlabCheck(), new ManufacturedSolutionCheck(),
+                new SpreadingResistanceCheck(), new EdgeCooledPlateCheck(), new LeakageFixedPointCheck(),
+                new LateralCoolantCheck(), new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck()));
+        all.addAll(PlateChecks.all());
+        return List.copyOf(all);
     }
 }
