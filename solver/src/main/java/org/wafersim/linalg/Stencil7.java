@@ -147,34 +147,6 @@ public final class Stencil7 implements SymmetricOperator {
         }
     }
 
-    /**
-     * out[i] = (b - A x)_c for the cells c = row * nx + i, i = i0, i0 + 2, ... only: one colour of a red-black
-     * ordering (the multigrid restriction needs no more after a red-black sweep, whose last colour has zero residual).
-     */
-    void residualRowColourTo(int row, double[] b, double[] x, double[] out, int i0) {
-        final int plane = nx * ny, k = row / ny, j = row - k * ny, base = row * nx;
-        final int offS = j > 0 ? nx : 0, offN = j < ny - 1 ? nx : 0;
-        final int offB = k > 0 ? plane : 0, offT = k < nz - 1 ? plane : 0;
-        final double wS = j > 0 ? 1 : 0, wN = j < ny - 1 ? 1 : 0, wB = k > 0 ? 1 : 0, wT = k < nz - 1 ? 1 : 0;
-        int i = i0;
-        if (i == 0) {
-            int c = base;
-            out[0] = b[c] - (diag[c] * x[c] - (nx > 1 ? gx[c] * x[c + 1] : 0) - wS * gy[c - offS] * x[c - offS]
-                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
-            i = 2;
-        }
-        for (; i < nx - 1; i += 2) {
-            int c = base + i;
-            out[i] = b[c] - (diag[c] * x[c] - gx[c - 1] * x[c - 1] - gx[c] * x[c + 1] - wS * gy[c - offS] * x[c - offS]
-                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
-        }
-        if (i == nx - 1) {
-            int c = base + i;
-            out[i] = b[c] - (diag[c] * x[c] - gx[c - 1] * x[c - 1] - wS * gy[c - offS] * x[c - offS]
-                    - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
-        }
-    }
-
     /** out = b - A x on one row (as {@link #applyRow}). */
     void residualRow(int row, double[] b, double[] x, double[] out) {
         applyRow(row, x, out);

@@ -256,9 +256,9 @@ public final class TransientSolver {
             double err = maxAbs(work);    // void cells hold 0
             long ns4 = System.nanoTime();
             if (TRACE)
-                System.err.printf("transient t %.6g h %.3g: stage CG %d + %d (to %.1e, %.1e), filter %d, error %.3g K%s; s: operator %.3f,"
+                System.err.printf("transient t %.6g h %.3g: stage CG %d + %d (to %.1e, %.1e), filter 1 cycle, error %.3g K%s; s: operator %.3f,"
                         + " multigrid %.3f, stages %.3f, filter %.3f%n", t, h, r2.iterations(), r3.iterations(), tol2, tol3,
-                        1, err, restart ? " (restart)" : "", (ns1 - ns0) / 1e9, (ns2 - ns1) / 1e9,
+                        err, restart ? " (restart)" : "", (ns1 - ns0) / 1e9, (ns2 - ns1) / 1e9,
                         (ns3 - ns2) / 1e9, (ns4 - ns3) / 1e9);
             cgTotal += r2.iterations() + r3.iterations();
             if (opt.fixedStep() <= 0 && err > opt.tolerance() && h > 1e-12) {

@@ -63,15 +63,19 @@ class MultigridTest {
     void oneColourResidualMatchesTheFullResidual() {
         for (int nx : new int[]{1, 2, 7, 8}) {
             Stencil7 a = randomOperator(nx, 5, 4, nx);
+            LineSmoother s = new LineSmoother(a, par);
             double[] x = random(a.size(), 1), b = random(a.size(), 2), full = new double[a.size()];
             a.residual(par, b, x, full);
+            double scale = 0;
+            for (int c = 0; c < a.size(); c++) scale = Math.max(scale, a.diag[c] * Math.abs(x[c]) + Math.abs(b[c]));
             double[] row = new double[nx];
             for (int rw = 0; rw < a.ny * a.nz; rw++)
                 for (int i0 = 0; i0 < 2; i0++) {
                     java.util.Arrays.fill(row, Double.NaN);
-                    a.residualRowColourTo(rw, b, x, row, i0);
+                    s.residualRowColourTo(rw, b, x, row, i0);
                     for (int i = 0; i < nx; i++) {
-                        if ((i - i0) % 2 == 0) assertEquals(full[rw * nx + i], row[i], 1e-13, "nx " + nx + " row " + rw + " i " + i);
+                        // the smoother's operator A' is A in single precision: ~6e-8 of the row's terms
+                        if ((i - i0) % 2 == 0) assertEquals(full[rw * nx + i], row[i], 1e-6 * scale, "nx " + nx + " row " + rw + " i " + i);
                         else assertTrue(Double.isNaN(row[i]), "the other colour is not touched");
                     }
                 }
