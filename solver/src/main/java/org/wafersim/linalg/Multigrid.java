@@ -26,8 +26,8 @@ import java.util.List;
  *   <li><b>Coarsest level:</b> sparse Cholesky ({@link CoarseDirectSolver}) once the level has at most
  *       {@code maxCoarse} cells or cannot be coarsened further.</li>
  * </ul>
- * Cycles are V(1,1) by default, W(1,1) on request; every operation is parallel over rows with fixed partitions, so
- * the result is independent of the thread count.
+ * Cycles are V(1,1) by default, V(s,s) or W on request; every operation is parallel over rows with fixed partitions,
+ * so the result is independent of the thread count.
  */
 public final class Multigrid {
     /** Default size of the coarsest level solved directly (EJML Cholesky stays below ~0.1 s there). */
@@ -67,12 +67,19 @@ public final class Multigrid {
      * @param maxCoarse largest level solved directly
      */
     public Multigrid(Stencil7 fine, double[] xFaces, double[] yFaces, Parallel par, boolean wCycle, int maxCoarse) {
+        this(fine, xFaces, yFaces, par, wCycle, maxCoarse, 1);
+    }
+
+    /** As above with {@code sweeps} smoothing sweeps before and after each coarse-grid correction (V(s, s)). */
+    public Multigrid(Stencil7 fine, double[] xFaces, double[] yFaces, Parallel par, boolean wCycle, int maxCoarse,
+                     int sweeps) {
         if (xFaces.length != fine.nx + 1 || yFaces.length != fine.ny + 1)
             throw new IllegalArgumentException("face arrays do not match the operator");
+        if (sweeps < 1) throw new IllegalArgumentException("at least one smoothing sweep, got " + sweeps);
         this.par = par;
         this.gamma = wCycle ? 2 : 1;
-        this.preSweeps = 1;
-        this.postSweeps = 1;
+        this.preSweeps = sweeps;
+        this.postSweeps = sweeps;
         Level l = new Level(fine, xFaces, yFaces);
         levels.add(l);
         double hx = medianWidth(xFaces), hy = medianWidth(yFaces);

@@ -28,6 +28,13 @@ public final class SteadySolver {
         public static Options defaults() { return new Options(1e-10, 200, 1e-6, 50, false); }
     }
 
+    /**
+     * Smoothing sweeps per multigrid level and direction: V(2,2). On the default wafer it halves the CG iterations
+     * of a steady solve (23 -> 12) for ~1.7x the cost of a cycle, 10-13 % less time; the transient's warm-started
+     * stage solves need few iterations and keep V(1,1).
+     */
+    static final int SMOOTHING_SWEEPS = 2;
+
     /** Thrown when an iteration does not converge (exit code 1 in the CLI). */
     public static final class NotConvergedException extends RuntimeException {
         public NotConvergedException(String m) { super(m); }
@@ -94,7 +101,8 @@ public final class SteadySolver {
             final Stencil7 op = a;
             Pcg.Preconditioner pre = (r, z) -> {
                 if (holder[0] == null)
-                    holder[0] = new Multigrid(op, xf, yf, par, opt.wCycle(), Multigrid.DEFAULT_MAX_COARSE);
+                    holder[0] = new Multigrid(op, xf, yf, par, opt.wCycle(), Multigrid.DEFAULT_MAX_COARSE,
+                            SMOOTHING_SWEEPS);
                 holder[0].precondition(r, z);
             };
             // Inexact Picard: the linear system only needs to be solved a little better than the Picard iteration
