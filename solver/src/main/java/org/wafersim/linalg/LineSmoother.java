@@ -36,6 +36,8 @@ final class LineSmoother {
 
     /** 2^-24 (the relative rounding of a float), with a margin for the rounding of the sum itself. */
     private static final double SLACK = 0x1p-24 * (1 + 1e-6);
+    /** A factor that makes the float nearest to d x ROUND_UP no smaller than d. */
+    private static final double ROUND_UP = 1 + 0x1p-22;
 
     /** Re-reads the operator and recomputes the column factors in place after its coefficients changed. */
     void refactor(Parallel par) {
@@ -56,9 +58,8 @@ final class LineSmoother {
                     // Rounding to nearest moves each coupling by at most 2^-24 of itself, the six of the row by at
                     // most 2^-24 (diag - gb) in all; that much more diagonal (rounded up) keeps A' - A diagonally
                     // dominant (see the class comment).
-                    double d = ad[c] + (ad[c] - ab[c]) * SLACK;
-                    float fd = (float) d;
-                    if (fd < d) fd = Math.nextUp(fd);
+                    // (1 + 2^-22) before rounding to nearest (2^-24 at most) leaves the float above d
+                    float fd = (float) ((ad[c] + (ad[c] - ab[c]) * SLACK) * ROUND_UP);
                     diag[c] = fd;
                     double piv = fd - prevG[i] * prevG[i] * prevInv[i];
                     float iv = (float) (1.0 / piv);

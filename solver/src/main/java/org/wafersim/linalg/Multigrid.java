@@ -175,7 +175,8 @@ public final class Multigrid {
             for (int j = yStart[J]; j < yStart[J + 1]; j++) {
                 int row = k * ny + j;
                 int i0 = j & 1;                 // the first colour's columns in row j (LineSmoother's parity)
-                f.smoother.residualRowColourTo(row, b, x, rrow, i0);   // A' of the sweep; a row-sized buffer
+                // A' of the sweep, into a row-sized buffer; the strided half costs less than a vectorised full row
+                f.smoother.residualRowColourTo(row, b, x, rrow, i0);
                 for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
             }
             for (int I = 0; I < cnx; I++) if (!c.a.active[cbase + I]) cb[cbase + I] = 0;

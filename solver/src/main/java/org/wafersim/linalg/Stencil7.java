@@ -58,18 +58,16 @@ public final class Stencil7 implements SymmetricOperator {
      */
     public void finishDiagonal(Parallel par) {
         final int plane = nx * ny;
-        par.forEach(nz, k -> {
-            for (int j = 0; j < ny; j++) {
-                int base = (k * ny + j) * nx;
-                for (int i = 0; i < nx; i++) {
-                    int c = base + i;
-                    if (!active[c]) { diag[c] = 1; continue; }
-                    double d = gb[c] + gx[c] + gy[c] + gz[c];
-                    if (i > 0) d += gx[c - 1];
-                    if (j > 0) d += gy[c - nx];
-                    if (k > 0) d += gz[c - plane];
-                    diag[c] = d;
-                }
+        par.forEach(nz * ny, row -> {
+            final int k = row / ny, j = row - k * ny, base = row * nx;
+            // missing west/south/bottom neighbours read the cell's own coupling with weight 0 (branch-free)
+            final int offS = j > 0 ? nx : 0, offB = k > 0 ? plane : 0;
+            final double wS = j > 0 ? 1 : 0, wB = k > 0 ? 1 : 0;
+            for (int i = 0; i < nx; i++) {
+                final int c = base + i, w = i > 0 ? c - 1 : c;
+                final double d = gb[c] + gx[c] + gy[c] + gz[c] + (i > 0 ? gx[w] : 0) + wS * gy[c - offS]
+                        + wB * gz[c - offB];
+                diag[c] = active[c] ? d : 1;
             }
         });
     }
