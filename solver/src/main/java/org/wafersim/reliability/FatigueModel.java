@@ -54,6 +54,17 @@ public interface FatigueModel {
      */
     double cyclesToFailure(double strainRange, double meanTemperatureK, double cyclesPerDay);
 
+    /**
+     * Cycles to failure of a cycle of the connector layer's shear strain range Δγ (δ = Δγ·h_layer): the form a
+     * strain history of the mechanics (γ_xz, γ_yz per point) is counted in, e.g. as the law of
+     * {@link ConnectorRainflow}: {@code (g, t, f) -> model.cyclesToFailureOfLayerShear(g, h, t, f)}.
+     */
+    default double cyclesToFailureOfLayerShear(double layerShearRange, double layerThickness, double meanTemperatureK,
+                                               double cyclesPerDay) {
+        return cyclesToFailure(contactStrain(layerShearRange * layerThickness, layerThickness), meanTemperatureK,
+                cyclesPerDay);
+    }
+
     /** One line naming the model, its equation and its constants. */
     String describe();
 
