@@ -444,10 +444,18 @@ final class CaseReader {
 
         // reliability: as transient, a run without reliability and without the block writes no block
         boolean reliabilityGiven = top.has("reliability");
+        // criteria.design_life, when given, is the design life of the reliability block too
+        Section cr = top.section("criteria", false);
+        String lifeText = DesignReader.designLifeText(cr);
         Section rs = top.section("reliability", false);
-        ReliabilitySpec reliability = new ReliabilityReader(this).read(rs, analysis, cy.out.get("life").asText());
+        ReliabilitySpec reliability = new ReliabilityReader(this).read(rs, analysis,
+                lifeText != null ? lifeText : cy.out.get("life").asText());
         rs.done();
         if (!reliabilityGiven && !rel) top.out.remove("reliability");
+        DesignReader design = new DesignReader(this);
+        CriteriaSpec criteria = design.criteria(cr, reliability.designLife(), rs.out.has("design_life")
+                ? rs.out.get("design_life").asText() : cy.out.get("life").asText());
+        ConnectorTechSpec connectorTech = design.connector(top.section("connector", false), reliability);
 
         List<ProbeSpec> probes = readProbes(top, stack, wafer);
         GridSpec grid = readGrid(top.section("grid", false));
@@ -456,7 +464,8 @@ final class CaseReader {
 
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
         return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
-                transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source);
+                transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source,
+                connectorTech, criteria);
     }
 
     /** A footprint: one length (square) or a list of two lengths [x, y]; each > 0. */

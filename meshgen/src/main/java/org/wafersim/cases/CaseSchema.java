@@ -111,6 +111,23 @@ final class CaseSchema {
                                     "reference_temperature"),
                             "thermal_cycling", obj("enabled", "exponent", "weibull_shape", "lognormal_sigma",
                                     "reference_cycles", "reference_swing"))),
+            // connector (DesignReader, ConnectorTechSpec): technology (spring | solder | custom) and its block:
+            // spring {alloy (beryllium_copper | phosphor_bronze), length, thickness (lengths), shape (cantilever |
+            // guided)}, solder {height (length)}, custom {kinematics (bending | shear), length, thickness, shape
+            // (bending), height (shear), curve (strain_life | s_n), youngs_modulus, fatigue_strength_coefficient,
+            // stress_amplitude (stresses), fatigue_strength_exponent, fatigue_ductility_coefficient,
+            // fatigue_ductility_exponent, cycles, exponent (numbers)}
+            "connector", obj("technology",
+                    "spring", obj("alloy", "length", "thickness", "shape"),
+                    "solder", obj("height"),
+                    "custom", obj("kinematics", "length", "thickness", "shape", "height", "curve", "youngs_modulus",
+                            "fatigue_strength_coefficient", "fatigue_strength_exponent", "fatigue_ductility_coefficient",
+                            "fatigue_ductility_exponent", "stress_amplitude", "cycles", "exponent")),
+            // criteria (DesignReader, CriteriaSpec): junction_limit (temperature), design_life, min_connector_life
+            // (times), min_reliability, max_silicon_stress (fractions), max_connector_strain (dimensionless),
+            // max_warpage (length), max_coolant_pressure_drop (pressure)
+            "criteria", obj("junction_limit", "design_life", "min_reliability", "max_connector_strain",
+                    "min_connector_life", "max_warpage", "max_silicon_stress", "max_coolant_pressure_drop"),
             "probes", new ListOf(obj("name", "at", "layer")),
             "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
             "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));

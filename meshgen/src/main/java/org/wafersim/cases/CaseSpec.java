@@ -41,6 +41,8 @@ import org.wafersim.materials.MechanicalRole;
  * @param materials    the material library for this run (built-ins plus the case's own definitions/overrides)
  * @param resolvedText the case after overrides, as YAML text (stored in the HDF5 root attribute "case")
  * @param source       where the case came from (file path or "built-in wse-default"), for messages
+ * @param connectorTech the connector's technology and fatigue-model geometry ({@code connector}; default spring)
+ * @param criteria     the design criteria of the verdict ({@code criteria}; defaults when absent)
  */
 public record CaseSpec(
         String name,
@@ -60,11 +62,26 @@ public record CaseSpec(
         SolverSpec solver,
         MaterialLibrary materials,
         String resolvedText,
-        String source) {
+        String source,
+        ConnectorTechSpec connectorTech,
+        CriteriaSpec criteria) {
 
     public CaseSpec {
         stack = List.copyOf(stack);
         probes = List.copyOf(probes);
+        if (connectorTech == null) connectorTech = ConnectorTechSpec.DEFAULT;
+        if (criteria == null) criteria = CriteriaSpec.defaults(reliabilitySpec != null ? reliabilitySpec.designLife()
+                : 5 * ReliabilitySpec.YEAR);
+    }
+
+    /** The form without the connector technology and criteria (cases built in code): their defaults. */
+    public CaseSpec(String name, WaferSpec wafer, DiesSpec dies, CoresSpec cores, List<LayerSpec> stack,
+                    PowerSpec power, CoolingSpec cooling, MechanicsSpec mechanics, CyclingSpec cycling,
+                    AnalysisSpec analysis, TransientSpec transientSpec, ReliabilitySpec reliabilitySpec,
+                    List<ProbeSpec> probes, GridSpec grid, SolverSpec solver, MaterialLibrary materials,
+                    String resolvedText, String source) {
+        this(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, transientSpec,
+                reliabilitySpec, probes, grid, solver, materials, resolvedText, source, null, null);
     }
 
     /**

@@ -46,6 +46,25 @@ public final class DefectYield {
     public record Result(double[] dieYield, double[][] defectiveCores, double[] expectedDefectiveCores,
                          double[] expectedSparesLeft, double waferYield) {
 
+        /**
+         * 1 − wafer yield. Poisson defects hit each of a die's n cores independently with p = E[X]/n, so a die's tail
+         * P(X &gt; s) = I_p(s + 1, n − s) (the regularised beta: the binomial tail) is computed directly, and the wafer's
+         * 1 − Y = −expm1(Σ_d log1p(−q_d)) without the cancellation of 1 − Π_d P(X ≤ s). For clustered
+         * (negative-binomial) defects the cores are not independent and no closed-form tail is used: 1 − Y there.
+         */
+        public double waferYieldLoss(DefectModel model, int coresPerDie) {
+            if (model == DefectModel.NEGATIVE_BINOMIAL) return 1 - waferYield;
+            double lr = 0;
+            for (int d = 0; d < dieYield.length; d++) {
+                int s = defectiveCores[d].length - 1;
+                int n = coresPerDie;
+                double p = expectedDefectiveCores[d] / n;
+                double q = p <= 0 || s >= n ? 0 : org.apache.commons.math3.special.Beta.regularizedBeta(p, s + 1, n - s);
+                lr += Math.log1p(-q);
+            }
+            return -Math.expm1(lr);
+        }
+
         /** Expected spares left for field repair on a good wafer, summed over the dies. */
         public double totalSparesLeft() {
             double s = 0;

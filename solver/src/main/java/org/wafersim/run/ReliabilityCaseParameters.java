@@ -9,7 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.wafersim.materials.Material;
+import org.wafersim.cases.ConnectorTechSpec;
 import org.wafersim.reliability.ConnectorParameters;
+import org.wafersim.reliability.ContactAlloy;
+import org.wafersim.reliability.FatigueCurve;
+import org.wafersim.reliability.FatigueModel;
+import org.wafersim.reliability.ShearJoint;
+import org.wafersim.reliability.SnCurve;
+import org.wafersim.reliability.SolderJoint;
+import org.wafersim.reliability.SpringContact;
+import org.wafersim.reliability.StrainLife;
 import org.wafersim.reliability.DutyCycle;
 import org.wafersim.reliability.Engelmaier;
 import org.wafersim.reliability.LifetimeDistribution;
@@ -64,10 +73,40 @@ public final class ReliabilityCaseParameters {
                 .withCurve(r.timePoints(), r.horizon());
         double perDay = spec.cycling() != null ? spec.cycling().perDay() : p.dutyCycle().cyclesPerDay();
         p = p.withDutyCycle(new DutyCycle(perDay, r.connector().powerCyclesPerWeek()));
-        p = p.withWearOut(wearOut(r)).withConnector(connector(spec, r.connector()));
-        checkEngelmaierExponent(spec, p, KELVIN + MIN_JOINT_C, KELVIN + MAX_JOINT_C,
-                "any joint temperature from " + (int) MIN_JOINT_C + " to " + (int) MAX_JOINT_C + " degC");
+        ConnectorParameters cp = connector(spec, r.connector());
+        p = p.withWearOut(wearOut(r)).withConnector(cp.withModel(fatigueModel(spec, cp)));
+        if (spec.connectorTech().technology() == ConnectorTechSpec.Technology.SOLDER) {
+            checkEngelmaierExponent(spec, p, KELVIN + MIN_JOINT_C, KELVIN + MAX_JOINT_C,
+                    "any joint temperature from " + (int) MIN_JOINT_C + " to " + (int) MAX_JOINT_C + " degC");
+        }
         return p;
+    }
+
+    /**
+     * The contact fatigue model of the case's connector technology ({@code connector}): a {@link SolderJoint} with the
+     * Engelmaier constants of {@code cp} (the material's, with the case's overrides), a {@link SpringContact} of the
+     * built-in alloy's strain-life curve, or the user's curve on a beam or a joint.
+     */
+    public static FatigueModel fatigueModel(CaseSpec spec, ConnectorParameters cp) {
+        ConnectorTechSpec t = spec.connectorTech();
+        return switch (t.technology()) {
+            case SOLDER -> new SolderJoint(t.solder() == null || t.solder().height() == null ? Double.NaN
+                    : t.solder().height(), cp.engelmaier(), false);
+            case SPRING -> new SpringContact(SpringContact.Shape.fromKey(t.spring().shape()), t.spring().length(),
+                    t.spring().thickness(), ContactAlloy.fromKey(t.spring().alloy()).strainLife(), "spring");
+            case CUSTOM -> {
+                ConnectorTechSpec.Custom c = t.custom();
+                FatigueCurve curve = c.curve().equals("s_n")
+                        ? new SnCurve(c.stressAmplitude(), c.cycles(), c.exponent(), c.youngsModulus(), "connector.custom")
+                        : new StrainLife("user curve", c.fatigueStrengthCoefficient(), c.youngsModulus(),
+                        c.strengthExponent(), c.ductilityCoefficient(), c.ductilityExponent(), "case file", false,
+                        "connector.custom");
+                yield c.kinematics().equals("shear")
+                        ? new ShearJoint(c.height() == null ? Double.NaN : c.height(), curve)
+                        : new SpringContact(SpringContact.Shape.fromKey(c.shape()), c.length(), c.thickness(), curve,
+                        "custom");
+            }
+        };
     }
 
     private static final double KELVIN = 273.15;

@@ -22,6 +22,7 @@ import org.wafersim.reliability.DieRedundancy;
 import org.wafersim.reliability.DutyCycle;
 import org.wafersim.reliability.Durations;
 import org.wafersim.reliability.Engelmaier;
+import org.wafersim.reliability.FatigueModel;
 import org.wafersim.reliability.Mechanism;
 import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityEstimator;
@@ -79,11 +80,14 @@ public final class ReliabilityRun {
      * @param connector           connector fatigue on the mechanics' map, or null when not evaluated
      * @param connectorStatus     what the outputs say about connector fatigue
      * @param seconds             wall time of the estimate, s
+     * @param dieUnreliabilityAtDesignLife 1 − R_die at the design life per die, computed directly (not 1 − R)
+     * @param waferUnreliabilityAtMilestones 1 − R_wafer at {@code milestoneTimes}, computed directly
      */
     public record Outcome(ReliabilityParameters parameters, ReliabilityEstimator.Report report,
                           double[] milestoneTimes, double[] waferAtMilestones, double[] dieAtDesignLife,
                           int[] dominantCode, List<String> notes, boolean cycleSwings, ConnectorMap connector,
-                          String connectorStatus, double seconds) {
+                          String connectorStatus, double seconds, double[] dieUnreliabilityAtDesignLife,
+                          double[] waferUnreliabilityAtMilestones) {
 
         public CoreLifetimes lifetimes() { return report.lifetimes(); }
 
@@ -123,16 +127,22 @@ public final class ReliabilityRun {
      * @param elementY       element centres in y, m
      * @param waferCentreX   the wafer's centre (the neutral point), m
      * @param waferCentreY   the wafer's centre, m
-     * @param workloadRange  Δγ of the workload cycle [y][x] (0 without an idle state)
-     * @param offOnRange     Δγ of the power cycle [y][x]
+     * @param workloadRange  strain range of the contact (the model's measure) in the workload cycle [y][x] (0 without
+     *                       an idle state)
+     * @param offOnRange     strain range of the contact in the power cycle [y][x]
      * @param workloadMeanK  mean joint temperature of the workload cycle [y][x], K
      * @param offOnMeanK     mean joint temperature of the power cycle [y][x], K
      * @param atMilestones   R_connector at the run's milestone times (1, 3, 5 years, design life)
+     * @param model          the technology's fatigue model (the ranges above are in its strain measure)
+     * @param layerWorkloadRange Δγ of the connector layer's shear strain, workload cycle [y][x]
+     * @param layerOffOnRange    Δγ of the layer, power cycle [y][x]
+     * @param layerThickness the connector layer's thickness, m
      */
     public record ConnectorMap(ConnectorFatigue.Result fatigue, boolean[] present, double[] elementX,
                                double[] elementY, double waferCentreX, double waferCentreY, double[][] workloadRange,
                                double[][] offOnRange, double[][] workloadMeanK, double[][] offOnMeanK,
-                               double[] atMilestones) {
+                               double[] atMilestones, FatigueModel model, double[][] layerWorkloadRange,
+                               double[][] layerOffOnRange, double layerThickness) {
         public int nx() { return elementX.length; }
 
         public int ny() { return elementY.length; }
@@ -193,22 +203,34 @@ public final class ReliabilityRun {
         double[] times = new double[MILESTONE_YEARS.length + 1];
         for (int i = 0; i < MILESTONE_YEARS.length; i++) times[i] = MILESTONE_YEARS[i] * Durations.YEAR;
         times[MILESTONE_YEARS.length] = design;
-        Loads loads = mech == null ? null : loads(spec, mech, notes);
+        Loads loads = mech == null ? null : loads(spec, mech, p.connector().model(), notes);
         if (loads == null) {
             // without an off/on load the library must not expect one
             p = p.withDutyCycle(new DutyCycle(p.dutyCycle().cyclesPerDay(), 0));
         }
         ReliabilityEstimator.Inputs in = loads == null ? ReliabilityEstimator.Inputs.coresOnly(cores, cond)
                 : new ReliabilityEstimator.Inputs(cores, cond, loads.workload, loads.offOn, loads.contacts);
-        if (loads != null) checkExponent(spec, p, loads);
+        if (loads != null && p.connector().model() instanceof org.wafersim.reliability.SolderJoint) {
+            checkExponent(spec, p, loads);
+        }
         ReliabilityEstimator.Report rep;
-        double[] wafer, dieAtLife;
+        double[] wafer, dieAtLife, dieQ, waferQ;
         try (Parallel par = new Parallel(threads)) {
             rep = ReliabilityEstimator.estimate(in, p, par);
             ReliabilityCurve at = rep.redundancy().curve(times, par);
             wafer = at.waferReliability();
             dieAtLife = new double[cores.dieCount()];
-            for (int d = 0; d < dieAtLife.length; d++) dieAtLife[d] = at.dieReliability()[d][MILESTONE_YEARS.length];
+            dieQ = new double[cores.dieCount()];
+            waferQ = new double[times.length];
+            for (int k = 0; k < times.length; k++) {
+                double lr = 0;
+                for (int d = 0; d < cores.dieCount(); d++) lr += Math.log1p(-at.dieUnreliability()[d][k]);
+                waferQ[k] = -Math.expm1(lr);
+            }
+            for (int d = 0; d < dieAtLife.length; d++) {
+                dieAtLife[d] = at.dieReliability()[d][MILESTONE_YEARS.length];
+                dieQ[d] = at.dieUnreliability()[d][MILESTONE_YEARS.length];
+            }
         }
         notes.addAll(rep.notes());
         if (rep.lifetimes().mechanisms().isEmpty()) {
@@ -220,18 +242,27 @@ public final class ReliabilityRun {
             double[] rc = new double[times.length];
             for (int k = 0; k < times.length; k++) {
                 rc[k] = rep.connector().population().reliability(times[k]);
+                double qc = rep.connector().population().unreliability(times[k]);
+                waferQ[k] = waferQ[k] + qc - waferQ[k] * qc;
                 wafer[k] *= rc[k];          // series system: the wafer fails when its cores or its connector do
             }
             cm = new ConnectorMap(rep.connector(), loads.present, loads.ex, loads.ey, loads.cx, loads.cy,
                     loads.workload.shearStrainRange(), loads.offOn == null ? null : loads.offOn.shearStrainRange(),
-                    loads.workload.meanTemperatureK(), loads.offOn == null ? null : loads.offOn.meanTemperatureK(), rc);
-            status = CONNECTOR_EVALUATED;
-            notes.add("connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates each"
-                    + " point at its own field temperature and frequency, and the case gives no test profile");
+                    loads.workload.meanTemperatureK(), loads.offOn == null ? null : loads.offOn.meanTemperatureK(), rc,
+                    p.connector().model(), loads.layerWorkload, loads.layerOffOn, loads.layerThickness);
+            boolean solder = p.connector().model() instanceof org.wafersim.reliability.SolderJoint;
+            status = solder ? CONNECTOR_EVALUATED : "evaluated: " + p.connector().model().technology() + " contact ("
+                    + p.connector().model().strainMeasure() + ") per connector point, workload cycle idle <-> full load"
+                    + " and power cycle off <-> full load combined by Miner's rule";
+            notes.add(solder ? "connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates"
+                    + " each point at its own field temperature and frequency, and the case gives no test profile"
+                    : "connector fatigue: the contact's strain-life curve holds at any temperature and frequency of the"
+                    + " run (copper spring alloys well below 0.4 of their melting point do not creep); mean strain not"
+                    + " corrected for");
             notes.add(String.format(Locale.ROOT, "connector fatigue: the Weibull population counts contacts by area,"
                     + " element area / pitch^2 with reliability.connector.pitch %s mm ([E]: no public connector"
                     + " geometry), %.4g contacts in all", num(1e3 * loads.pitch), loads.totalContacts()));
-            if (ReliabilityCaseParameters.connectorMaterial(spec).filter(m -> m.fatigue().isPresent()).isEmpty()) {
+            if (solder && ReliabilityCaseParameters.connectorMaterial(spec).filter(m -> m.fatigue().isPresent()).isEmpty()) {
                 notes.add("connector fatigue: the connector material has no fatigue constants: the IPC-SM-785 defaults"
                         + " were used (eps_f' 0.325, c0 -0.442, c_T -6e-4 /K, c_f 0.0174), with the case's overrides");
             }
@@ -246,7 +277,7 @@ public final class ReliabilityRun {
             code[c] = m == null ? -1 : ReliabilitySpec.MECHANISMS.indexOf(m.key());
         }
         return new Outcome(p, rep, times, wafer, dieAtLife, code, List.copyOf(notes), swings, cm, status,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, dieQ, waferQ);
     }
 
     /**
@@ -254,7 +285,8 @@ public final class ReliabilityRun {
      * contacts each holds (element area / pitch², 0 where there is no connector).
      */
     private record Loads(ConnectorLoad workload, ConnectorLoad offOn, boolean[] present, double[] ex, double[] ey,
-                         double cx, double cy, double[][] contacts, double pitch) {
+                         double cx, double cy, double[][] contacts, double pitch, double[][] layerWorkload,
+                         double[][] layerOffOn, double strainPerLayerShear, double layerThickness) {
         double totalContacts() {
             double n = 0;
             for (double[] row : contacts) for (double v : row) n += v;
@@ -290,7 +322,7 @@ public final class ReliabilityRun {
      * no connector). Outside the connector Δγ = 0 (the library's N_f is then infinite) and T is the stress-free
      * temperature (any valid temperature would do: with Δγ = 0 it does not enter).
      */
-    private static Loads loads(CaseSpec spec, MechanicsRun.Outcome mech, List<String> notes) {
+    private static Loads loads(CaseSpec spec, MechanicsRun.Outcome mech, FatigueModel model, List<String> notes) {
         MechanicsState full = mech.state("full"), idle = mech.state("idle");
         if (full == null || !full.hasConnector()) {
             notes.add(full == null ? "connector fatigue: no full-load mechanics state (mechanics.states lacks full)"
@@ -331,8 +363,28 @@ public final class ReliabilityRun {
         double pitch = spec.reliabilitySpec().connector().pitch();
         double[][] contacts = contactsPerElement(mesh, present, pitch);
         StackLayer w = mech.model().model().layers().get(mech.model().waferLayer());
-        return new Loads(new ConnectorLoad(ga, ta), new ConnectorLoad(gb, tb), present, ex, ey,
-                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()), contacts, pitch);
+        // the technology's own strain: linear in the displacement across the layer, delta = gamma * h_layer
+        double h = layerThickness(mech, full.connectorLayer());
+        double k = model.contactStrain(h, h);
+        double[][] ca = scaled(ga, k), cb = scaled(gb, k);
+        return new Loads(new ConnectorLoad(ca, ta), new ConnectorLoad(cb, tb), present, ex, ey,
+                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()), contacts, pitch, ga, gb, k, h);
+    }
+
+    private static double[][] scaled(double[][] a, double k) {
+        if (k == 1) return a;
+        double[][] r = new double[a.length][];
+        for (int j = 0; j < a.length; j++) {
+            r[j] = a[j].clone();
+            for (int i = 0; i < r[j].length; i++) r[j][i] *= k;
+        }
+        return r;
+    }
+
+    /** Thickness of the mechanics' connector layer, m. */
+    private static double layerThickness(MechanicsRun.Outcome mech, String name) {
+        for (StackLayer l : mech.model().model().layers()) if (l.name().equals(name)) return l.zTop() - l.zBottom();
+        throw new IllegalStateException("no mechanics layer " + name);
     }
 
     /**
@@ -358,6 +410,7 @@ public final class ReliabilityRun {
         Map<String, Object> m = new LinkedHashMap<>();
         var rep = o.report();
         m.put("yield", o.yield());
+        m.put("yield_loss", rep.yield().waferYieldLoss(o.parameters().defectModel(), cores.coresPerDie()));
         m.put("spares", cores.coreCount() - cores.activeCoreCount());
         m.put("expected_spares_left", rep.yield().totalSparesLeft());
         m.put("wafer_mttf_h", Durations.hours(o.waferMttf()));
@@ -365,6 +418,7 @@ public final class ReliabilityRun {
         if (o.connector() != null) m.put("cores_mttf_years", Durations.years(o.coresMttf()));
         for (int i = 0; i < MILESTONE_YEARS.length; i++) {
             m.put("reliability_at_" + num(MILESTONE_YEARS[i]) + "y", o.waferAtMilestones()[i]);
+            m.put("unreliability_at_" + num(MILESTONE_YEARS[i]) + "y", o.waferUnreliabilityAtMilestones()[i]);
         }
         m.put("design_life_years", Durations.years(o.parameters().designLife()));
         m.put("reliability_at_design_life", o.reliabilityAtDesignLife());
@@ -378,12 +432,99 @@ public final class ReliabilityRun {
                     : String.format(Locale.ROOT, "%.6g", d.reliability());
             limiting.add(String.format(Locale.ROOT, "die %d (col %d, row %d) R %s", d.die(), d.column(), d.row(), r));
         }
-        m.put("limiting_dies", limiting);
+        Components comp = components(o, cores);
+        m.put("components", comp.rows());
+        m.put("limiting_component", comp.limiting());
+        m.put("limiting_location", comp.location());
+        m.put("unreliability_at_design_life", comp.waferUnreliability());
+        // the dies are named as limiting only when they are what limits the wafer
+        m.put("limiting_dies", comp.limiting().equals(DIES) ? limiting : List.of());
         m.put("connector_fatigue", o.connectorStatus());
         m.putAll(connectorSummary(o));
         m.put("notes", o.notes());
         m.put("seconds", o.seconds());
         return m;
+    }
+
+    static final String DIES = "dies with spares";
+
+    /** The components of the wafer's reliability, the limiting one and where it is, and the wafer's 1 − R. */
+    record Components(List<Map<String, Object>> rows, String limiting, String location, double waferUnreliability) { }
+
+    /**
+     * The wafer as a series system of its components, each with R and 1 − R at the design life (1 − R computed
+     * directly: from the dies' own unreliabilities and the connector population's, never as 1 − R of a rounded R)
+     * and its MTTF:
+     * <ul>
+     * <li>core wear-out by mechanism (no spares): the shortest per-core MTTF of each mechanism and where;</li>
+     * <li>dies with spares (k-out-of-n per die, all dies in series): R_cores(t) = Π_d R_d(t),
+     *     1 − R = −expm1(Σ_d log1p(−q_d));</li>
+     * <li>the connector (its technology's model): the Weibull population of its contacts, first failure point;</li>
+     * </ul>
+     * The limiting component is the one of shorter MTTF (dies with spares or connector): the one that ends the
+     * wafer's life; its 1 − R at the design life is reported beside it.
+     */
+    static Components components(Outcome o, CoreArray cores) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        CoreLifetimes life = o.lifetimes();
+        for (int mi = 0; mi < life.mechanisms().size(); mi++) {
+            int worst = -1;
+            double w = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < cores.coreCount(); c++) {
+                if (life.mttf(mi, c) < w) { w = life.mttf(mi, c); worst = c; }
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("component", "core wear-out: " + life.mechanisms().get(mi).key());
+            r.put("shortest_core_mttf_years", Durations.years(w));
+            if (worst >= 0) {
+                int d = cores.die(worst);
+                r.put("location", String.format(Locale.ROOT, "core %d at die (col %d, row %d), core (col %d, row %d)",
+                        worst, cores.dieColumn(d), cores.dieRow(d), cores.coreColumn(worst), cores.coreRow(worst)));
+            }
+            rows.add(r);
+        }
+        double logR = 0;
+        int worstDie = 0;
+        for (int d = 0; d < o.dieUnreliabilityAtDesignLife().length; d++) {
+            double q = o.dieUnreliabilityAtDesignLife()[d];
+            logR += Math.log1p(-q);
+            if (q > o.dieUnreliabilityAtDesignLife()[worstDie]) worstDie = d;
+        }
+        double qDies = -Math.expm1(logR);
+        Map<String, Object> dies = new LinkedHashMap<>();
+        dies.put("component", DIES);
+        dies.put("reliability_at_design_life", Math.exp(logR));
+        dies.put("unreliability_at_design_life", qDies);
+        dies.put("mttf_years", Durations.years(o.coresMttf()));
+        String dieLoc = String.format(Locale.ROOT, "die %d (col %d, row %d)", worstDie, cores.dieColumn(worstDie),
+                cores.dieRow(worstDie));
+        dies.put("location", dieLoc);
+        rows.add(dies);
+        String limiting = DIES, where = dieLoc;
+        double mttfLim = o.coresMttf(), qWafer = qDies;
+        ConnectorMap c = o.connector();
+        if (c != null) {
+            ConnectorPopulation pop = c.fatigue().population();
+            double t = o.parameters().designLife();
+            double qc = pop.unreliability(t);
+            Map<String, Object> r = new LinkedHashMap<>();
+            String name = "connector (" + c.model().technology() + ")";
+            r.put("component", name);
+            r.put("reliability_at_design_life", pop.reliability(t));
+            r.put("unreliability_at_design_life", qc);
+            r.put("mttf_years", Durations.years(pop.mttf()));
+            String loc = String.format(Locale.ROOT, "first failure at (%.1f mm, %.1f mm), %.1f mm from the wafer"
+                    + " centre", 1e3 * c.firstFailureX(), 1e3 * c.firstFailureY(), 1e3 * c.firstFailureDnp());
+            r.put("location", loc);
+            rows.add(r);
+            // series: 1 - R = q1 + q2 - q1 q2, without cancellation
+            qWafer = qDies + qc - qDies * qc;
+            if (pop.mttf() < mttfLim) {
+                limiting = name;
+                where = loc;
+            }
+        }
+        return new Components(List.copyOf(rows), limiting, where, qWafer);
     }
 
     /**
@@ -400,6 +541,10 @@ public final class ReliabilityRun {
         int x = f.firstFailure().x(), y = f.firstFailure().y();
         DutyCycle duty = o.parameters().dutyCycle();
         double life = c.firstFailureLife();
+        m.put("connector_technology", c.model().technology());
+        m.put("connector_model", c.model().describe());
+        m.put("connector_estimated", c.model().estimated());
+        m.put("connector_strain_measure", c.model().strainMeasure());
         m.put("connector_life_years", Durations.years(life));
         m.put("connector_cycles_to_first_failure", life * duty.cyclesPerSecond());
         m.put("connector_power_cycles_to_first_failure", life * duty.offCyclesPerSecond());
@@ -407,9 +552,11 @@ public final class ReliabilityRun {
         m.put("connector_first_failure_y_m", c.firstFailureY());
         m.put("connector_first_failure_dnp_m", c.firstFailureDnp());
         m.put("connector_workload_strain_range", c.workloadRange()[y][x]);
+        m.put("connector_workload_layer_shear_range", c.layerWorkloadRange()[y][x]);
         m.put("connector_workload_cycles_to_failure", f.workloadCycles()[y][x]);
         if (f.offOnCycles() != null) {
             m.put("connector_power_cycle_strain_range", c.offOnRange()[y][x]);
+            m.put("connector_power_cycle_layer_shear_range", c.layerOffOnRange()[y][x]);
             m.put("connector_power_cycle_cycles_to_failure", f.offOnCycles()[y][x]);
         }
         m.put("connector_mttf_years", Durations.years(f.population().mttf()));
@@ -424,10 +571,39 @@ public final class ReliabilityRun {
         StringBuilder sb = new StringBuilder("reliability    ");
         for (var e : info.entrySet()) {
             Object v = e.getValue();
-            if (v instanceof List<?> || e.getKey().startsWith("connector_")) continue;
+            if (v instanceof List<?> || e.getKey().startsWith("connector_") || e.getKey().startsWith("limiting_"))
+                continue;
+            if (e.getKey().equals("yield") && info.get("yield_loss") instanceof Double q) {
+                sb.append(" yield ").append(probability((Double) v, q).replace("1 - R", "1 - Y")).append(';');
+                continue;
+            }
+            if (e.getKey().equals("yield_loss")) continue;
+            if (e.getKey().startsWith("reliability_at_") && info.get("un" + e.getKey()) instanceof Double q) {
+                sb.append(' ').append(e.getKey()).append(' ').append(probability((Double) v, q)).append(';');
+                continue;
+            }
+            if (e.getKey().startsWith("unreliability_at_")) continue;
             sb.append(' ').append(e.getKey()).append(' ').append(show(v)).append(';');
         }
         sb.append(System.lineSeparator());
+        if (info.get("components") instanceof List<?> comps && !comps.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "components      at the design life (%s years), in series:%n",
+                    num((Double) info.get("design_life_years"))));
+            for (Object o : comps) {
+                Map<?, ?> c = (Map<?, ?>) o;
+                sb.append(String.format(Locale.ROOT, "                %-28s", c.get("component")));
+                if (c.get("reliability_at_design_life") instanceof Double r) {
+                    sb.append(" R ").append(probability(r, (Double) c.get("unreliability_at_design_life")));
+                    sb.append(String.format(Locale.ROOT, "; MTTF %.4g years", (Double) c.get("mttf_years")));
+                } else if (c.get("shortest_core_mttf_years") instanceof Double mt) {
+                    sb.append(String.format(Locale.ROOT, " shortest core MTTF %.4g years (no spares)", mt));
+                }
+                if (c.get("location") != null) sb.append("; ").append(c.get("location"));
+                sb.append(System.lineSeparator());
+            }
+            sb.append("limiting        ").append(info.get("limiting_component")).append(": ")
+                    .append(info.get("limiting_location")).append(System.lineSeparator());
+        }
         if (info.get("limiting_dies") instanceof List<?> l && !l.isEmpty()) {
             sb.append("limiting dies   ");
             for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : "; ").append(l.get(i));
@@ -435,9 +611,10 @@ public final class ReliabilityRun {
         }
         sb.append("connector       fatigue ").append(info.get("connector_fatigue")).append(System.lineSeparator());
         if (info.get("connector_life_years") instanceof Double life) {
+            sb.append("                model ").append(info.get("connector_model")).append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "                first failure at (%.1f mm, %.1f mm), %.1f mm from the"
                             + " wafer centre, after %.4g workload cycles (%.4g power cycles): %.4g years; N_f %.4g"
-                            + " (workload, d_gamma %.3f %%)",
+                            + " (workload, d_eps %.4g %%)",
                     1e3 * (Double) info.get("connector_first_failure_x_m"),
                     1e3 * (Double) info.get("connector_first_failure_y_m"),
                     1e3 * (Double) info.get("connector_first_failure_dnp_m"),
@@ -446,7 +623,7 @@ public final class ReliabilityRun {
                     (Double) info.get("connector_workload_cycles_to_failure"),
                     100 * (Double) info.get("connector_workload_strain_range")));
             if (info.get("connector_power_cycle_cycles_to_failure") instanceof Double nb) {
-                sb.append(String.format(Locale.ROOT, ", %.4g (power cycle, d_gamma %.3f %%)", nb,
+                sb.append(String.format(Locale.ROOT, ", %.4g (power cycle, d_eps %.4g %%)", nb,
                         100 * (Double) info.get("connector_power_cycle_strain_range")));
             }
             sb.append(System.lineSeparator());
@@ -465,6 +642,14 @@ public final class ReliabilityRun {
             }
         }
         return sb.toString();
+    }
+
+    /** A probability R with its directly computed complement q = 1 − R: "0.93", "1 - 3.1e-09", "1 (1 - R = 7e-124)". */
+    static String probability(double r, double q) {
+        if (q == 0) return "1 (1 - R = 0)";
+        if (q < 1e-15) return String.format(Locale.ROOT, "1 (1 - R = %.3g)", q);
+        if (q < 1e-4) return String.format(Locale.ROOT, "1 - %.3g", q);
+        return String.format(Locale.ROOT, "%.6g", r);
     }
 
     /** A number for the text summary; probabilities close to 1 as "1 - q", which says more than "1.00000". */

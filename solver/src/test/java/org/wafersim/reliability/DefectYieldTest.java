@@ -98,4 +98,21 @@ class DefectYieldTest {
         for (int c = 0; c < none.coreCount(); c++) area += none.area(c);
         assertEquals(Math.exp(-900 * area), DefectYield.evaluate(none, 900, DefectModel.POISSON, 3).waferYield(), 1e-12);
     }
+
+    @Test
+    void yieldLossIsOneMinusTheYieldComputedDirectly() {
+        CoreArray a = Wafers.smallWafer();
+        // where 1 - Y is large, the direct tail agrees with 1 - Y; where Y rounds near 1 it still resolves it
+        for (DefectModel m : DefectModel.values()) {
+            for (double d0 : new double[] {2e5, 5e5, 2e6}) {
+                DefectYield.Result r = DefectYield.evaluate(a, d0, m, 3);
+                double q = r.waferYieldLoss(m, a.coresPerDie());
+                assertEquals(1 - r.waferYield(), q, 1e-9 * q + 1e-15, m + " d0 " + d0);
+            }
+            DefectYield.Result tiny = DefectYield.evaluate(Wafers.defaultWafer(), 900, m, 3);
+            double q = tiny.waferYieldLoss(m, Wafers.defaultWafer().coresPerDie());
+            org.junit.jupiter.api.Assertions.assertTrue(q > 0 && q < 1e-6, m + " " + q);
+            if (1 - tiny.waferYield() > 1e-13) assertEquals(1 - tiny.waferYield(), q, 0.05 * q, m.toString());
+        }
+    }
 }
