@@ -99,11 +99,30 @@ public final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         if (!s.feasible()) {
-            spec.commandLine().getErr().printf("wafersim: failed: infeasible design: the wafer reaches %.1f degC, above "
-                    + "the %.0f degC junction limit (result written to %s)%n", s.waferMaxC(), s.junctionLimitC(), out);
+            spec.commandLine().getErr().println("wafersim: failed: " + failedCriteria(s) + " (result written to " + out
+                    + ")");
             return Cli.CHECK_FAILED;
         }
         return Cli.OK;
+    }
+
+    /** "the design fails 1 criterion: connector life (first contact to fail) 1.002 years < 5 years (...)" */
+    static String failedCriteria(RunSummary s) {
+        if (s.verdict() == null) {
+            return String.format(java.util.Locale.ROOT, "infeasible design: the wafer reaches %.1f degC, above the %.0f"
+                    + " degC junction limit", s.waferMaxC(), s.junctionLimitC());
+        }
+        List<String> parts = new ArrayList<>();
+        for (Object o : (List<?>) s.verdict().get("criteria")) {
+            java.util.Map<?, ?> c = (java.util.Map<?, ?>) o;
+            if (!"fail".equals(c.get("status"))) continue;
+            String unit = "1".equals(c.get("unit")) ? "" : " " + c.get("unit");
+            parts.add(String.format(java.util.Locale.ROOT, "%s %.4g%s %s %.4g%s (%s)", c.get("description"),
+                    (Double) c.get("value"), unit, "max".equals(c.get("limit_kind")) ? ">" : "<",
+                    (Double) c.get("limit"), unit, c.get("note")));
+        }
+        return "the design fails " + parts.size() + (parts.size() == 1 ? " criterion: " : " criteria: ")
+                + String.join("; ", parts);
     }
 
     /** A case file path, or an embedded case name; neither is an input error naming the argument. */

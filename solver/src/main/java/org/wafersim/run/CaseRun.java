@@ -149,6 +149,8 @@ public final class CaseRun {
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
+        Verdict verdict = Verdict.of(spec, summary, tr, mech, rel, cores);
+        summary = summary.withVerdict(verdict.toMap(), spec.criteria().junctionLimit() - KELVIN);
         return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr, rel, mech);
     }
 

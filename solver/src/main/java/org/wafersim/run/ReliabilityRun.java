@@ -491,6 +491,10 @@ public final class ReliabilityRun {
             if (q > o.dieUnreliabilityAtDesignLife()[worstDie]) worstDie = d;
         }
         double qDies = -Math.expm1(logR);
+        // below the library's probability floor every die reads 0: take the redundancy's own ranking
+        if (o.dieUnreliabilityAtDesignLife()[worstDie] == 0 && !o.report().limitingDies().isEmpty()) {
+            worstDie = o.report().limitingDies().get(0).die();
+        }
         Map<String, Object> dies = new LinkedHashMap<>();
         dies.put("component", DIES);
         dies.put("reliability_at_design_life", Math.exp(logR));
@@ -646,7 +650,7 @@ public final class ReliabilityRun {
 
     /** A probability R with its directly computed complement q = 1 − R: "0.93", "1 - 3.1e-09", "1 (1 - R = 7e-124)". */
     static String probability(double r, double q) {
-        if (q == 0) return "1 (1 - R = 0)";
+        if (q == 0) return String.format(Locale.ROOT, "1 (1 - R < %.0e)", DieRedundancy.PROBABILITY_FLOOR);
         if (q < 1e-15) return String.format(Locale.ROOT, "1 (1 - R = %.3g)", q);
         if (q < 1e-4) return String.format(Locale.ROOT, "1 - %.3g", q);
         return String.format(Locale.ROOT, "%.6g", r);

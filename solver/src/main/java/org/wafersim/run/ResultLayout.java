@@ -179,6 +179,11 @@ public final class ResultLayout {
         if (r.transientOutcome() != null) writeTransient(f, r, shape3);
         if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
         if (r.reliability() != null) ReliabilityLayout.write(f, r.reliability(), cores);
+        if (s.verdict() != null) writeVerdict(f, s.verdict());
+        writeStatus(f, s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? "ok" : "criteria_failed",
+                s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? 0 : 1,
+                s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? "the run completed"
+                        : "the design fails the criteria " + s.verdict().get("failed"));
         int[] its = th.linearIterations();
         f.intDataset("/solver/cg_iterations", its, new int[]{its.length}, "1");
         f.dataset("/solver/residual_history", th.residualHistory(), new int[]{th.residualHistory().length}, "1");
@@ -192,5 +197,41 @@ public final class ResultLayout {
         f.dataset("/solver/wall_seconds", secs, new int[]{secs.length}, "s");
         f.datasetAttribute("/solver/wall_seconds", "stages", stageNames);
         return f;
+    }
+
+    /**
+     * {@code /verdict}: attributes {@code pass} (1/0), {@code failed} (criteria keys), {@code design_life_years}; per
+     * criterion a group {@code /verdict/<key>} with attributes {@code value}, {@code limit}, {@code margin} (NaN when
+     * not evaluated), {@code unit}, {@code limit_kind} (max/min), {@code status} (pass/fail/not_evaluated),
+     * {@code estimated} (1 when the value rests on estimated constants), {@code description}, {@code note}.
+     */
+    static void writeVerdict(ResultFile f, java.util.Map<String, Object> v) {
+        f.attribute("/verdict", "pass", Boolean.TRUE.equals(v.get("pass")) ? 1 : 0);
+        java.util.List<?> failed = (java.util.List<?>) v.get("failed");
+        f.attribute("/verdict", "failed", failed.isEmpty() ? "" : String.join(",", failed.stream().map(String::valueOf).toList()));
+        f.attribute("/verdict", "design_life_years", (Double) v.get("design_life_years"));
+        for (Object o : (java.util.List<?>) v.get("criteria")) {
+            java.util.Map<?, ?> c = (java.util.Map<?, ?>) o;
+            String g = "/verdict/" + c.get("criterion");
+            f.attribute(g, "value", c.get("value") instanceof Double d ? d : Double.NaN);
+            f.attribute(g, "limit", (Double) c.get("limit"));
+            f.attribute(g, "margin", c.get("margin") instanceof Double d ? d : Double.NaN);
+            f.attribute(g, "unit", String.valueOf(c.get("unit")));
+            f.attribute(g, "limit_kind", String.valueOf(c.get("limit_kind")));
+            f.attribute(g, "status", String.valueOf(c.get("status")));
+            f.attribute(g, "estimated", Boolean.TRUE.equals(c.get("estimated")) ? 1 : 0);
+            f.attribute(g, "description", String.valueOf(c.get("description")));
+            f.attribute(g, "note", String.valueOf(c.get("note")));
+        }
+    }
+
+    /**
+     * {@code /status}: attributes {@code status} ("ok", "criteria_failed", or the failure kind of a run that did not
+     * finish: "thermal_runaway", "not_converged", ...), {@code exit_code} and {@code message}.
+     */
+    public static void writeStatus(ResultFile f, String status, int exitCode, String message) {
+        f.attribute("/status", "status", status);
+        f.attribute("/status", "exit_code", exitCode);
+        f.attribute("/status", "message", message);
     }
 }

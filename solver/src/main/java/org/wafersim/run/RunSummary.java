@@ -32,7 +32,8 @@ public record RunSummary(
         double junctionLimitC,
         Map<String, Object> transientInfo,
         Map<String, Object> reliabilityInfo,
-        Map<String, Object> mechanicsInfo) {
+        Map<String, Object> mechanicsInfo,
+        Map<String, Object> verdict) {
 
     public RunSummary {
         mechanicsInfo = mechanicsInfo == null ? null : new LinkedHashMap<>(mechanicsInfo);
@@ -41,6 +42,37 @@ public record RunSummary(
         interfaceHeatW = new LinkedHashMap<>(interfaceHeatW);
         transientInfo = transientInfo == null ? null : new LinkedHashMap<>(transientInfo);
         reliabilityInfo = reliabilityInfo == null ? null : new LinkedHashMap<>(reliabilityInfo);
+        verdict = verdict == null ? null : new LinkedHashMap<>(verdict);
+    }
+
+    /** The form without the verdict (summaries built before criteria existed). */
+    public RunSummary(String caseName, String output, int nx, int ny, int nz, long cells, double powerW,
+                      double waferMaxC, double waferMeanC, double waferMinC, double coreMaxC, double coreMinC,
+                      double coreSpreadK, HottestCore hottestCore, Map<String, Double> heatOutW, double balanceRelError,
+                      double rJunctionCoolantKPerW, int picardIterations, int cgIterations, double finalRelResidual,
+                      int multigridLevels, Map<String, Double> stageSeconds, double wallSeconds, long estimatedBytes,
+                      long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
+                      double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
+                      double junctionLimitC, Map<String, Object> transientInfo, Map<String, Object> reliabilityInfo,
+                      Map<String, Object> mechanicsInfo) {
+        this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
+                coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
+                cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
+                peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
+                feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, null);
+    }
+
+    /**
+     * A copy with the run's verdict ({@link Verdict#toMap}); {@code feasible} becomes the verdict's pass and the
+     * junction limit the criteria's.
+     */
+    public RunSummary withVerdict(Map<String, Object> v, double junctionLimit) {
+        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, Boolean.TRUE.equals(v.get("pass")), junctionLimit, transientInfo, reliabilityInfo,
+                mechanicsInfo, v);
     }
 
     /** The form without the reliability part (summaries built before reliability runs existed). */
@@ -81,7 +113,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo);
+                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, verdict);
     }
 
     /** A copy with the reliability part of the run. */
@@ -90,7 +122,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, verdict);
     }
 
     /** A copy with the mechanics part of the run. */
@@ -99,7 +131,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, verdict);
     }
 
     /** A copy naming the result file. */
@@ -108,7 +140,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, verdict);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -119,6 +151,16 @@ public record RunSummary(
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
         sb.append(String.format("cooling         %s%n", coolingMode));
+        if (transientInfo != null && transientInfo.get("hottest_core_peak_C") instanceof Double pk) {
+            // a transient is judged over its whole run: the peak over time first; the steady lines below are the
+            // state before t = 0
+            sb.append(String.format("transient peak  hottest core %.2f degC at t = %.6g s (core %s); swing %.2f K over the run%s%n",
+                    pk, (Double) transientInfo.get("hottest_core_peak_time_s"), transientInfo.get("hottest_core_peak_core"),
+                    (Double) transientInfo.get("hottest_core_swing_K"), transientInfo.get("core_swing_max_K") instanceof Double sw
+                            ? String.format(", largest core swing of the last cycle %.2f K", sw) : ""));
+            sb.append("pre-start state (steady, t < 0; the transient's initial condition unless transient.initial = ambient):")
+                    .append(System.lineSeparator());
+        }
         sb.append(String.format("power           %.1f W (leakage %.1f W)%n", powerW, leakageW));
         sb.append(String.format("wafer T         max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC, waferMeanC, waferMinC));
         if (hottestCore != null)
@@ -137,7 +179,7 @@ public record RunSummary(
         sb.append(String.format("energy balance  (in - out)/in = %.2e%n", balanceRelError));
         sb.append(String.format("R junction-coolant %.4e K/W (mean active layer - inlet) / P, %.4e K/W (max wafer - inlet) / P%n",
                 rJunctionCoolantKPerW, rJunctionMaxCoolantKPerW));
-        if (!feasible)
+        if (verdict == null && !feasible)
             sb.append(String.format("INFEASIBLE      the wafer reaches %.1f degC, above the %.0f degC junction limit%n",
                     waferMaxC, junctionLimitC));
         sb.append(String.format("solver          %d Picard, %d CG iterations, residual %.1e, %d multigrid levels%n",
@@ -161,6 +203,7 @@ public record RunSummary(
         if (mechanicsInfo != null) sb.append(MechanicsRun.text(mechanicsInfo));
         if (reliabilityInfo != null) sb.append(ReliabilityRun.text(reliabilityInfo));
         if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
+        if (verdict != null) sb.append(Verdict.text(verdict));
         return sb.toString();
     }
 }

@@ -234,6 +234,37 @@ public final class TransientRun {
     }
 
     /** Headline numbers of the transient part, for the summary (keys carry their units). */
+    /**
+     * The hottest core over the whole run: its temperature (core mean), the time and the core.
+     *
+     * @param temperatureC peak temperature, degC
+     * @param time         when, s
+     * @param core         which core (core index)
+     * @param minC         the hottest core's lowest temperature over the run, degC (peak − min = the swing)
+     */
+    public record Peak(double temperatureC, double time, int core, double minC) {
+        /** "75.3 degC at t = 1234 s, core 5 at die (col 1, row 2), core (col 3, row 4)" */
+        public String describe(org.wafersim.geometry.CoreArray cores) {
+            int d = cores.die(core);
+            return String.format(java.util.Locale.ROOT, "at t = %.6g s, core %d at die (col %d, row %d), core (col %d,"
+                    + " row %d)", time, core, cores.dieColumn(d), cores.dieRow(d), cores.coreColumn(core),
+                    cores.coreRow(core));
+        }
+    }
+
+    /** The peak of the hottest core over the run's time steps (t ≥ 0). */
+    public static Peak peak(Outcome o) {
+        var s = o.series();
+        List<Double> hot = s.probes().get("hottest_core");
+        int at = 0;
+        double min = Double.MAX_VALUE;
+        for (int i = 0; i < hot.size(); i++) {
+            if (hot.get(i) > hot.get(at)) at = i;
+            min = Math.min(min, hot.get(i));
+        }
+        return new Peak(hot.get(at), s.time().get(at), s.hottestCore().get(at), min);
+    }
+
     public static Map<String, Object> summaryOf(Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         var r = o.totals();
@@ -246,9 +277,11 @@ public final class TransientRun {
         m.put("energy_out_J", r.energyOutJ());
         m.put("energy_stored_J", r.energyStoredJ());
         m.put("energy_balance_rel", r.balanceRelError());
-        double peak = -Double.MAX_VALUE;
-        for (double v : s.probes().get("hottest_core")) peak = Math.max(peak, v);
-        m.put("hottest_core_peak_C", peak);
+        Peak pk = peak(o);
+        m.put("hottest_core_peak_C", pk.temperatureC());
+        m.put("hottest_core_peak_time_s", pk.time());
+        m.put("hottest_core_peak_core", pk.core());
+        m.put("hottest_core_swing_K", pk.temperatureC() - pk.minC());
         if (o.cycles() > 0) {
             m.put("cycles", o.cycles());
             m.put("periodic", o.periodic());
