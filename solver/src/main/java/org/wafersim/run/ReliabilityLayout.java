@@ -94,7 +94,12 @@ final class ReliabilityLayout {
             limiting[i] = lim.get(i).die();
             limitingR[i] = lim.get(i).reliability();
         }
-        if (limiting.length > 0) {
+        ReliabilityRun.Components comp = ReliabilityRun.components(o, cores);
+        f.attribute(GROUP, "limiting_component", comp.limiting());
+        f.attribute(GROUP, "limiting_location", comp.location());
+        f.attribute(GROUP, "unreliability_at_design_life", comp.waferUnreliability());
+        // the dies are named as limiting only when they limit the wafer (as in the text and JSON summaries)
+        if (limiting.length > 0 && comp.limiting().equals(ReliabilityRun.DIES)) {
             f.attribute(GROUP, "limiting_dies", limiting);
             f.attribute(GROUP, "limiting_dies_reliability", limitingR);
         }
@@ -144,8 +149,9 @@ final class ReliabilityLayout {
         }
         f.dataset(GROUP + "/connector_strain_range", range, new int[]{2, ny, nx}, "1");
         f.datasetAttribute(GROUP + "/connector_strain_range", "cycles", new String[]{"workload", "power"});
-        f.datasetAttribute(GROUP + "/connector_strain_range", "note", "|gamma_a - gamma_b| of the shear strain"
-                + " vectors (gamma_xz, gamma_yz) of the cycle's two states");
+        f.datasetAttribute(GROUP + "/connector_strain_range", "note", "the contact's strain range in its"
+                + " technology's own measure (attribute connector_strain_measure), linear in |gamma_a - gamma_b| of the"
+                + " layer's shear strain vectors (gamma_xz, gamma_yz) of the cycle's two states");
         f.dataset(GROUP + "/connector_mean_temperature", meanC, new int[]{2, ny, nx}, "degC");
         f.datasetAttribute(GROUP + "/connector_mean_temperature", "cycles", new String[]{"workload", "power"});
         double[] rc = new double[times.length];
@@ -158,6 +164,10 @@ final class ReliabilityLayout {
         for (var e : s.entrySet()) {
             if (e.getKey().startsWith("connector_") && e.getValue() instanceof Double v) f.attribute(GROUP, e.getKey(), v);
         }
+        f.attribute(GROUP, "connector_technology", c.model().technology());
+        f.attribute(GROUP, "connector_model", c.model().describe());
+        f.attribute(GROUP, "connector_estimated", c.model().estimated() ? 1 : 0);
+        f.attribute(GROUP, "connector_strain_measure", c.model().strainMeasure());
         f.attribute(GROUP, "connector_cycles_to_first_failure_note", "workload cycles (and power cycles) applied when"
                 + " the first connector point fails under the duty cycle, life x frequency");
         f.attribute(GROUP, "connector_first_failure_index", new int[]{r.firstFailure().y(), r.firstFailure().x()});

@@ -200,36 +200,57 @@ public final class ResultLayout {
     }
 
     /**
-     * {@code /verdict}: attributes {@code pass} (1/0), {@code failed} (criteria keys), {@code design_life_years}; per
-     * criterion a group {@code /verdict/<key>} with attributes {@code value}, {@code limit}, {@code margin} (NaN when
-     * not evaluated), {@code unit}, {@code limit_kind} (max/min), {@code status} (pass/fail/not_evaluated),
-     * {@code estimated} (1 when the value rests on estimated constants), {@code description}, {@code note}.
+     * {@code /verdict}, one entry per criterion in the order of the table: datasets {@code value}, {@code limit},
+     * {@code margin} (NaN when not evaluated; each criterion in its own unit, listed in the attribute {@code units}),
+     * {@code pass} (1 pass, 0 fail, -1 not evaluated), {@code estimated} (1 when the value rests on estimated
+     * constants); attributes {@code criteria} (keys), {@code units}, {@code limit_kind} (max/min),
+     * {@code descriptions}, {@code notes}, {@code overall_pass} (1/0), {@code failed} (comma-separated keys) and
+     * {@code design_life_years}.
      */
     static void writeVerdict(ResultFile f, java.util.Map<String, Object> v) {
-        f.attribute("/verdict", "pass", Boolean.TRUE.equals(v.get("pass")) ? 1 : 0);
-        java.util.List<?> failed = (java.util.List<?>) v.get("failed");
-        f.attribute("/verdict", "failed", failed.isEmpty() ? "" : String.join(",", failed.stream().map(String::valueOf).toList()));
-        f.attribute("/verdict", "design_life_years", (Double) v.get("design_life_years"));
-        for (Object o : (java.util.List<?>) v.get("criteria")) {
-            java.util.Map<?, ?> c = (java.util.Map<?, ?>) o;
-            String g = "/verdict/" + c.get("criterion");
-            f.attribute(g, "value", c.get("value") instanceof Double d ? d : Double.NaN);
-            f.attribute(g, "limit", (Double) c.get("limit"));
-            f.attribute(g, "margin", c.get("margin") instanceof Double d ? d : Double.NaN);
-            f.attribute(g, "unit", String.valueOf(c.get("unit")));
-            f.attribute(g, "limit_kind", String.valueOf(c.get("limit_kind")));
-            f.attribute(g, "status", String.valueOf(c.get("status")));
-            f.attribute(g, "estimated", Boolean.TRUE.equals(c.get("estimated")) ? 1 : 0);
-            f.attribute(g, "description", String.valueOf(c.get("description")));
-            f.attribute(g, "note", String.valueOf(c.get("note")));
+        java.util.List<?> rows = (java.util.List<?>) v.get("criteria");
+        int n = rows.size();
+        double[] value = new double[n], limit = new double[n], margin = new double[n];
+        int[] pass = new int[n], est = new int[n];
+        String[] keys = new String[n], units = new String[n], kinds = new String[n], desc = new String[n],
+                notes = new String[n];
+        for (int i = 0; i < n; i++) {
+            java.util.Map<?, ?> c = (java.util.Map<?, ?>) rows.get(i);
+            value[i] = c.get("value") instanceof Double d ? d : Double.NaN;
+            limit[i] = (Double) c.get("limit");
+            margin[i] = c.get("margin") instanceof Double d ? d : Double.NaN;
+            pass[i] = "pass".equals(c.get("status")) ? 1 : "fail".equals(c.get("status")) ? 0 : -1;
+            est[i] = Boolean.TRUE.equals(c.get("estimated")) ? 1 : 0;
+            keys[i] = String.valueOf(c.get("criterion"));
+            units[i] = String.valueOf(c.get("unit"));
+            kinds[i] = String.valueOf(c.get("limit_kind"));
+            desc[i] = String.valueOf(c.get("description"));
+            notes[i] = String.valueOf(c.get("note"));
         }
+        String mixed = "per criterion: see /verdict@units";
+        f.dataset("/verdict/value", value, new int[]{n}, mixed);
+        f.dataset("/verdict/limit", limit, new int[]{n}, mixed);
+        f.dataset("/verdict/margin", margin, new int[]{n}, mixed);
+        f.intDataset("/verdict/pass", pass, new int[]{n}, "1");
+        f.intDataset("/verdict/estimated", est, new int[]{n}, "1");
+        f.attribute("/verdict", "criteria", keys);
+        f.attribute("/verdict", "units", units);
+        f.attribute("/verdict", "limit_kind", kinds);
+        f.attribute("/verdict", "descriptions", desc);
+        f.attribute("/verdict", "notes", notes);
+        f.attribute("/verdict", "overall_pass", Boolean.TRUE.equals(v.get("pass")) ? 1 : 0);
+        java.util.List<?> failed = (java.util.List<?>) v.get("failed");
+        f.attribute("/verdict", "failed", failed.isEmpty() ? "none"
+                : String.join(",", failed.stream().map(String::valueOf).toList()));
+        f.attribute("/verdict", "design_life_years", (Double) v.get("design_life_years"));
     }
 
     /**
-     * {@code /status}: attributes {@code status} ("ok", "criteria_failed", or the failure kind of a run that did not
+     * {@code /status}: dataset {@code exit_code} [1]; attributes {@code status} ("ok", "criteria_failed", or the failure kind of a run that did not
      * finish: "thermal_runaway", "not_converged", ...), {@code exit_code} and {@code message}.
      */
     public static void writeStatus(ResultFile f, String status, int exitCode, String message) {
+        f.intDataset("/status/exit_code", new int[]{exitCode}, new int[]{1}, "1");
         f.attribute("/status", "status", status);
         f.attribute("/status", "exit_code", exitCode);
         f.attribute("/status", "message", message);

@@ -33,13 +33,14 @@ import org.wafersim.reliability.ReliabilityParameters;
  *
  * <p>The runs use the embedded coarse wafer on a 0.1-cell-per-core thermal grid and a 10 mm mechanics spacing
  * (26 x 26 plate elements), which keeps each run to seconds; the corners are still resolved as the most strained
- * elements.
+ * elements. They pin the solder (Engelmaier) technology whose numbers they check; the spring contact of the default
+ * case is tested in {@link SpringConnectorRunTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectorFatigueRunTest {
     private static final double KELVIN = 273.15;
     static final List<String> BASE = List.of("grid.cells_per_core=0.1", "analysis.mechanics=true",
-            "analysis.reliability=true", "mechanics.spacing=10 mm");
+            "analysis.reliability=true", "mechanics.spacing=10 mm", "connector.technology=solder");
 
     @TempDir Path dir;
     private CaseRun.Result base;

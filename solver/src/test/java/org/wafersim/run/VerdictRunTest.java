@@ -1,0 +1,106 @@
+package org.wafersim.run;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wafersim.cli.CliHarness;
+import org.wafersim.io.ResultReader;
+
+/**
+ * The verdict of a run and the connector technologies end to end, on the embedded coarse wafer with a 0.1-cell-per-core
+ * thermal grid and a 10 mm mechanics spacing: the default spring connector passes every criterion; the solder
+ * connector fails the connector-life criterion with exit code 1, writes its result, and is reported as the limiting
+ * component consistently in the text, the JSON and the HDF5; a transient that peaks above the junction limit exits 1
+ * and says when and where.
+ */
+class VerdictRunTest {
+    static final List<String> BASE = List.of("grid.cells_per_core=0.1", "analysis.mechanics=true",
+            "analysis.reliability=true", "mechanics.spacing=10 mm");
+
+    @TempDir Path dir;
+
+    private CliHarness.Outcome run(Path out, boolean json, String... sets) {
+        List<String> a = new ArrayList<>(List.of("run", "wse-coarse", "-q", "-o", out.toString()));
+        if (json) a.add("--json");
+        for (String s : BASE) a.addAll(List.of("--set", s));
+        for (String s : sets) a.addAll(List.of("--set", s));
+        return CliHarness.run(a.toArray(new String[0]));
+    }
+
+    @Test
+    void springConnectorPassesAndSolderFailsTheConnectorLife() throws Exception {
+        Path spring = dir.resolve("spring.h5");
+        CliHarness.Outcome s = run(spring, false);
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("verdict         PASS"), s.out());
+        assertTrue(s.out().contains("model spring contact: cantilever beam L 1.200 mm, t 0.08000 mm"), s.out());
+        assertTrue(s.out().contains("beryllium copper C17200"), s.out());
+        // with a spring connector the cores with their spares end the wafer's life (centuries), so the dies are named
+        assertTrue(s.out().contains("limiting        dies with spares: die "), s.out());
+        assertTrue(s.out().contains("limiting dies   die "), s.out());
+        try (ResultReader r = ResultReader.open(spring)) {
+            assertEquals(1, ((Number) r.attribute("/verdict", "overall_pass")).intValue());
+            assertEquals("ok", r.attribute("/status", "status"));
+            assertEquals("spring", r.attribute("/reliability", "connector_technology"));
+        }
+
+        Path solder = dir.resolve("solder.h5");
+        CliHarness.Outcome f = run(solder, true, "connector.technology=solder");
+        assertEquals(1, f.code(), f.err());
+        assertTrue(Files.exists(solder), "the result is written when a criterion fails");
+        // the connector fails its life and, through it, the wafer's reliability at the design life
+        assertTrue(f.err().contains("the design fails 2 criteria: wafer reliability at the design life"), f.err());
+        assertTrue(f.err().contains("; connector life (first contact to fail) "), f.err());
+        JsonNode j = new ObjectMapper().readTree(f.out());
+        assertFalse(j.get("verdict").get("pass").asBoolean());
+        assertEquals("min_reliability", j.get("verdict").get("failed").get(0).asText());
+        assertEquals("min_connector_life", j.get("verdict").get("failed").get(1).asText());
+        JsonNode ri = j.get("reliabilityInfo");
+        assertEquals("connector (solder)", ri.get("limiting_component").asText());
+        assertEquals(0, ri.get("limiting_dies").size());
+        assertTrue(ri.get("connector_model").asText().startsWith("solder joint: Engelmaier (IPC-SM-785)"));
+        double lifeYears = ri.get("connector_life_years").asDouble();
+        assertTrue(lifeYears < 5, "solder life " + lifeYears);
+        try (ResultReader r = ResultReader.open(solder)) {
+            Map<String, Object> a = r.attributes("/reliability");
+            assertEquals("connector (solder)", a.get("limiting_component"));
+            assertEquals(ri.get("limiting_location").asText(), a.get("limiting_location"));
+            assertNull(a.get("limiting_dies"));
+            assertEquals(0, ((Number) r.attribute("/verdict", "overall_pass")).intValue());
+            assertEquals("min_reliability,min_connector_life", r.attribute("/verdict", "failed"));
+            assertEquals("criteria_failed", r.attribute("/status", "status"));
+            String[] keys = (String[]) r.attribute("/verdict", "criteria");
+            double[] value = r.read("/verdict/value").flat();
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i].equals("min_connector_life")) assertEquals(lifeYears, value[i], 1e-12 * lifeYears);
+            }
+        }
+        // the text says the same
+        CliHarness.Outcome t = run(dir.resolve("solder2.h5"), false, "connector.technology=solder");
+        assertTrue(t.out().contains("limiting        connector (solder): first failure at"), t.out());
+        assertTrue(t.out().contains("verdict         FAIL: [min_reliability, min_connector_life]"), t.out());
+        assertFalse(t.out().contains("limiting dies"), t.out());    // the dies do not limit: the text does not say so
+    }
+
+    @Test
+    void aTransientPeakingAboveTheJunctionLimitFailsAndSaysWhenAndWhere() throws Exception {
+        Path out = dir.resolve("tr.h5");
+        List<String> a = new ArrayList<>(List.of("run", "wse-coarse", "-q", "-o", out.toString(), "--set",
+                "grid.cells_per_core=0.1", "--set", "analysis.thermal=transient", "--set", "transient.end=120 s",
+                "--set", "criteria.junction_limit=55 degC"));
+        CliHarness.Outcome o = CliHarness.run(a.toArray(new String[0]));
+        assertEquals(1, o.code(), o.err());
+        assertTrue(Files.exists(out));
+        assertTrue(o.err().contains("junction temperature over the run"), o.err());
+        assertTrue(o.err().contains("at t = "), o.err());
+        assertTrue(o.err().contains(" at die (col "), o.err());
+    }
+}
