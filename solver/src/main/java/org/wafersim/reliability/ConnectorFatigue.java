@@ -2,11 +2,11 @@ package org.wafersim.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Connector fatigue over the connector's map of points ({@code [y][x]}): per point the median cycles to failure of
- * the workload cycle and of the off/on cycle by {@link Engelmaier}, the life in seconds for the {@link DutyCycle} by
+ * the workload cycle and of the off/on cycle by the connector's {@link FatigueModel} (its technology; the loads are
+ * strain ranges in that model's own measure, {@link FatigueModel#contactStrain}), the life in seconds for the {@link DutyCycle} by
  * {@link Miner}'s rule,
  * <pre>
  *   L = 1 / (f_A/N_A + f_B/N_B)       (f in cycles per second),
@@ -68,10 +68,9 @@ public final class ConnectorFatigue {
         if (contacts != null && (contacts.length != ny || contacts[0].length != nx)) {
             throw new IllegalArgumentException("contact-count map differs in shape from the load maps");
         }
-        Engelmaier model = params.engelmaier();
-        List<String> notes = new ArrayList<>();
-        noteClamp(notes, "workload", duty.cyclesPerDay());
-        if (withB) noteClamp(notes, "off/on", duty.offCyclesPerDay());
+        FatigueModel model = params.model();
+        List<String> notes = new ArrayList<>(model.notes("workload", duty.cyclesPerDay()));
+        if (withB) notes.addAll(model.notes("off/on", duty.offCyclesPerDay()));
 
         double[][] na = new double[ny][nx];
         double[][] nb = withB ? new double[ny][nx] : null;
@@ -121,13 +120,5 @@ public final class ConnectorFatigue {
         ConnectorPopulation pop = ConnectorPopulation.of(life, contacts, beta);
         return new Result(workload, withB ? offOn : null, life, new FirstFailure(bx, by, best, workload[by][bx]), pop,
                 List.copyOf(notes));
-    }
-
-    private static void noteClamp(List<String> notes, String which, double f) {
-        if (Engelmaier.frequencyClamped(f)) {
-            notes.add(String.format(Locale.ROOT, "Engelmaier: the %s cycle's frequency %.4g /day is outside the "
-                    + "IPC-SM-785 range 1-1000 /day; the exponent c is evaluated at %.4g /day", which, f,
-                    Engelmaier.clampFrequency(f)));
-        }
     }
 }
