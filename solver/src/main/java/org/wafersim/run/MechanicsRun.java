@@ -79,7 +79,8 @@ public final class MechanicsRun {
         List<Material> mats = layerMaterials(spec, g);
         PackageMechanics.Setup setup = setup(spec, g, mats);
         List<MechanicsState> states = new ArrayList<>();
-        try (Parallel par = new Parallel(Math.max(1, threads))) {
+        // threads <= 0 means all processors, as for every other stage (Parallel resolves it)
+        try (Parallel par = new Parallel(threads)) {
             PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
             progress.accept(String.format(Locale.ROOT, "mechanics: plate model on %d x %d elements, %,d unknowns "
                             + "(%s, factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,

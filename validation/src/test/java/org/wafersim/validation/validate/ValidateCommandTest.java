@@ -83,13 +83,13 @@ class ValidateCommandTest {
         assertTrue(o.err().contains("--only: unknown check 'nope'") && o.err().contains("vertical"), o.err());
 
         Path c = ValidateHarness.copyCase("vertical", tmp);
-        Files.writeString(c.resolve("tolerances.yaml"), "fields:\n  /thermal/temperature: { max_abs: 1e-5 }\n");
+        Files.writeString(c.resolve("tolerances.yaml"), "requirement: r\nfields:\n  /thermal/temperature: { max_abs: 1e-5 }\n");
         o = ValidateHarness.run("validate", "--cases", tmp.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains(c.resolve("tolerances.yaml").toString()) && o.err().contains("rel_l2: missing"), o.err());
         assertEquals("", o.out(), "nothing runs on bad input");
 
-        Files.writeString(c.resolve("tolerances.yaml"), "fields:\n  /thermal/nothing: { max_abs: 1, rel_l2: 1 }\n");
+        Files.writeString(c.resolve("tolerances.yaml"), "requirement: r\nfields:\n  /thermal/nothing: { max_abs: 1, rel_l2: 1 }\n");
         o = ValidateHarness.run("validate", "--cases", tmp.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("reference.h5: /thermal/nothing: not in the reference"), o.err());
