@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.NotConvergedException;
 import org.wafersim.grid.Grid;
 import org.wafersim.grid.GridPlan;
 import org.wafersim.linalg.Parallel;
@@ -91,7 +92,7 @@ public final class MechanicsRun {
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
                 var stats = st.solution().stats();
                 if (!stats.converged())
-                    throw new NonConvergenceException(String.format(Locale.ROOT,
+                    throw new NotConvergedException(String.format(Locale.ROOT,
                             "mechanics: state %s did not converge (relative residual %.2e after %d iterations)",
                             e.getKey(), stats.relativeResidual(), stats.iterations()));
                 states.add(st);
@@ -143,11 +144,6 @@ public final class MechanicsRun {
                     "the mechanics mesh needs about %.2f GiB on top of the thermal run's %.2f GiB, more than the "
                             + "%.2f GiB heap: use a coarser spacing or raise -Xmx (WAFERSIM_JAVA_OPTS)",
                     mech / 1073741824.0, plan.estimatedBytes() / 1073741824.0, maxHeapBytes / 1073741824.0));
-    }
-
-    /** Thrown when a mechanics solve misses its tolerance (exit code 1). */
-    public static final class NonConvergenceException extends RuntimeException {
-        public NonConvergenceException(String m) { super(m); }
     }
 
     /** The headline numbers: the first state's in full, the others' connector strain and warpage. */
