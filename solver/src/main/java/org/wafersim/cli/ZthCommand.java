@@ -53,7 +53,7 @@ public final class ZthCommand implements Callable<Integer> {
             try {
                 fit = FosterFit.fit(c.t(), c.z(), foster);
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new Cli.CheckFailedException("Foster fit of " + file + ": " + e.getMessage());
+                throw new org.wafersim.errors.CheckFailedException("Foster fit of " + file + ": " + e.getMessage());
             }
         }
         List<String> header = new ArrayList<>(List.of("time_s", "zth_K_per_W"));
