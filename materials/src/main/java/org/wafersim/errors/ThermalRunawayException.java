@@ -8,9 +8,23 @@ public final class ThermalRunawayException extends CheckFailedException {
     private final double powerW;
 
     public ThermalRunawayException(String message, double powerW) {
+        this(message, powerW, null);
+    }
+
+    /**
+     * @param lastIterateK the temperature field of the last iterate, K (cell order of the run's grid), or null; a run
+     *                     writes it to its result so that the runaway can be looked at
+     */
+    public ThermalRunawayException(String message, double powerW, double[] lastIterateK) {
         super(message);
         this.powerW = powerW;
+        this.lastIterateK = lastIterateK;
     }
+
+    private final double[] lastIterateK;
+
+    /** The temperature field of the last iterate, K, or null when the solver did not keep it. */
+    public double[] lastIterateK() { return lastIterateK; }
 
     /** Total power (W) at the last iterate before the runaway was detected. */
     public double powerW() { return powerW; }

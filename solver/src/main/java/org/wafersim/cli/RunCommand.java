@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.Failure;
 import org.wafersim.errors.InputException;
 import org.wafersim.grid.GridPlan;
 import org.wafersim.grid.MemoryEstimate;
@@ -60,7 +63,38 @@ public final class RunCommand implements Callable<Integer> {
         BuiltinCases() { super(CaseLoader.builtinNames()); }
     }
 
+    /** The JSON of the run so far, for {@code --json} when the run fails after its grid was built. */
+    private Map<String, Object> partialSummary;
+
+    /**
+     * Runs the case. With {@code --json} exactly one JSON object goes to stdout whatever happens: the summary with
+     * {@code status} ("ok", "criteria_failed") and {@code exit_code}, or for a failure {@code status} (its kind:
+     * "bad_input", "thermal_runaway", "not_converged", ...), {@code exit_code}, {@code message} and
+     * {@code summary} (what the run had when it stopped, or null); the failure's line still goes to stderr.
+     */
     @Override public Integer call() {
+        if (!json) return execute();
+        try {
+            return execute();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            Failure f = Failure.of(e);
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("status", f.kind());
+            j.put("exit_code", f.exitCode());
+            j.put("message", f.message());
+            j.put("summary", partialSummary);
+            var o = spec.commandLine().getOut();
+            try {
+                o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            o.flush();
+            throw e;
+        }
+    }
+
+    private Integer execute() {
         CaseSpec cs = loadCase(caseArg, overrides);
         Path out = output != null ? output : Path.of(cs.name() + ".h5");
         checkOutput(out, force);
@@ -75,7 +109,12 @@ public final class RunCommand implements Callable<Integer> {
         };
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
                 cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
-        CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress);
+        CaseRun.Result r;
+        try {
+            r = CaseRun.run(cs, threads == null ? 0 : threads, progress);
+        } catch (CaseRun.Partial p) {
+            throw writePartial(p, out, progress);
+        }
         progress.accept("writing " + out);
         ResultFile f = ResultLayout.of(r);
         try {
@@ -90,7 +129,11 @@ public final class RunCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         if (json) {
             try {
-                o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                com.fasterxml.jackson.databind.node.ObjectNode node = mapper.valueToTree(s);
+                node.put("status", s.feasible() ? "ok" : "criteria_failed");
+                node.put("exit_code", s.feasible() ? Cli.OK : Cli.CHECK_FAILED);
+                o.println(mapper.writeValueAsString(node));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -104,6 +147,42 @@ public final class RunCommand implements Callable<Integer> {
             return Cli.CHECK_FAILED;
         }
         return Cli.OK;
+    }
+
+    /**
+     * A run that stopped on a failed check still informs: its result is written with {@code /status}, the mesh and
+     * the last iterate ({@link ResultLayout#partial}); stderr says where and names the levers. Returns the failure to
+     * rethrow (it decides the exit code and the message).
+     */
+    private RuntimeException writePartial(CaseRun.Partial p, Path out, java.util.function.Consumer<String> progress) {
+        RuntimeException cause = p.getCause();
+        Failure f = Failure.of(cause);
+        Map<String, Object> sum = new LinkedHashMap<>();
+        sum.put("caseName", p.spec.name());
+        sum.put("cells", p.grid.cells());
+        sum.put("stageSeconds", p.stages);
+        if (cause instanceof org.wafersim.errors.ThermalRunawayException rw) sum.put("lastPowerW", rw.powerW());
+        if (p.lastIterateK != null) {
+            double mx = -Double.MAX_VALUE;
+            for (int c = 0; c < p.lastIterateK.length; c++) if (!p.grid.isVoid(c)) mx = Math.max(mx, p.lastIterateK[c]);
+            sum.put("lastIterateWaferMaxC", mx - 273.15);
+        }
+        String levers = "levers: lower power.total (or power.dynamic), raise the cooling (cooling.coolant.h, flow), or"
+                + " lower the leakage (power.leakage.share_at_ref, beta)";
+        sum.put("levers", levers);
+        try {
+            progress.accept("writing " + out + " (status " + f.kind() + ")");
+            ResultLayout.partial(p, f.kind(), f.exitCode(), f.message()).writeAtomically(out, force);
+            sum.put("output", out.toString());
+            spec.commandLine().getErr().println("wafersim: the run stopped (" + f.kind() + "); result written to " + out
+                    + " with /status" + (p.lastIterateK != null ? " and the last iterate in /thermal/temperature" : "")
+                    + "; " + levers);
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("wafersim: the run stopped (" + f.kind() + "); its partial result could"
+                    + " not be written: " + e.getMessage());
+        }
+        partialSummary = sum;
+        return cause;
     }
 
     /** "the design fails 1 criterion: connector life (first contact to fail) 1.002 years < 5 years (...)" */

@@ -42,6 +42,36 @@ public final class CaseRun {
      */
     public static final double JUNCTION_LIMIT_C = 125;
 
+    /**
+     * A run that stopped on a failed check (thermal runaway, no convergence) after its grid was built: what it has, so
+     * that the command can still write a result with {@code /status}, the mesh and the last iterate. Not a failure kind
+     * of its own: the cause (a {@link org.wafersim.errors.WafersimException}) decides the exit code and the message.
+     *
+     * @param lastIterateK the temperature field of the last iterate, K, or null
+     */
+    public static final class Partial extends RuntimeException {
+        public final transient CaseSpec spec;
+        public final transient Grid grid;
+        public final transient CoreArray cores;
+        public final transient CoreCellMap map;
+        public final transient double[] lastIterateK;
+        public final transient Map<String, Double> stages;
+
+        Partial(CaseSpec spec, Grid grid, CoreArray cores, CoreCellMap map, double[] lastIterateK,
+                Map<String, Double> stages, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.spec = spec;
+            this.grid = grid;
+            this.cores = cores;
+            this.map = map;
+            this.lastIterateK = lastIterateK;
+            this.stages = stages;
+        }
+
+        /** The failure that stopped the run. */
+        @Override public synchronized RuntimeException getCause() { return (RuntimeException) super.getCause(); }
+    }
+
     private CaseRun() { }
 
     /** Plans the grid only (no field allocated): dimensions and memory estimate. */
@@ -86,6 +116,11 @@ public final class CaseRun {
         try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
             th = new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
                     s.picardTolerance(), s.maxPicard(), false)).solve(problem, null);
+        } catch (org.wafersim.errors.WafersimException e) {
+            if (e.exitCode() != org.wafersim.errors.WafersimException.EXIT_CHECK_FAILED) throw e;
+            stages.put("thermal", (System.nanoTime() - t1) / 1e9);
+            throw new Partial(spec, g, cores, map, e instanceof org.wafersim.errors.ThermalRunawayException r
+                    ? r.lastIterateK() : null, stages, e);
         }
         long t2 = System.nanoTime();
         stages.put("thermal", (t2 - t1) / 1e9);

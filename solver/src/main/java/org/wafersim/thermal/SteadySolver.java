@@ -201,7 +201,7 @@ public final class SteadySolver {
         return new ThermalRunawayException(String.format(
                 "thermal runaway: %s; no steady state at %.1f W dynamic power (total %.1f W with %.1f W leakage at the "
                         + "last iterate); hottest core when stopped: %s", why, p.totalPower(), total, feedbackW,
-                p.feedback().hottest(t)), total);
+                p.feedback().hottest(t)), total, t.clone());
     }
 
     private static double maxTemperature(double[] t, Grid g) {

@@ -103,4 +103,46 @@ class VerdictRunTest {
         assertTrue(o.err().contains("at t = "), o.err());
         assertTrue(o.err().contains(" at die (col "), o.err());
     }
+
+    @Test
+    void aRunawayWritesAReadableResultWithItsStatusAndJsonSaysSo() throws Exception {
+        Path out = dir.resolve("runaway.h5");
+        CliHarness.Outcome o = CliHarness.run("run", "wse-coarse", "-q", "--json", "-o", out.toString(), "--set",
+                "grid.cells_per_core=0.1", "--set", "cooling.mode=edge");
+        assertEquals(1, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());      // exactly one object on stdout
+        assertEquals("thermal_runaway", j.get("status").asText());
+        assertEquals(1, j.get("exit_code").asInt());
+        assertTrue(j.get("message").asText().contains("hottest core when stopped"), o.out());
+        assertTrue(j.get("summary").get("levers").asText().contains("power.total"), o.out());
+        assertTrue(j.get("summary").get("lastIterateWaferMaxC").asDouble() > 1000, o.out());
+        assertTrue(o.err().contains("result written to " + out), o.err());
+        try (ResultReader r = ResultReader.open(out)) {
+            assertEquals("thermal_runaway", r.attribute("/status", "status"));
+            assertEquals(1, ((Number) r.attribute("/status", "exit_code")).intValue());
+            assertTrue(r.read("/thermal/temperature").flat().length > 0);
+        }
+        Path py = Path.of("/usr/bin/python3");
+        if (Files.isExecutable(py)) {
+            Process p = new ProcessBuilder(py.toString(), "-c", String.join("\n", "import sys",
+                    "try:", "    import h5py", "except ImportError:", "    print('no h5py'); sys.exit(0)",
+                    "f = h5py.File(sys.argv[1], 'r')", "print(f['/status'].attrs['status'].decode())",
+                    "print(f['/thermal/temperature'].ndim)"), out.toString()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            if (!text.startsWith("no h5py")) assertEquals(List.of("thermal_runaway", "3"), text.lines().toList(), text);
+        }
+    }
+
+    @Test
+    void jsonOnBadInputIsOneObjectWithTheStatus() throws Exception {
+        CliHarness.Outcome o = CliHarness.run("run", "wse-coarse", "-q", "--json", "-o",
+                dir.resolve("bad.h5").toString(), "--set", "criteria.max_warpage=5 K");
+        assertEquals(2, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertEquals("bad_input", j.get("status").asText());
+        assertEquals(2, j.get("exit_code").asInt());
+        assertTrue(j.get("message").asText().contains("criteria.max_warpage"), o.out());
+        assertFalse(Files.exists(dir.resolve("bad.h5")));
+    }
 }
