@@ -48,6 +48,10 @@ public final class SummaryTable {
         List<String[]> nested = new ArrayList<>();
         Set<String> paths = new LinkedHashSet<>(PATHS);
         Set<String> seen = new LinkedHashSet<>();
+        // the verdict's criteria seen in the records, in order: one CSV column verdict_<criterion> each (pass, fail,
+        // not_evaluated) after the overall verdict_pass (true/false), so that a sweep filters to feasible designs;
+        // the JSON rows carry the whole verdict object
+        Set<String> criteria = new LinkedHashSet<>();
         int ok = 0, failed = 0;
         for (SweepPoint p : points) {
             JsonNode r = store.readRecord(p);
@@ -63,11 +67,13 @@ public final class SummaryTable {
             r.path("summary").path("heatOutW").fieldNames().forEachRemaining(seen::add);
             for (String[] h : NESTED)
                 if (r.path("summary").path(h[1]).has(h[2]) && !nested.contains(h)) nested.add(h);
+            r.path("summary").path("verdict").path("criteria").forEach(c -> criteria.add(c.path("criterion").asText()));
         }
         nested.sort(java.util.Comparator.comparingInt(h -> java.util.Arrays.asList(NESTED).indexOf(h)));
         paths.retainAll(seen);
         paths.addAll(seen);
-        store.writeAtomically(store.dir().resolve("summary.csv"), csv(sweep, points, records, paths, nested));
+        store.writeAtomically(store.dir().resolve("summary.csv"), csv(sweep, points, records, paths, nested,
+                List.copyOf(criteria)));
         store.writeAtomically(store.dir().resolve("summary.json"),
                 PointStore.JSON.writeValueAsString(json(sweep, points, records, paths, nested, ok, failed)) + "\n");
         return new Counts(points.size(), ok, failed, points.size() - ok - failed);
@@ -84,11 +90,15 @@ public final class SummaryTable {
     }
 
     private static String csv(SweepSpec sweep, List<SweepPoint> points, List<JsonNode> records, Set<String> paths,
-                              List<String[]> nested) {
+                              List<String[]> nested, List<String> crit) {
         List<String> head = new ArrayList<>(List.of("index", "name", "status", "exit_class"));
         for (SweepSpec.Axis a : sweep.axes()) head.add(a.key());
         for (String[] h : HEADLINE) head.add(h[0]);
         for (String[] h : nested) head.add(h[0]);
+        if (!crit.isEmpty()) {
+            head.add("verdict_pass");
+            for (String c : crit) head.add("verdict_" + c);
+        }
         for (String p : paths) head.add(p + "_W");
         head.addAll(List.of("wall_s", "result", "message"));
         StringBuilder sb = new StringBuilder();
@@ -102,6 +112,15 @@ public final class SummaryTable {
             for (SweepSpec.Axis a : sweep.axes()) cells.add(p.parameters().get(a.key()));
             for (String[] h : HEADLINE) cells.add(number(s, h[1]));
             for (String[] h : nested) cells.add(s == null ? "" : number(s.path(h[1]), h[2]));
+            if (!crit.isEmpty()) {
+                JsonNode v = s == null ? null : s.path("verdict");
+                cells.add(v == null || !v.has("pass") ? "" : v.get("pass").asText());
+                for (String c : crit) {
+                    String st = "";
+                    if (v != null) for (JsonNode e : v.path("criteria")) if (c.equals(e.path("criterion").asText())) st = e.path("status").asText();
+                    cells.add(st);
+                }
+            }
             for (String path : paths) cells.add(s == null ? "" : number(s.path("heatOutW"), path));
             cells.add(r == null ? "" : number(r, "seconds"));
             cells.add(r == null ? "" : r.path("result").asText(""));
@@ -139,6 +158,7 @@ public final class SummaryTable {
             if (s != null) {
                 for (String[] h : HEADLINE) if (s.has(h[1])) row.set(h[1], s.get(h[1]));
                 for (String[] h : nested) if (s.path(h[1]).has(h[2])) row.set(h[0], s.path(h[1]).get(h[2]));
+                if (s.hasNonNull("verdict")) row.set("verdict", s.get("verdict"));
                 ObjectNode heat = row.putObject("heatOutW");
                 for (String path : paths) if (s.path("heatOutW").has(path)) heat.set(path, s.path("heatOutW").get(path));
             }

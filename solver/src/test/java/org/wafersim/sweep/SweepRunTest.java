@@ -97,7 +97,7 @@ class SweepRunTest {
         Path sweep = SweepFixtures.write(dir, """
                 base: wse-coarse
                 set: {grid.cells_per_core: 0.1, analysis.mechanics: true, analysis.reliability: true,
-                      mechanics.spacing: "10 mm", "mechanics.states": [full, idle]}
+                      mechanics.spacing: "10 mm", "mechanics.states": [full, idle], connector.technology: solder}
                 axes:
                   stack[3].thickness: ["1 mm", "2 mm"]
                 """);
@@ -112,6 +112,11 @@ class SweepRunTest {
         double l1 = Double.parseDouble(csv.get(1).split(",")[life]), l2 = Double.parseDouble(csv.get(2).split(",")[life]);
         // twice the height: about half the shear strain, and a longer connector life
         assertTrue(s2 < 0.6 * s1 && l2 > l1, "strain " + s1 + " -> " + s2 + ", life " + l1 + " -> " + l2);
+        // one verdict per design: an overall column and one per criterion, to filter the sweep to feasible designs
+        int pass = head.indexOf("verdict_pass"), cl = head.indexOf("verdict_min_connector_life");
+        assertTrue(pass > 0 && cl > pass && head.contains("verdict_junction_limit"), csv.get(0));
+        assertEquals("false", csv.get(1).split(",")[pass]);               // solder at 1 mm: about a year
+        assertEquals("fail", csv.get(1).split(",")[cl]);
     }
 
     private static java.util.Set<Integer> indices(Integer... v) {
