@@ -109,12 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         };
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
                 cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
-        CaseRun.Result r;
-        try {
-            r = CaseRun.run(cs, threads == null ? 0 : threads, progress);
-        } catch (CaseRun.Partial p) {
-            throw writePartial(p, out, progress);
-        }
+        CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress, p -> writePartial(p, out, progress));
         progress.accept("writing " + out);
         ResultFile f = ResultLayout.of(r);
         try {
@@ -149,20 +144,20 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * A run that stopped on a failed check still informs: its result is written with {@code /status}, the mesh and
-     * the last iterate ({@link ResultLayout#partial}); stderr says where and names the levers. Returns the failure to
-     * rethrow (it decides the exit code and the message).
+     * the last iterate ({@link ResultLayout#partial}); stderr says where and names the levers. The failure itself is
+     * rethrown by the run (it decides the exit code and the message).
      */
-    private RuntimeException writePartial(CaseRun.Partial p, Path out, java.util.function.Consumer<String> progress) {
-        RuntimeException cause = p.getCause();
+    private void writePartial(CaseRun.Partial p, Path out, java.util.function.Consumer<String> progress) {
+        RuntimeException cause = p.cause();
         Failure f = Failure.of(cause);
         Map<String, Object> sum = new LinkedHashMap<>();
-        sum.put("caseName", p.spec.name());
-        sum.put("cells", p.grid.cells());
-        sum.put("stageSeconds", p.stages);
+        sum.put("caseName", p.spec().name());
+        sum.put("cells", p.grid().cells());
+        sum.put("stageSeconds", p.stages());
         if (cause instanceof org.wafersim.errors.ThermalRunawayException rw) sum.put("lastPowerW", rw.powerW());
-        if (p.lastIterateK != null) {
+        if (p.lastIterateK() != null) {
             double mx = -Double.MAX_VALUE;
-            for (int c = 0; c < p.lastIterateK.length; c++) if (!p.grid.isVoid(c)) mx = Math.max(mx, p.lastIterateK[c]);
+            for (int c = 0; c < p.lastIterateK().length; c++) if (!p.grid().isVoid(c)) mx = Math.max(mx, p.lastIterateK()[c]);
             sum.put("lastIterateWaferMaxC", mx - 273.15);
         }
         String levers = "levers: lower power.total (or power.dynamic), raise the cooling (cooling.coolant.h, flow), or"
@@ -173,14 +168,13 @@ public final class RunCommand implements Callable<Integer> {
             ResultLayout.partial(p, f.kind(), f.exitCode(), f.message()).writeAtomically(out, force);
             sum.put("output", out.toString());
             spec.commandLine().getErr().println("wafersim: the run stopped (" + f.kind() + "); result written to " + out
-                    + " with /status" + (p.lastIterateK != null ? " and the last iterate in /thermal/temperature" : "")
+                    + " with /status" + (p.lastIterateK() != null ? " and the last iterate in /thermal/temperature" : "")
                     + "; " + levers);
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("wafersim: the run stopped (" + f.kind() + "); its partial result could"
                     + " not be written: " + e.getMessage());
         }
         partialSummary = sum;
-        return cause;
     }
 
     /** "the design fails 1 criterion: connector life (first contact to fail) 1.002 years < 5 years (...)" */

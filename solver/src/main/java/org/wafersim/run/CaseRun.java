@@ -43,34 +43,16 @@ public final class CaseRun {
     public static final double JUNCTION_LIMIT_C = 125;
 
     /**
-     * A run that stopped on a failed check (thermal runaway, no convergence) after its grid was built: what it has, so
-     * that the command can still write a result with {@code /status}, the mesh and the last iterate. Not a failure kind
-     * of its own: the cause (a {@link org.wafersim.errors.WafersimException}) decides the exit code and the message.
+     * What a run that stopped on a failed check (thermal runaway, no convergence) had after its grid was built, so
+     * that the command can still write a result with {@code /status}, the mesh and the last iterate. Handed to the
+     * caller's hook just before the failure (a {@link org.wafersim.errors.WafersimException}, which decides the exit
+     * code and the message) is rethrown unchanged.
      *
      * @param lastIterateK the temperature field of the last iterate, K, or null
+     * @param cause        the failure
      */
-    public static final class Partial extends RuntimeException {
-        public final transient CaseSpec spec;
-        public final transient Grid grid;
-        public final transient CoreArray cores;
-        public final transient CoreCellMap map;
-        public final transient double[] lastIterateK;
-        public final transient Map<String, Double> stages;
-
-        Partial(CaseSpec spec, Grid grid, CoreArray cores, CoreCellMap map, double[] lastIterateK,
-                Map<String, Double> stages, RuntimeException cause) {
-            super(cause.getMessage(), cause);
-            this.spec = spec;
-            this.grid = grid;
-            this.cores = cores;
-            this.map = map;
-            this.lastIterateK = lastIterateK;
-            this.stages = stages;
-        }
-
-        /** The failure that stopped the run. */
-        @Override public synchronized RuntimeException getCause() { return (RuntimeException) super.getCause(); }
-    }
+    public record Partial(CaseSpec spec, Grid grid, CoreArray cores, CoreCellMap map, double[] lastIterateK,
+                          Map<String, Double> stages, RuntimeException cause) { }
 
     private CaseRun() { }
 
@@ -84,6 +66,14 @@ public final class CaseRun {
     }
 
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {
+        return run(spec, threads, progress, p -> { });
+    }
+
+    /**
+     * A run; {@code onFailure} is handed what the run had when a failed check stops it after the grid was built
+     * ({@link Partial}), before the failure is rethrown.
+     */
+    public static Result run(CaseSpec spec, int threads, Consumer<String> progress, Consumer<Partial> onFailure) {
         long t0 = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         // reliability parameters first: bad values are input errors, reported before any solve
@@ -119,8 +109,9 @@ public final class CaseRun {
         } catch (org.wafersim.errors.WafersimException e) {
             if (e.exitCode() != org.wafersim.errors.WafersimException.EXIT_CHECK_FAILED) throw e;
             stages.put("thermal", (System.nanoTime() - t1) / 1e9);
-            throw new Partial(spec, g, cores, map, e instanceof org.wafersim.errors.ThermalRunawayException r
-                    ? r.lastIterateK() : null, stages, e);
+            onFailure.accept(new Partial(spec, g, cores, map, e instanceof org.wafersim.errors.ThermalRunawayException r
+                    ? r.lastIterateK() : null, stages, e));
+            throw e;
         }
         long t2 = System.nanoTime();
         stages.put("thermal", (t2 - t1) / 1e9);

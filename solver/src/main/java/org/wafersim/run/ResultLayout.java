@@ -210,13 +210,13 @@ public final class ResultLayout {
      * temperatures when the solver kept it, and {@code /status} with the failure's kind, exit code and message.
      */
     public static ResultFile partial(CaseRun.Partial p, String kind, int exitCode, String message) {
-        Grid g = p.grid;
+        Grid g = p.grid();
         ResultFile f = new ResultFile();
         f.attribute("/", "wafersim_version", VERSION);
-        f.attribute("/", "case_name", p.spec.name());
+        f.attribute("/", "case_name", p.spec().name());
         f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.attribute("/", "case", p.spec.resolvedText());
-        f.attribute("/", "case_source", p.spec.source());
+        f.attribute("/", "case", p.spec().resolvedText());
+        f.attribute("/", "case_source", p.spec().source());
         int[] shape3 = {g.nz, g.ny, g.nx};
         f.dataset("/mesh/x", g.xFaces(), new int[]{g.nx + 1}, "m");
         f.dataset("/mesh/y", g.yFaces(), new int[]{g.ny + 1}, "m");
@@ -226,12 +226,12 @@ public final class ResultLayout {
         for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
         f.intDataset("/mesh/material_id", mid, shape3, "1");
         f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
-        if (p.lastIterateK != null) {
-            double[] t = new double[p.lastIterateK.length];
-            for (int c = 0; c < t.length; c++) t[c] = g.isVoid(c) ? Double.NaN : p.lastIterateK[c] - KELVIN;
+        if (p.lastIterateK() != null) {
+            double[] t = new double[p.lastIterateK().length];
+            for (int c = 0; c < t.length; c++) t[c] = g.isVoid(c) ? Double.NaN : p.lastIterateK()[c] - KELVIN;
             f.dataset("/thermal/temperature", t, shape3, "degC");
             f.datasetAttribute("/thermal/temperature", "state", "last iterate before the run stopped (" + kind + ")");
-            double[] core = p.map.coreMean(g, p.lastIterateK);
+            double[] core = p.map().coreMean(g, p.lastIterateK());
             for (int c = 0; c < core.length; c++) core[c] -= KELVIN;
             f.dataset("/cores/temperature", core, new int[]{core.length}, "degC");
             f.datasetAttribute("/cores/temperature", "state", "last iterate before the run stopped (" + kind + ")");

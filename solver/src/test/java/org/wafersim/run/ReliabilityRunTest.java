@@ -236,7 +236,13 @@ class ReliabilityRunTest {
         // the off/on power cycle of reference-data D.6 (1 per week): it fatigues the connector when the mechanics
         // runs (the run drops it without the mechanics, see ConnectorFatigueRunTest)
         assertEquals(d.dutyCycle().offCyclesPerWeek(), p.dutyCycle().offCyclesPerWeek(), 0);
-        assertEquals(d.connector(), p.connector());      // connector_elastomer's constants are the library defaults
+        // connector_elastomer's constants are the library defaults; the case's technology (spring by default) sets the
+        // fatigue model, and the solder technology is exactly the library's default Engelmaier joint
+        assertEquals(d.connector().withModel(p.connector().model()), p.connector());
+        assertEquals("spring", p.connector().model().technology());
+        CaseSpec solder = CaseLoader.builtin("wse-coarse", List.of("analysis.reliability=true",
+                "connector.technology=solder"));
+        assertEquals(d.connector(), ReliabilityCaseParameters.of(solder).connector());
     }
 
     @Test
