@@ -52,12 +52,21 @@ public final class MemoryEstimate {
 
     /** Estimated heap (bytes) of a run on {@code cells} cells, steady or integrating in time. */
     public static long bytesFor(long cells, boolean transientRun) {
-        return bytesFor(cells) + (transientRun ? TRANSIENT_BYTES_PER_CELL * cells : 0);
+        return saturated(bytesFor(cells), transientRun ? TRANSIENT_BYTES_PER_CELL : 0, cells);
     }
 
     /** Estimated heap (bytes) of a steady thermal run on a grid of {@code cells} cells. */
     public static long bytesFor(long cells) {
-        return (FIXED_MIB << 20) + BYTES_PER_CELL * cells;
+        return saturated(FIXED_MIB << 20, BYTES_PER_CELL, cells);
+    }
+
+    /** base + perCell * cells, saturating at Long.MAX_VALUE instead of overflowing into a negative estimate. */
+    private static long saturated(long base, long perCell, long cells) {
+        try {
+            return Math.addExact(base, Math.multiplyExact(perCell, Math.max(0, cells)));
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

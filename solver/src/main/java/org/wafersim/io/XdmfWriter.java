@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.wafersim.errors.InputException;
 
 /**
  * Writes the XDMF sidecar {@code NAME.xdmf} that lets ParaView open the 3-D cell fields of {@code NAME.h5}
@@ -81,12 +82,27 @@ public final class XdmfWriter {
     public static Path write(Path h5File, double[] xFaces, double[] yFaces, double[] zFaces,
                              List<FieldRef> cellFields, boolean force) throws IOException {
         String h5Name = h5File.getFileName().toString();
+        Path sidecar = sidecarOf(h5File);
         String text = xdmf(h5Name, xFaces, yFaces, zFaces, cellFields);
-        Path sidecar = h5File.resolveSibling(baseName(h5Name) + ".xdmf");
-        if (sidecar.getFileName().toString().equals(h5Name)) {
-            throw new IllegalArgumentException("the HDF5 file must not be named .xdmf: " + h5File);
-        }
         AtomicWrite.write(sidecar, force, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+        return sidecar;
+    }
+
+    /**
+     * The sidecar's path for a result file ({@code NAME.h5} -> {@code NAME.xdmf} beside it). Called before a run, so
+     * that a name the sidecar cannot refer to (a ':' would read as "file:dataset", control characters, a result
+     * itself named .xdmf) is bad input before anything is computed or written.
+     */
+    public static Path sidecarOf(Path h5File) {
+        Path fn = h5File.getFileName();
+        String h5Name = fn == null ? "" : fn.toString();
+        if (h5Name.isEmpty() || h5Name.contains(":") || h5Name.contains("\\")
+                || h5Name.chars().anyMatch(Character::isISOControl))
+            throw new InputException(h5File.toString(), null, "the result's file name may not contain ':', '\\' or "
+                    + "control characters: the XDMF sidecar refers to it as FILE:/dataset");
+        Path sidecar = h5File.resolveSibling(baseName(h5Name) + ".xdmf");
+        if (sidecar.getFileName().toString().equals(h5Name))
+            throw new InputException(h5File.toString(), null, "the result file must not be named .xdmf (its sidecar is)");
         return sidecar;
     }
 

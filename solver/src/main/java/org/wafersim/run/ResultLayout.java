@@ -82,7 +82,7 @@ public final class ResultLayout {
         f.attribute("/", "wafersim_version", VERSION);
         f.attribute("/", "case_name", r.spec().name());
         f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.attribute("/", "case", r.spec().resolvedText());
+        f.textDataset("/case", r.spec().resolvedText());   // a dataset: an attribute is limited to ~64 KiB
         f.attribute("/", "case_source", r.spec().source());
 
         int[] shape3 = {g.nz, g.ny, g.nx};
