@@ -123,7 +123,7 @@ final class CaseReader {
 
     static String describe(JsonNode n) {
         if (n == null || n.isNull()) return "nothing";
-        if (n.isTextual()) return "\"" + n.textValue() + "\"";
+        if (n.isTextual()) return "\"" + abbreviate(n.textValue()) + "\"";
         if (n.isNumber()) return "the number " + n.asText();
         if (n.isBoolean()) return n.asText();
         if (n.isArray()) return "a list";

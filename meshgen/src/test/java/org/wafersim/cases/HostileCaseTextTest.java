@@ -44,7 +44,22 @@ class HostileCaseTextTest {
         // one line just under the limit: a quoted scalar in a comment-free position
         String text = CaseLoader.builtinText("wse-default").replace("name: wse-default",
                 "name: wse-default\n# " + "x".repeat(CaseLoader.MAX_LINE_CHARS - 10));
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CaseLoader.parse(text, "yaml", "case.yaml", List.of()));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CaseLoader.parse(text, "yaml", "case.yaml", List.of()));
+    }
+
+    @Test
+    void aJsonCaseMayBeOneLongLine() throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) CaseLoader.YAML.readTree(
+                CaseLoader.builtinText("wse-coarse"));
+        var probes = tree.putArray("probes");
+        for (int i = 0; i < 1500; i++) {
+            var p = probes.addObject().put("name", "p" + i).put("layer", "wafer");
+            p.putArray("at").add("20 mm").add("20 mm");
+        }
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree);
+        assertFalse(json.contains("\n"));
+        assertTrue(json.length() > CaseLoader.MAX_LINE_CHARS, "longer than a YAML line may be: " + json.length());
+        assertEquals(1500, CaseLoader.parse(json, "json", "case.json", List.of()).probes().size());
     }
 
     @Test
