@@ -35,7 +35,7 @@ done
 # The plan builds the jar if needed (before any task starts, so that the tasks do not race to build it) and checks
 # every point's case: a bad sweep file stops here, before anything is queued.
 plan=$("$W" sweep "${sweep_args[@]}" "${plan_args[@]}" --plan --json)
-field() { printf '%s\n' "$plan" | sed -n "s/^ *\"$1\" : \"\{0,1\}\([^\"]*\)\"\{0,1\},\{0,1\}\$/\1/p" | head -1; }
+field() { printf '%s\n' "$plan" | sed -n "s/^ *\"$1\" : \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}\$/\1/p" | head -1; }
 shards=$(field shards) cpus=$(field cpusPerTask) mem=$(field mem) time=$(field time)
 array=$(field array)
 [ -n "$shards" ] && [ -n "$mem" ] || { echo "submit.sh: could not read the plan" >&2; exit 1; }

@@ -60,7 +60,7 @@ trap 'exit 130' INT TERM
 
 mkdir -p "$WORK"/{munge,state,spool,run}
 chown munge:munge "$WORK/munge" 2>/dev/null || true
-chmod 700 "$WORK/munge"
+chmod 755 "$WORK/munge"   # the socket folder must be searchable by every user
 dd if=/dev/urandom of="$WORK/munge/munge.key" bs=1024 count=1 status=none
 chown munge:munge "$WORK/munge/munge.key" 2>/dev/null || true
 chmod 400 "$WORK/munge/munge.key"
@@ -68,7 +68,7 @@ SOCK="$WORK/munge/munge.sock"
 runuser -u munge -- munged --socket="$SOCK" --key-file="$WORK/munge/munge.key" --pid-file="$WORK/munge/munged.pid" \
   --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" 2>"$WORK/munge/start.err" \
   || munged --force --socket="$SOCK" --key-file="$WORK/munge/munge.key" --pid-file="$WORK/munge/munged.pid" \
-       --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" \
+       --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" 2>>"$WORK/munge/start.err" \
   || { cat "$WORK/munge/start.err" >&2; fail "munged did not start"; }
 for _ in $(seq 50); do [ -s "$WORK/munge/munged.pid" ] && break; sleep 0.1; done
 PIDS+=("$(cat "$WORK/munge/munged.pid")")
