@@ -38,7 +38,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "points run at the same time, within the heap (default ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--shard", paramLabel = "i/n|auto", description = "run only the points with index % n == i-1 "
+    @Option(names = "--shard", paramLabel = "i/n|auto", description = "run only the points with index %% n == i-1 "
             + "(1 <= i <= n); auto: this Slurm array task's shard (the default inside a job array)")
     String shard;
 

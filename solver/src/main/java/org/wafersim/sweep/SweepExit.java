@@ -1,5 +1,7 @@
 package org.wafersim.sweep;
 
+import org.wafersim.errors.WafersimException;
+
 /**
  * Exit codes of {@code wafersim sweep}, so that a job chained with Slurm's {@code afterok} runs only after a complete
  * sweep. 1 and 2 are wafersim's usual codes (a check failed, bad input); 3 is the sweep's own.
@@ -14,7 +16,8 @@ package org.wafersim.sweep;
  * An array task beyond the shard count runs nothing and exits 0.
  */
 public final class SweepExit {
-    public static final int OK = 0, FAILED = 1, BAD_INPUT = 2, PENDING = 3;
+    public static final int OK = WafersimException.EXIT_OK, FAILED = WafersimException.EXIT_CHECK_FAILED,
+            BAD_INPUT = WafersimException.EXIT_BAD_INPUT, PENDING = 3;
 
     private SweepExit() { }
 
