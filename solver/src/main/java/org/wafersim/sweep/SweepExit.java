@@ -4,7 +4,8 @@ import org.wafersim.errors.WafersimException;
 
 /**
  * Exit codes of {@code wafersim sweep}, so that a job chained with Slurm's {@code afterok} runs only after a complete
- * sweep. 1 and 2 are wafersim's usual codes (a check failed, bad input); 3 is the sweep's own.
+ * sweep. 0, 1 and 2 are wafersim's codes ({@link WafersimException}: success, a check failed, bad input); 3 is
+ * the sweep's own.
  * <pre>
  *  code  running points (a shard or the whole sweep)     --summary-only (the merge)
  *  0     every point this process ran is ok              every point of the sweep is done and ok
