@@ -8,7 +8,9 @@
 #   2. a zero-based array (--array=0-2) runs every point exactly once
 #   3. 8 tasks for 6 points: tasks 7 and 8 say they have nothing to do and exit 0; every point exactly once
 #   4. a failed point: its task exits 1, the merge exits 1, and a job chained with afterok never runs
-# and stops the daemons it started (also on failure or Ctrl-C). Needs root (packages, daemons) and ~2-4 minutes.
+#   5. only with DEFAULT_CASE=1: one task of scripts/slurm/wse-default-study.yaml (two full-wafer points, ~4 GiB and
+#      ~1 min each) with the resources --plan prints; the task's budget line matches the plan
+# and stops the daemons it started (also on failure or Ctrl-C). Needs root (packages, daemons) and 2-5 minutes.
 #
 #   sudo scripts/slurm/test-slurm.sh            # KEEP=1 keeps the work folder for a look at the logs
 #
@@ -256,5 +258,26 @@ for _ in $(seq 20); do r=$(job_field "$after" Reason); [ "$r" = DependencyNeverS
 scancel "$after"
 grep -h 'FAILED\|not ok' logsb/*.log | sed 's/^/    /'
 pass "a failed point: task exit 1, merge exit 1, the afterok job never runs (DependencyNeverSatisfied)"
+
+# --- 5. (DEFAULT_CASE=1) one task of the default case's sweep, with the resources --plan asks for ---------------
+if [ "${DEFAULT_CASE:-0}" = 1 ]; then
+  say "5. one task of scripts/slurm/wse-default-study.yaml (full wafer, ~4 GiB a point) with the planned resources"
+  cp "$here/wse-default-study.yaml" study.yaml
+  "$W" sweep study.yaml --plan --shards 3 > plan-default.txt || fail "--plan on the default study"
+  sed -n '/^per task/p; /#SBATCH/p' plan-default.txt | sed 's/^/    /'
+  plan_budget=$(sed -n 's/.*the task.s budget \([0-9.]*\) GiB.*/\1/p' plan-default.txt)
+  plan_point=$(sed -n 's/.*holds the largest point (\([0-9.]*\) GiB).*/\1/p' plan-default.txt)
+  sub=$("$here/submit.sh" study.yaml --shards 3 --tasks 1 --logs logsd) || fail "submit.sh (default study)"
+  jid=$(echo "$sub" | awk '/^array/ {print $2}'); mid=$(echo "$sub" | awk '/^merge/ {print $2}')
+  wait_done "$jid" "$mid"
+  log=logsd/wafersim-sweep-"${jid}"_1.log
+  [ "$(exit_code "${jid}_1")" = 0:0 ] || { cat "$log"; fail "default-case task: exit $(exit_code "${jid}_1")"; }
+  grep -v '^wafersim: \[' "$log" | sed 's/^/    /'
+  grep ': ok ' "$log" | sed 's/^/    /'
+  grep -q "largest point needs about $plan_point GiB of the $plan_budget GiB budget" "$log" \
+    || fail "the task's budget line differs from the plan ($plan_point GiB of $plan_budget GiB)"
+  [ "$(exit_code "$mid")" = 3:0 ] || fail "merge after one task of three: exit $(exit_code "$mid"), expected 3"
+  pass "default case: the task used the planned budget ($plan_budget GiB) for its ${plan_point}-GiB points; merge exit 3 (4 of 6 pending)"
+fi
 
 say "all checks passed"
