@@ -37,7 +37,7 @@ public final class SweepRunner {
     /**
      * What happened: points of this shard, skipped as finished, computed now, failed now, and the summary counts.
      * {@code shard} is null when this process ran no shard (an array task beyond the shard count, or
-     * {@code --summary-only}).
+     * {@code --summary-only}); then the counts of a task without a shard are not read from the folder (all pending).
      */
     public record Outcome(Path folder, Shard shard, int selected, int skipped, int computed, int failed,
                           SummaryTable.Counts counts) { }
@@ -72,7 +72,7 @@ public final class SweepRunner {
             // an array task beyond the shard count: nothing to run here, and that is no failure
             writeShardRecord(dir, choice);
             early.line(choice.assignment().describe());
-            return new Outcome(dir, null, 0, 0, 0, 0, new SummaryTable.Counts(points.size(), 0, 0, 0));
+            return new Outcome(dir, null, 0, 0, 0, 0, new SummaryTable.Counts(points.size(), 0, 0, points.size()));
         }
         SweepPlan.Checked checked = SweepPlan.check(sweep, points, choice.shard());
         try {
@@ -85,7 +85,7 @@ public final class SweepRunner {
             // another array started at the same moment and recorded a different split first: follow it
             if (settled.shard() == null) {
                 early.line(settled.assignment().describe());
-                return new Outcome(dir, null, 0, 0, 0, 0, new SummaryTable.Counts(points.size(), 0, 0, 0));
+                return new Outcome(dir, null, 0, 0, 0, 0, new SummaryTable.Counts(points.size(), 0, 0, points.size()));
             }
             checked = SweepPlan.check(sweep, points, settled.shard());
         }
