@@ -199,7 +199,7 @@ public final class SweepPlanReport {
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "sweep %s: %d points (%s) on %s; output %s%n", sweep.name(), points.size(),
-                sweep.mode().key(), sweep.base(), dir));
+                sweep.mode().key(), sweep.base(), display(dir)));
         if (!sweep.set().isEmpty()) {
             List<String> fixed = new ArrayList<>();
             sweep.set().forEach((k, v) -> fixed.add(OverrideValue.override(k, v)));
