@@ -30,6 +30,8 @@ import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
 import org.wafersim.cases.CaseSpec.LeakageSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
+import org.wafersim.cases.CaseSpec.MapAs;
+import org.wafersim.cases.CaseSpec.PowerBasis;
 import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.PowerSpec;
 import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
@@ -680,11 +682,23 @@ final class CaseReader {
     }
 
     private PowerSpec readPower(Section p, DiesSpec dies) {
-        Q total = p.quantity("total", Dimension.POWER, null);
-        check(total.v() > 0, total, "total must be > 0");
+        if (p.has("total") && p.has("dynamic")) {
+            throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
+                    + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
+                    + " command line: --set power.total=null)");
+        }
+        PowerBasis basis = p.has("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
+        if (!p.has("total") && !p.has("dynamic")) {
+            throw missing(p.sub("total"), "total", "the total power at the operating point, dynamic + leakage, such as"
+                    + " \"15 kW\"; or power.dynamic, the dynamic power with the leakage on top");
+        }
+        String key = basis.key, other = basis == PowerBasis.TOTAL ? "dynamic" : "total";
+        p.raw(other);
+        Q total = p.quantity(key, Dimension.POWER, null);
+        check(total.v() > 0, total, key + " must be > 0");
         Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
         check(idle.v() >= 0, idle, "idle must be >= 0");
-        check(idle.v() <= total.v(), idle, "idle must not exceed total (" + total.text() + ")");
+        check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
         String[] map = new String[1];
         Source source = new PowerSourceReader(this).read(p, dies, map);
         PowerPattern pattern = source instanceof PatternSource ps ? ps.pattern() : PowerPattern.UNIFORM;
@@ -700,7 +714,24 @@ final class CaseReader {
             lk.done();
             leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
         }
-        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source);
+        MapAs mapAs = null;
+        if (p.has("map_as")) {
+            if (map[0] == null) {
+                throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
+                        + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
+            }
+            mapAs = p.choice("map_as", keys(MapAs.values(), x -> x.key), MapAs::fromKey, null, "map use");
+        } else {
+            p.raw("map_as");
+        }
+        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source, basis, mapAs);
+    }
+
+    /** The text of the full-load level of a read power block (power.total or power.dynamic): default of later levels. */
+    static String fullLoadText(Section power) {
+        JsonNode n = power.out.get("total");
+        if (n == null) n = power.out.get("dynamic");
+        return n.asText();
     }
 
     private void absolute(Q t) {
@@ -755,7 +786,7 @@ final class CaseReader {
     private CyclingSpec readCycling(Section s, Section power) {
         // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
         String idleText = power.out.get("idle").asText();
-        String totalText = power.out.get("total").asText();
+        String totalText = fullLoadText(power);
         Q low = s.quantity("low", Dimension.POWER, idleText);
         check(low.v() >= 0, low, "low must be >= 0");
         Q high = s.quantity("high", Dimension.POWER, totalText);

@@ -152,18 +152,30 @@ public record CaseSpec(
     public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) { }
 
     /**
-     * Power: total (W) at full load, idle (W), workload pattern, optional leakage model (null when absent), the
-     * {@code power.map} file (the CSV/HDF5 map or the HotSpot power trace; null otherwise) and the {@link Source} of
-     * the per-core distribution of the dynamic power.
+     * Power: the full-load level (W) in its {@link PowerBasis}, the idle level (W, same basis), workload pattern,
+     * optional leakage model (null when absent), the {@code power.map} file (the CSV/HDF5 map or the HotSpot power
+     * trace; null otherwise), the {@link Source} of the per-core distribution of the dynamic power, the basis and how
+     * a map in watts is used ({@code mapAs}, null when the source is not such a map).
      *
-     * <p>{@code total} is always the total: every source other than a pattern only gives the <em>distribution</em>,
-     * which is normalised to {@code total} (see {@code org.wafersim.power.CorePowerSources}). When the source is not
-     * a pattern, {@code pattern} is {@link PowerPattern#UNIFORM} and unused.
+     * <p>{@code total} is the full-load level as the case gives it: with {@link PowerBasis#TOTAL} ({@code power.total})
+     * the total electrical power, dynamic + leakage, at the converged operating point (the run finds the dynamic
+     * power that gives it); with {@link PowerBasis#DYNAMIC} ({@code power.dynamic}) the dynamic power, with the
+     * leakage on top. {@code idle}, the cycling levels and the transient profile levels are in the same basis. The
+     * per-core distribution of the dynamic power comes from {@code source}; a map in watts used as written
+     * ({@link MapAs#WATTS}) has its sum as the dynamic level. When the source is not a pattern, {@code pattern} is
+     * {@link PowerPattern#UNIFORM} and unused.
      */
     public record PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile,
-                            Source source) {
+                            Source source, PowerBasis basis, MapAs mapAs) {
         public PowerSpec {
             if (source == null) source = mapFile == null ? new PatternSource(pattern) : new MapSource(mapFile, null, null, null);
+            if (basis == null) basis = PowerBasis.TOTAL;
+        }
+
+        /** The form before the basis: {@code total} is a total at the operating point. */
+        public PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile,
+                         Source source) {
+            this(total, idle, pattern, leakage, mapFile, source, PowerBasis.TOTAL, null);
         }
 
         /**
@@ -172,6 +184,21 @@ public record CaseSpec(
          */
         public PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile) {
             this(total, idle, pattern, leakage, mapFile, null);
+        }
+
+        /** The full-load level (W) in {@link #basis()} (the same as {@link #total()}, named for what it is). */
+        public double fullLoad() { return total; }
+
+        /**
+         * The chip's leakage at the reference temperature (W), a property of the chip whatever the operating point:
+         * {@code share_at_ref} of the full-load total at that temperature. With {@link PowerBasis#TOTAL} that total is
+         * {@code power.total}: share x total; with {@link PowerBasis#DYNAMIC} the dynamic power is the rest of it:
+         * share / (1 - share) x dynamic. 0 without a leakage block.
+         */
+        public double leakageAtRef() {
+            if (leakage == null) return 0;
+            double s = leakage.shareAtRef();
+            return basis == PowerBasis.TOTAL ? s * total : s / (1 - s) * total;
         }
 
         /** Where the distribution of the dynamic power over the cores comes from ({@code power.*} keys). */
@@ -237,6 +264,31 @@ public record CaseSpec(
         }
     }
 
+    /**
+     * What the power levels of a case ({@code power.total | power.dynamic}, {@code idle}, cycling and transient
+     * profile levels) mean: the total electrical power (dynamic + leakage) at the converged operating point, or the
+     * dynamic power with the leakage on top.
+     */
+    public enum PowerBasis {
+        TOTAL("total"), DYNAMIC("dynamic");
+        public final String key;
+        PowerBasis(String key) { this.key = key; }
+    }
+
+    /**
+     * {@code power.map_as}: how a map or trace in watts is used: {@code watts} = as written (its sum is the dynamic
+     * power), {@code distribution} = only its shape, scaled to {@code power.total} or {@code power.dynamic}.
+     */
+    public enum MapAs {
+        WATTS("watts"), DISTRIBUTION("distribution");
+        public final String key;
+        MapAs(String key) { this.key = key; }
+        public static MapAs fromKey(String k) {
+            for (MapAs m : values()) if (m.key.equals(k)) return m;
+            return null;
+        }
+    }
+
     public enum PowerPattern {
         UNIFORM("uniform"), HOT_BAND("hot-band"), HOT_SPOT("hot-spot"), CHECKERBOARD("checkerboard");
         public final String key;
@@ -247,7 +299,10 @@ public record CaseSpec(
         }
     }
 
-    /** P_leak = shareAtRef * P_total * exp(beta (T - refTemperature)); refTemperature in K, beta in 1/K. */
+    /**
+     * P_leak = P_leak,ref exp(beta (T - refTemperature)) with P_leak,ref = shareAtRef x (the full-load total at the
+     * reference temperature), see {@link PowerSpec#leakageAtRef()}; refTemperature in K, beta in 1/K.
+     */
     public record LeakageSpec(double shareAtRef, double refTemperature, double beta) { }
 
     public enum CoolingMode {

@@ -44,11 +44,14 @@ public final class TransientRun {
     private TransientRun() { }
 
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress) {
+                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              java.util.function.DoubleUnaryOperator levelToDynamic) {
         TransientSpec ts = spec.transientSpec();
         progress.accept(tl.summary());
         var leak = spec.power().leakage();
-        double leakRef = leak == null ? 0 : leak.shareAtRef() * spec.power().total();
+        // power.dynamic: the profile's levels are dynamic powers; power.total: totals at the operating point, turned
+        // into dynamic powers by the level map (operating-point solves at the profile's levels)
+        java.util.function.DoubleUnaryOperator dynOf = levelToDynamic;
         int nCores = cores.coreCount();
         double[] buf = new double[nCores];
         PowerSchedule schedule = new PowerSchedule() {
@@ -61,7 +64,7 @@ public final class TransientRun {
                 return scaleAndDeposit(tl.totalBefore(t), q);
             }
             private double scaleAndDeposit(double tot, double[] q) {
-                double f = tot > 0 ? Math.max(0, tot - leakRef) / tot : 0;
+                double f = tot > 0 ? Math.max(0, dynOf.applyAsDouble(tot)) / tot : 0;
                 double s = 0;
                 for (int c = 0; c < nCores; c++) {
                     buf[c] *= f;

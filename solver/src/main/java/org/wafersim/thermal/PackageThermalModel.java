@@ -29,8 +29,17 @@ public final class PackageThermalModel {
     public static final String COOLANT = "coolant", BOARD = "board", EDGE = "edge", STEPS = "steps";
     public static final String[] SIDES = {"side_-x", "side_+x", "side_-y", "side_+y"};
 
-    /** The problem and the sub-models whose state the run reports. */
-    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant) { }
+    /**
+     * The problem and the sub-models whose state the run reports. {@code targetTotal} is the total power (W,
+     * dynamic + leakage) the operating point must reach ({@link OperatingPoint}), or NaN when the dynamic power is
+     * fixed ({@code power.dynamic}, or no leakage: then the dynamic power is the level itself).
+     */
+    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant,
+                        double targetTotal) {
+        public Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant) {
+            this(problem, dynamicCorePower, leakage, coolant, Double.NaN);
+        }
+    }
 
     private PackageThermalModel() { }
 
@@ -40,26 +49,32 @@ public final class PackageThermalModel {
     }
 
     /**
-     * The full model of a case. {@code corePower} is the workload's power per core at the leakage reference
-     * temperature (summing to {@code power.total} for a steady run); with a leakage model the chip leaks
-     * {@code share_at_ref * power.total} at the reference temperature (spread by core area) and the dynamic power is
-     * the rest, spread like {@code corePower}.
+     * The full model of a case at one power level. {@code corePower} is the workload's distribution at that level
+     * (it sums to the level, W, in the case's {@link CaseSpec.PowerBasis}). With {@code power.dynamic} it is the
+     * dynamic power and the leakage comes on top. With {@code power.total} and a leakage model the level is the total
+     * at the operating point: the dynamic power starts as the level minus the chip's leakage at the reference
+     * temperature ({@link CaseSpec.PowerSpec#leakageAtRef()}), spread like {@code corePower}, and
+     * {@link Model#targetTotal()} asks the solve to find the dynamic scale that reaches the level. The chip leaks
+     * {@code leakageAtRef} at the reference temperature (spread by core area) whatever the level.
      */
     public static Model build(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double[] corePower) {
         var leak = spec.power().leakage();
         double share = leak == null ? 0 : leak.shareAtRef();
-        // corePower totals a power at the leakage reference temperature (power.total, or a transient profile's power
-        // at t = 0): its dynamic part is that total minus the chip's reference leakage, share * power.total.
+        double leakRef = spec.power().leakageAtRef();
+        boolean totalBasis = spec.power().basis() == CaseSpec.PowerBasis.TOTAL && leakRef > 0;
         double sum = 0;
         for (double v : corePower) sum += v;
-        double f = sum > 0 ? Math.max(0, sum - share * spec.power().total()) / sum : 0;
+        // (with a total, only the shape of the dynamic power matters: the search scales it; a start of at least
+        // 1e-3 of the level keeps the shape when the reference leakage alone exceeds the level)
+        double f = !totalBasis ? 1 : sum > 0 ? Math.max(1e-3 * sum, sum - leakRef) / sum : 0;
         double[] dyn = new double[corePower.length];
         for (int c = 0; c < dyn.length; c++) dyn[c] = f * corePower[c];
         double[] q = map.depositPower(g, dyn);
         BoundaryFaces bf = BoundaryFaces.scan(g, rule(spec, g));
         CoreLeakage leakage = null;
-        if (leak != null && share > 0) {
-            double[] pRef = CoreLeakage.referenceLeakage(cores, share * spec.power().total());
+        // a total of 0 W is a chip that is off: no dynamic power and no leakage
+        if (leak != null && share > 0 && !(totalBasis && sum == 0)) {
+            double[] pRef = CoreLeakage.referenceLeakage(cores, leakRef);
             leakage = new CoreLeakage(cores, map, g, pRef, leak.refTemperature(), leak.beta());
         }
         CoolantChannel channel = null;
@@ -75,7 +90,7 @@ public final class PackageThermalModel {
             couplings.add(channel);
         }
         ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings);
-        return new Model(p, dyn, leakage, channel);
+        return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
     }
 
     private static List<ConductivityLaw> laws(CaseSpec spec, Grid g) {
