@@ -747,7 +747,7 @@ final class CaseReader {
         Q inlet = cc.quantity("inlet", Dimension.TEMPERATURE, null);
         absolute(inlet);
         double flow = 0;
-        if (mode == CoolingMode.LATERAL || cc.has("flow")) {
+        if (mode != CoolingMode.EDGE || cc.has("flow")) {
             Q f = cc.quantity("flow", Dimension.VOLUME_FLOW, null);
             check(f.v() > 0, f, "flow must be > 0");
             flow = f.v();

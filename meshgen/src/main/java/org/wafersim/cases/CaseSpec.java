@@ -335,7 +335,7 @@ public record CaseSpec(
 
     /**
      * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction.
-     * {@code flow} is 0 when not given (allowed except in the {@code lateral} mode, where it is required and > 0);
+     * {@code flow} is 0 when not given (allowed only in the {@code edge} mode; both plate modes need it > 0);
      * {@code h} is 0 only in the {@code edge} mode when not given (the top face then has no coolant).
      */
     public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) { }

@@ -12,7 +12,8 @@ import org.wafersim.grid.GridPlan;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
 import org.wafersim.power.WorkloadPower;
-import org.wafersim.thermal.CoolantChannel;
+import org.wafersim.thermal.CoolantModel;
+import org.wafersim.thermal.ManifoldCoolant;
 import org.wafersim.thermal.HeatBudget;
 import org.wafersim.thermal.OperatingPoint;
 import org.wafersim.thermal.PackageThermalModel;
@@ -34,7 +35,7 @@ public final class CaseRun {
     /** Everything a run produced, for the result file and the summary. */
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
                          SteadyResult thermal, double[] coreTemperature, RunSummary summary,
-                         CoolantChannel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
+                         CoolantModel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
                          ReliabilityRun.Outcome reliability, MechanicsRun.Outcome mechanics) { }
 
     /**
@@ -94,6 +95,7 @@ public final class CaseRun {
                     s.picardTolerance(), s.maxPicard(), false)), model, null);
         }
         SteadyResult th = op.result();
+        if (model.coolant() instanceof ManifoldCoolant mc) mc.update(th.temperature(), th.faceConductance());
         long t2 = System.nanoTime();
         stages.put("thermal", (t2 - t1) / 1e9);
         if (!(Math.abs(th.balanceRelError()) <= BALANCE_LIMIT))
@@ -157,7 +159,8 @@ public final class CaseRun {
         }
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
                 model.coolant(), iface);
-        summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, op), null, List.of()));
+        summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, op), coolantOf(spec, model.coolant()),
+                List.of()));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
@@ -242,6 +245,14 @@ public final class CaseRun {
         };
     }
 
+    /** The coolant for the summary (null in edge mode). */
+    static PowerCoolantSummary.Coolant coolantOf(CaseSpec spec, CoolantModel c) {
+        if (c == null) return null;
+        return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
+                c.meanLocal() - KELVIN, c.massFlow(), spec.cooling().coolant().h(), "given (cooling.coolant.h)",
+                Double.NaN, Double.NaN, null);
+    }
+
     /** The power breakdown at the operating point for the summary. */
     static PowerCoolantSummary.Power powerOf(CaseSpec spec, OperatingPoint.Solution op) {
         var ps = spec.power();
@@ -252,7 +263,7 @@ public final class CaseRun {
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,
-                                GridPlan plan, Map<String, Double> stages, double wall, CoolantChannel coolant,
+                                GridPlan plan, Map<String, Double> stages, double wall, CoolantModel coolant,
                                 double[] iface) {
         double[] t = th.temperature();
         int wl = spec.waferLayerIndex();

@@ -92,7 +92,7 @@ public final class TransientRun {
         for (String n : probeCells.keySet()) series.probes().put(n, new ArrayList<>());
         series.probes().put("hottest_core", new ArrayList<>());
         series.probes().put("wafer_mean", new ArrayList<>());
-        if (model.coolant() != null) series.probes().put("coolant_outlet", new ArrayList<>());
+        if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().put("coolant_outlet", new ArrayList<>());
         int nd = cores.dieCount();
         double[] coreT = new double[nCores];
         boolean cycle = spec.analysis().thermal() == ThermalAnalysis.CYCLE;
@@ -137,7 +137,7 @@ public final class TransientRun {
                         wv += v;
                     }
             series.probes().get("wafer_mean").add(ws / wv - KELVIN);
-            if (model.coolant() != null) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
+            if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
             for (double st : snapTimes)
                 if (Math.abs(st - t) <= 1e-9 * Math.max(1, st)) {
                     double[] f = new double[tk.length];

@@ -16,8 +16,9 @@ import org.wafersim.power.CoreCellMap;
  * cores' dynamic power and temperature-dependent leakage ({@link CoreLeakage}), and the face conditions of the
  * cooling mode (DESIGN section 4, reference-data.md D.3):
  * <ul>
- *   <li>top face of the top layer: the coolant (h; inlet temperature in {@code vertical} mode, the local coolant
- *       temperature of a {@link CoolantChannel} in {@code lateral} mode); in {@code edge} mode there is no flow over
+ *   <li>top face of the top layer: the coolant (h; in {@code vertical} mode fresh coolant per region, its local rise
+ *       a series resistance towards the inlet temperature ({@link ManifoldCoolant}), in {@code lateral} mode the local
+ *       coolant temperature of a {@link CoolantChannel}); in {@code edge} mode there is no flow over
  *       the plate and the face sees {@code other_faces};</li>
  *   <li>bottom face of the bottom layer: {@code board_back};</li>
  *   <li>{@code edge} mode: the wafer's rim (side faces of the wafer layer) gets the edge coolant;</li>
@@ -34,9 +35,9 @@ public final class PackageThermalModel {
      * dynamic + leakage) the operating point must reach ({@link OperatingPoint}), or NaN when the dynamic power is
      * fixed ({@code power.dynamic}, or no leakage: then the dynamic power is the level itself).
      */
-    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant,
+    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantModel coolant,
                         double targetTotal) {
-        public Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant) {
+        public Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantModel coolant) {
             this(problem, dynamicCorePower, leakage, coolant, Double.NaN);
         }
     }
@@ -77,17 +78,24 @@ public final class PackageThermalModel {
             double[] pRef = CoreLeakage.referenceLeakage(cores, leakRef);
             leakage = new CoreLeakage(cores, map, g, pRef, leak.refTemperature(), leak.beta());
         }
-        CoolantChannel channel = null;
+        CoolantModel channel = null;
         List<OuterCoupling> couplings = new ArrayList<>();
+        if (spec.cooling().mode() == CoolingMode.VERTICAL) {
+            var cool = spec.cooling().coolant();
+            Material fluid = spec.materials().get(cool.fluid());
+            channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec),
+                    cool.flow() * fluid.density(cool.inlet()), fluid.specificHeat(cool.inlet()), cool.inlet());
+        }
         if (spec.cooling().mode() == CoolingMode.LATERAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
             double mDot = cool.flow() * fluid.density(cool.inlet());
             if (!(mDot > 0))
                 throw new InputException(spec.source(), "cooling.coolant.flow", "lateral cooling needs a flow > 0");
-            channel = new CoolantChannel(g, bf, bf.pathIndex(COOLANT), cool.direction(), mDot,
+            CoolantChannel lateral = new CoolantChannel(g, bf, bf.pathIndex(COOLANT), cool.direction(), mDot,
                     fluid.specificHeat(cool.inlet()), cool.inlet());
-            couplings.add(channel);
+            couplings.add(lateral);
+            channel = lateral;
         }
         ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings);
         return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
@@ -116,10 +124,21 @@ public final class PackageThermalModel {
         int botK0 = g.layerK0(bottom);
         int wafer = spec.waferLayerIndex();
         int wK0 = g.layerK0(wafer), wK1 = g.layerK1(wafer);
-        Convection coolant = cool.mode() == CoolingMode.EDGE ? null
-                : new Convection(cool.coolant().h(), cool.coolant().inlet(), COOLANT);
         if (cool.mode() != CoolingMode.EDGE && !(cool.coolant().h() > 0))
             throw new InputException(spec.source(), "cooling.coolant.h", "the coolant needs h > 0");
+        double hCoolant = cool.coolant().h();
+        if (cool.mode() == CoolingMode.VERTICAL) {
+            // fresh coolant per region: its own rise is a series resistance 1/(2 m'' c_p) (ManifoldCoolant)
+            var cc = cool.coolant();
+            Material fluid = spec.materials().get(cc.fluid());
+            double mDot = cc.flow() * fluid.density(cc.inlet());
+            if (!(mDot > 0))
+                throw new InputException(spec.source(), "cooling.coolant.flow", "vertical cooling needs a flow > 0"
+                        + " (the coolant warms by P / (m_dot c_p))");
+            hCoolant = ManifoldCoolant.effectiveH(hCoolant, mDot, fluid.specificHeat(cc.inlet()), plateArea(spec));
+        }
+        Convection coolant = cool.mode() == CoolingMode.EDGE ? null
+                : new Convection(hCoolant, cool.coolant().inlet(), COOLANT);
         Convection board = convection(cool.boardBack(), BOARD);
         SurfaceSpec o = cool.otherFaces();
         Convection[] side = new Convection[4];
@@ -137,6 +156,12 @@ public final class PackageThermalModel {
             }
             return steps;
         };
+    }
+
+    /** The cold plate's coolant-side area (m^2): the footprint of the top layer of the stack. */
+    static double plateArea(CaseSpec spec) {
+        var top = spec.stack().get(0);
+        return top.sizeX() * top.sizeY();
     }
 
     private static Convection convection(SurfaceSpec s, String path) {
