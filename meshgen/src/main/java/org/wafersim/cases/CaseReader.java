@@ -43,6 +43,7 @@ import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.CaseSpec.WaferSpec;
 import org.wafersim.errors.InputException;
 import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.power.WattMaps;
 import org.wafersim.units.Dimension;
 import org.wafersim.units.Units;
 
@@ -687,21 +688,68 @@ final class CaseReader {
                     + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
                     + " command line: --set power.total=null)");
         }
-        PowerBasis basis = p.has("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
-        if (!p.has("total") && !p.has("dynamic")) {
-            throw missing(p.sub("total"), "total", "the total power at the operating point, dynamic + leakage, such as"
-                    + " \"15 kW\"; or power.dynamic, the dynamic power with the leakage on top");
-        }
-        String key = basis.key, other = basis == PowerBasis.TOTAL ? "dynamic" : "total";
-        p.raw(other);
-        Q total = p.quantity(key, Dimension.POWER, null);
-        check(total.v() > 0, total, key + " must be > 0");
-        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
-        check(idle.v() >= 0, idle, "idle must be >= 0");
-        check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
+        // the source first: a map in watts may set the level itself
         String[] map = new String[1];
         Source source = new PowerSourceReader(this).read(p, dies, map);
         PowerPattern pattern = source instanceof PatternSource ps ? ps.pattern() : PowerPattern.UNIFORM;
+        MapAs mapAs = null;
+        if (p.has("map_as")) {
+            if (map[0] == null) {
+                throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
+                        + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
+            }
+            mapAs = p.choice("map_as", keys(MapAs.values(), x -> x.key), MapAs::fromKey, null, "map use");
+        } else {
+            p.raw("map_as");
+        }
+        String levelKey = p.has("total") ? "total" : p.has("dynamic") ? "dynamic" : null;
+        // (a map used as a distribution is not opened here: its unit does not matter)
+        WattMaps.Info units = map[0] == null || mapAs == MapAs.DISTRIBUTION ? null
+                : WattMaps.of(source, f -> CaseSpec.inputPath(this.source, f), this.source);
+        boolean watts = units != null && units.unit() == WattMaps.Unit.WATTS;
+        Q total;
+        PowerBasis basis;
+        if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
+            // watts as written: the file's sum is the dynamic power (leakage, if any, on top)
+            String sumText = exact(units.sumW()) + " W";
+            if (levelKey != null && !(levelKey.equals("dynamic")
+                    && Math.abs(p.quantity("dynamic", Dimension.POWER, null).v() - units.sumW()) <= 1e-9 * units.sumW()))
+                throw error(p.sub(levelKey), "power.map_as: watts uses the map's watts as written (their sum, "
+                        + num(units.sumW()) + " W, is the dynamic power); drop power." + levelKey + ", or say"
+                        + " power.map_as: distribution to scale the map to it");
+            if (!(units.sumW() > 0)) throw error(p.sub("map"), "the power map's watts sum to 0");
+            p.raw("total");
+            p.raw("dynamic");
+            p.out.put("map_as", MapAs.WATTS.key);
+            mapAs = MapAs.WATTS;
+            total = new Q(units.sumW(), sumText, p.sub("map"));
+            basis = PowerBasis.DYNAMIC;
+            p.out.put("dynamic", sumText);
+        } else {
+            if (watts && mapAs == null) {
+                throw error(p.sub(levelKey), "power.map " + map[0] + " is in W (" + num(units.sumW()) + " W in all) and"
+                        + " power." + levelKey + " is given too: say power.map_as: distribution to use the map as a"
+                        + " shape scaled to power." + levelKey + ", or drop power." + levelKey + " to use its watts as"
+                        + " written");
+            }
+            if (mapAs == MapAs.WATTS) {
+                throw error(p.sub("map_as"), "map_as: watts needs a map in W (a HotSpot .ptrace, a CSV with the header"
+                        + " comment '# units: W', an HDF5 dataset with units = W); power.map " + map[0] + " has "
+                        + (units == null || units.unitText() == null ? "no unit" : "unit " + units.unitText()));
+            }
+            if (levelKey == null) {
+                throw missing(p.sub("total"), "total", "the total power at the operating point, dynamic + leakage,"
+                        + " such as \"15 kW\"; or power.dynamic, the dynamic power with the leakage on top");
+            }
+            basis = levelKey.equals("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
+            p.raw(basis == PowerBasis.TOTAL ? "dynamic" : "total");
+            total = p.quantity(levelKey, Dimension.POWER, null);
+            check(total.v() > 0, total, levelKey + " must be > 0");
+        }
+        String key = basis.key;
+        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
+        check(idle.v() >= 0, idle, "idle must be >= 0");
+        check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
         LeakageSpec leakage = null;
         Section lk = p.optionalSection("leakage");
         if (lk != null) {
@@ -713,16 +761,6 @@ final class CaseReader {
             check(beta.v() >= 0, beta, "beta must be >= 0");
             lk.done();
             leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
-        }
-        MapAs mapAs = null;
-        if (p.has("map_as")) {
-            if (map[0] == null) {
-                throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
-                        + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
-            }
-            mapAs = p.choice("map_as", keys(MapAs.values(), x -> x.key), MapAs::fromKey, null, "map use");
-        } else {
-            p.raw("map_as");
         }
         return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source, basis, mapAs);
     }
@@ -769,9 +807,21 @@ final class CaseReader {
         SurfaceSpec boardBack = surface(c.section("board_back", false), DEFAULT_BOARD_BACK_H,
                 DEFAULT_BOARD_BACK_AMBIENT);
         SurfaceSpec other = surface(c.section("other_faces", false), DEFAULT_OTHER_H, DEFAULT_OTHER_AMBIENT);
+        boolean edgeGiven = c.has("edge");
         SurfaceSpec edge = surface(c.section("edge", false), DEFAULT_EDGE_H, inlet.text());
         c.done();
-        return new CoolingSpec(mode, coolant, boardBack, other, edge);
+        // keys the mode does not use: the run goes on (so that --set cooling.mode=edge works on a plate case) and
+        // names them in the summary and the JSON notes
+        List<String> notes = new ArrayList<>();
+        String in = " is not used in " + mode.key + " mode";
+        if (mode == CoolingMode.EDGE) {
+            for (String k : List.of("flow", "h", "direction"))
+                if (cc.has(k)) notes.add("cooling.coolant." + k + in + " (no coolant flows over the plate)");
+        }
+        if (mode == CoolingMode.VERTICAL && cc.has("direction"))
+            notes.add("cooling.coolant.direction" + in + " (every region of the plate gets fresh coolant)");
+        if (mode != CoolingMode.EDGE && edgeGiven) notes.add("cooling.edge" + in + " (only in edge mode)");
+        return new CoolingSpec(mode, coolant, boardBack, other, edge, notes);
     }
 
     private SurfaceSpec surface(Section s, String dfltH, String dfltAmbient) {

@@ -109,6 +109,11 @@ public record CaseSpec(
      * directory.
      */
     public java.nio.file.Path inputPath(String file) {
+        return inputPath(source, file);
+    }
+
+    /** {@link #inputPath(String)} for a case read from {@code source}. */
+    public static java.nio.file.Path inputPath(String source, String file) {
         java.nio.file.Path p = java.nio.file.Path.of(file);
         if (p.isAbsolute() || source == null || source.startsWith("built-in ")) return p;
         java.nio.file.Path dir = java.nio.file.Path.of(source).getParent();
@@ -327,11 +332,32 @@ public record CaseSpec(
 
     /**
      * Cooling: the mode; the coolant on the top face of the stack; the board's back face; every other exposed face
-     * (sides, steps between layers of different footprint); and the edge coolant used by the {@code edge} mode on
-     * the wafer's rim.
+     * (sides, steps between layers of different footprint); the edge coolant used by the {@code edge} mode on
+     * the wafer's rim; and one note per key given that the mode does not use (the run goes on and reports them).
      */
     public record CoolingSpec(CoolingMode mode, CoolantSpec coolant, SurfaceSpec boardBack, SurfaceSpec otherFaces,
-                              SurfaceSpec edge) { }
+                              SurfaceSpec edge, List<String> notes) {
+        public CoolingSpec {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** Notes are diagnostics of the input, not part of the cooling it describes: equality ignores them. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CoolingSpec c && mode == c.mode && java.util.Objects.equals(coolant, c.coolant)
+                    && java.util.Objects.equals(boardBack, c.boardBack)
+                    && java.util.Objects.equals(otherFaces, c.otherFaces) && java.util.Objects.equals(edge, c.edge);
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(mode, coolant, boardBack, otherFaces, edge); }
+
+        /** Without notes. */
+        public CoolingSpec(CoolingMode mode, CoolantSpec coolant, SurfaceSpec boardBack, SurfaceSpec otherFaces,
+                           SurfaceSpec edge) {
+            this(mode, coolant, boardBack, otherFaces, edge, List.of());
+        }
+    }
 
     /**
      * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction.

@@ -158,9 +158,9 @@ public final class CaseRun {
             stages.put("reliability", rel.seconds());
         }
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
-                model.coolant(), iface);
+                model.coolant(), iface, op.leakageW());
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, op), coolantOf(spec, model.coolant()),
-                List.of()));
+                spec.cooling().notes()));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
@@ -256,15 +256,18 @@ public final class CaseRun {
     /** The power breakdown at the operating point for the summary. */
     static PowerCoolantSummary.Power powerOf(CaseSpec spec, OperatingPoint.Solution op) {
         var ps = spec.power();
-        String source = "power." + ps.basis().key + (op.iterations() > 0 ? " at the operating point" : "")
-                + (ps.leakage() == null ? ", no leakage block" : "");
+        String source = ps.mapAs() == CaseSpec.MapAs.WATTS
+                ? "power.map " + ps.mapFile() + " in W as written, " + (ps.leakage() == null ? "no leakage block"
+                        : "leakage from power.leakage on top")
+                : "power." + ps.basis().key + (op.iterations() > 0 ? " at the operating point" : "")
+                        + (ps.leakage() == null ? ", no leakage block" : "");
         return new PowerCoolantSummary.Power(ps.basis().key, source, op.dynamicW(), op.leakageW(), op.totalW(),
                 op.targetW(), op.iterations());
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,
                                 GridPlan plan, Map<String, Double> stages, double wall, CoolantModel coolant,
-                                double[] iface) {
+                                double[] iface, double leakageW) {
         double[] t = th.temperature();
         int wl = spec.waferLayerIndex();
         double max = -Double.MAX_VALUE, min = Double.MAX_VALUE, sum = 0, vol = 0;
@@ -317,7 +320,7 @@ public final class CaseRun {
                 max - KELVIN, sum / vol - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
                 heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
                 th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
-                spec.cooling().mode().key, th.feedbackPower(),
+                spec.cooling().mode().key, leakageW,
                 coolant == null ? Double.NaN : coolant.outlet() - KELVIN, rjcMax, ifaceMap, feasible,
                 JUNCTION_LIMIT_C);
     }

@@ -95,8 +95,16 @@ class CoolingModesTest {
         double extra = l.coreSpreadK() - v.coreSpreadK();
         System.out.printf("modes: vertical spread %.2f K, lateral spread %.2f K, coolant rise %.2f K%n",
                 v.coreSpreadK(), l.coreSpreadK(), rise);
-        // the coolant rise adds to the spread; leakage grows on the hotter outlet side, so a little more
-        assertTrue(extra > 0.8 * rise && extra < 1.6 * rise, "extra spread " + extra + " K vs coolant rise " + rise + " K");
+        // Lateral coolant accumulates along its path: its rise adds to the spread. Vertical coolant now warms too,
+        // but only locally (q''/(2 m'' c_p), more over the hot band), which takes part of the lateral excess away:
+        // lateral exceeds vertical by a good part of its rise, not all of it (the vertical local rise spans
+        // maxLocal - inlet of the vertical run; leakage adds a little on the hotter side).
+        CaseRun.Result vr = run("cooling.mode=vertical");
+        double vLocal = vr.coolant().maxLocal() - vr.coolant().inlet();
+        System.out.printf("modes: vertical local coolant rise up to %.2f K%n", vLocal);
+        assertTrue(extra > rise - 2 * vLocal && extra < 1.6 * rise,
+                "extra spread " + extra + " K vs coolant rise " + rise + " K, vertical local rise " + vLocal + " K");
+        assertTrue(extra > 0.3 * rise, "lateral must stay clearly worse than vertical: " + extra + " K");
     }
 
     @Test
