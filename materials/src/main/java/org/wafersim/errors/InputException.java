@@ -2,10 +2,10 @@ package org.wafersim.errors;
 
 /**
  * Bad user input: a case file, a material definition, an override or a command-line value that cannot be used.
- * The CLI turns it into one line on stderr and exit code 2. The message always names where the problem is
+ * The CLI turns it into one line on stderr and exit code 2 (a {@link WafersimException}). The message always names where the problem is
  * (file, key path) and why, so that a user can fix it without reading a stack trace.
  */
-public class InputException extends RuntimeException {
+public class InputException extends WafersimException {
     private final String source;
     private final String keyPath;
     private final String reason;
@@ -36,6 +36,10 @@ public class InputException extends RuntimeException {
         sb.append(reason);
         return sb.toString();
     }
+
+    @Override public final int exitCode() { return EXIT_BAD_INPUT; }
+
+    @Override public String kind() { return "bad_input"; }
 
     public String source() { return source; }
     public String keyPath() { return keyPath; }

@@ -2,7 +2,10 @@ package org.wafersim.units;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -26,13 +29,18 @@ import org.wafersim.errors.InputException;
  * <h2>Units</h2>
  * With SI prefixes p n u µ μ m c k M G T: m, g, s, K, W, J, Wh, Pa, bar, L (or l), Hz, N, eV.
  * Without prefixes: min, h (hr, hour, hours), d (day, days), week(s), year(s) or yr (365.25 d), degC (°C),
- * % (0.01), ppm (1e-6). An exact unit name wins over prefix + unit, so {@code min} is a minute and
+ * % (0.01), ppm (1e-6); US customary units with their exact SI factors (NIST SP 811, Appendix B): in (inch),
+ * mil (thou, 0.001 in), ft, lb, lbf, psi, ksi, gal (US), gpm (US gal/min), cfm (ft^3/min), BTU (Btu, the
+ * International Table Btu), degF (°F), delta_degF; and delta_degC. Compound forms such as {@code BTU/h} or
+ * {@code BTU/(h*ft^2*delta_degF)} follow from the rules above. An exact unit name wins over prefix + unit, so {@code min} is a minute and
  * {@code mK} a millikelvin.
  *
  * <h2>Temperatures</h2>
  * For {@link Dimension#TEMPERATURE} a lone {@code degC} is an absolute Celsius temperature (+273.15 K).
  * Everywhere else, including inside compound units ({@code 1/degC}, {@code W/(m^2*degC)}) and for
  * {@link Dimension#TEMPERATURE_DIFFERENCE}, {@code degC} is a kelvin-sized step, which is what those units mean.
+ * Likewise a lone {@code degF} is an absolute Fahrenheit temperature, T = (t + 459.67) * 5/9 K, and elsewhere a step
+ * of 5/9 K. {@code delta_degF} and {@code delta_degC} are steps everywhere and refused as absolute temperatures.
  *
  * <p>Every problem is an {@link InputException} without source or key; callers attach them with
  * {@code e.inSource(file).under(keyPath)}.
@@ -45,16 +53,43 @@ public final class Units {
 
     private static final Pattern NUMBER = Pattern.compile("^[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
-    /** A unit: its SI factor, exponent vector (m, kg, s, K), and whether SI prefixes may be put before it. */
-    private record UnitDef(double factor, double[] vector, boolean prefixable, boolean celsius) { }
+    /**
+     * A unit: its SI factor, exponent vector (m, kg, s, K), whether SI prefixes may be put before it, and for a
+     * temperature scale with its own zero (degC, degF) the offset {@code zero} such that an absolute temperature is
+     * {@code (value + zero) * factor} kelvin; {@code difference} marks a unit that is only ever a temperature step.
+     */
+    private record UnitDef(double factor, double[] vector, boolean prefixable, boolean scale, double zero,
+                           boolean difference) {
+        UnitDef(double factor, double[] vector, boolean prefixable) {
+            this(factor, vector, prefixable, false, 0, false);
+        }
+    }
 
     // Filled once below and then frozen: the tables are constants, not state.
     private static final Map<String, UnitDef> UNITS;
     private static final Map<Character, Double> PREFIXES;
+    /** Unit names in table order, for listing the accepted units of a dimension. */
+    private static final List<String> ORDER;
+
+    // Exact definitions (NIST SP 811, 2008 edition, Appendix B.8 and B.9; the 1959 international yard and pound):
+    /** The international inch, exactly 0.0254 m. */
+    static final double INCH_M = 0.0254;
+    /** The international foot, 12 in. */
+    static final double FOOT_M = 12 * INCH_M;
+    /** The US liquid gallon, 231 in^3 = 3.785411784e-3 m^3 exactly. */
+    static final double US_GALLON_M3 = 231 * INCH_M * INCH_M * INCH_M;
+    /** The avoirdupois pound, exactly 0.45359237 kg. */
+    static final double POUND_KG = 0.45359237;
+    /** Standard acceleration of gravity, 9.80665 m/s^2 (exact, CGPM 1901); the pound-force is lb * g_n. */
+    static final double LBF_N = POUND_KG * 9.80665;
+    /** The International Table British thermal unit, exactly 1055.05585262 J. */
+    static final double BTU_IT_J = 1055.05585262;
+    /** The degree Fahrenheit as a step, 5/9 K; as a temperature T/K = (t/degF + 459.67) * 5/9. */
+    static final double FAHRENHEIT_K = 5.0 / 9.0;
 
     static {
         Map<Character, Double> prefixes = new HashMap<>();
-        Map<String, UnitDef> units = new HashMap<>();
+        Map<String, UnitDef> units = new LinkedHashMap<>();
         prefixes.put('p', 1e-12);
         prefixes.put('n', 1e-9);
         prefixes.put('u', 1e-6);
@@ -89,20 +124,64 @@ public final class Units {
         for (String y : new String[] {"year", "years", "yr"}) fixed(units, y, YEAR_S, 0, 0, 1, 0);
         fixed(units, "%", 0.01, 0, 0, 0, 0);
         fixed(units, "ppm", 1e-6, 0, 0, 0, 0);
-        units.put("degC", new UnitDef(1.0, new double[] {0, 0, 0, 1}, false, true));
-        units.put("\u00b0C", new UnitDef(1.0, new double[] {0, 0, 0, 1}, false, true));
+        units.put("degC", new UnitDef(1.0, new double[] {0, 0, 0, 1}, false, true, ZERO_CELSIUS_K, false));
+        units.put("\u00b0C", new UnitDef(1.0, new double[] {0, 0, 0, 1}, false, true, ZERO_CELSIUS_K, false));
+        units.put("delta_degC", new UnitDef(1.0, new double[] {0, 0, 0, 1}, false, false, 0, true));
+
+        // US customary / imperial, each with its exact SI factor (NIST SP 811 Appendix B)
+        fixed(units, "in", INCH_M, 1, 0, 0, 0);
+        fixed(units, "inch", INCH_M, 1, 0, 0, 0);
+        fixed(units, "mil", INCH_M / 1000, 1, 0, 0, 0);
+        fixed(units, "thou", INCH_M / 1000, 1, 0, 0, 0);
+        fixed(units, "ft", FOOT_M, 1, 0, 0, 0);
+        fixed(units, "lb", POUND_KG, 0, 1, 0, 0);
+        fixed(units, "lbf", LBF_N, 1, 1, -2, 0);
+        fixed(units, "psi", LBF_N / (INCH_M * INCH_M), -1, 1, -2, 0);
+        fixed(units, "ksi", 1000 * LBF_N / (INCH_M * INCH_M), -1, 1, -2, 0);
+        fixed(units, "gal", US_GALLON_M3, 3, 0, 0, 0);
+        fixed(units, "gpm", US_GALLON_M3 / 60, 3, 0, -1, 0);
+        fixed(units, "cfm", FOOT_M * FOOT_M * FOOT_M / 60, 3, 0, -1, 0);
+        fixed(units, "BTU", BTU_IT_J, 2, 1, -2, 0);
+        fixed(units, "Btu", BTU_IT_J, 2, 1, -2, 0);
+        units.put("degF", new UnitDef(FAHRENHEIT_K, new double[] {0, 0, 0, 1}, false, true, 459.67, false));
+        units.put("\u00b0F", new UnitDef(FAHRENHEIT_K, new double[] {0, 0, 0, 1}, false, true, 459.67, false));
+        units.put("delta_degF", new UnitDef(FAHRENHEIT_K, new double[] {0, 0, 0, 1}, false, false, 0, true));
         UNITS = Map.copyOf(units);
         PREFIXES = Map.copyOf(prefixes);
+        ORDER = List.copyOf(units.keySet());
     }
 
     private static void prefixable(Map<String, UnitDef> units, String name, double factor, double m, double kg,
                                    double s, double k) {
-        units.put(name, new UnitDef(factor, new double[] {m, kg, s, k}, true, false));
+        units.put(name, new UnitDef(factor, new double[] {m, kg, s, k}, true));
     }
 
     private static void fixed(Map<String, UnitDef> units, String name, double factor, double m, double kg,
                               double s, double k) {
-        units.put(name, new UnitDef(factor, new double[] {m, kg, s, k}, false, false));
+        units.put(name, new UnitDef(factor, new double[] {m, kg, s, k}, false));
+    }
+
+    /**
+     * The units {@link #parse} accepts for {@code d}, for error messages: the single units of that dimension (with
+     * "(SI prefixes)" where they take them), or, for a compound dimension, its SI form and the example.
+     */
+    public static String accepted(Dimension d) {
+        Objects.requireNonNull(d, "d");
+        List<String> out = new ArrayList<>();
+        for (String name : ORDER) {
+            UnitDef u = UNITS.get(name);
+            if (!d.matches(u.vector())) continue;
+            if (d == Dimension.TEMPERATURE && u.difference()) continue;
+            out.add(u.prefixable() ? name + " (SI prefixes p n u m c k M G T)" : name);
+        }
+        if (d == Dimension.DIMENSIONLESS) out.add(0, "a plain number");
+        if (out.isEmpty() || d.siUnit().contains("/") || d.siUnit().contains("*")) {
+            String compound = d.siUnit() + ", or any product/quotient of units with the same dimensions, e.g. \""
+                    + d.example() + "\"";
+            if (out.isEmpty()) return compound;
+            return compound + "; single units: " + String.join(", ", out);
+        }
+        return String.join(", ", out);
     }
 
     private Units() { }
@@ -137,7 +216,13 @@ public final class Units {
         }
 
         Parser parser = new Parser(unitText, t);
-        Term unit = parser.parse();
+        Term unit;
+        try {
+            unit = parser.parse();
+        } catch (InputException e) {
+            if (!parser.unknownUnit) throw e;
+            throw input(e.reason() + "; units for " + expected.label() + ": " + accepted(expected));
+        }
 
         if (!expected.matches(unit.vector)) {
             Dimension got = Dimension.of(unit.vector);
@@ -150,13 +235,17 @@ public final class Units {
 
         double si = number * unit.factor;
         if (expected == Dimension.TEMPERATURE) {
+            if (parser.differenceCount > 0) {
+                throw input("'" + t + "' is a temperature difference, expected an absolute temperature such as "
+                        + "\"25 degC\" or \"77 degF\"");
+            }
             if (parser.celsiusCount > 0) {
-                boolean alone = unitText.equals("degC") || unitText.equals("\u00b0C");
-                if (!alone) {
-                    throw input("'" + t + "': an absolute temperature in degC must be written with degC alone, "
-                            + "as in \"25 degC\"");
+                UnitDef alone = UNITS.get(unitText);
+                if (alone == null || !alone.scale()) {
+                    throw input("'" + t + "': an absolute temperature must be written with degC alone or degF alone, "
+                            + "as in \"25 degC\" or \"77 degF\"");
                 }
-                si = number + ZERO_CELSIUS_K;
+                si = (number + alone.zero()) * alone.factor();
             }
             if (si < 0) throw input("'" + t + "' is below absolute zero");
         }
@@ -297,8 +386,10 @@ public final class Units {
         private final String s;
         private final String whole;
         private int pos;
-        int celsiusCount;
+        int celsiusCount;      // units with their own zero (degC, degF)
+        int differenceCount;   // temperature-step-only units (delta_degF, delta_degC)
         boolean sawMilliKelvin;
+        boolean unknownUnit;
 
         Parser(String s, String whole) {
             this.s = s;
@@ -380,7 +471,7 @@ public final class Units {
                 base = lookup("%");
             } else if (Character.isLetter(c) || c == '\u00b0') {
                 int start = pos++;
-                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)))) pos++;
+                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
                 base = lookup(s.substring(start, pos));
             } else {
                 throw input("unexpected '" + c + "' in '" + whole + "'");
@@ -419,7 +510,7 @@ public final class Units {
                 Double p = PREFIXES.get(id.charAt(0));
                 UnitDef base = UNITS.get(id.substring(1));
                 if (p != null && base != null && base.prefixable()) {
-                    d = new UnitDef(p * base.factor(), base.vector(), false, false);
+                    d = new UnitDef(p * base.factor(), base.vector(), false);
                 }
             }
             if (d == null) {
@@ -436,9 +527,11 @@ public final class Units {
                         hint = " (write degrees Celsius as degC)";
                     }
                 }
+                unknownUnit = true;
                 throw input("unknown unit '" + id + "' in '" + whole + "'" + hint);
             }
-            if (d.celsius()) celsiusCount++;
+            if (d.scale()) celsiusCount++;
+            if (d.difference()) differenceCount++;
             if (id.equals("mK")) sawMilliKelvin = true;
             return new Term(d.factor(), d.vector());
         }

@@ -94,11 +94,14 @@ final class CaseSchema {
             // (bool), design_life, horizon (time), time_points (whole number), wear_out.<mechanism> overrides,
             // connector {power_cycles_per_week (number), fatigue_ductility_coefficient, engelmaier_c0,
             // engelmaier_c_frequency, weibull_shape (numbers), engelmaier_c_temperature (inverse temperature),
-            // pitch (length)}
+            // pitch (length)}; qualification {low, high (temperatures), dwell (time), per_day, cycles_to_failure,
+            // characteristic_life, weibull_slope (numbers)}: a connector thermal-cycling test (QualificationReader)
             "reliability", obj("defect_density", "clustering", "alpha", "spares_after_manufacturing", "design_life",
                     "time_points", "horizon",
                     "connector", obj("power_cycles_per_week", "fatigue_ductility_coefficient", "engelmaier_c0",
                             "engelmaier_c_temperature", "engelmaier_c_frequency", "weibull_shape", "pitch"),
+                    "qualification", obj("low", "high", "dwell", "per_day", "cycles_to_failure",
+                            "characteristic_life", "weibull_slope"),
                     "wear_out", obj(
                             "electromigration", obj("enabled", "activation_energy", "current_exponent",
                                     "weibull_shape", "lognormal_sigma", "reference_mttf", "reference_temperature"),

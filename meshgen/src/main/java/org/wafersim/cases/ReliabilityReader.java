@@ -85,8 +85,9 @@ final class ReliabilityReader {
             w.done();
         }
         ReliabilitySpec.ConnectorSpec connector = connector(s.section("connector", false));
+        QualificationSpec qualification = new QualificationReader(r).read(s.optionalSection("qualification"));
         return new ReliabilitySpec(d0.v(), clustering, alpha, after, life.v(), points, horizon.v(), wearOut,
-                connector);
+                connector, qualification);
     }
 
     /**

@@ -26,10 +26,13 @@ import java.util.Map;
  *                                 ({@link #MECHANISMS}); mechanisms without overrides are absent
  * @param connector                connector fatigue: the power-cycle frequency and overrides of the connector
  *                                 material's fatigue constants ({@code reliability.connector})
+ * @param qualification            a connector qualification test and its result ({@code reliability.qualification}),
+ *                                 or null
  */
 public record ReliabilitySpec(double defectDensity, Clustering clustering, double alpha,
                               boolean sparesAfterManufacturing, double designLife, int timePoints, double horizon,
-                              Map<String, MechanismSpec> wearOut, ConnectorSpec connector) {
+                              Map<String, MechanismSpec> wearOut, ConnectorSpec connector,
+                              QualificationSpec qualification) {
 
     /** Reference-data C.5 [E]: 0.09 defects per cm², in /m². */
     public static final double DEFAULT_DEFECT_DENSITY = 0.09e4;
@@ -47,6 +50,14 @@ public record ReliabilitySpec(double defectDensity, Clustering clustering, doubl
     public ReliabilitySpec {
         wearOut = wearOut == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(wearOut));
         if (connector == null) connector = ConnectorSpec.DEFAULT;
+    }
+
+    /** Without a qualification test. */
+    public ReliabilitySpec(double defectDensity, Clustering clustering, double alpha, boolean sparesAfterManufacturing,
+                           double designLife, int timePoints, double horizon, Map<String, MechanismSpec> wearOut,
+                           ConnectorSpec connector) {
+        this(defectDensity, clustering, alpha, sparesAfterManufacturing, designLife, timePoints, horizon, wearOut,
+                connector, null);
     }
 
     /** The defaults with a design life of {@code designLife} s (a case's {@code cycling.life}). */

@@ -1,18 +1,19 @@
 package org.wafersim.cli;
 
 import java.io.PrintWriter;
-import org.wafersim.errors.InputException;
-import org.wafersim.run.CaseRun;
-import org.wafersim.thermal.SteadySolver;
+import org.wafersim.errors.Failure;
+import org.wafersim.errors.WafersimException;
 import picocli.CommandLine;
 
 /**
  * Entry point of the {@code wafersim} command (DESIGN section 8): builds the picocli command tree and maps
  * failures to the exit-code contract: 0 success, 1 a check failed (validation, runaway, non-convergence, energy
- * balance), 2 bad input (one line naming the file, key and reason; no stack trace).
+ * balance), 2 bad input (one line naming the file, key and reason; no stack trace). Failures are classified only
+ * through the exception root {@link WafersimException} ({@link Failure#of}).
  */
 public final class Cli {
-    public static final int OK = 0, CHECK_FAILED = 1, BAD_INPUT = 2;
+    public static final int OK = WafersimException.EXIT_OK, CHECK_FAILED = WafersimException.EXIT_CHECK_FAILED,
+            BAD_INPUT = WafersimException.EXIT_BAD_INPUT;
 
     private Cli() { }
 
@@ -28,34 +29,12 @@ public final class Cli {
         return commandLine(extraSubcommands).execute(args);
     }
 
+    /** Maps a failure to its exit code through the one rule of {@link Failure#of}; only a bug prints a stack trace. */
     static int handle(Exception ex, PrintWriter err) {
-        Throwable e = ex;
-        if (e instanceof InputException ie) {
-            err.println("wafersim: error: " + ie.getMessage());
-            err.flush();
-            return BAD_INPUT;
-        }
-        if (e instanceof SteadySolver.NotConvergedException || e instanceof CaseRun.EnergyBalanceException
-                || e instanceof org.wafersim.thermal.ThermalRunawayException
-                || e instanceof org.wafersim.run.MechanicsRun.NonConvergenceException
-                || e instanceof CheckFailedException) {
-            err.println("wafersim: failed: " + e.getMessage());
-            err.flush();
-            return CHECK_FAILED;
-        }
-        if (e instanceof OutOfMemoryError) {
-            err.println("wafersim: failed: out of memory (" + e.getMessage() + "); lower grid.cells_per_core or raise -Xmx");
-            err.flush();
-            return CHECK_FAILED;
-        }
-        err.println("wafersim: internal error: " + e);
-        e.printStackTrace(err);
+        Failure f = Failure.of(ex);
+        err.println(f.line());
+        if (f.internal()) ex.printStackTrace(err);
         err.flush();
-        return CHECK_FAILED;
-    }
-
-    /** A failed check that is not bad input (exit code 1). */
-    public static class CheckFailedException extends RuntimeException {
-        public CheckFailedException(String m) { super(m); }
+        return f.exitCode();
     }
 }

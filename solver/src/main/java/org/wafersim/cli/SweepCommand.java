@@ -31,7 +31,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "points run at the same time, within the heap (default ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "run only the points with index % n == i-1 (1 <= i <= n)")
+    @Option(names = "--shard", paramLabel = "i/n", description = "run only the points with index %% n == i-1 (1 <= i <= n)")
     String shard;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "output folder (default: <sweep name>.out next to the sweep file)")

@@ -3,6 +3,7 @@ package org.wafersim.linalg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.wafersim.errors.NotPositiveDefiniteException;
 
 /**
  * A multigrid V-cycle for an assembled symmetric positive definite operator whose unknowns come in small blocks
@@ -296,7 +297,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 for (int j = 0; j < s; j++) {
                     double d = f[o + j * s + j];
                     for (int m = 0; m < j; m++) d -= f[o + j * s + m] * f[o + j * s + m];
-                    if (!(d > 0)) throw new ArithmeticException("multigrid: diagonal block " + k
+                    if (!(d > 0)) throw new NotPositiveDefiniteException("multigrid: diagonal block " + k
                             + " is not positive definite");
                     double l = Math.sqrt(d);
                     f[o + j * s + j] = l;

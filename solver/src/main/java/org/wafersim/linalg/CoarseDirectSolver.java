@@ -7,6 +7,7 @@ import org.ejml.ops.DConvertMatrixStruct;
 import org.ejml.sparse.ComputePermutation;
 import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
 import org.ejml.sparse.csc.linsol.chol.LinearSolverCholesky_DSCC;
+import org.wafersim.errors.NotPositiveDefiniteException;
 
 /**
  * Exact solve on the coarsest multigrid level: sparse Cholesky (EJML's up-looking factorisation) of the 7-point
@@ -41,7 +42,7 @@ final class CoarseDirectSolver {
         };
         solver = new LinearSolverCholesky_DSCC(new CholeskyUpLooking_DSCC(), perm);
         if (!solver.setA(m))
-            throw new ArithmeticException("coarse-grid Cholesky failed: the operator is not positive definite "
+            throw new NotPositiveDefiniteException("coarse-grid Cholesky failed: the operator is not positive definite "
                     + "(is there no heat path out of some region?)");
         rhs = new DMatrixRMaj(n, 1);
         sol = new DMatrixRMaj(n, 1);

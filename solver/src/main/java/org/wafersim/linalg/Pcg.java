@@ -2,6 +2,7 @@ package org.wafersim.linalg;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wafersim.errors.NotPositiveDefiniteException;
 
 /**
  * Preconditioned conjugate gradients (Hestenes &amp; Stiefel 1952; preconditioned form as in Saad, Iterative Methods
@@ -60,7 +61,7 @@ public final class Pcg {
         final double[] rr = r, zz = z, pp = p, qq = q;
         while (it < maxIterations) {
             double pq = a.applyDot(par, pp, qq);
-            if (!(pq > 0)) throw new ArithmeticException("CG breakdown: operator not positive definite (p.Ap = " + pq + ")");
+            if (!(pq > 0)) throw new NotPositiveDefiniteException("CG breakdown: operator not positive definite (p.Ap = " + pq + ")");
             final double alpha = rz / pq;
             // r and ||r||^2 in one pass, summed per fixed block in block order (as Parallel.dot); x += alpha p waits
             // for the pass that updates p, which reads p anyway (one pass over the vectors fewer per iteration)

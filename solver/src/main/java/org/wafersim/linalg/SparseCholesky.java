@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
 import org.ejml.sparse.csc.linsol.chol.LinearSolverCholesky_DSCC;
+import org.wafersim.errors.NotPositiveDefiniteException;
 
 /**
  * Sparse Cholesky factor A = L L^T of a {@link SparseSymmetric} (EJML's up-looking factorisation), in the order
@@ -16,7 +17,7 @@ public final class SparseCholesky implements Pcg.Preconditioner {
     private final DMatrixRMaj rhs, sol;
     private final long factorNonZeros;
 
-    /** Factorises; throws ArithmeticException if A is not positive definite. */
+    /** Factorises; throws NotPositiveDefiniteException if A is not positive definite. */
     public SparseCholesky(SparseSymmetric a) {
         n = a.size();
         DMatrixSparseCSC m = new DMatrixSparseCSC(n, n, a.nonZeros());
@@ -28,7 +29,7 @@ public final class SparseCholesky implements Pcg.Preconditioner {
         CholeskyUpLooking_DSCC chol = new CholeskyUpLooking_DSCC();
         solver = new LinearSolverCholesky_DSCC(chol, null);
         if (!solver.setA(m))
-            throw new ArithmeticException("Cholesky factorisation failed: the matrix is not positive definite");
+            throw new NotPositiveDefiniteException("Cholesky factorisation failed: the matrix is not positive definite");
         factorNonZeros = chol.getL().nz_length;
         rhs = new DMatrixRMaj(n, 1);
         sol = new DMatrixRMaj(n, 1);

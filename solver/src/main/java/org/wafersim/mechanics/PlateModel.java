@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wafersim.errors.NotPositiveDefiniteException;
 import org.wafersim.linalg.BlockMultigrid;
 import org.wafersim.linalg.NestedDissection;
 import org.wafersim.linalg.Parallel;
@@ -259,7 +260,7 @@ public final class PlateModel {
         double[] sc = new double[n];
         for (int c = 0; c < n; c++) {
             double d = k.diagonal(c);
-            if (!(d > 0)) throw new ArithmeticException("mechanics: unconstrained degree of freedom " + c
+            if (!(d > 0)) throw new NotPositiveDefiniteException("mechanics: unconstrained degree of freedom " + c
                     + " (zero stiffness)");
             sc[c] = 1 / Math.sqrt(d);
         }
@@ -284,9 +285,9 @@ public final class PlateModel {
                 factorNonZeros = mg.coarseFactorNonZeros();
                 levels = mg.levelCount();
             }
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("mechanics: the stiffness matrix is singular; the supports leave a "
-                    + "rigid-body motion free");
+        } catch (NotPositiveDefiniteException e) {
+            throw new NotPositiveDefiniteException("mechanics: the stiffness matrix is singular; the supports leave a "
+                    + "rigid-body motion free", e);
         }
         long t2 = System.nanoTime();
         return new Factorized(dof, k, op, sc, pre, factorNonZeros, levels, par, (t1 - t0) / 1e9, (t2 - t1) / 1e9);

@@ -2,11 +2,11 @@ package org.wafersim.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Connector fatigue over the connector's map of points ({@code [y][x]}): per point the median cycles to failure of
- * the workload cycle and of the off/on cycle by {@link Engelmaier}, the life in seconds for the {@link DutyCycle} by
+ * the workload cycle and of the off/on cycle by the connector's {@link FatigueModel} (its technology; the loads are
+ * strain ranges in that model's own measure, {@link FatigueModel#contactStrain}), the life in seconds for the {@link DutyCycle} by
  * {@link Miner}'s rule,
  * <pre>
  *   L = 1 / (f_A/N_A + f_B/N_B)       (f in cycles per second),
@@ -68,16 +68,12 @@ public final class ConnectorFatigue {
         if (contacts != null && (contacts.length != ny || contacts[0].length != nx)) {
             throw new IllegalArgumentException("contact-count map differs in shape from the load maps");
         }
-        Engelmaier model = params.engelmaier();
-        List<String> notes = new ArrayList<>();
-        noteClamp(notes, "workload", duty.cyclesPerDay());
-        if (withB) noteClamp(notes, "off/on", duty.offCyclesPerDay());
+        FatigueModel model = params.model();
+        List<String> notes = new ArrayList<>(model.notes("workload", duty.cyclesPerDay()));
+        if (withB) notes.addAll(model.notes("off/on", duty.offCyclesPerDay()));
 
         double[][] na = new double[ny][nx];
         double[][] nb = withB ? new double[ny][nx] : null;
-        double[][] life = new double[ny][nx];
-        int bx = -1, by = -1;
-        double best = Double.POSITIVE_INFINITY;
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 na[y][x] = model.cyclesToFailure(workload.shearStrainRange()[y][x], workload.meanTemperatureK()[y][x],
@@ -86,7 +82,34 @@ public final class ConnectorFatigue {
                     nb[y][x] = model.cyclesToFailure(offOn.shearStrainRange()[y][x], offOn.meanTemperatureK()[y][x],
                             duty.offCyclesPerDay());
                 }
-                life[y][x] = duty.lifeSeconds(na[y][x], withB ? nb[y][x] : Double.POSITIVE_INFINITY);
+            }
+        }
+        return ofCycles(na, nb, duty, params.weibullShape(), contacts, notes);
+    }
+
+    /**
+     * The result from per-point cycles to failure already evaluated (by {@link #evaluate} from two-state loads, or
+     * as 1/damage of a rainflow-counted history, {@link ConnectorRainflow}): the life per point by Miner's rule over
+     * the duty cycle, the first failure and the population.
+     *
+     * @param workload cycles to failure of the workload cycle per point [y][x] (∞ where nothing cycles)
+     * @param offOn    of the off/on cycle, or null when the duty cycle has none
+     * @param beta     Weibull shape of the contacts' lives
+     * @param contacts contacts per point, or null (1 each)
+     * @param notes    remarks to carry
+     */
+    public static Result ofCycles(double[][] workload, double[][] offOn, DutyCycle duty, double beta,
+                                  double[][] contacts, List<String> notes) {
+        boolean withB = duty.offCyclesPerWeek() > 0;
+        if (withB && offOn == null) throw new IllegalArgumentException("the duty cycle has off/on cycles but no"
+                + " off/on cycles to failure were given");
+        int ny = workload.length, nx = workload[0].length;
+        double[][] life = new double[ny][nx];
+        int bx = -1, by = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                life[y][x] = duty.lifeSeconds(workload[y][x], withB ? offOn[y][x] : Double.POSITIVE_INFINITY);
                 if (life[y][x] < best || bx < 0) {
                     best = life[y][x];
                     bx = x;
@@ -94,15 +117,8 @@ public final class ConnectorFatigue {
                 }
             }
         }
-        ConnectorPopulation pop = ConnectorPopulation.of(life, contacts, params.weibullShape());
-        return new Result(na, nb, life, new FirstFailure(bx, by, best, na[by][bx]), pop, List.copyOf(notes));
-    }
-
-    private static void noteClamp(List<String> notes, String which, double f) {
-        if (Engelmaier.frequencyClamped(f)) {
-            notes.add(String.format(Locale.ROOT, "Engelmaier: the %s cycle's frequency %.4g /day is outside the "
-                    + "IPC-SM-785 range 1-1000 /day; the exponent c is evaluated at %.4g /day", which, f,
-                    Engelmaier.clampFrequency(f)));
-        }
+        ConnectorPopulation pop = ConnectorPopulation.of(life, contacts, beta);
+        return new Result(workload, withB ? offOn : null, life, new FirstFailure(bx, by, best, workload[by][bx]), pop,
+                List.copyOf(notes));
     }
 }

@@ -17,10 +17,13 @@ import org.wafersim.materials.Material;
  * @param weibullShape         β of the contacts' lives (6, range 4–10; solder thermal fatigue, reference-data C.3 [E])
  * @param strainFactor         F in Δγ = F·L_D·Δα·ΔT/h (1.0 [E]; IPC-D-279 gives ≈ 0.5–1.5)
  * @param acceleration         Norris–Landzberg constants (SAC, Pan et al. 2005 [S 48])
+ * @param model                the contact's fatigue model by connector technology ({@link FatigueModel}); null (and
+ *                             the 8-argument form) = a {@link SolderJoint} spanning the connector layer with the
+ *                             Engelmaier constants above
  */
 public record ConnectorParameters(double ductilityCoefficient, double c0, double cPerKelvin, double cLogFrequency,
                                   double coffinMansonExponent, double weibullShape, double strainFactor,
-                                  NorrisLandzberg acceleration) {
+                                  NorrisLandzberg acceleration, FatigueModel model) {
 
     /** Weibull shape of solder thermal fatigue, reference-data C.3 ([E], range 4–10). */
     public static final double DEFAULT_WEIBULL_SHAPE = 6.0;
@@ -39,6 +42,24 @@ public record ConnectorParameters(double ductilityCoefficient, double c0, double
         Check.positive(weibullShape, "connector.weibull_shape");
         Check.positive(strainFactor, "connector.strain_factor");
         Check.notNull(acceleration, "connector.norris_landzberg");
+        if (model == null) {
+            model = new SolderJoint(Double.NaN, new Engelmaier(new FatigueParameters(ductilityCoefficient,
+                    coffinMansonExponent, c0, cPerKelvin, cLogFrequency)), false);
+        }
+    }
+
+    /** The constants with the Engelmaier solder joint spanning the connector layer as the fatigue model. */
+    public ConnectorParameters(double ductilityCoefficient, double c0, double cPerKelvin, double cLogFrequency,
+                               double coffinMansonExponent, double weibullShape, double strainFactor,
+                               NorrisLandzberg acceleration) {
+        this(ductilityCoefficient, c0, cPerKelvin, cLogFrequency, coffinMansonExponent, weibullShape, strainFactor,
+                acceleration, null);
+    }
+
+    /** The same constants with another fatigue model (technology). */
+    public ConnectorParameters withModel(FatigueModel m) {
+        return new ConnectorParameters(ductilityCoefficient, c0, cPerKelvin, cLogFrequency, coffinMansonExponent,
+                weibullShape, strainFactor, acceleration, m);
     }
 
     /**
@@ -66,7 +87,7 @@ public record ConnectorParameters(double ductilityCoefficient, double c0, double
 
     public ConnectorParameters withWeibullShape(double beta) {
         return new ConnectorParameters(ductilityCoefficient, c0, cPerKelvin, cLogFrequency, coffinMansonExponent,
-                beta, strainFactor, acceleration);
+                beta, strainFactor, acceleration, model);
     }
 
     public ConnectorParameters withDuctilityCoefficient(double epsF) {

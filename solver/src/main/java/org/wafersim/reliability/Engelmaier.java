@@ -53,6 +53,11 @@ public final class Engelmaier {
 
     public FatigueParameters parameters() { return fatigue; }
 
+    /** Two models are equal when their constants are. */
+    @Override public boolean equals(Object o) { return o instanceof Engelmaier e && e.fatigue.equals(fatigue); }
+
+    @Override public int hashCode() { return fatigue.hashCode(); }
+
     /** f clamped to [1, 1000] cycles/day. */
     public static double clampFrequency(double cyclesPerDay) {
         if (!(cyclesPerDay > 0) || !Double.isFinite(cyclesPerDay)) {

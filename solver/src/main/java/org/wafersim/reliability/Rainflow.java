@@ -46,66 +46,123 @@ public final class Rainflow {
     }
 
     /**
+     * A counted cycle with the positions in the history of its two points (the first sample of a plateau, the last
+     * sample of a monotone run), so that a caller can read other quantities there (the temperature at each end of a
+     * strain cycle, for its mean).
+     *
+     * @param cycle     the cycle
+     * @param fromIndex index in the history of {@code cycle.from()}
+     * @param toIndex   index in the history of {@code cycle.to()}
+     */
+    public record Indexed(Cycle cycle, int fromIndex, int toIndex) { }
+
+    /**
      * The peaks and valleys of a history (ASTM E1049 §3.1.5–3.1.6): points where the slope changes sign; plateaus
      * (repeated values) count once, and the first and last points are kept as the ends of the history.
      *
      * @throws IllegalArgumentException on a non-finite value
      */
     public static double[] reversals(double[] history) {
-        if (history.length == 0) return new double[0];
-        double[] out = new double[history.length];
+        int[] idx = reversalIndices(history);
+        double[] r = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) r[i] = history[idx[i]];
+        return r;
+    }
+
+    /**
+     * The positions of {@link #reversals}: a plateau is represented by its first sample, a monotone run by its
+     * last.
+     *
+     * @throws IllegalArgumentException on a non-finite value
+     */
+    public static int[] reversalIndices(double[] history) {
+        if (history.length == 0) return new int[0];
+        int[] out = new int[history.length];
         int m = 0;
         int dir = 0;
         for (int i = 0; i < history.length; i++) {
             double v = history[i];
             if (!Double.isFinite(v)) throw new IllegalArgumentException("history[" + i + "] is " + v);
             if (m == 0) {
-                out[m++] = v;
+                out[m++] = i;
                 continue;
             }
-            double last = out[m - 1];
+            double last = history[out[m - 1]];
             if (v == last) continue;
             int d = v > last ? 1 : -1;
             if (dir == 0 || d != dir) {
-                out[m++] = v;          // the previous point was a reversal (or the start)
+                out[m++] = i;          // the previous point was a reversal (or the start)
                 dir = d;
             } else {
-                out[m - 1] = v;        // the run continues: move its end
+                out[m - 1] = i;        // the run continues: move its end
             }
         }
-        double[] r = new double[m];
-        System.arraycopy(out, 0, r, 0, m);
-        return r;
+        return java.util.Arrays.copyOf(out, m);
     }
 
     /** Rainflow cycles of a history, in the order they are counted (residual half cycles last). */
     public static List<Cycle> count(double[] history) {
-        double[] rev = reversals(history);
-        List<Cycle> cycles = new ArrayList<>();
-        double[] stack = new double[rev.length];
+        List<Cycle> out = new ArrayList<>();
+        for (Indexed c : countIndexed(history)) out.add(c.cycle());
+        return Collections.unmodifiableList(out);
+    }
+
+    /** As {@link #count}, each cycle with the positions of its two points in the history. */
+    public static List<Indexed> countIndexed(double[] history) {
+        int[] rev = reversalIndices(history);
+        List<Indexed> cycles = new ArrayList<>();
+        int[] stack = new int[rev.length];
         int n = 0;                      // stack[0] is always the starting point S
-        for (double v : rev) {
+        for (int v : rev) {
             stack[n++] = v;
             while (n >= 3) {
-                double x = Math.abs(stack[n - 1] - stack[n - 2]);
-                double y = Math.abs(stack[n - 2] - stack[n - 3]);
+                double x = Math.abs(history[stack[n - 1]] - history[stack[n - 2]]);
+                double y = Math.abs(history[stack[n - 2]] - history[stack[n - 3]]);
                 if (x < y) break;
                 if (n == 3) {
                     // Y contains S: half cycle, discard S, the next point becomes S (step 5)
-                    cycles.add(Cycle.of(stack[0], stack[1], 0.5));
+                    cycles.add(indexed(history, stack[0], stack[1], 0.5));
                     stack[0] = stack[1];
                     stack[1] = stack[2];
                     n = 2;
                 } else {
                     // a full cycle: discard both points of Y (step 4)
-                    cycles.add(Cycle.of(stack[n - 3], stack[n - 2], 1.0));
+                    cycles.add(indexed(history, stack[n - 3], stack[n - 2], 1.0));
                     stack[n - 3] = stack[n - 1];
                     n -= 2;
                 }
             }
         }
-        for (int i = 0; i + 1 < n; i++) cycles.add(Cycle.of(stack[i], stack[i + 1], 0.5));   // step 6
+        for (int i = 0; i + 1 < n; i++) cycles.add(indexed(history, stack[i], stack[i + 1], 0.5));   // step 6
         return Collections.unmodifiableList(cycles);
+    }
+
+    /**
+     * Rainflow cycles of a <em>periodic</em> history, given as the samples of one period (the sample at the end of
+     * the period, equal to the first, left out). The history is rearranged to start and end at its largest value
+     * (ASTM E1049 §5.4.4 note on repeating histories; Downing &amp; Socie, Int. J. Fatigue 4, 1982), so that every
+     * range closes: the residue pairs into whole cycles and one period's count is exact, whatever the phase at which
+     * the samples start. Indices refer to the given samples (0 ≤ index &lt; length).
+     */
+    public static List<Indexed> countPeriodic(double[] period) {
+        int n = period.length;
+        if (n < 2) return List.of();
+        int top = 0;
+        for (int i = 1; i < n; i++) {
+            if (!Double.isFinite(period[i])) throw new IllegalArgumentException("history[" + i + "] is " + period[i]);
+            if (period[i] > period[top]) top = i;
+        }
+        double[] rotated = new double[n + 1];
+        for (int k = 0; k <= n; k++) rotated[k] = period[(top + k) % n];
+        List<Indexed> out = new ArrayList<>();
+        for (Indexed c : countIndexed(rotated)) {
+            out.add(new Indexed(c.cycle(), (top + c.fromIndex()) % n, (top + c.toIndex()) % n));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static Indexed indexed(double[] h, int from, int to, double count) {
+        return new Indexed(Cycle.of(h[from], h[to], count), from, to);
     }
 
     /** Total cycle count per range (the standard's Table 4 form), ranges ascending. */

@@ -14,7 +14,12 @@
  * <ul>
  * <li>cycle counting: {@link org.wafersim.reliability.Rainflow} (ASTM E1049-85 §5.4.4) and
  *     {@link org.wafersim.reliability.Miner};</li>
- * <li>connector fatigue: {@link org.wafersim.reliability.Engelmaier}, {@link org.wafersim.reliability.CoffinManson},
+ * <li>connector fatigue by technology behind one interface, {@link org.wafersim.reliability.FatigueModel}
+ *     (contact strain from the displacement across the layer, cycles to failure of a strain range):
+ *     {@link org.wafersim.reliability.SolderJoint} (Engelmaier), {@link org.wafersim.reliability.SpringContact}
+ *     (beam bending + {@link org.wafersim.reliability.StrainLife} of a {@link org.wafersim.reliability.ContactAlloy}),
+ *     {@link org.wafersim.reliability.ShearJoint} and {@link org.wafersim.reliability.SnCurve} for user curves;
+ *     {@link org.wafersim.reliability.Engelmaier}, {@link org.wafersim.reliability.CoffinManson},
  *     {@link org.wafersim.reliability.NorrisLandzberg}, per-point maps in
  *     {@link org.wafersim.reliability.ConnectorFatigue}, the Weibull population of the connector points in
  *     {@link org.wafersim.reliability.ConnectorPopulation};</li>

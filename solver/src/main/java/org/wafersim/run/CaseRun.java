@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.EnergyBalanceException;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
 import org.wafersim.grid.GridBuilder;
@@ -43,11 +44,6 @@ public final class CaseRun {
      * temperature of 125 degC (reference-data.md A.4: design limit ~85 degC, qualification 105-125 degC).
      */
     public static final double JUNCTION_LIMIT_C = 125;
-
-    /** Thrown when the energy balance check fails (exit code 1). */
-    public static final class EnergyBalanceException extends RuntimeException {
-        public EnergyBalanceException(String m) { super(m); }
-    }
 
     private CaseRun() { }
 

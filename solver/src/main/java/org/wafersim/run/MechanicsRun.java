@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.NotConvergedException;
 import org.wafersim.grid.Grid;
 import org.wafersim.grid.GridPlan;
 import org.wafersim.linalg.Parallel;
@@ -79,7 +80,8 @@ public final class MechanicsRun {
         List<Material> mats = layerMaterials(spec, g);
         PackageMechanics.Setup setup = setup(spec, g, mats);
         List<MechanicsState> states = new ArrayList<>();
-        try (Parallel par = new Parallel(Math.max(1, threads))) {
+        // threads <= 0 means all processors, as for every other stage (Parallel resolves it)
+        try (Parallel par = new Parallel(threads)) {
             PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
             progress.accept(String.format(Locale.ROOT, "mechanics: plate model on %d x %d elements, %,d unknowns "
                             + "(%s, factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,
@@ -90,7 +92,7 @@ public final class MechanicsRun {
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
                 var stats = st.solution().stats();
                 if (!stats.converged())
-                    throw new NonConvergenceException(String.format(Locale.ROOT,
+                    throw new NotConvergedException(String.format(Locale.ROOT,
                             "mechanics: state %s did not converge (relative residual %.2e after %d iterations)",
                             e.getKey(), stats.relativeResidual(), stats.iterations()));
                 states.add(st);
@@ -142,11 +144,6 @@ public final class MechanicsRun {
                     "the mechanics mesh needs about %.2f GiB on top of the thermal run's %.2f GiB, more than the "
                             + "%.2f GiB heap: use a coarser spacing or raise -Xmx (WAFERSIM_JAVA_OPTS)",
                     mech / 1073741824.0, plan.estimatedBytes() / 1073741824.0, maxHeapBytes / 1073741824.0));
-    }
-
-    /** Thrown when a mechanics solve misses its tolerance (exit code 1). */
-    public static final class NonConvergenceException extends RuntimeException {
-        public NonConvergenceException(String m) { super(m); }
     }
 
     /** The headline numbers: the first state's in full, the others' connector strain and warpage. */

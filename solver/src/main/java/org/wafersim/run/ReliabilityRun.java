@@ -26,6 +26,7 @@ import org.wafersim.reliability.Mechanism;
 import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityEstimator;
 import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.reliability.TestToField;
 
 /**
  * The reliability part of a run ({@code analysis.reliability: true}, DESIGN §1, §4): core wear-out, die redundancy
@@ -79,11 +80,13 @@ public final class ReliabilityRun {
      * @param connector           connector fatigue on the mechanics' map, or null when not evaluated
      * @param connectorStatus     what the outputs say about connector fatigue
      * @param seconds             wall time of the estimate, s
+     * @param qualification       the field life implied by {@code reliability.qualification} at the first-failure
+     *                            point (Norris–Landzberg), or null
      */
     public record Outcome(ReliabilityParameters parameters, ReliabilityEstimator.Report report,
                           double[] milestoneTimes, double[] waferAtMilestones, double[] dieAtDesignLife,
                           int[] dominantCode, List<String> notes, boolean cycleSwings, ConnectorMap connector,
-                          String connectorStatus, double seconds) {
+                          String connectorStatus, double seconds, TestToField.Result qualification) {
 
         public CoreLifetimes lifetimes() { return report.lifetimes(); }
 
@@ -215,6 +218,7 @@ public final class ReliabilityRun {
             notes.add("wear-out: no mechanism evaluated: the cores never fail (cores' MTTF infinite)");
         }
         ConnectorMap cm = null;
+        TestToField.Result qual = null;
         String status;
         if (rep.connector() != null) {
             double[] rc = new double[times.length];
@@ -226,8 +230,13 @@ public final class ReliabilityRun {
                     loads.workload.shearStrainRange(), loads.offOn == null ? null : loads.offOn.shearStrainRange(),
                     loads.workload.meanTemperatureK(), loads.offOn == null ? null : loads.offOn.meanTemperatureK(), rc);
             status = CONNECTOR_EVALUATED;
-            notes.add("connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates each"
-                    + " point at its own field temperature and frequency, and the case gives no test profile");
+            if (spec.reliabilitySpec().qualification() == null) {
+                notes.add("connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates"
+                        + " each point at its own field temperature and frequency, and the case gives no test profile"
+                        + " (reliability.qualification)");
+            } else {
+                qual = qualification(spec, p, loads, rep.connector().firstFailure(), notes);
+            }
             notes.add(String.format(Locale.ROOT, "connector fatigue: the Weibull population counts contacts by area,"
                     + " element area / pitch^2 with reliability.connector.pitch %s mm ([E]: no public connector"
                     + " geometry), %.4g contacts in all", num(1e3 * loads.pitch), loads.totalContacts()));
@@ -238,6 +247,10 @@ public final class ReliabilityRun {
         } else {
             status = mech == null ? CONNECTOR_FATIGUE : "not evaluated: the mechanics has no connector state to use";
             notes.add("connector fatigue " + status);
+            if (spec.reliabilitySpec().qualification() != null) {
+                notes.add("reliability.qualification not used: connector fatigue was not evaluated, so there is no"
+                        + " field cycle to translate the test to");
+            }
         }
         CoreLifetimes life = rep.lifetimes();
         int[] code = new int[cores.coreCount()];
@@ -246,7 +259,7 @@ public final class ReliabilityRun {
             code[c] = m == null ? -1 : ReliabilitySpec.MECHANISMS.indexOf(m.key());
         }
         return new Outcome(p, rep, times, wafer, dieAtLife, code, List.copyOf(notes), swings, cm, status,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, qual);
     }
 
     /**
@@ -254,7 +267,8 @@ public final class ReliabilityRun {
      * contacts each holds (element area / pitch², 0 where there is no connector).
      */
     private record Loads(ConnectorLoad workload, ConnectorLoad offOn, boolean[] present, double[] ex, double[] ey,
-                         double cx, double cy, double[][] contacts, double pitch) {
+                         double cx, double cy, double[][] contacts, double pitch, double[][] minK, double[][] maxK,
+                         double offK) {
         double totalContacts() {
             double n = 0;
             for (double[] row : contacts) for (double v : row) n += v;
@@ -309,6 +323,7 @@ public final class ReliabilityRun {
         double[] iy = idle == null ? null : idle.connectorShearStrainYz();
         double[] it = idle == null ? null : idle.connectorTemperature();
         double[][] ga = new double[ny][nx], ta = new double[ny][nx], gb = new double[ny][nx], tb = new double[ny][nx];
+        double[][] lo = new double[ny][nx], hi = new double[ny][nx];
         boolean[] present = new boolean[nx * ny];
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
@@ -323,6 +338,8 @@ public final class ReliabilityRun {
                 ta[j][i] = idle == null ? ft[e] : 0.5 * (ft[e] + it[e]);
                 gb[j][i] = Math.hypot(fx[e], fy[e]);       // off = stress-free: γ = 0
                 tb[j][i] = 0.5 * (ft[e] + t0);
+                lo[j][i] = idle == null ? ft[e] : Math.min(ft[e], it[e]);
+                hi[j][i] = idle == null ? ft[e] : Math.max(ft[e], it[e]);
             }
         }
         double[] ex = new double[nx], ey = new double[ny];
@@ -332,7 +349,28 @@ public final class ReliabilityRun {
         double[][] contacts = contactsPerElement(mesh, present, pitch);
         StackLayer w = mech.model().model().layers().get(mech.model().waferLayer());
         return new Loads(new ConnectorLoad(ga, ta), new ConnectorLoad(gb, tb), present, ex, ey,
-                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()), contacts, pitch);
+                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()), contacts, pitch, lo, hi, t0);
+    }
+
+    /**
+     * The field life implied by the case's qualification test at the first-failure point: its joint-temperature
+     * swing over the workload cycle (and from the off state) translated by Norris–Landzberg with the connector's
+     * constants ({@link TestToField}).
+     */
+    private static TestToField.Result qualification(CaseSpec spec, ReliabilityParameters p, Loads loads,
+                                                    ConnectorFatigue.FirstFailure ff, List<String> notes) {
+        org.wafersim.cases.QualificationSpec q = spec.reliabilitySpec().qualification();
+        TestToField.Test test = new TestToField.Test(q.lowK(), q.highK(), q.cyclesPerDay(), q.medianCycles());
+        TestToField.Result r = TestToField.translate(p.connector().acceleration(), test, loads.minK[ff.y()][ff.x()],
+                loads.maxK[ff.y()][ff.x()], loads.offK, p.dutyCycle());
+        var nl = p.connector().acceleration();
+        notes.add(String.format(Locale.ROOT, "connector qualification: %s/%s degC at %s cycles per day (dwell %s min),"
+                        + " median %.4g cycles to failure; Norris-Landzberg (1969) with n %s, m %s, Ea/k %s K: AF %.4g"
+                        + " for the workload cycle at the first-failure point (joint %.1f -> %.1f degC)",
+                num(q.lowK() - KELVIN), num(q.highK() - KELVIN), num(q.cyclesPerDay()), num(q.dwell() / 60),
+                q.medianCycles(), num(nl.deltaTExponent()), num(nl.frequencyExponent()), num(nl.eaOverK()),
+                r.workloadFactor(), loads.minK[ff.y()][ff.x()] - KELVIN, loads.maxK[ff.y()][ff.x()] - KELVIN));
+        return r;
     }
 
     /**
@@ -413,6 +451,15 @@ public final class ReliabilityRun {
             m.put("connector_power_cycle_cycles_to_failure", f.offOnCycles()[y][x]);
         }
         m.put("connector_mttf_years", Durations.years(f.population().mttf()));
+        TestToField.Result q = o.qualification();
+        if (q != null) {
+            m.put("connector_qualification_acceleration_factor", q.workloadFactor());
+            if (!Double.isNaN(q.offOnFactor())) {
+                m.put("connector_qualification_power_cycle_acceleration_factor", q.offOnFactor());
+            }
+            m.put("connector_qualification_field_cycles", q.workloadCycles());
+            m.put("connector_qualification_field_life_years", Durations.years(q.lifeSeconds()));
+        }
         for (int i = 0; i < MILESTONE_YEARS.length; i++) {
             m.put("connector_reliability_at_" + num(MILESTONE_YEARS[i]) + "y", c.atMilestones()[i]);
         }
@@ -456,6 +503,12 @@ public final class ReliabilityRun {
                 sb.append(' ').append(num(yr)).append(" y ").append(show(info.get(k))).append(';');
             }
             sb.append(String.format(Locale.ROOT, " MTTF %.4g years%n", (Double) info.get("connector_mttf_years")));
+            if (info.get("connector_qualification_field_life_years") instanceof Double ql) {
+                sb.append(String.format(Locale.ROOT, "                qualification test implies %.4g workload cycles"
+                                + " (AF %.4g) and %.4g years at the first-failure point; the model predicts %.4g"
+                                + " years%n", (Double) info.get("connector_qualification_field_cycles"),
+                        (Double) info.get("connector_qualification_acceleration_factor"), ql, life));
+            }
         }
         if (info.get("notes") instanceof List<?> notes) {
             for (Object n : notes) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.wafersim.cases.CaseSpec;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.TransientSpec;
+import org.wafersim.errors.EnergyBalanceException;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
 import org.wafersim.grid.GridBuilder;
@@ -228,7 +229,7 @@ public final class TransientRun {
             }
         }
         if (!(Math.abs(total.balanceRelError()) <= CaseRun.BALANCE_LIMIT))
-            throw new CaseRun.EnergyBalanceException(String.format(
+            throw new EnergyBalanceException(String.format(
                     "transient energy balance violated: in %.6e J, out %.6e J, stored %.6e J, relative error %.3e",
                     total.energyInJ(), total.energyOutJ(), total.energyStoredJ(), total.balanceRelError()));
         Map<String, Double> tc = timeConstants(series, tl);

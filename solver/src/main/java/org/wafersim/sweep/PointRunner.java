@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.Failure;
 import org.wafersim.errors.InputException;
+import org.wafersim.errors.WafersimException;
 import org.wafersim.grid.MemoryEstimate;
 import org.wafersim.io.XdmfWriter;
 import org.wafersim.run.CaseRun;
@@ -47,17 +49,13 @@ final class PointRunner {
             }
             rec = new PointRecord(p.index(), p.stem(), PointRecord.OK, "ok", 0, null, p.parameters(), p.overrides(),
                     out.getFileName().toString(), started, seconds(t0), r.summary());
-        } catch (InputException e) {
-            rec = failed(p, started, t0, "bad_input", 2, e.getMessage());
-        } catch (OutOfMemoryError e) {
-            rec = failed(p, started, t0, "out_of_memory", 1, "out of memory (" + e.getMessage()
-                    + "); lower grid.cells_per_core, use fewer --jobs or raise -Xmx");
-        } catch (RuntimeException e) {
-            // wafersim's own failures (non-convergence, runaway, energy balance) are checks that failed; anything
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // one rule with the command line (Failure.of): bad input, a failed check or out of memory; anything
             // else is a bug, recorded with where it happened
-            boolean ours = e.getClass().getName().startsWith("org.wafersim.");
-            rec = failed(p, started, t0, ours ? "check_failed" : "internal_error", 1,
-                    ours ? e.getMessage() : e + " at " + firstFrame(e));
+            Failure f = Failure.of(e);
+            String msg = f.internal() ? f.message() + " at " + firstFrame(e)
+                    : "out_of_memory".equals(f.kind()) ? f.message() + "; or use fewer --jobs" : f.message();
+            rec = failed(p, started, t0, recordClass(f), f.exitCode(), msg);
         }
         try {
             store.writeRecord(p, rec);
@@ -71,6 +69,13 @@ final class PointRunner {
     private static PointRecord failed(SweepPoint p, String started, long t0, String cls, int code, String msg) {
         return new PointRecord(p.index(), p.stem(), PointRecord.FAILED, cls, code, msg, p.parameters(), p.overrides(),
                 null, started, seconds(t0), null);
+    }
+
+    /** The record's class: the exit-code families the sweep summary counts (kinds of failed checks share one). */
+    private static String recordClass(Failure f) {
+        if (f.internal()) return "internal_error";
+        if (f.exitCode() == WafersimException.EXIT_BAD_INPUT) return "bad_input";
+        return "out_of_memory".equals(f.kind()) ? "out_of_memory" : "check_failed";
     }
 
     private static double seconds(long t0) {

@@ -2,6 +2,9 @@ package org.wafersim.thermal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wafersim.errors.NotConvergedException;
+import org.wafersim.errors.NotPositiveDefiniteException;
+import org.wafersim.errors.ThermalRunawayException;
 import org.wafersim.grid.Grid;
 import org.wafersim.linalg.Multigrid;
 import org.wafersim.linalg.Parallel;
@@ -34,11 +37,6 @@ public final class SteadySolver {
      * stage solves need few iterations and keep V(1,1).
      */
     static final int SMOOTHING_SWEEPS = 2;
-
-    /** Thrown when an iteration does not converge (exit code 1 in the CLI). */
-    public static final class NotConvergedException extends RuntimeException {
-        public NotConvergedException(String m) { super(m); }
-    }
 
     private final Parallel par;
     private final Options opt;
@@ -125,7 +123,7 @@ public final class SteadySolver {
                     holder[0] = null;
                     last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
                 }
-            } catch (ArithmeticException e) {
+            } catch (NotPositiveDefiniteException e) {
                 // With a feedback source the linearised operator stays positive definite exactly while a stable
                 // steady state exists; losing it is the signature of thermal runaway. To report where it runs away,
                 // the iteration continues with the source explicit (an SPD system each step) until the temperature

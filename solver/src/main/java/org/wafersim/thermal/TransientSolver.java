@@ -3,6 +3,7 @@ package org.wafersim.thermal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.wafersim.errors.NotConvergedException;
 import org.wafersim.grid.Grid;
 import org.wafersim.linalg.Multigrid;
 import org.wafersim.linalg.Parallel;
@@ -231,7 +232,7 @@ public final class TransientSolver {
             double tol3 = stageResidual(eps, shiftNorm, rhs);
             Pcg.Result r3 = pcg.solve(a, mgF::precondition, rhs, th1, tol3, opt.maxIterations(), null, false);
             if (!r2.converged() || !r3.converged())
-                throw new SteadySolver.NotConvergedException(String.format(
+                throw new NotConvergedException(String.format(
                         "transient stage solve did not converge at t = %.6g s (dt %.3g s)", t, h));
             long ns3 = System.nanoTime();
             // Embedded error estimate, filtered through (I - d h J)^-1 as Hosea & Shampine recommend for stiff

@@ -63,40 +63,4 @@ class ReliabilityEstimatorTest {
         r.notes().forEach(n -> System.out.println("  note: " + n));
     }
 
-    @Test
-    void fullWaferTiming() {
-        CoreArray a = Wafers.defaultWafer();
-        double[] times = ReliabilityParameters.DEFAULT.curveTimes();        // 101 points, 0..10 y
-        try (Parallel par = new Parallel(2)) {
-            for (double scale : new double[] {1.0, DieRedundancyTest.STRESSED}) {
-                CoreConditions cond = DieRedundancyTest.conditions(a, 0);
-                WearOutModel model = new WearOutModel(WearOutParameters.DEFAULT.scaledReferenceLives(scale));
-                double best = Double.POSITIVE_INFINITY, bestLife = best, bestMttf = best;
-                int busy = 0;
-                for (int rep = 0; rep < 4; rep++) {
-                    long t0 = System.nanoTime();
-                    CoreLifetimes life = model.evaluate(a, cond, DutyCycle.DEFAULT, par);
-                    long t1 = System.nanoTime();
-                    DieRedundancy dr = new DieRedundancy(life);
-                    ReliabilityCurve c = dr.curve(times, par);
-                    long t2 = System.nanoTime();
-                    dr.mttf(5 * Durations.YEAR, 1e-6, par);
-                    long t3 = System.nanoTime();
-                    bestLife = Math.min(bestLife, (t1 - t0) / 1e6);
-                    best = Math.min(best, (t2 - t1) / 1e6);
-                    bestMttf = Math.min(bestMttf, (t3 - t2) / 1e6);
-                    busy = 0;
-                    for (int d = 0; d < a.dieCount(); d++) {
-                        for (int k = 0; k < times.length; k++) {
-                            double q = c.dieUnreliability()[d][k], rr = c.dieReliability()[d][k];
-                            if (q > 0 && rr > 0) busy++;
-                        }
-                    }
-                }
-                System.out.printf(java.util.Locale.ROOT, "timing (2 threads, best of 4), reference lives x %.2g: per-core"
-                                + " lifetimes %.0f ms, R(t) at 101 times %.0f ms (%d of %d die-times needed the DP),"
-                                + " MTTF %.0f ms%n", scale, bestLife, best, busy, a.dieCount() * times.length, bestMttf);
-            }
-        }
-    }
 }

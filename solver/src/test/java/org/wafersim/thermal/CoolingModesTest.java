@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.ThermalRunawayException;
 import org.wafersim.run.CaseRun;
 import org.wafersim.run.RunSummary;
 

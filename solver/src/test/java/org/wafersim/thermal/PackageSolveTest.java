@@ -3,6 +3,7 @@ package org.wafersim.thermal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
@@ -42,8 +43,12 @@ class PackageSolveTest {
         assertArrayEquals(r1.linearIterations(), r2.linearIterations());
     }
 
-    /** The full default wafer (one cell per core, ~6.7M cells): |in - out| / in <= 1e-9. */
+    /**
+     * The full default wafer (one cell per core, 7.56M cells): |in - out| / in <= 1e-9. The suite's one full-wafer
+     * solve (tagged; {@code -DexcludedGroups=full-wafer} leaves it out of a quick local run).
+     */
     @Test
+    @Tag("full-wafer")
     void defaultCaseEnergyBalance() {
         CaseSpec spec = CaseLoader.builtin("wse-default", List.of("analysis.mechanics=false", "analysis.reliability=false"));
         CaseRun.Result r = CaseRun.run(spec, 0, m -> { });

@@ -10,7 +10,7 @@ import org.wafersim.thermal.Face;
 import org.wafersim.thermal.HeatSourceFeedback;
 import org.wafersim.thermal.SteadyResult;
 import org.wafersim.thermal.ThermalProblem;
-import org.wafersim.thermal.ThermalRunawayException;
+import org.wafersim.errors.ThermalRunawayException;
 import org.wafersim.validation.check.Check;
 import org.wafersim.validation.check.Context;
 import org.wafersim.validation.check.Row;

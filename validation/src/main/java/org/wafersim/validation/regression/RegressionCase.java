@@ -14,7 +14,8 @@ import org.wafersim.errors.InputException;
  * {@code validate --update-references}). The case and the tolerances are read when the case is loaded, so that bad
  * input stops {@code validate} before anything runs.
  */
-public record RegressionCase(String name, Path dir, CaseSpec spec, List<FieldTolerance> tolerances) {
+public record RegressionCase(String name, Path dir, CaseSpec spec, String requirement,
+                             List<FieldTolerance> tolerances) {
     public static final String CASE_FILE = "case.yaml", TOLERANCES = "tolerances.yaml", REFERENCE = "reference.h5";
 
     public static RegressionCase load(Path dir) {
@@ -23,7 +24,8 @@ public record RegressionCase(String name, Path dir, CaseSpec spec, List<FieldTol
             throw new InputException(caseFile.toString(), null, "missing: every folder under the cases folder is a "
                     + "regression case with " + CASE_FILE + ", " + TOLERANCES + " and " + REFERENCE);
         CaseSpec spec = CaseLoader.load(caseFile, List.of());
-        return new RegressionCase(dir.getFileName().toString(), dir, spec, ToleranceFile.read(dir.resolve(TOLERANCES)));
+        ToleranceFile.Tolerances t = ToleranceFile.read(dir.resolve(TOLERANCES));
+        return new RegressionCase(dir.getFileName().toString(), dir, spec, t.requirement(), t.fields());
     }
 
     public Path reference() { return dir.resolve(REFERENCE); }

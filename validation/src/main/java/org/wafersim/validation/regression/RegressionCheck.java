@@ -22,7 +22,7 @@ public final class RegressionCheck implements Check {
     @Override public String name() { return rc.name(); }
 
     @Override public String description() {
-        return "regression case " + rc.dir() + " (" + rc.tolerances().size() + " fields)";
+        return "regression case: " + rc.requirement() + " (" + rc.tolerances().size() + " fields)";
     }
 
     /** Loads the reference (bad input stops validate before any check runs). */

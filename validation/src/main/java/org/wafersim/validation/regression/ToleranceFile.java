@@ -17,8 +17,9 @@ import org.wafersim.errors.InputException;
 
 /**
  * Reads a regression case's {@code tolerances.yaml}, strictly (an unknown key, a missing or negative tolerance,
- * a malformed field path is an {@link InputException} naming the file and the key):
+ * a malformed field path, a missing requirement is an {@link InputException} naming the file and the key):
  * <pre>
+ * requirement: what the case pins, in one line (shown by validate --list)
  * fields:
  *   /thermal/temperature:          { max_abs: 1.0e-4, rel_l2: 1.0e-6 }   # degC
  *   /thermal/heat_paths@total_W:   { max_abs: 1.0e-6, rel_l2: 1.0e-9 }   # an attribute
@@ -29,10 +30,14 @@ public final class ToleranceFile {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> ENTRY_KEYS = Set.of("max_abs", "rel_l2");
+    private static final Set<String> TOP_KEYS = Set.of("requirement", "fields");
 
     private ToleranceFile() { }
 
-    public static List<FieldTolerance> read(Path file) {
+    /** A tolerance file: the requirement the case verifies and the compared fields in file order. */
+    public record Tolerances(String requirement, List<FieldTolerance> fields) { }
+
+    public static Tolerances read(Path file) {
         String src = file.toString();
         JsonNode root;
         try {
@@ -45,11 +50,15 @@ public final class ToleranceFile {
             throw new InputException(src, null, "cannot read the tolerance file: " + e.getMessage());
         }
         if (root == null || !root.isObject())
-            throw new InputException(src, null, "must be a mapping with the key 'fields'");
+            throw new InputException(src, null, "must be a mapping with the keys 'requirement' and 'fields'");
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!k.equals("fields")) throw new InputException(src, k, "unknown key; the only top-level key is 'fields'");
+            if (!TOP_KEYS.contains(k))
+                throw new InputException(src, k, "unknown key; the top-level keys are 'requirement' and 'fields'");
         }
+        JsonNode req = root.get("requirement");
+        if (req == null || !req.isTextual() || req.textValue().isBlank())
+            throw new InputException(src, "requirement", "missing: one line saying what the case pins and why");
         JsonNode fields = root.get("fields");
         if (fields == null || !fields.isObject() || fields.isEmpty())
             throw new InputException(src, "fields", "must map at least one field path to {max_abs, rel_l2}");
@@ -69,7 +78,7 @@ public final class ToleranceFile {
             }
             out.add(new FieldTolerance(path, number(v, "max_abs", src, key), number(v, "rel_l2", src, key)));
         }
-        return out;
+        return new Tolerances(req.textValue().trim(), List.copyOf(out));
     }
 
     /** A non-negative finite number (YAML may give {@code 1e-4} as text: it is parsed too). */

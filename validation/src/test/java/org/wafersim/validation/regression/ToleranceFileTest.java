@@ -21,12 +21,15 @@ class ToleranceFileTest {
 
     @Test
     void readsDatasetsAndAttributes() throws IOException {
-        List<FieldTolerance> t = ToleranceFile.read(write("""
+        ToleranceFile.Tolerances file = ToleranceFile.read(write("""
                 # comment
+                requirement: the steady field of a small wafer
                 fields:
                   /thermal/temperature: { max_abs: 1.0e-5, rel_l2: 1e-7 }
                   /thermal/heat_paths@total_W: { max_abs: 0, rel_l2: 0 }
                 """));
+        assertEquals("the steady field of a small wafer", file.requirement());
+        List<FieldTolerance> t = file.fields();
         assertEquals(2, t.size());
         assertEquals(new FieldPath("/thermal/temperature", null), t.get(0).field());
         assertEquals(1e-5, t.get(0).maxAbs());
@@ -43,15 +46,18 @@ class ToleranceFileTest {
 
     @Test
     void strict() throws IOException {
-        bad("fields:\n  /a/b: { max_abs: 1, rel_l2: 1, max: 2 }\n", "fields./a/b.max", "unknown key");
-        bad("fields:\n  /a/b: { max_abs: 1 }\n", "fields./a/b.rel_l2", "missing");
-        bad("fields:\n  /a/b: { max_abs: -1, rel_l2: 1 }\n", ">= 0");
-        bad("fields:\n  /a/b: { max_abs: lots, rel_l2: 1 }\n", "not a number");
-        bad("fields:\n  a/b: { max_abs: 1, rel_l2: 1 }\n", "not a field path");
-        bad("field:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "unknown key");
-        bad("fields: {}\n", "at least one field");
-        bad("fields:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "malformed YAML");
-        bad("fields: [\n", "malformed YAML");
+        bad("requirement: r\nfields:\n  /a/b: { max_abs: 1, rel_l2: 1, max: 2 }\n", "fields./a/b.max", "unknown key");
+        bad("requirement: r\nfields:\n  /a/b: { max_abs: 1 }\n", "fields./a/b.rel_l2", "missing");
+        bad("requirement: r\nfields:\n  /a/b: { max_abs: -1, rel_l2: 1 }\n", ">= 0");
+        bad("requirement: r\nfields:\n  /a/b: { max_abs: lots, rel_l2: 1 }\n", "not a number");
+        bad("requirement: r\nfields:\n  a/b: { max_abs: 1, rel_l2: 1 }\n", "not a field path");
+        bad("requirement: r\nfield:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "unknown key");
+        bad("requirement: r\nfields: {}\n", "at least one field");
+        bad("requirement: r\nfields:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "malformed YAML");
+        bad("requirement: r\nfields: [\n", "malformed YAML");
+        bad("fields:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "requirement", "missing");
+        bad("requirement: '  '\nfields:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "requirement", "missing");
+        bad("requirement: [a]\nfields:\n  /a/b: { max_abs: 1, rel_l2: 1 }\n", "requirement", "missing");
         Path missing = dir.resolve("nothing.yaml");
         InputException e = assertThrows(InputException.class, () -> ToleranceFile.read(missing));
         assertTrue(e.getMessage().contains("does not exist"));

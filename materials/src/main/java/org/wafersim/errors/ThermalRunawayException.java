@@ -1,10 +1,10 @@
-package org.wafersim.thermal;
+package org.wafersim.errors;
 
 /**
  * No steady state exists: temperature-dependent leakage grows faster than the package can remove heat (the
  * linearised operator lost positive definiteness, or the temperature left every material's range). Exit code 1.
  */
-public final class ThermalRunawayException extends RuntimeException {
+public final class ThermalRunawayException extends CheckFailedException {
     private final double powerW;
 
     public ThermalRunawayException(String message, double powerW) {
@@ -14,4 +14,6 @@ public final class ThermalRunawayException extends RuntimeException {
 
     /** Total power (W) at the last iterate before the runaway was detected. */
     public double powerW() { return powerW; }
+
+    @Override public String kind() { return "thermal_runaway"; }
 }

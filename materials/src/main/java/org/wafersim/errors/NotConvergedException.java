@@ -1,0 +1,8 @@
+package org.wafersim.errors;
+
+/** An iterative solve (steady Picard/CG, a transient stage, a mechanics state) missed its tolerance. Exit code 1. */
+public class NotConvergedException extends CheckFailedException {
+    public NotConvergedException(String message) { super(message); }
+
+    @Override public String kind() { return "not_converged"; }
+}
