@@ -1,5 +1,7 @@
 package org.wafersim.thermal;
 
+import org.wafersim.errors.NotConvergedException;
+import org.wafersim.errors.ThermalRunawayException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,18 +73,18 @@ public final class OperatingPoint {
             SteadyResult r = solver.solve(p.with(fb, p.couplings()), warm);
             double leak = sum(model.leakage().corePowers(r.temperature()));
             if (fb.scale == 0 && leak > target * (1 + 1e-9)) {
-                throw new SteadySolver.NotConvergedException("no operating point at power.total = " + w(target)
+                throw new NotConvergedException("no operating point at power.total = " + w(target)
                         + " W: the leakage alone is " + w(leak) + " W at its steady state without dynamic power; give"
                         + " a larger total, or power.dynamic");
             }
             double total = fb.scale * d0 + leak;
             if (!(Math.abs(total - target) <= TOTAL_TOLERANCE * target)) {
-                throw new SteadySolver.NotConvergedException("the operating point missed power.total = " + w(target)
+                throw new NotConvergedException("the operating point missed power.total = " + w(target)
                         + " W: dynamic " + w(fb.scale * d0) + " W + leakage " + w(leak) + " W = " + w(total) + " W after "
                         + fb.updates + " iterations of the dynamic scale");
             }
             return new Solution(r, fb.scale, fb.scale * d0, leak, fb.updates, target);
-        } catch (ThermalRunawayException | SteadySolver.NotConvergedException e) {
+        } catch (ThermalRunawayException | NotConvergedException e) {
             return search(solver, model, target, d0, warm, e, fb.updates);
         }
     }
@@ -109,7 +111,7 @@ public final class OperatingPoint {
             SteadyResult r = null;
             try {
                 r = solver.solve(scaled(p, s), start);
-            } catch (ThermalRunawayException | SteadySolver.NotConvergedException e) {
+            } catch (ThermalRunawayException | NotConvergedException e) {
                 if (s == 0) break;
             }
             if (r != null) {
@@ -118,7 +120,7 @@ public final class OperatingPoint {
                 if (Math.abs(total - target) <= TOTAL_TOLERANCE * target)
                     return new Solution(r, s, s * d0, leak, updatesSoFar + solves, target);
                 if (s == 0 && total > target) {
-                    throw new SteadySolver.NotConvergedException("no operating point at power.total = " + w(target)
+                    throw new NotConvergedException("no operating point at power.total = " + w(target)
                             + " W: the leakage alone is " + w(leak) + " W at its steady state without dynamic power;"
                             + " give a larger total, or power.dynamic");
                 }
@@ -147,7 +149,7 @@ public final class OperatingPoint {
             if (!(s > lo && s < hi)) s = 0.5 * (lo + hi);
         }
         if (hiOk) {
-            throw new SteadySolver.NotConvergedException("the operating point search did not reach power.total = "
+            throw new NotConvergedException("the operating point search did not reach power.total = "
                     + w(target) + " W in " + solves + " solves (bracket on the dynamic power [" + w(lo * d0) + ", "
                     + w(hi * d0) + "] W)");
         }

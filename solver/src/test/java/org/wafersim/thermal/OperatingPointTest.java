@@ -1,5 +1,6 @@
 package org.wafersim.thermal;
 
+import org.wafersim.errors.ThermalRunawayException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
