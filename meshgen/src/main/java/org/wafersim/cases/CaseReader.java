@@ -792,8 +792,11 @@ final class CaseReader {
         } else {
             cc.raw("flow");
         }
+        CaseSpec.PlateGeometry geometry = plateGeometry(cc);
         double h = 0;
-        if (mode != CoolingMode.EDGE || cc.has("h")) {
+        if (geometry != null) {
+            cc.raw("h");
+        } else if (mode != CoolingMode.EDGE || cc.has("h")) {
             Q hq = cc.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, null);
             check(hq.v() > 0, hq, "h must be > 0");
             h = hq.v();
@@ -803,7 +806,11 @@ final class CaseReader {
         FlowDirection dir = cc.choice("direction", keys(FlowDirection.values(), x -> x.key), FlowDirection::fromKey,
                 DEFAULT_DIRECTION, "flow direction");
         cc.done();
-        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir);
+        if (geometry instanceof CaseSpec.Channels ch && Double.isNaN(ch.length()) && mode == CoolingMode.VERTICAL) {
+            throw missing(cc.sub("channels.length"), "length", "in vertical mode the plate is fed from a manifold: the"
+                    + " length of one channel between its inlet and outlet, e.g. \"10 mm\"");
+        }
+        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry);
         SurfaceSpec boardBack = surface(c.section("board_back", false), DEFAULT_BOARD_BACK_H,
                 DEFAULT_BOARD_BACK_AMBIENT);
         SurfaceSpec other = surface(c.section("other_faces", false), DEFAULT_OTHER_H, DEFAULT_OTHER_AMBIENT);
@@ -815,13 +822,54 @@ final class CaseReader {
         List<String> notes = new ArrayList<>();
         String in = " is not used in " + mode.key + " mode";
         if (mode == CoolingMode.EDGE) {
-            for (String k : List.of("flow", "h", "direction"))
+            for (String k : List.of("flow", "h", "direction", "channels", "jets"))
                 if (cc.has(k)) notes.add("cooling.coolant." + k + in + " (no coolant flows over the plate)");
         }
         if (mode == CoolingMode.VERTICAL && cc.has("direction"))
             notes.add("cooling.coolant.direction" + in + " (every region of the plate gets fresh coolant)");
         if (mode != CoolingMode.EDGE && edgeGiven) notes.add("cooling.edge" + in + " (only in edge mode)");
         return new CoolingSpec(mode, coolant, boardBack, other, edge, notes);
+    }
+
+    /**
+     * {@code cooling.coolant.channels} or {@code .jets}: at most one of them, and not together with {@code h}
+     * (h then comes from the geometry); every length > 0; null when neither is given.
+     */
+    private CaseSpec.PlateGeometry plateGeometry(Section cc) {
+        List<String> given = new ArrayList<>();
+        for (String k : List.of("h", "channels", "jets")) if (cc.has(k)) given.add(k);
+        if (given.size() > 1) {
+            String a = given.get(0), b = given.get(1);
+            throw error(cc.sub(b), "give either cooling.coolant." + a + " or cooling.coolant." + b + ", not both (with a"
+                    + " plate geometry h comes from its correlations; to drop h from the command line: --set"
+                    + " cooling.coolant.h=null)");
+        }
+        if (cc.has("channels")) {
+            Section c = cc.section("channels", false);
+            double w = positive(c, "width"), ht = positive(c, "height"), wall = positive(c, "wall");
+            double len = Double.NaN;
+            if (c.has("length")) len = positive(c, "length");
+            else c.raw("length");
+            c.done();
+            return new CaseSpec.Channels(w, ht, wall, len);
+        }
+        cc.raw("channels");
+        if (cc.has("jets")) {
+            Section j = cc.section("jets", false);
+            double d = positive(j, "diameter"), pitch = positive(j, "pitch"), dist = positive(j, "distance");
+            Q pq = new Q(pitch, j.in.get("pitch").asText(), j.sub("pitch"));
+            check(pitch > d, pq, "pitch must exceed the nozzle diameter (" + j.in.get("diameter").asText() + ")");
+            j.done();
+            return new CaseSpec.Jets(d, pitch, dist);
+        }
+        cc.raw("jets");
+        return null;
+    }
+
+    private double positive(Section s, String key) {
+        Q q = s.quantity(key, Dimension.LENGTH, null);
+        check(q.v() > 0, q, key + " must be > 0");
+        return q.v();
     }
 
     private SurfaceSpec surface(Section s, String dfltH, String dfltAmbient) {

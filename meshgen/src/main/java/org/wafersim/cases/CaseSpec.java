@@ -360,11 +360,34 @@ public record CaseSpec(
     }
 
     /**
-     * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction.
+     * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction, and the
+     * plate geometry (null when h is given; h is then 0 and comes from the geometry).
      * {@code flow} is 0 when not given (allowed only in the {@code edge} mode; both plate modes need it > 0);
      * {@code h} is 0 only in the {@code edge} mode when not given (the top face then has no coolant).
      */
-    public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) { }
+    public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction,
+                              PlateGeometry geometry) {
+        /** With h given directly (no plate geometry). */
+        public CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) {
+            this(fluid, inlet, flow, h, direction, null);
+        }
+    }
+
+    /**
+     * The cold plate's coolant side when the case describes it instead of giving h ({@code cooling.coolant.channels}
+     * or {@code cooling.coolant.jets}); h and the pressure drop then come from published correlations.
+     */
+    public sealed interface PlateGeometry permits Channels, Jets { }
+
+    /**
+     * Straight rectangular channels machined into the plate: channel width, height (fin height), wall (fin)
+     * thickness between channels, and length along the flow of one channel (m); length NaN = the plate's length
+     * along the flow direction (lateral mode only).
+     */
+    public record Channels(double width, double height, double wall, double length) implements PlateGeometry { }
+
+    /** A square array of round impinging jets: nozzle diameter, pitch between nozzles, nozzle-to-plate distance (m). */
+    public record Jets(double diameter, double pitch, double distance) implements PlateGeometry { }
 
     /** A convective surface: h (W/(m^2 K)) to an ambient temperature (K). h = 0 means adiabatic. */
     public record SurfaceSpec(double h, double ambient) { }

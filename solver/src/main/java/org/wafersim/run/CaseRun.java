@@ -156,7 +156,7 @@ public final class CaseRun {
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
                 model.coolant(), iface, op.leakageW());
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, op), coolantOf(spec, model.coolant()),
-                spec.cooling().notes()));
+                notesOf(spec)));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
@@ -241,12 +241,29 @@ public final class CaseRun {
         };
     }
 
+    /** The cooling block's notes and those of the plate correlations (used outside their ranges). */
+    static List<String> notesOf(CaseSpec spec) {
+        List<String> n = new java.util.ArrayList<>(spec.cooling().notes());
+        if (spec.cooling().mode() != CaseSpec.CoolingMode.EDGE) {
+            org.wafersim.thermal.PlateHydraulics ph = org.wafersim.thermal.PlateHydraulics.of(spec);
+            if (ph != null) n.addAll(ph.notes());
+        }
+        return n;
+    }
+
     /** The coolant for the summary (null in edge mode). */
     static PowerCoolantSummary.Coolant coolantOf(CaseSpec spec, CoolantModel c) {
         if (c == null) return null;
+        org.wafersim.thermal.PlateHydraulics ph = org.wafersim.thermal.PlateHydraulics.of(spec);
+        if (ph == null)
+            return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
+                    c.meanLocal() - KELVIN, c.massFlow(), spec.cooling().coolant().h(), "given (cooling.coolant.h)",
+                    Double.NaN, Double.NaN, null);
+        Map<String, Object> d = new LinkedHashMap<>(ph.details());
+        d.put("film_h_W_per_m2K", ph.hFilm());
         return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
-                c.meanLocal() - KELVIN, c.massFlow(), spec.cooling().coolant().h(), "given (cooling.coolant.h)",
-                Double.NaN, Double.NaN, null);
+                c.meanLocal() - KELVIN, c.massFlow(), ph.hFootprint(), ph.correlation(), ph.pressureDropPa(),
+                ph.pumpingPowerW(), d);
     }
 
     /** The power breakdown at the operating point for the summary. */

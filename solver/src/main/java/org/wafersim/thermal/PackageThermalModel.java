@@ -124,9 +124,10 @@ public final class PackageThermalModel {
         int botK0 = g.layerK0(bottom);
         int wafer = spec.waferLayerIndex();
         int wK0 = g.layerK0(wafer), wK1 = g.layerK1(wafer);
-        if (cool.mode() != CoolingMode.EDGE && !(cool.coolant().h() > 0))
+        PlateHydraulics plate = cool.mode() == CoolingMode.EDGE ? null : PlateHydraulics.of(spec);
+        double hCoolant = plate != null ? plate.hFootprint() : cool.coolant().h();
+        if (cool.mode() != CoolingMode.EDGE && !(hCoolant > 0))
             throw new InputException(spec.source(), "cooling.coolant.h", "the coolant needs h > 0");
-        double hCoolant = cool.coolant().h();
         if (cool.mode() == CoolingMode.VERTICAL) {
             // fresh coolant per region: its own rise is a series resistance 1/(2 m'' c_p) (ManifoldCoolant)
             var cc = cool.coolant();
