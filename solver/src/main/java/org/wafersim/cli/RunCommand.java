@@ -80,9 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         ResultFile f = ResultLayout.of(r);
         try {
             f.writeAtomically(out, force);
-            XdmfWriter.write(out, r.grid().xFaces(), r.grid().yFaces(), r.grid().zFaces(),
-                    List.of(new XdmfWriter.FieldRef("temperature_degC", "/thermal/temperature"),
-                            new XdmfWriter.FieldRef("power_density_W_per_m3", "/thermal/power_density")), true);
+            XdmfWriter.forResult(out, true);
         } catch (IOException e) {
             throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage());
         }

@@ -95,6 +95,11 @@ public final class ResultLayout {
         f.intDataset("/mesh/material_id", mid, shape3, "1");
         f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
         f.datasetAttribute("/mesh/material_id", "void_id", -1);
+        byte[] ghost = new byte[mid.length];   // ParaView blanks HIDDENCELL cells: the void instead of a NaN frame
+        for (int c = 0; c < mid.length; c++) ghost[c] = mid[c] < 0 ? (byte) org.wafersim.io.XdmfWriter.VTK_HIDDEN_CELL : 0;
+        f.byteDataset("/mesh/vtk_ghost_type", ghost, shape3, "1");
+        f.datasetAttribute("/mesh/vtk_ghost_type", "note", "VTK ghost-cell flags: 32 (HIDDENCELL) where the cell has no "
+                + "material (void_id of material_id), 0 elsewhere; the XDMF sidecar exposes it as vtkGhostType");
         int nl = g.layerCount();
         double[] lz = new double[2 * nl];
         int[] lk = new int[2 * nl];
