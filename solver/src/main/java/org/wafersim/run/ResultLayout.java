@@ -168,8 +168,10 @@ public final class ResultLayout {
                 var c = pc.coolant();
                 f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
                 f.datasetAttribute("/thermal/coolant_temperature", "h_source", c.hSource());
-                f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
-                f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+                if (Double.isFinite(c.pressureDropPa())) {   // unknown (NaN) when h is given without a geometry
+                    f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
+                    f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+                }
             }
         }
 
