@@ -137,6 +137,12 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
         f.datasetAttribute(hp, "r_junction_max_coolant_K_per_W", s.rJunctionMaxCoolantKPerW());
         f.datasetAttribute(hp, "leakage_W", s.leakageW());
+        PowerCoolantSummary pc = s.powerCoolant();
+        if (pc != null && pc.power() != null) {
+            f.datasetAttribute(hp, "dynamic_W", pc.power().dynamicW());
+            f.datasetAttribute(hp, "power_basis", pc.power().basis());
+            f.datasetAttribute(hp, "operating_point_iterations", pc.power().operatingPointIterations());
+        }
         f.datasetAttribute(hp, "cooling_mode", s.coolingMode());
         f.datasetAttribute(hp, "feasible", s.feasible() ? 1 : 0);
         f.datasetAttribute(hp, "junction_limit_degC", s.junctionLimitC());
@@ -154,6 +160,18 @@ public final class ResultLayout {
             f.datasetAttribute("/thermal/coolant_temperature", "outlet_degC", r.coolant().outlet() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "inlet_degC", r.coolant().inlet() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "mass_flow_kg_per_s", r.coolant().massFlow());
+            f.datasetAttribute("/thermal/coolant_temperature", "max_local_degC", r.coolant().maxLocal() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "mean_degC", r.coolant().meanLocal() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "model", s.coolingMode().equals("vertical")
+                    ? "fresh coolant per region at the inlet temperature, flow shared by area; local T = inlet +"
+                    + " q''/(2 m'' c_p)" : "coolant accumulating along channels parallel to the flow direction");
+            if (pc != null && pc.coolant() != null) {
+                var c = pc.coolant();
+                f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
+                f.datasetAttribute("/thermal/coolant_temperature", "h_source", c.hSource());
+                f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
+                f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+            }
         }
 
         var cores = r.cores();

@@ -46,11 +46,14 @@ public final class TransientRun {
     private TransientRun() { }
 
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress) {
+                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              java.util.function.DoubleUnaryOperator levelToDynamic) {
         TransientSpec ts = spec.transientSpec();
         progress.accept(tl.summary());
         var leak = spec.power().leakage();
-        double leakRef = leak == null ? 0 : leak.shareAtRef() * spec.power().total();
+        // power.dynamic: the profile's levels are dynamic powers; power.total: totals at the operating point, turned
+        // into dynamic powers by the level map (operating-point solves at the profile's levels)
+        java.util.function.DoubleUnaryOperator dynOf = levelToDynamic;
         int nCores = cores.coreCount();
         double[] buf = new double[nCores];
         PowerSchedule schedule = new PowerSchedule() {
@@ -63,7 +66,7 @@ public final class TransientRun {
                 return scaleAndDeposit(tl.totalBefore(t), q);
             }
             private double scaleAndDeposit(double tot, double[] q) {
-                double f = tot > 0 ? Math.max(0, tot - leakRef) / tot : 0;
+                double f = tot > 0 ? Math.max(0, dynOf.applyAsDouble(tot)) / tot : 0;
                 double s = 0;
                 for (int c = 0; c < nCores; c++) {
                     buf[c] *= f;
@@ -91,7 +94,7 @@ public final class TransientRun {
         for (String n : probeCells.keySet()) series.probes().put(n, new ArrayList<>());
         series.probes().put("hottest_core", new ArrayList<>());
         series.probes().put("wafer_mean", new ArrayList<>());
-        if (model.coolant() != null) series.probes().put("coolant_outlet", new ArrayList<>());
+        if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().put("coolant_outlet", new ArrayList<>());
         int nd = cores.dieCount();
         double[] coreT = new double[nCores];
         boolean cycle = spec.analysis().thermal() == ThermalAnalysis.CYCLE;
@@ -136,7 +139,7 @@ public final class TransientRun {
                         wv += v;
                     }
             series.probes().get("wafer_mean").add(ws / wv - KELVIN);
-            if (model.coolant() != null) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
+            if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
             for (double st : snapTimes)
                 if (Math.abs(st - t) <= 1e-9 * Math.max(1, st)) {
                     double[] f = new double[tk.length];

@@ -85,7 +85,7 @@ public final class SteadySolver {
             if (fb != null) {
                 feedbackW = fb.evaluate(t, qL, dqL);
                 if (explicitFeedback) java.util.Arrays.fill(dqL, 0.0);
-                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, p.totalPower()))
+                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, Math.max(p.totalPower(), fb.powerScale())))
                     throw runaway(p, t, feedbackW, "leakage power diverges");
                 System.arraycopy(theta, 0, theta0, 0, n);
             }
@@ -167,7 +167,14 @@ public final class SteadySolver {
             if (explicitFeedback && picard >= opt.maxPicard())
                 throw runaway(p, t, feedbackW, runawayReason);
             if (linear) break;
-            if (change <= opt.picardTolerance() && tol <= opt.tolerance()) break;
+            if (change <= opt.picardTolerance() && tol <= opt.tolerance()) {
+                // A fixed point reached with the source explicit is not a stable steady state (the linearised
+                // operator was indefinite on the way: with a fixed dynamic power no fixed point exists then, with a
+                // fixed total it is the unstable branch).
+                if (explicitFeedback) throw runaway(p, t, feedbackW, runawayReason + "; the iteration settled on an"
+                        + " unstable state");
+                break;
+            }
             if (picard >= opt.maxPicard())
                 throw new NotConvergedException(String.format(
                         "outer iteration (k(T), leakage, coolant) did not converge in %d iterations "
