@@ -89,7 +89,11 @@ public final class MechanicsRun {
                     pm.factor().unknowns(), pm.factor().levels() == 1 ? "direct"
                             : pm.factor().levels() + " multigrid levels, coarsest", pm.factor().factorNonZeros()));
             long t1 = System.nanoTime();
+            RunProgress rp = RunProgress.of(progress);
+            int done = 0;
             for (var e : fields.entrySet()) {
+                rp.update("mechanics", (double) done++ / fields.size(),
+                        "state " + e.getKey() + " (" + done + " of " + fields.size() + ")");
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
                 var stats = st.solution().stats();
                 if (!stats.converged())
@@ -98,6 +102,7 @@ public final class MechanicsRun {
                             e.getKey(), stats.relativeResidual(), stats.iterations()));
                 states.add(st);
             }
+            rp.done();
             return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
         }
     }
