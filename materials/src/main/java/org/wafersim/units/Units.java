@@ -52,7 +52,8 @@ public final class Units {
     /** Deepest parenthesis nesting in a unit expression (the recursive-descent parser recurses once per level). */
     public static final int MAX_NESTING = 16;
 
-    private static final double ZERO_CELSIUS_K = 273.15;
+    /** 0 degC in kelvin: the one place the offset is written (every Celsius conversion reads it). */
+    public static final double ZERO_CELSIUS_K = 273.15;
     private static final double DAY_S = 86400.0;
     private static final double YEAR_S = 365.25 * DAY_S;
 

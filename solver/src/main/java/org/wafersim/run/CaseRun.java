@@ -21,6 +21,7 @@ import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadyResult;
 import org.wafersim.thermal.SteadySolver;
 import org.wafersim.thermal.ThermalProblem;
+import org.wafersim.units.Units;
 
 /**
  * One run of a case, on one shared model of the wafer (DESIGN section 1): the CoreArray is built once, the grid
@@ -31,7 +32,7 @@ import org.wafersim.thermal.ThermalProblem;
 public final class CaseRun {
     /** Largest accepted |power in - heat out| / power in; a converged solve is many orders below it. */
     public static final double BALANCE_LIMIT = 1e-6;
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** Everything a run produced, for the result file and the summary. */
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,

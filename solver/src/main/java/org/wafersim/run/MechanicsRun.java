@@ -15,6 +15,7 @@ import org.wafersim.materials.Material;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.mechanics.StackLayer;
+import org.wafersim.units.Units;
 
 /**
  * The mechanics stage of a run (issue 5): the plate model of the case's stack on the thermal grid, factorised
@@ -23,7 +24,7 @@ import org.wafersim.mechanics.StackLayer;
  * the top of {@code /mechanics}, the others under {@code /mechanics/states/NAME}.
  */
 public final class MechanicsRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** The solved states, in order, and the cost. */
     public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import org.wafersim.grid.Grid;
 import org.wafersim.io.ResultFile;
 import org.wafersim.thermal.SteadyResult;
+import org.wafersim.units.Units;
 
 /**
  * Fills a {@link ResultFile} with the layout of DESIGN section 7 (a contract): root attributes, /mesh, /thermal,
@@ -13,7 +14,7 @@ import org.wafersim.thermal.SteadyResult;
 public final class ResultLayout {
     public static final String VERSION = ResultLayout.class.getPackage().getImplementationVersion() != null
             ? ResultLayout.class.getPackage().getImplementationVersion() : "0.1.0-SNAPSHOT";
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     private ResultLayout() { }
 

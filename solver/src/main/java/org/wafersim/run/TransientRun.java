@@ -16,6 +16,7 @@ import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
 import org.wafersim.power.PowerTimeline;
 import org.wafersim.thermal.*;
+import org.wafersim.units.Units;
 
 /**
  * A transient or power-cycling run of a case (issue 4): the same CoreArray, grid and package model as a steady run;
@@ -27,7 +28,7 @@ import org.wafersim.thermal.*;
  * the dynamic part is the profile power minus the reference leakage (never below zero).
  */
 public final class TransientRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** Probe series: named point probes, then the hottest core, per-die max and mean, coolant outlet. */
     public record Series(List<Double> time, List<Double> dt, List<Double> power, List<Double> heatOut,

@@ -1,5 +1,6 @@
 package org.wafersim.thermal;
 
+import org.wafersim.units.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public record PlateHydraulics(double hFootprint, double hFilm, double pressureDr
         double vdot = mDot / rho, pr = mu * cp / k;
         Map<String, Object> d = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        d.put("mean_coolant_temperature_degC", tm - 273.15);
+        d.put("mean_coolant_temperature_degC", tm - Units.ZERO_CELSIUS_K);
         d.put("prandtl", pr);
         if (cool.geometry() instanceof Channels ch) {
             double len = Double.isNaN(ch.length())
@@ -128,7 +129,7 @@ public record PlateHydraulics(double hFootprint, double hFilm, double pressureDr
             throw new InputException(spec.source(), "cooling.coolant.fluid", String.format(java.util.Locale.ROOT,
                     "%s %s is tabulated for %.1f..%.1f degC; the coolant is at %.1f degC (inlet, or the mean coolant"
                             + " temperature inlet + P/(2 m_dot c_p)): outside the table", fluid.name(), key,
-                    p.minTemperature() - 273.15, p.maxTemperature() - 273.15, tK - 273.15));
+                    p.minTemperature() - Units.ZERO_CELSIUS_K, p.maxTemperature() - Units.ZERO_CELSIUS_K, tK - Units.ZERO_CELSIUS_K));
         }
         return p.at(tK);
     }

@@ -10,6 +10,7 @@ import org.wafersim.linalg.Multigrid;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.Stencil7;
+import org.wafersim.units.Units;
 
 /**
  * Steady heat conduction, -div(k(T) grad T) = q, on a {@link ThermalProblem}: finite volumes
@@ -162,7 +163,7 @@ public final class SteadySolver {
             }
             if (fb != null && !(maxTemperature(t, g) < MAX_TEMPERATURE_K))
                 throw runaway(p, t, feedbackW, (runawayReason == null ? "" : runawayReason + "; then ")
-                        + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - 273.15));
+                        + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - Units.ZERO_CELSIUS_K));
             if (explicitFeedback && picard >= opt.maxPicard())
                 throw runaway(p, t, feedbackW, runawayReason);
             if (linear) break;
@@ -199,7 +200,7 @@ public final class SteadySolver {
     }
 
     /** Above this the materials' laws are far outside their range: treated as runaway when leakage is on. */
-    static final double MAX_TEMPERATURE_K = 273.15 + 1000;
+    static final double MAX_TEMPERATURE_K = Units.ZERO_CELSIUS_K + 1000;
     /** Leakage above this multiple of the fixed power is divergence, whatever the iteration says. */
     static final double RUNAWAY_POWER_FACTOR = 1e3;
 
