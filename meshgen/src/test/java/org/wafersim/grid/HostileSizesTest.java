@@ -46,6 +46,19 @@ class HostileSizesTest {
     }
 
     @Test
+    void aGridMostlyUnderAnOversizedLayerBlamesThatLayer() {
+        GridPlan p = GridBuilder.plan(CaseLoader.builtin("wse-default", List.of("stack[4].size=2 m",
+                "stack[0].size=2 m", "grid.cells_per_core=0.05")));
+        InputException e = assertThrows(InputException.class, () -> MemoryEstimate.check(p, 64L << 20, "case.yaml"));
+        assertTrue(e.keyPath().equals("stack[0].size") || e.keyPath().equals("stack[4].size"), e.getMessage());
+        assertTrue(e.getMessage().contains("outside the wafer"), e.getMessage());
+        // a grid mostly on the wafer still blames the cells per core
+        GridPlan onWafer = GridBuilder.plan(CaseLoader.builtin("wse-default", List.of("grid.cells_per_core=1")));
+        assertEquals("grid.cells_per_core", assertThrows(InputException.class,
+                () -> MemoryEstimate.check(onWafer, 64L << 20, "case.yaml")).keyPath());
+    }
+
+    @Test
     void theLargestLegalLayerStillPlans() {
         GridPlan p = GridBuilder.plan(CaseLoader.builtin("wse-default",
                 List.of("stack[4].size=2 m", "grid.cells_per_core=0.1")));
