@@ -60,11 +60,13 @@ final class CaseSchema {
             "cores", obj("per_die", "spare_fraction", "spares"),
             "stack", new ListOf(LAYER),
             "materials", new MapOf(new MapOf(LEAF)),
-            "power", obj("total", "idle", "pattern", "utilisation", "idle_fraction",
-                    "map", "map_format", "map_level", "map_dataset", "floorplan", "trace_row", "floorplan_origin",
+            "power", obj("total", "dynamic", "idle", "pattern", "utilisation", "idle_fraction",
+                    "map", "map_format", "map_level", "map_dataset", "floorplan", "trace_row", "floorplan_origin", "map_as",
                     "leakage", obj("share_at_ref", "ref", "beta")),
             "cooling", obj("mode",
-                    "coolant", obj("fluid", "inlet", "flow", "h", "direction"),
+                    "coolant", obj("fluid", "inlet", "flow", "h", "direction",
+                            "channels", obj("width", "height", "wall", "length"),
+                            "jets", obj("diameter", "pitch", "distance")),
                     "board_back", SURFACE,
                     "other_faces", SURFACE,
                     "edge", SURFACE),
@@ -132,7 +134,9 @@ final class CaseSchema {
             "criteria", obj("junction_limit", "design_life", "min_reliability", "max_connector_strain",
                     "min_connector_life", "max_warpage", "max_silicon_stress", "max_coolant_pressure_drop"),
             "probes", new ListOf(obj("name", "at", "layer")),
-            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
+            // grid: cells_per_core (number), min_cells_per_layer (whole number), max_growth (number), layers.<layer
+            // name>.cells (whole number: exactly that many z-cells through the layer)
+            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth", "layers", new MapOf(obj("cells"))),
             "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));
 
     /** A short description of a shape for messages ("a mapping", "a list", ...). */

@@ -15,6 +15,7 @@ import org.wafersim.materials.Material;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.mechanics.StackLayer;
+import org.wafersim.units.Units;
 
 /**
  * The mechanics stage of a run (issue 5): the plate model of the case's stack on the thermal grid, factorised
@@ -23,7 +24,7 @@ import org.wafersim.mechanics.StackLayer;
  * the top of {@code /mechanics}, the others under {@code /mechanics/states/NAME}.
  */
 public final class MechanicsRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** The solved states, in order, and the cost. */
     public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds) {
@@ -88,7 +89,11 @@ public final class MechanicsRun {
                     pm.factor().unknowns(), pm.factor().levels() == 1 ? "direct"
                             : pm.factor().levels() + " multigrid levels, coarsest", pm.factor().factorNonZeros()));
             long t1 = System.nanoTime();
+            RunProgress rp = RunProgress.of(progress);
+            int done = 0;
             for (var e : fields.entrySet()) {
+                rp.update("mechanics", (double) done++ / fields.size(),
+                        "state " + e.getKey() + " (" + done + " of " + fields.size() + ")");
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
                 var stats = st.solution().stats();
                 if (!stats.converged())
@@ -97,6 +102,7 @@ public final class MechanicsRun {
                             e.getKey(), stats.relativeResidual(), stats.iterations()));
                 states.add(st);
             }
+            rp.done();
             return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
         }
     }

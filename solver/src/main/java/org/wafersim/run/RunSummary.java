@@ -33,6 +33,7 @@ public record RunSummary(
         Map<String, Object> transientInfo,
         Map<String, Object> reliabilityInfo,
         Map<String, Object> mechanicsInfo,
+        PowerCoolantSummary powerCoolant,
         Map<String, Object> verdict) {
 
     public RunSummary {
@@ -54,12 +55,12 @@ public record RunSummary(
                       long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
                       double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
                       double junctionLimitC, Map<String, Object> transientInfo, Map<String, Object> reliabilityInfo,
-                      Map<String, Object> mechanicsInfo) {
+                      Map<String, Object> mechanicsInfo, PowerCoolantSummary powerCoolant) {
         this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
                 coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
                 cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
                 peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, null);
+                feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, powerCoolant, null);
     }
 
     /**
@@ -72,7 +73,7 @@ public record RunSummary(
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
                 interfaceHeatW, Boolean.TRUE.equals(v.get("pass")), junctionLimit, transientInfo, reliabilityInfo,
-                mechanicsInfo, v);
+                mechanicsInfo, powerCoolant, v);
     }
 
     /** The form without the reliability part (summaries built before reliability runs existed). */
@@ -88,7 +89,7 @@ public record RunSummary(
                 coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
                 cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
                 peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, transientInfo, null, null);
+                feasible, junctionLimitC, transientInfo, null, null, null);
     }
 
     /** The steady-state form (no transient part). */
@@ -113,7 +114,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, verdict);
+                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** A copy with the reliability part of the run. */
@@ -122,7 +123,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, verdict);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** A copy with the mechanics part of the run. */
@@ -131,7 +132,16 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, verdict);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, powerCoolant, verdict);
+    }
+
+    /** A copy with the power and coolant part of the run. */
+    public RunSummary withPowerCoolant(PowerCoolantSummary pc) {
+        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, pc, verdict);
     }
 
     /** A copy naming the result file. */
@@ -140,7 +150,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, verdict);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -161,7 +171,8 @@ public record RunSummary(
             sb.append("pre-start state (steady, t < 0; the transient's initial condition unless transient.initial = ambient):")
                     .append(System.lineSeparator());
         }
-        sb.append(String.format("power           %.1f W (leakage %.1f W)%n", powerW, leakageW));
+        if (powerCoolant != null && powerCoolant.power() != null) sb.append(powerCoolant.text());
+        else sb.append(String.format("power           %.1f W (leakage %.1f W)%n", powerW, leakageW));
         sb.append(String.format("wafer T         max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC, waferMeanC, waferMinC));
         if (hottestCore != null)
             sb.append(String.format("hottest core    %.2f degC at die (col %d, row %d), core (col %d, row %d); core spread %.2f K%n",
@@ -171,7 +182,7 @@ public record RunSummary(
         for (var e : heatOutW.entrySet())
             sb.append(String.format(" %s %.1f W (%.2f %%);", e.getKey(), e.getValue(), 100 * e.getValue() / powerW));
         sb.append(System.lineSeparator());
-        if (!Double.isNaN(coolantOutletC))
+        if (!Double.isNaN(coolantOutletC) && (powerCoolant == null || powerCoolant.coolant() == null))
             sb.append(String.format("coolant outlet  %.2f degC (mixed mean)%n", coolantOutletC));
         sb.append("layer interfaces");
         for (var e : interfaceHeatW.entrySet()) sb.append(String.format(" %s %.1f W;", e.getKey(), e.getValue()));
