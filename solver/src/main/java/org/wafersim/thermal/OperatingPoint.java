@@ -161,7 +161,8 @@ public final class OperatingPoint {
                         + "] W by bisection, " + solves + " warm-started solves)";
         throw new ThermalRunawayException("thermal runaway: no steady state reaches power.total = " + w(target)
                 + " W; " + found + "; searching for the target: " + first.getMessage(),
-                first instanceof ThermalRunawayException t ? t.powerW() : target);
+                first instanceof ThermalRunawayException t ? t.powerW() : target,
+                first instanceof ThermalRunawayException t2 ? t2.lastIterateK() : null);
     }
 
     /** 6 significant digits, no exponent for ordinary powers, no trailing zeros. */
