@@ -16,6 +16,7 @@ import java.util.Objects;
 
 import org.wafersim.errors.InputException;
 import org.wafersim.units.Dimension;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * An immutable set of named materials: the built-in library (values and sources from reference-data.md section B
@@ -328,31 +329,14 @@ public final class MaterialLibrary {
         List<String> all = new ArrayList<>(materials.keySet());
         all.addAll(aliases.keySet());
         for (String candidate : all) {
-            int d = candidate.equalsIgnoreCase(name) ? 0 : distance(candidate.toLowerCase(Locale.ROOT),
-                    name.toLowerCase(Locale.ROOT));
+            int d = candidate.equalsIgnoreCase(name) ? 0 : LevenshteinDistance.getDefaultInstance().apply(
+                    candidate.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
         return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** One CSV line (RFC 4180 quoting: "..." with "" for a quote; no line breaks inside fields). */

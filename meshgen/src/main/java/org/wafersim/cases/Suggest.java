@@ -2,6 +2,7 @@ package org.wafersim.cases;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean ...?" hints for misspelt keys, materials and choices. */
 final class Suggest {
@@ -24,21 +25,6 @@ final class Suggest {
         return bestD <= limit ? " (did you mean '" + best + "'?)" : "";
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
+    /** Levenshtein distance (Apache Commons Text). */
+    static int distance(String a, String b) { return LevenshteinDistance.getDefaultInstance().apply(a, b); }
 }
