@@ -47,7 +47,8 @@ import org.wafersim.errors.InputException;
  */
 public final class Units {
 
-    private static final double ZERO_CELSIUS_K = 273.15;
+    /** 0 degC in kelvin: the one place the offset is written (every Celsius conversion reads it). */
+    public static final double ZERO_CELSIUS_K = 273.15;
     private static final double DAY_S = 86400.0;
     private static final double YEAR_S = 365.25 * DAY_S;
 

@@ -144,7 +144,9 @@ public final class CaseLoader {
         Overrides ov = Overrides.parse(overrides);
         if (text != null && text.startsWith("\uFEFF")) text = text.substring(1);   // byte-order mark
         if (text == null) text = "";
-        JsonNode tree = readTree(yaml ? YAML : JSON, text, sourceName, yaml ? "YAML" : "JSON");
+        // YAML aliases resolved as YAML defines them (the tree parser alone would read *x as the text "x")
+        JsonNode tree = readTree(yaml ? YAML : JSON, yaml ? YamlAliases.expand(text, sourceName) : text, sourceName,
+                yaml ? "YAML" : "JSON");
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new InputException(sourceName, null, "the case is empty; it must be a mapping with at least the"
                     + " keys name, wafer, dies, cores, stack, power and cooling");

@@ -30,6 +30,8 @@ import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
 import org.wafersim.cases.CaseSpec.LeakageSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
+import org.wafersim.cases.CaseSpec.MapAs;
+import org.wafersim.cases.CaseSpec.PowerBasis;
 import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.PowerSpec;
 import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
@@ -41,6 +43,7 @@ import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.CaseSpec.WaferSpec;
 import org.wafersim.errors.InputException;
 import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.power.WattMaps;
 import org.wafersim.units.Dimension;
 import org.wafersim.units.Units;
 
@@ -682,14 +685,73 @@ final class CaseReader {
     }
 
     private PowerSpec readPower(Section p, DiesSpec dies) {
-        Q total = p.quantity("total", Dimension.POWER, null);
-        check(total.v() > 0, total, "total must be > 0");
-        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
-        check(idle.v() >= 0, idle, "idle must be >= 0");
-        check(idle.v() <= total.v(), idle, "idle must not exceed total (" + total.text() + ")");
+        if (p.has("total") && p.has("dynamic")) {
+            throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
+                    + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
+                    + " command line: --set power.total=null)");
+        }
+        // the source first: a map in watts may set the level itself
         String[] map = new String[1];
         Source source = new PowerSourceReader(this).read(p, dies, map);
         PowerPattern pattern = source instanceof PatternSource ps ? ps.pattern() : PowerPattern.UNIFORM;
+        MapAs mapAs = null;
+        if (p.has("map_as")) {
+            if (map[0] == null) {
+                throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
+                        + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
+            }
+            mapAs = p.choice("map_as", keys(MapAs.values(), x -> x.key), MapAs::fromKey, null, "map use");
+        } else {
+            p.raw("map_as");
+        }
+        String levelKey = p.has("total") ? "total" : p.has("dynamic") ? "dynamic" : null;
+        // (a map used as a distribution is not opened here: its unit does not matter)
+        WattMaps.Info units = map[0] == null || mapAs == MapAs.DISTRIBUTION ? null
+                : WattMaps.of(source, f -> CaseSpec.inputPath(this.source, f), this.source);
+        boolean watts = units != null && units.unit() == WattMaps.Unit.WATTS;
+        Q total;
+        PowerBasis basis;
+        if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
+            // watts as written: the file's sum is the dynamic power (leakage, if any, on top)
+            String sumText = exact(units.sumW()) + " W";
+            if (levelKey != null && !(levelKey.equals("dynamic")
+                    && Math.abs(p.quantity("dynamic", Dimension.POWER, null).v() - units.sumW()) <= 1e-9 * units.sumW()))
+                throw error(p.sub(levelKey), "power.map_as: watts uses the map's watts as written (their sum, "
+                        + num(units.sumW()) + " W, is the dynamic power); drop power." + levelKey + ", or say"
+                        + " power.map_as: distribution to scale the map to it");
+            if (!(units.sumW() > 0)) throw error(p.sub("map"), "the power map's watts sum to 0");
+            p.raw("total");
+            p.raw("dynamic");
+            p.out.put("map_as", MapAs.WATTS.key);
+            mapAs = MapAs.WATTS;
+            total = new Q(units.sumW(), sumText, p.sub("map"));
+            basis = PowerBasis.DYNAMIC;
+            p.out.put("dynamic", sumText);
+        } else {
+            if (watts && mapAs == null) {
+                throw error(p.sub(levelKey), "power.map " + map[0] + " is in W (" + num(units.sumW()) + " W in all) and"
+                        + " power." + levelKey + " is given too: say power.map_as: distribution to use the map as a"
+                        + " shape scaled to power." + levelKey + ", or drop power." + levelKey + " to use its watts as"
+                        + " written");
+            }
+            if (mapAs == MapAs.WATTS) {
+                throw error(p.sub("map_as"), "map_as: watts needs a map in W (a HotSpot .ptrace, a CSV with the header"
+                        + " comment '# units: W', an HDF5 dataset with units = W); power.map " + map[0] + " has "
+                        + (units == null || units.unitText() == null ? "no unit" : "unit " + units.unitText()));
+            }
+            if (levelKey == null) {
+                throw missing(p.sub("total"), "total", "the total power at the operating point, dynamic + leakage,"
+                        + " such as \"15 kW\"; or power.dynamic, the dynamic power with the leakage on top");
+            }
+            basis = levelKey.equals("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
+            p.raw(basis == PowerBasis.TOTAL ? "dynamic" : "total");
+            total = p.quantity(levelKey, Dimension.POWER, null);
+            check(total.v() > 0, total, levelKey + " must be > 0");
+        }
+        String key = basis.key;
+        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
+        check(idle.v() >= 0, idle, "idle must be >= 0");
+        check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
         LeakageSpec leakage = null;
         Section lk = p.optionalSection("leakage");
         if (lk != null) {
@@ -702,7 +764,14 @@ final class CaseReader {
             lk.done();
             leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
         }
-        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source);
+        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source, basis, mapAs);
+    }
+
+    /** The text of the full-load level of a read power block (power.total or power.dynamic): default of later levels. */
+    static String fullLoadText(Section power) {
+        JsonNode n = power.out.get("total");
+        if (n == null) n = power.out.get("dynamic");
+        return n.asText();
     }
 
     private void absolute(Q t) {
@@ -718,15 +787,18 @@ final class CaseReader {
         Q inlet = cc.quantity("inlet", Dimension.TEMPERATURE, null);
         absolute(inlet);
         double flow = 0;
-        if (mode == CoolingMode.LATERAL || cc.has("flow")) {
+        if (mode != CoolingMode.EDGE || cc.has("flow")) {
             Q f = cc.quantity("flow", Dimension.VOLUME_FLOW, null);
             check(f.v() > 0, f, "flow must be > 0");
             flow = f.v();
         } else {
             cc.raw("flow");
         }
+        CaseSpec.PlateGeometry geometry = plateGeometry(cc);
         double h = 0;
-        if (mode != CoolingMode.EDGE || cc.has("h")) {
+        if (geometry != null) {
+            cc.raw("h");
+        } else if (mode != CoolingMode.EDGE || cc.has("h")) {
             Q hq = cc.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, null);
             check(hq.v() > 0, hq, "h must be > 0");
             h = hq.v();
@@ -736,13 +808,70 @@ final class CaseReader {
         FlowDirection dir = cc.choice("direction", keys(FlowDirection.values(), x -> x.key), FlowDirection::fromKey,
                 DEFAULT_DIRECTION, "flow direction");
         cc.done();
-        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir);
+        if (geometry instanceof CaseSpec.Channels ch && Double.isNaN(ch.length()) && mode == CoolingMode.VERTICAL) {
+            throw missing(cc.sub("channels.length"), "length", "in vertical mode the plate is fed from a manifold: the"
+                    + " length of one channel between its inlet and outlet, e.g. \"10 mm\"");
+        }
+        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry);
         SurfaceSpec boardBack = surface(c.section("board_back", false), DEFAULT_BOARD_BACK_H,
                 DEFAULT_BOARD_BACK_AMBIENT);
         SurfaceSpec other = surface(c.section("other_faces", false), DEFAULT_OTHER_H, DEFAULT_OTHER_AMBIENT);
+        boolean edgeGiven = c.has("edge");
         SurfaceSpec edge = surface(c.section("edge", false), DEFAULT_EDGE_H, inlet.text());
         c.done();
-        return new CoolingSpec(mode, coolant, boardBack, other, edge);
+        // keys the mode does not use: the run goes on (so that --set cooling.mode=edge works on a plate case) and
+        // names them in the summary and the JSON notes
+        List<String> notes = new ArrayList<>();
+        String in = " is not used in " + mode.key + " mode";
+        if (mode == CoolingMode.EDGE) {
+            for (String k : List.of("flow", "h", "direction", "channels", "jets"))
+                if (cc.has(k)) notes.add("cooling.coolant." + k + in + " (no coolant flows over the plate)");
+        }
+        if (mode == CoolingMode.VERTICAL && cc.has("direction"))
+            notes.add("cooling.coolant.direction" + in + " (every region of the plate gets fresh coolant)");
+        if (mode != CoolingMode.EDGE && edgeGiven) notes.add("cooling.edge" + in + " (only in edge mode)");
+        return new CoolingSpec(mode, coolant, boardBack, other, edge, notes);
+    }
+
+    /**
+     * {@code cooling.coolant.channels} or {@code .jets}: at most one of them, and not together with {@code h}
+     * (h then comes from the geometry); every length > 0; null when neither is given.
+     */
+    private CaseSpec.PlateGeometry plateGeometry(Section cc) {
+        List<String> given = new ArrayList<>();
+        for (String k : List.of("h", "channels", "jets")) if (cc.has(k)) given.add(k);
+        if (given.size() > 1) {
+            String a = given.get(0), b = given.get(1);
+            throw error(cc.sub(b), "give either cooling.coolant." + a + " or cooling.coolant." + b + ", not both (with a"
+                    + " plate geometry h comes from its correlations; to drop h from the command line: --set"
+                    + " cooling.coolant.h=null)");
+        }
+        if (cc.has("channels")) {
+            Section c = cc.section("channels", false);
+            double w = positive(c, "width"), ht = positive(c, "height"), wall = positive(c, "wall");
+            double len = Double.NaN;
+            if (c.has("length")) len = positive(c, "length");
+            else c.raw("length");
+            c.done();
+            return new CaseSpec.Channels(w, ht, wall, len);
+        }
+        cc.raw("channels");
+        if (cc.has("jets")) {
+            Section j = cc.section("jets", false);
+            double d = positive(j, "diameter"), pitch = positive(j, "pitch"), dist = positive(j, "distance");
+            Q pq = new Q(pitch, j.in.get("pitch").asText(), j.sub("pitch"));
+            check(pitch > d, pq, "pitch must exceed the nozzle diameter (" + j.in.get("diameter").asText() + ")");
+            j.done();
+            return new CaseSpec.Jets(d, pitch, dist);
+        }
+        cc.raw("jets");
+        return null;
+    }
+
+    private double positive(Section s, String key) {
+        Q q = s.quantity(key, Dimension.LENGTH, null);
+        check(q.v() > 0, q, key + " must be > 0");
+        return q.v();
     }
 
     private SurfaceSpec surface(Section s, String dfltH, String dfltAmbient) {
@@ -757,7 +886,7 @@ final class CaseReader {
     private CyclingSpec readCycling(Section s, Section power) {
         // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
         String idleText = power.out.get("idle").asText();
-        String totalText = power.out.get("total").asText();
+        String totalText = fullLoadText(power);
         Q low = s.quantity("low", Dimension.POWER, idleText);
         check(low.v() >= 0, low, "low must be >= 0");
         Q high = s.quantity("high", Dimension.POWER, totalText);

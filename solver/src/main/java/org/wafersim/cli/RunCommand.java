@@ -69,10 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         MemoryEstimate.check(plan, Runtime.getRuntime().maxMemory(), cs.source());
         org.wafersim.run.MechanicsRun.checkMemory(cs, plan, Runtime.getRuntime().maxMemory());
         var err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> progress = quiet ? m -> { } : m -> {
-            err.println("wafersim: " + m);
-            err.flush();
-        };
+        TerminalProgress progress = new TerminalProgress(err, quiet, TerminalProgress.onTerminal());
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
                 cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
         CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress);
@@ -80,9 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         ResultFile f = ResultLayout.of(r);
         try {
             f.writeAtomically(out, force);
-            XdmfWriter.write(out, r.grid().xFaces(), r.grid().yFaces(), r.grid().zFaces(),
-                    List.of(new XdmfWriter.FieldRef("temperature_degC", "/thermal/temperature"),
-                            new XdmfWriter.FieldRef("power_density_W_per_m3", "/thermal/power_density")), true);
+            XdmfWriter.forResult(out, true);
         } catch (IOException e) {
             throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage());
         }

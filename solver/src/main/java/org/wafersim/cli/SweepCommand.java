@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wafersim.sweep.Shard;
+import org.wafersim.errors.InputException;
+import org.wafersim.sweep.SweepEnvironment;
+import org.wafersim.sweep.SweepExit;
+import org.wafersim.sweep.SweepPlanReport;
 import org.wafersim.sweep.SweepFile;
 import org.wafersim.sweep.SweepRunner;
 import org.wafersim.sweep.SweepSpec;
@@ -17,13 +20,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wafersim sweep SWEEP.yaml [--jobs N] [--shard i/n] [-o DIR] [--summary-only]}: runs a parameter study (see
- * {@link SweepFile} for the format), resumable and shardable. Exit code 1 if any point failed (the others still ran).
+ * {@code wafersim sweep SWEEP.yaml [--plan] [--jobs N] [--shard i/n|auto] [--shards N] [-o DIR] [--summary-only]}:
+ * runs a parameter study (see {@link SweepFile} for the format), resumable and shardable; exit codes in
+ * {@link SweepExit}.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a parameter sweep (product, zip or Latin hypercube), resumable and shardable.",
                 "A base case, fixed overrides and axes over any case key. Each point writes its own result; re-running skips finished points; --shard i/n runs every n-th "
-                + "point (for a cluster job array); --summary-only merges the per-point records into summary.csv/json."})
+                + "point, --shard auto the share of this Slurm array task; --plan lists the points with memory and time "
+                + "estimates and the Slurm lines to submit; --summary-only merges the per-point records into summary.csv/json.",
+                "Exit codes: 0 done (--summary-only: every point done and ok), 1 a point failed, 2 bad input, "
+                + "3 (--summary-only) points still pending, none failed."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "the sweep file") Path file;
 
@@ -31,8 +38,17 @@ public final class SweepCommand implements Callable<Integer> {
             description = "points run at the same time, within the heap (default ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "run only the points with index %% n == i-1 (1 <= i <= n)")
+    @Option(names = "--shard", paramLabel = "i/n|auto", description = "run only the points with index %% n == i-1 "
+            + "(1 <= i <= n); auto: this Slurm array task's shard (the default inside a job array)")
     String shard;
+
+    @Option(names = "--shards", paramLabel = "N", description = "the shard count: for --plan, and to fix it for --shard auto "
+            + "(default: the size of the first array, recorded in the output folder's shards.json)")
+    Integer shards;
+
+    @Option(names = "--plan", description = "run nothing: list the points with memory and time estimates, the per-task "
+            + "resources and the Slurm lines (--array, --mem, --cpus-per-task, --time) for --shards N")
+    boolean plan;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "output folder (default: <sweep name>.out next to the sweep file)")
     Path output;
@@ -41,10 +57,11 @@ public final class SweepCommand implements Callable<Integer> {
     boolean summaryOnly;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "solver threads per point (default: cores / jobs)")
+            description = "solver threads per point (default: the CPUs granted (SLURM_CPUS_PER_TASK, cgroup quota) / jobs; "
+                    + "for --plan: 2)")
     int threads;
 
-    @Option(names = "--json", description = "print the summary (summary.json) on stdout at the end")
+    @Option(names = "--json", description = "print the summary (summary.json) on stdout at the end; with --plan the plan as JSON")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr")
@@ -53,20 +70,29 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
+        SweepEnvironment env = SweepEnvironment.system();
         SweepSpec sweep = SweepFile.read(file);
         var err = spec.commandLine().getErr();
-        SweepRunner.Outcome o = SweepRunner.run(sweep, new SweepRunner.Options(jobs, sh, output, threads, quiet, summaryOnly), err);
-        if (json) {
+        var out = spec.commandLine().getOut();
+        if (plan) {
+            if (shard != null) throw new InputException("--shard", null, "does not go with --plan, which plans every "
+                    + "shard; choose the shard count with --shards N");
+            if (summaryOnly) throw new InputException("--summary-only", null, "does not go with --plan");
+            SweepPlanReport r = SweepPlanReport.of(sweep, new SweepPlanReport.Request(jobs, threads, shards, output), env);
+            out.print(json ? r.json() : r.text());
+            out.flush();
+            return SweepExit.OK;
+        }
+        SweepRunner.Outcome o = SweepRunner.run(sweep,
+                new SweepRunner.Options(jobs, shard, shards, output, threads, quiet, summaryOnly, env), err);
+        if (json && Files.isRegularFile(o.folder().resolve("summary.json"))) {
             try {
-                var out = spec.commandLine().getOut();
                 out.print(Files.readString(o.folder().resolve("summary.json"), StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        boolean anyFailed = summaryOnly ? o.counts().failed() > 0 : o.failed() > 0;
-        return anyFailed ? Cli.CHECK_FAILED : Cli.OK;
+        return summaryOnly ? SweepExit.ofSummary(o.counts()) : SweepExit.ofRun(o);
     }
 }

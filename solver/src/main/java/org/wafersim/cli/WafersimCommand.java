@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "wafersim", mixinStandardHelpOptions = true, versionProvider = WafersimCommand.Version.class,
         description = "Thermal, thermo-mechanical and reliability simulation of wafer-scale packages.",
         subcommands = {RunCommand.class, MaterialsCommand.class, InfoCommand.class, PlotCommand.class, SweepCommand.class,
-                ExportCommand.class, ZthCommand.class},
+                ExportCommand.class, ZthCommand.class, XdmfCommand.class, InitCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check failed (validation, non-convergence, energy balance)",
                 "2:bad input (case file, options)"})
@@ -18,7 +18,7 @@ public final class WafersimCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override public void run() {
-        throw new ParameterException(spec.commandLine(), "missing verb: run, sweep, plot, info, materials, validate (see --help)");
+        throw new ParameterException(spec.commandLine(), "missing verb: run, init, sweep, plot, info, export, zth, materials, validate (see --help)");
     }
 
     static final class Version implements picocli.CommandLine.IVersionProvider {

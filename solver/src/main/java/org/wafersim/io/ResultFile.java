@@ -84,6 +84,12 @@ public final class ResultFile {
         return addDataset(path, flat, flat.length, 4, shape, units);
     }
 
+    /** Adds an 8-bit integer dataset (flags, e.g. VTK ghost-cell types); same rules as the others. */
+    public ResultFile byteDataset(String path, byte[] flat, int[] shape, String units) {
+        Objects.requireNonNull(flat, "data of " + path);
+        return addDataset(path, flat, flat.length, 1, shape, units);
+    }
+
     /** Adds a scalar double dataset. */
     public ResultFile dataset(String path, double value, String units) {
         return putDataset(path, value, 8, units);

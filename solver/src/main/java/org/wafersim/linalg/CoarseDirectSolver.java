@@ -1,56 +1,93 @@
 package org.wafersim.linalg;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.data.DMatrixSparseCSC;
-import org.ejml.data.DMatrixSparseTriplet;
-import org.ejml.ops.DConvertMatrixStruct;
-import org.ejml.sparse.ComputePermutation;
-import org.ejml.sparse.csc.decomposition.chol.CholeskyUpLooking_DSCC;
-import org.ejml.sparse.csc.linsol.chol.LinearSolverCholesky_DSCC;
 import org.wafersim.errors.NotPositiveDefiniteException;
 
 /**
- * Exact solve on the coarsest multigrid level: sparse Cholesky (EJML's up-looking factorisation) of the 7-point
- * operator with a geometric nested-dissection ordering of the box (George, SIAM J. Numer. Anal. 10, 1973), which
- * EJML lacks; with it the fill of a ~10^4-unknown box stays in the low millions. Factorised once per operator.
+ * Exact solve on the coarsest multigrid level: the 7-point operator renumbered in a geometric nested-dissection
+ * order of the box (George, SIAM J. Numer. Anal. 10, 1973), which EJML lacks, and factorised by the project's one
+ * sparse Cholesky ({@link SparseCholesky}); with the ordering the fill of a ~10^4-unknown box stays in the low
+ * millions. Factorised once per operator.
  */
 final class CoarseDirectSolver {
     private final int n;
-    private final LinearSolverCholesky_DSCC solver;
-    private final DMatrixRMaj rhs, sol;
+    /** inv[old] = position of the cell in the elimination order. */
+    private final int[] inv;
+    private final SparseCholesky chol;
+    private final double[] bn, xn;
 
     CoarseDirectSolver(Stencil7 a) {
         n = a.size();
         final int nx = a.nx, ny = a.ny, nz = a.nz, plane = nx * ny;
-        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, 7 * n);
-        for (int k = 0; k < nz; k++)
-            for (int j = 0; j < ny; j++)
-                for (int i = 0; i < nx; i++) {
-                    int c = a.index(i, j, k);
-                    t.addItem(c, c, a.diag[c]);
-                    if (i < nx - 1 && a.gx[c] != 0) { t.addItem(c, c + 1, -a.gx[c]); t.addItem(c + 1, c, -a.gx[c]); }
-                    if (j < ny - 1 && a.gy[c] != 0) { t.addItem(c, c + nx, -a.gy[c]); t.addItem(c + nx, c, -a.gy[c]); }
-                    if (k < nz - 1 && a.gz[c] != 0) { t.addItem(c, c + plane, -a.gz[c]); t.addItem(c + plane, c, -a.gz[c]); }
-                }
-        DMatrixSparseCSC m = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
-        final int[] order = NestedDissection.order(nx, ny, nz);
-        ComputePermutation<DMatrixSparseCSC> perm = new ComputePermutation<>(true, false) {
-            @Override public void process(DMatrixSparseCSC mat) {
-                prow.reshape(order.length);
-                System.arraycopy(order, 0, prow.data, 0, order.length);
-            }
-        };
-        solver = new LinearSolverCholesky_DSCC(new CholeskyUpLooking_DSCC(), perm);
-        if (!solver.setA(m))
+        final int[] order = NestedDissection.order(nx, ny, nz);   // order[new] = old
+        inv = new int[n];
+        for (int q = 0; q < n; q++) inv[order[q]] = q;
+        // pattern and values column by column in the new numbering (both triangles; rows sorted)
+        int[] colPtr = new int[n + 1];
+        int[] nbr = new int[7];
+        double[] val = new double[7];
+        int nnz = 0;
+        for (int q = 0; q < n; q++) nnz += neighbours(a, order[q], nx, ny, nz, plane, nbr, val);
+        int[] rows = new int[nnz];
+        double[][] colValues = new double[n][];
+        int p = 0;
+        for (int q = 0; q < n; q++) {
+            colPtr[q] = p;
+            int m = neighbours(a, order[q], nx, ny, nz, plane, nbr, val);
+            for (int e = 0; e < m; e++) nbr[e] = inv[nbr[e]];
+            sortTogether(nbr, val, m);
+            System.arraycopy(nbr, 0, rows, p, m);
+            colValues[q] = java.util.Arrays.copyOf(val, m);
+            p += m;
+        }
+        colPtr[n] = p;
+        SparseSymmetric s = new SparseSymmetric(colPtr, rows);
+        for (int q = 0; q < n; q++) {
+            int hint = colPtr[q];
+            for (int e = 0; e < colValues[q].length; e++) hint = s.add(rows[colPtr[q] + e], q, colValues[q][e], hint) + 1;
+        }
+        try {
+            chol = new SparseCholesky(s);
+        } catch (NotPositiveDefiniteException e) {
             throw new NotPositiveDefiniteException("coarse-grid Cholesky failed: the operator is not positive definite "
                     + "(is there no heat path out of some region?)");
-        rhs = new DMatrixRMaj(n, 1);
-        sol = new DMatrixRMaj(n, 1);
+        }
+        bn = new double[n];
+        xn = new double[n];
+    }
+
+    /** The non-zeros of row c (old numbering): the diagonal and the couplings -g; returns their count. */
+    private static int neighbours(Stencil7 a, int c, int nx, int ny, int nz, int plane, int[] nbr, double[] val) {
+        int i = c % nx, j = (c / nx) % ny, k = c / plane, m = 0;
+        nbr[m] = c;
+        val[m++] = a.diag[c];
+        if (i > 0 && a.gx[c - 1] != 0) { nbr[m] = c - 1; val[m++] = -a.gx[c - 1]; }
+        if (i < nx - 1 && a.gx[c] != 0) { nbr[m] = c + 1; val[m++] = -a.gx[c]; }
+        if (j > 0 && a.gy[c - nx] != 0) { nbr[m] = c - nx; val[m++] = -a.gy[c - nx]; }
+        if (j < ny - 1 && a.gy[c] != 0) { nbr[m] = c + nx; val[m++] = -a.gy[c]; }
+        if (k > 0 && a.gz[c - plane] != 0) { nbr[m] = c - plane; val[m++] = -a.gz[c - plane]; }
+        if (k < nz - 1 && a.gz[c] != 0) { nbr[m] = c + plane; val[m++] = -a.gz[c]; }
+        return m;
+    }
+
+    /** Insertion sort of the first m indices, carrying the values along (m <= 7). */
+    private static void sortTogether(int[] idx, double[] v, int m) {
+        for (int s = 1; s < m; s++) {
+            int ki = idx[s];
+            double kv = v[s];
+            int t = s - 1;
+            while (t >= 0 && idx[t] > ki) {
+                idx[t + 1] = idx[t];
+                v[t + 1] = v[t];
+                t--;
+            }
+            idx[t + 1] = ki;
+            v[t + 1] = kv;
+        }
     }
 
     synchronized void solve(double[] b, double[] x) {
-        System.arraycopy(b, 0, rhs.data, 0, n);
-        solver.solve(rhs, sol);
-        System.arraycopy(sol.data, 0, x, 0, n);
+        for (int c = 0; c < n; c++) bn[inv[c]] = b[c];
+        chol.apply(bn, xn);
+        for (int c = 0; c < n; c++) x[c] = xn[inv[c]];
     }
 }

@@ -8,11 +8,24 @@ public sealed interface ColorScale permits ColorScale.Continuous, ColorScale.Cat
     int rgb(double v);
 
     /**
-     * A continuous scale from {@code low} (darkest) to {@code high} (brightest) on {@link ColorMap#INFERNO_MAP}, with
-     * a colour bar labelled in {@code units}.
+     * A continuous scale from {@code low} to {@code high} on a colour map (by default {@link ColorMap#INFERNO_MAP},
+     * darkest to brightest; {@link ColorMap#DIVERGING_MAP} for signed fields), with a colour bar labelled in
+     * {@code units}.
      */
-    record Continuous(double low, double high, String units) implements ColorScale {
+    record Continuous(double low, double high, String units, ColorMap map, boolean log) implements ColorScale {
+        /** On the sequential map ({@link ColorMap#INFERNO_MAP}). */
+        public Continuous(double low, double high, String units) {
+            this(low, high, units, ColorMap.INFERNO_MAP, false);
+        }
+
+        /** Linear on the given map. */
+        public Continuous(double low, double high, String units, ColorMap map) {
+            this(low, high, units, map, false);
+        }
+
         public Continuous {
+            if (log && !(low > 0)) throw new IllegalArgumentException("a log colour scale needs low > 0, got " + low);
+            if (log && !(high > low)) high = low * 10;
             if (!(high > low)) {   // a constant field: widen so that it gets a mid-range colour and sensible ticks
                 double pad = low == 0 ? 1 : Math.abs(low) * 0.01;
                 low -= pad;
@@ -26,7 +39,13 @@ public sealed interface ColorScale permits ColorScale.Continuous, ColorScale.Cat
         }
 
         @Override public int rgb(double v) {
-            return ColorMap.INFERNO_MAP.rgb((v - low) / (high - low));
+            return map.rgb(position(v));
+        }
+
+        /** Where v lies on the bar, 0 at low and 1 at high (log10 for a log scale; v <= 0 then counts as low). */
+        public double position(double v) {
+            if (log) return v > 0 ? (Math.log10(v) - Math.log10(low)) / (Math.log10(high) - Math.log10(low)) : 0;
+            return (v - low) / (high - low);
         }
     }
 

@@ -21,12 +21,49 @@ final class FieldResolver {
             "material_id", "/mesh/material_id",
             "probes", "/transient/probes");
 
-    /** What FIELD named: a dataset, or a group whose 1-D datasets are plotted together. */
-    record Target(String path, boolean group) { }
+    /**
+     * What FIELD named: a dataset, or a group whose 1-D datasets are plotted together; {@code note} says how a short
+     * name was resolved when it could have meant more than one dataset (null otherwise).
+     */
+    record Target(String path, boolean group, String note) {
+        Target(String path, boolean group) {
+            this(path, group, null);
+        }
+    }
 
     private FieldResolver() { }
 
     static Target resolve(String field, List<DatasetInfo> datasets, String file) {
+        return resolve(field, datasets, file, null, null);
+    }
+
+    /**
+     * As {@link #resolve(String, List, String)}, with the mechanics states: the first state's maps sit at the top of
+     * {@code /mechanics} (the full-load state of a default run), every further state under
+     * {@code /mechanics/states/NAME}. A short name found in several states means the first one, and the note says
+     * so; {@code state} (from {@code --state}) picks another.
+     *
+     * @param firstState the name of the state at the top of /mechanics (attribute {@code states[0]}), or null
+     */
+    static Target resolve(String field, List<DatasetInfo> datasets, String file, String state, String firstState) {
+        if (state != null && field != null && !field.strip().startsWith("/")) {
+            String f = field.strip();
+            boolean first = state.equals(firstState);
+            for (DatasetInfo d : datasets) {
+                String p = d.path();
+                String leafPart = first ? p.startsWith("/mechanics/") && !p.startsWith("/mechanics/states/")
+                        ? p.substring("/mechanics/".length()) : null
+                        : p.startsWith("/mechanics/states/" + state + "/")
+                        ? p.substring(("/mechanics/states/" + state + "/").length()) : null;
+                if (f.equals(leafPart) || f.equals("mechanics/" + leafPart)) return new Target(p, false);
+            }
+            throw new InputException("--state", null, "no '" + f + "' in state '" + state + "'"
+                    + (firstState == null ? " (the result has no mechanics states)" : ""));
+        }
+        return resolveAny(field, datasets, file, firstState);
+    }
+
+    private static Target resolveAny(String field, List<DatasetInfo> datasets, String file, String firstState) {
         if (field == null || field.isBlank()) throw new InputException(file, null, "no FIELD given");
         String f = field.strip();
         Map<String, DatasetInfo> byPath = new TreeMap<>();
@@ -45,6 +82,15 @@ final class FieldResolver {
             List<String> suffix = new ArrayList<>();
             for (String p : byPath.keySet()) if (p.endsWith("/" + f)) suffix.add(p);
             if (suffix.size() == 1) return new Target(suffix.get(0), false);
+            List<String> top = new ArrayList<>();
+            for (String p : suffix) if (p.startsWith("/mechanics/") && !p.startsWith("/mechanics/states/")) top.add(p);
+            if (top.size() == 1 && suffix.stream().allMatch(p -> p.startsWith("/mechanics/"))) {
+                List<String> others = new ArrayList<>(suffix);
+                others.remove(top.get(0));
+                return new Target(top.get(0), false, "'" + f + "' is " + top.get(0) + ", the "
+                        + (firstState == null ? "first" : "'" + firstState + "'") + " state (the full load of a "
+                        + "default run); the other states: " + String.join(", ", others) + " (or --state NAME)");
+            }
             if (suffix.size() > 1)
                 throw new InputException(file, field, "ambiguous field name; it could be " + String.join(", ", suffix));
         }

@@ -50,6 +50,15 @@ public final class GridPlane implements PlaneField {
         return new Peak(0.5 * (xf[i] + xf[i + 1]), 0.5 * (yf[j] + yf[j + 1]), values[best]);
     }
 
+    @Override public Peak valley() {
+        int best = -1;
+        for (int c = 0; c < values.length; c++)
+            if (Double.isFinite(values[c]) && (best < 0 || values[c] < values[best])) best = c;
+        if (best < 0) return null;
+        int i = best % nx, j = best / nx;
+        return new Peak(0.5 * (xf[i] + xf[i + 1]), 0.5 * (yf[j] + yf[j + 1]), values[best]);
+    }
+
     @Override public double[] range() {
         return PlaneField.finiteRange(values);
     }

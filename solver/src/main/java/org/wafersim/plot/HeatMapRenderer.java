@@ -71,7 +71,8 @@ public final class HeatMapRenderer {
             raster();
             outlines();
             frameAndTicks();
-            if (map.markPeak()) peak();
+            if (map.markPeak()) mark(map.field().peak(), "max");
+            if (map.markValley()) mark(map.field().valley(), "min");
             legend();
             titleLines();
         }
@@ -130,8 +131,7 @@ public final class HeatMapRenderer {
             c.textVertical(c.font, "y (mm)", Math.max(lh * 0.6, yLabelX), py + ph / 2.0);
         }
 
-        void peak() {
-            PlaneField.Peak p = map.field().peak();
+        void mark(PlaneField.Peak p, String what) {
             if (p == null) return;
             float u = c.unit();
             double x = toPx(p.x()), y = toPy(p.y()), r = 6 * u;
@@ -143,8 +143,8 @@ public final class HeatMapRenderer {
             c.g.draw(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
             c.g.draw(new Line2D.Double(x - 2 * r, y, x - r, y));
             c.g.draw(new Line2D.Double(x + r, y, x + 2 * r, y));
-            String units = map.scale() instanceof ColorScale.Continuous cs ? cs.units() : "";
-            String label = "max " + Ticks.value(p.value()) + (units.isEmpty() || units.equals("1") ? "" : " " + units);
+            String units = map.scale() instanceof ColorScale.Continuous cs ? cs.units().replace(", log scale", "") : "";
+            String label = what + " " + Ticks.value(p.value()) + (units.isEmpty() || units.equals("1") ? "" : " " + units);
             int tw = c.textWidth(c.small, label), th = c.lineHeight(c.small);
             double lx = x + 2.5 * r, ly = y - 2.5 * r;
             if (lx + tw + 6 * u > px + pw) lx = x - 2.5 * r - tw - 6 * u;   // keep the label inside the plot
@@ -154,6 +154,19 @@ public final class HeatMapRenderer {
             c.g.fill(new Rectangle2D.Double(lx, ly - th * 0.75, tw + 6 * u, th * 1.1));
             c.g.setColor(Color.WHITE);
             c.text(c.small, label, lx + 3 * u, ly - th * 0.2, 0);
+        }
+
+        /** 1, 2, 5 times the powers of ten inside [lo, hi] (only the powers of ten when the range spans > 4 decades). */
+        double[] logTicks(double lo, double hi) {
+            java.util.List<Double> t = new java.util.ArrayList<>();
+            int a = (int) Math.floor(Math.log10(lo)), b = (int) Math.ceil(Math.log10(hi));
+            double[] mult = b - a > 4 ? new double[]{1} : new double[]{1, 2, 5};
+            for (int e = a; e <= b; e++)
+                for (double m : mult) {
+                    double v = m * Math.pow(10, e);
+                    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) t.add(v);
+                }
+            return t.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
         int legendLabelWidth() {
@@ -166,6 +179,7 @@ public final class HeatMapRenderer {
             int w = c.textWidth(c.small, s.units());
             double step = Ticks.step(s.low(), s.high(), 8);
             for (double t : Ticks.of(s.low(), s.high(), 8)) w = Math.max(w, c.textWidth(c.small, Ticks.label(t, step)));
+            if (s.log()) for (double t : logTicks(s.low(), s.high())) w = Math.max(w, c.textWidth(c.small, Ticks.value(t)));
             return w + (int) (8 * c.unit());
         }
 
@@ -191,8 +205,7 @@ public final class HeatMapRenderer {
         void continuousBar(ColorScale.Continuous s, int bx, int by, int bw, int bh) {
             float u = c.unit();
             for (int j = 0; j < bh; j++) {
-                double v = s.high() - (s.high() - s.low()) * (j + 0.5) / bh;
-                c.g.setColor(new Color(s.rgb(v)));
+                c.g.setColor(new Color(s.map().rgb(1 - (j + 0.5) / bh)));
                 c.g.fillRect(bx, by + j, bw, 1);
             }
             c.g.setColor(PlotCanvas.INK);
@@ -200,10 +213,10 @@ public final class HeatMapRenderer {
             c.g.drawRect(bx, by, bw, bh);
             int target = Math.max(2, bh / (int) (60 * u));
             double step = Ticks.step(s.low(), s.high(), target);
-            for (double t : Ticks.of(s.low(), s.high(), target)) {
-                double y = by + (s.high() - t) / (s.high() - s.low()) * bh;
+            for (double t : s.log() ? logTicks(s.low(), s.high()) : Ticks.of(s.low(), s.high(), target)) {
+                double y = by + (1 - s.position(t)) * bh;
                 c.g.draw(new Line2D.Double(bx + bw, y, bx + bw + 4 * u, y));
-                c.text(c.small, Ticks.label(t, step), bx + bw + 6 * u, y, 0);
+                c.text(c.small, s.log() ? Ticks.value(t) : Ticks.label(t, step), bx + bw + 6 * u, y, 0);
             }
             c.text(c.small, s.units(), bx, by - c.lineHeight(c.small) * 0.7, 0);
         }

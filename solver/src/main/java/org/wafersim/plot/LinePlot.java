@@ -7,8 +7,14 @@ import java.util.List;
  * name for the legend; NaN values leave gaps. Labels carry their units, e.g. "time (s)".
  *
  * @param logY draw y on a log10 scale (values <= 0 are left out)
+ * @param logX draw x on a log10 scale (points at x <= 0 are left out)
  */
-public record LinePlot(List<String> title, String xLabel, double[] x, String yLabel, List<Series> series, boolean logY) {
+public record LinePlot(List<String> title, String xLabel, double[] x, String yLabel, List<Series> series, boolean logY,
+                       boolean logX) {
+    public LinePlot(List<String> title, String xLabel, double[] x, String yLabel, List<Series> series, boolean logY) {
+        this(title, xLabel, x, yLabel, series, logY, false);
+    }
+
     /** One line: its name and one y value per x. */
     public record Series(String name, double[] y) { }
 

@@ -22,14 +22,13 @@ public final class LinePlotRenderer {
     private static void draw(PlotCanvas c, LinePlot p) {
         float u = c.unit();
         int lh = c.lineHeight(c.font);
-        double[] xr = PlaneField.finiteRange(p.x());
+        double[] xr = xRange(p);
         double[] yr = yRange(p);
-        if (xr == null) xr = new double[]{0, 1};
-        if (xr[1] == xr[0]) xr = new double[]{xr[0] - 0.5, xr[1] + 0.5};
         double[] ticksY = p.logY() ? logTicks(yr) : Ticks.of(yr[0], yr[1], 6);
 
+        int legendRows = legendRows(c, p);
         int legendW = 0;
-        for (LinePlot.Series s : p.series()) legendW = Math.max(legendW, c.textWidth(c.small, s.name()));
+        for (int s = 0; s < legendRows; s++) legendW = Math.max(legendW, c.textWidth(c.small, legendName(p, s, legendRows)));
         legendW += (int) (40 * u);
         int labelW = 0;
         double yStep = Ticks.step(yr[0], yr[1], 6);
@@ -39,15 +38,15 @@ public final class LinePlotRenderer {
         int px = left, py = top, pw = c.width - left - right, ph = c.height - top - bottom;
         if (pw < 20 || ph < 20) throw HeatMapRenderer.tooSmall(c);
 
-        double[] fx = xr, fy = p.logY() ? new double[]{Math.log10(yr[0]), Math.log10(yr[1])} : yr;
-        java.util.function.DoubleUnaryOperator toX = v -> px + (v - fx[0]) / (fx[1] - fx[0]) * pw;
+        double[] fx = p.logX() ? new double[]{Math.log10(xr[0]), Math.log10(xr[1])} : xr, fy = p.logY() ? new double[]{Math.log10(yr[0]), Math.log10(yr[1])} : yr;
+        java.util.function.DoubleUnaryOperator toX = v -> px + ((p.logX() ? Math.log10(v) : v) - fx[0]) / (fx[1] - fx[0]) * pw;
         java.util.function.DoubleUnaryOperator toY = v -> py + ph - ((p.logY() ? Math.log10(v) : v) - fy[0]) / (fy[1] - fy[0]) * ph;
 
         // grid and ticks
         c.stroke(1f);
-        double[] ticksX = Ticks.of(xr[0], xr[1], Math.max(2, pw / (int) (100 * u)));
+        double[] ticksX = p.logX() ? decades(xr) : Ticks.of(xr[0], xr[1], Math.max(2, pw / (int) (100 * u)));
         double xStep = Ticks.step(xr[0], xr[1], Math.max(2, pw / (int) (100 * u)));
-        if (xStep < 1 && whole(p.x())) {   // indices, iterations: no ticks between whole numbers
+        if (!p.logX() && xStep < 1 && whole(p.x())) {   // indices, iterations: no ticks between whole numbers
             xStep = 1;
             ticksX = Ticks.of(xr[0], xr[1], (int) Math.max(1, xr[1] - xr[0]));
         }
@@ -57,7 +56,7 @@ public final class LinePlotRenderer {
             c.g.draw(new Line2D.Double(x, py, x, py + ph));
             c.g.setColor(PlotCanvas.INK);
             c.g.draw(new Line2D.Double(x, py + ph, x, py + ph + 5 * u));
-            c.text(c.small, Ticks.label(t, xStep), x, py + ph + 5 * u + c.lineHeight(c.small) * 0.6, 0.5);
+            c.text(c.small, p.logX() ? Ticks.value(t) : Ticks.label(t, xStep), x, py + ph + 5 * u + c.lineHeight(c.small) * 0.6, 0.5);
         }
         for (double t : ticksY) {
             double y = toY.applyAsDouble(t);
@@ -100,13 +99,16 @@ public final class LinePlotRenderer {
 
         // legend
         double ly = py + c.lineHeight(c.small) * 0.6;
-        for (int s = 0; s < p.series().size(); s++) {
+        for (int s = 0; s < legendRows; s++) {
             double lx = px + pw + 10 * u;
-            c.g.setColor(new Color(ColorMap.category(s)));
-            c.stroke(2.5f);
-            c.g.draw(new Line2D.Double(lx, ly, lx + 22 * u, ly));
+            boolean more = legendRows < p.series().size() && s == legendRows - 1;
+            if (!more) {
+                c.g.setColor(new Color(ColorMap.category(s)));
+                c.stroke(2.5f);
+                c.g.draw(new Line2D.Double(lx, ly, lx + 22 * u, ly));
+            }
             c.g.setColor(PlotCanvas.INK);
-            c.text(c.small, p.series().get(s).name(), lx + 27 * u, ly, 0);
+            c.text(c.small, legendName(p, s, legendRows), lx + 27 * u, ly, 0);
             ly += c.lineHeight(c.small) * 1.3;
         }
 
@@ -125,7 +127,32 @@ public final class LinePlotRenderer {
     }
 
     private static boolean drawable(LinePlot p, double x, double y) {
-        return Double.isFinite(x) && Double.isFinite(y) && (!p.logY() || y > 0);
+        return Double.isFinite(x) && Double.isFinite(y) && (!p.logY() || y > 0) && (!p.logX() || x > 0);
+    }
+
+    /** Legend rows that fit the plot height; with more series than rows the last row says how many are left out. */
+    private static int legendRows(PlotCanvas c, LinePlot p) {
+        int fit = Math.max(2, (int) ((c.height * 0.8) / (c.lineHeight(c.small) * 1.3)));
+        return Math.min(p.series().size(), fit);
+    }
+
+    private static String legendName(LinePlot p, int s, int rows) {
+        if (rows < p.series().size() && s == rows - 1) return "... " + (p.series().size() - rows + 1) + " more";
+        return p.series().get(s).name();
+    }
+
+    /** The x range (log scale: of the positive values, out to whole decades). */
+    private static double[] xRange(LinePlot p) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double v : p.x())
+            if (Double.isFinite(v) && (!p.logX() || v > 0)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        if (!(lo <= hi)) return p.logX() ? new double[]{1, 10} : new double[]{0, 1};
+        if (p.logX()) return new double[]{Math.pow(10, Math.floor(Math.log10(lo) + 1e-12)), hi};
+        if (hi == lo) return new double[]{lo - 0.5, hi + 0.5};
+        return new double[]{lo, hi};
     }
 
     /** The y range of all series with 5 % padding (log scale: whole decades). */
@@ -142,6 +169,15 @@ public final class LinePlotRenderer {
         if (hi == lo) return new double[]{lo - Math.max(0.5, Math.abs(lo) * 0.01), hi + Math.max(0.5, Math.abs(hi) * 0.01)};
         double pad = 0.05 * (hi - lo);
         return new double[]{lo - pad, hi + pad};
+    }
+
+    /** Powers of ten inside [r0, r1] (at most about 10 of them). */
+    private static double[] decades(double[] r) {
+        int a = (int) Math.ceil(Math.log10(r[0]) - 1e-9), b = (int) Math.floor(Math.log10(r[1]) + 1e-9);
+        int every = Math.max(1, (b - a + 1) / 10);
+        java.util.List<Double> t = new java.util.ArrayList<>();
+        for (int e = a; e <= b; e += every) t.add(Math.pow(10, e));
+        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] logTicks(double[] yr) {

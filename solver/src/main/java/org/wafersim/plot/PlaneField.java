@@ -17,6 +17,11 @@ public interface PlaneField {
     /** {min, max} of the finite values, or null if every value is NaN. */
     double[] range();
 
+    /** The lowest finite value and where it is, or null if every value is NaN (the valley of a signed field). */
+    default Peak valley() {
+        return null;
+    }
+
     /** The highest value of a field and its position (m). */
     record Peak(double x, double y, double value) { }
 

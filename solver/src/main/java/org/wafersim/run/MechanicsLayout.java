@@ -4,6 +4,7 @@ import org.wafersim.io.ResultFile;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PlateMesh;
 import org.wafersim.mechanics.PlateModel;
+import org.wafersim.units.Units;
 
 /**
  * Writes {@code /mechanics} (DESIGN section 7; every dataset with units): the plate mesh ({@code node_x},
@@ -35,7 +36,7 @@ final class MechanicsLayout {
         f.attribute(GROUP, "model", "layered plate (Kirchhoff laminates + spring interlayers)");
         f.attribute(GROUP, "laminates", lam);
         f.attribute(GROUP, "states", o.states().stream().map(MechanicsState::name).toArray(String[]::new));
-        f.attribute(GROUP, "stress_free_degC", o.model().setup().stressFreeK() - 273.15);
+        f.attribute(GROUP, "stress_free_degC", o.model().setup().stressFreeK() - Units.ZERO_CELSIUS_K);
         f.attribute(GROUP, "support", o.model().setup().support().name().toLowerCase(java.util.Locale.ROOT));
         for (int s = 0; s < o.states().size(); s++) {
             MechanicsState st = o.states().get(s);
@@ -108,7 +109,7 @@ final class MechanicsLayout {
             f.dataset(g + "/connector_shear_strain_yz", st.connectorShearStrainYz(), el, "1");
             f.dataset(g + "/connector_shear_stress", st.connectorShearStress(), el, "Pa");
             double[] tc = st.connectorTemperature();
-            for (int e = 0; e < tc.length; e++) tc[e] -= 273.15;
+            for (int e = 0; e < tc.length; e++) tc[e] -= Units.ZERO_CELSIUS_K;
             f.dataset(g + "/connector_temperature", tc, el, "degC");
         }
         for (int k = 0; k < model.interlayers().size(); k++) {

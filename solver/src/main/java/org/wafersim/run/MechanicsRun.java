@@ -15,6 +15,7 @@ import org.wafersim.materials.Material;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.mechanics.StackLayer;
+import org.wafersim.units.Units;
 
 /**
  * The mechanics stage of a run (issue 5): the plate model of the case's stack on the thermal grid, factorised
@@ -23,7 +24,7 @@ import org.wafersim.mechanics.StackLayer;
  * the top of {@code /mechanics}, the others under {@code /mechanics/states/NAME}.
  */
 public final class MechanicsRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /**
      * The solved states, in order, the history along a transient or cycle run (null without), and the cost.
@@ -80,7 +81,8 @@ public final class MechanicsRun {
     public static Outcome run(CaseSpec spec, Grid g, GridPlan plan, Map<String, double[]> fields, int threads,
                               Consumer<String> progress) {
         long t0 = System.nanoTime();
-        try (Parallel par = new Parallel(Math.max(1, threads))) {
+        // threads <= 0 means all processors, as for every other stage (Parallel resolves it)
+        try (Parallel par = new Parallel(threads)) {
             PackageMechanics pm = build(spec, g, plan, par, progress);
             return solve(pm, fields, null, t0, System.nanoTime(), progress);
         }
@@ -110,7 +112,11 @@ public final class MechanicsRun {
         List<MechanicsState> states = new ArrayList<>();
         long t0 = started, t1 = built;
         {
+            RunProgress rp = RunProgress.of(progress);
+            int done = 0;
             for (var e : fields.entrySet()) {
+                rp.update("mechanics", (double) done++ / fields.size(),
+                        "state " + e.getKey() + " (" + done + " of " + fields.size() + ")");
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
                 var stats = st.solution().stats();
                 if (!stats.converged())
@@ -119,6 +125,7 @@ public final class MechanicsRun {
                             e.getKey(), stats.relativeResidual(), stats.iterations()));
                 states.add(st);
             }
+            rp.done();
             MechanicsHistory.Result h = history == null ? null : history.solve(progress);
             return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h);
         }

@@ -16,6 +16,7 @@ import org.wafersim.reliability.LifetimeDistribution;
 import org.wafersim.reliability.Mechanism;
 import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.units.Units;
 
 /**
  * Writes {@code /reliability} (DESIGN §7, a contract; every dataset with its units): per core {@code core_mttf}
@@ -34,7 +35,7 @@ import org.wafersim.reliability.ReliabilityParameters;
  */
 final class ReliabilityLayout {
     static final String GROUP = "/reliability";
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     private ReliabilityLayout() { }
 

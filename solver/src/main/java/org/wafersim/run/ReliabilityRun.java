@@ -27,6 +27,7 @@ import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityEstimator;
 import org.wafersim.reliability.ReliabilityParameters;
 import org.wafersim.reliability.TestToField;
+import org.wafersim.units.Units;
 
 /**
  * The reliability part of a run ({@code analysis.reliability: true}, DESIGN §1, §4): core wear-out, die redundancy
@@ -56,7 +57,7 @@ import org.wafersim.reliability.TestToField;
  * strain is made up.
  */
 public final class ReliabilityRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
     /** What the outputs say about connector fatigue. */
     public static final String CONNECTOR_FATIGUE = "not evaluated: needs the connector strain of the mechanics"
             + " (set analysis.mechanics: true)";

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import org.wafersim.grid.Grid;
 import org.wafersim.io.ResultFile;
 import org.wafersim.thermal.SteadyResult;
+import org.wafersim.units.Units;
 
 /**
  * Fills a {@link ResultFile} with the layout of DESIGN section 7 (a contract): root attributes, /mesh, /thermal,
@@ -13,7 +14,7 @@ import org.wafersim.thermal.SteadyResult;
 public final class ResultLayout {
     public static final String VERSION = ResultLayout.class.getPackage().getImplementationVersion() != null
             ? ResultLayout.class.getPackage().getImplementationVersion() : "0.1.0-SNAPSHOT";
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     private ResultLayout() { }
 
@@ -95,6 +96,11 @@ public final class ResultLayout {
         f.intDataset("/mesh/material_id", mid, shape3, "1");
         f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
         f.datasetAttribute("/mesh/material_id", "void_id", -1);
+        byte[] ghost = new byte[mid.length];   // ParaView blanks HIDDENCELL cells: the void instead of a NaN frame
+        for (int c = 0; c < mid.length; c++) ghost[c] = mid[c] < 0 ? (byte) org.wafersim.io.XdmfWriter.VTK_HIDDEN_CELL : 0;
+        f.byteDataset("/mesh/vtk_ghost_type", ghost, shape3, "1");
+        f.datasetAttribute("/mesh/vtk_ghost_type", "note", "VTK ghost-cell flags: 32 (HIDDENCELL) where the cell has no "
+                + "material (void_id of material_id), 0 elsewhere; the XDMF sidecar exposes it as vtkGhostType");
         int nl = g.layerCount();
         double[] lz = new double[2 * nl];
         int[] lk = new int[2 * nl];
@@ -131,6 +137,12 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
         f.datasetAttribute(hp, "r_junction_max_coolant_K_per_W", s.rJunctionMaxCoolantKPerW());
         f.datasetAttribute(hp, "leakage_W", s.leakageW());
+        PowerCoolantSummary pc = s.powerCoolant();
+        if (pc != null && pc.power() != null) {
+            f.datasetAttribute(hp, "dynamic_W", pc.power().dynamicW());
+            f.datasetAttribute(hp, "power_basis", pc.power().basis());
+            f.datasetAttribute(hp, "operating_point_iterations", pc.power().operatingPointIterations());
+        }
         f.datasetAttribute(hp, "cooling_mode", s.coolingMode());
         f.datasetAttribute(hp, "feasible", s.feasible() ? 1 : 0);
         f.datasetAttribute(hp, "junction_limit_degC", s.junctionLimitC());
@@ -148,6 +160,18 @@ public final class ResultLayout {
             f.datasetAttribute("/thermal/coolant_temperature", "outlet_degC", r.coolant().outlet() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "inlet_degC", r.coolant().inlet() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "mass_flow_kg_per_s", r.coolant().massFlow());
+            f.datasetAttribute("/thermal/coolant_temperature", "max_local_degC", r.coolant().maxLocal() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "mean_degC", r.coolant().meanLocal() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "model", s.coolingMode().equals("vertical")
+                    ? "fresh coolant per region at the inlet temperature, flow shared by area; local T = inlet +"
+                    + " q''/(2 m'' c_p)" : "coolant accumulating along channels parallel to the flow direction");
+            if (pc != null && pc.coolant() != null) {
+                var c = pc.coolant();
+                f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
+                f.datasetAttribute("/thermal/coolant_temperature", "h_source", c.hSource());
+                f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
+                f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+            }
         }
 
         var cores = r.cores();

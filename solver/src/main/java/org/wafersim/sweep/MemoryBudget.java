@@ -2,7 +2,8 @@ package org.wafersim.sweep;
 
 /**
  * Admits concurrent points only while their estimated heap (from {@code CaseRun.plan(spec).estimatedBytes()}) fits
- * the budget together, so {@code --jobs N} never runs more points at once than the heap holds. A point bigger than
+ * the budget together ({@link Resources#budget()}: 85 % of the heap, or of what a scheduler's memory limit leaves for
+ * it), so {@code --jobs N} never runs more points at once than the memory holds. A point bigger than
  * the whole budget still runs, alone (the run's own memory check decides whether it fits the heap at all).
  */
 final class MemoryBudget {
@@ -27,10 +28,5 @@ final class MemoryBudget {
         inUse -= bytes;
         running--;
         notifyAll();
-    }
-
-    /** The budget for this JVM: 85 % of the maximum heap, leaving room for the JVM and the summary. */
-    static MemoryBudget ofHeap() {
-        return new MemoryBudget((long) (Runtime.getRuntime().maxMemory() * 0.85));
     }
 }

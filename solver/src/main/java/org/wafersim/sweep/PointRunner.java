@@ -22,11 +22,16 @@ import org.wafersim.run.ResultLayout;
 final class PointRunner {
     private final PointStore store;
     private final int threads;
+    private final long heapLimit;
 
-    /** @param threads solver threads per point (0: the case's own setting) */
-    PointRunner(PointStore store, int threads) {
+    /**
+     * @param threads   solver threads per point (0: the case's own setting)
+     * @param heapLimit the heap a point may use (bytes): -Xmx, or less under a scheduler's memory limit
+     */
+    PointRunner(PointStore store, int threads, long heapLimit) {
         this.store = store;
         this.threads = threads;
+        this.heapLimit = heapLimit;
     }
 
     PointRecord run(SweepPoint p, CaseSpec spec) {
@@ -35,8 +40,8 @@ final class PointRunner {
         store.removeTemporaries(p);
         PointRecord rec;
         try {
-            MemoryEstimate.check(CaseRun.plan(spec), Runtime.getRuntime().maxMemory(), spec.source());
-            org.wafersim.run.MechanicsRun.checkMemory(spec, CaseRun.plan(spec), Runtime.getRuntime().maxMemory());
+            MemoryEstimate.check(CaseRun.plan(spec), heapLimit, spec.source());
+            org.wafersim.run.MechanicsRun.checkMemory(spec, CaseRun.plan(spec), heapLimit);
             CaseRun.Result r = CaseRun.run(spec, threads, m -> { });
             Path out = store.result(p);
             try {
