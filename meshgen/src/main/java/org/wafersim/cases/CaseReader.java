@@ -57,7 +57,12 @@ import org.wafersim.units.Units;
  */
 final class CaseReader {
     /** Names that end up in file names and HDF5 paths. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /**
+     * Range of any layer (and the wafer): thicker than 1 m or wider than 2 m is not a package but a typo (a unit
+     * slip such as "6e9 mm"); outside it the grid's z faces and the plate model lose their meaning in double precision.
+     */
+    static final double MAX_THICKNESS_M = 1.0, MAX_SIZE_M = 2.0;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     // Defaults (reference-data.md section D; see wse-default.yaml for the sources).
@@ -108,7 +113,7 @@ final class CaseReader {
             if (path.equals(k) || under(path, k) || under(k, path)) hits.add(o.getValue());
         }
         if (hits.isEmpty()) return "";
-        return " (from --set " + String.join(", --set ", hits) + ")";
+        return " (from --set " + abbreviate(String.join(", --set ", hits)) + ")";
     }
 
     private static boolean under(String path, String prefix) {
@@ -121,12 +126,17 @@ final class CaseReader {
 
     static String describe(JsonNode n) {
         if (n == null || n.isNull()) return "nothing";
-        if (n.isTextual()) return "\"" + n.textValue() + "\"";
+        if (n.isTextual()) return "\"" + abbreviate(n.textValue()) + "\"";
         if (n.isNumber()) return "the number " + n.asText();
         if (n.isBoolean()) return n.asText();
         if (n.isArray()) return "a list";
         if (n.isObject()) return "a mapping";
         return n.toString();
+    }
+
+    /** A user's text for a one-line message: at most 60 characters, the rest elided. */
+    static String abbreviate(String t) {
+        return t == null || t.length() <= 60 ? t : t.substring(0, 57) + "...";
     }
 
     /** A number for messages: 6 significant digits, no trailing zeros. */
@@ -388,7 +398,7 @@ final class CaseReader {
         String name = top.text("name", null);
         if (!NAME.matcher(name).matches()) {
             throw error("name", "name must consist of letters, digits, '.', '_' and '-', starting with a letter or"
-                    + " digit (it names output files), got \"" + name + "\"");
+                    + " digit, at most 100 characters (it names output files), got \"" + abbreviate(name) + "\"");
         }
 
         // wafer (its material is checked once the case's own materials are known)
@@ -397,6 +407,7 @@ final class CaseReader {
         double[] waferSize = size(w, "size", null);
         Q wt = w.quantity("thickness", Dimension.LENGTH, null);
         check(wt.v() > 0, wt, "thickness must be > 0");
+        check(wt.v() <= MAX_THICKNESS_M, wt, "thickness must be at most " + MAX_THICKNESS_M + " m");
         String waferMaterial = w.text("material", DEFAULT_WAFER_MATERIAL);
         Q active = w.quantity("active_layer", Dimension.LENGTH, DEFAULT_ACTIVE_LAYER);
         check(active.v() > 0, active, "active_layer must be > 0");
@@ -481,11 +492,13 @@ final class CaseReader {
             for (int i = 0; i < 2; i++) {
                 Q q = quantityOf(n.get(i), path + "[" + i + "]", Dimension.LENGTH);
                 check(q.v() > 0, q, key + " must be > 0");
+                check(q.v() <= MAX_SIZE_M, q, key + " must be at most " + MAX_SIZE_M + " m");
                 r[i] = q.v();
             }
         } else {
             Q q = quantityOf(n, path, Dimension.LENGTH);
             check(q.v() > 0, q, key + " must be > 0");
+            check(q.v() <= MAX_SIZE_M, q, key + " must be at most " + MAX_SIZE_M + " m");
             r[0] = r[1] = q.v();
         }
         s.out.set(key, n.deepCopy());
@@ -660,7 +673,7 @@ final class CaseReader {
             } else {
                 if (!NAME.matcher(lname).matches()) {
                     throw error(ls.sub("name"), "a layer name must consist of letters, digits, '.', '_' and '-',"
-                            + " starting with a letter or digit, got \"" + lname + "\"");
+                            + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(lname) + "\"");
                 }
                 String prev = names.get(lname);
                 if (prev != null) {
@@ -670,6 +683,7 @@ final class CaseReader {
                 ls.out.put("material", mat);
                 Q t = ls.quantity("thickness", Dimension.LENGTH, null);
                 check(t.v() > 0, t, "thickness must be > 0");
+                check(t.v() <= MAX_THICKNESS_M, t, "thickness must be at most " + MAX_THICKNESS_M + " m");
                 double[] sz = size(ls, "size", waferSizeNode);
                 layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false));
             }
@@ -926,7 +940,7 @@ final class CaseReader {
             String name = s.text("name", null);
             if (!NAME.matcher(name).matches()) {
                 throw error(s.sub("name"), "a probe name must consist of letters, digits, '.', '_' and '-',"
-                        + " starting with a letter or digit, got \"" + name + "\"");
+                        + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(name) + "\"");
             }
             String prev = names.put(name, s.path);
             if (prev != null) throw error(s.sub("name"), "duplicate probe name '" + name + "' (also " + prev + ")");
@@ -984,7 +998,9 @@ final class CaseReader {
         int maxPicard = s.integer("max_picard", 50);
         if (maxPicard < 1) throw error(s.sub("max_picard"), "max_picard must be >= 1, got " + maxPicard);
         int threads = s.integer("threads", 0);
-        if (threads < 0) throw error(s.sub("threads"), "threads must be >= 0 (0 = all processors), got " + threads);
+        if (threads < 0 || threads > org.wafersim.errors.Limits.MAX_THREADS)
+            throw error(s.sub("threads"), "threads must be between 0 (all processors) and "
+                    + org.wafersim.errors.Limits.MAX_THREADS + ", got " + threads);
         s.done();
         return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }

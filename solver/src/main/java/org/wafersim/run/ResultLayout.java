@@ -83,7 +83,7 @@ public final class ResultLayout {
         f.attribute("/", "wafersim_version", VERSION);
         f.attribute("/", "case_name", r.spec().name());
         f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.attribute("/", "case", r.spec().resolvedText());
+        f.textDataset("/case", r.spec().resolvedText());   // a dataset: an attribute is limited to ~64 KiB
         f.attribute("/", "case_source", r.spec().source());
 
         int[] shape3 = {g.nz, g.ny, g.nx};
@@ -169,8 +169,10 @@ public final class ResultLayout {
                 var c = pc.coolant();
                 f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
                 f.datasetAttribute("/thermal/coolant_temperature", "h_source", c.hSource());
-                f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
-                f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+                if (Double.isFinite(c.pressureDropPa())) {   // unknown (NaN) when h is given without a geometry
+                    f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
+                    f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+                }
             }
         }
 
