@@ -466,7 +466,7 @@ final class CaseReader {
         if (!reliabilityGiven && !rel) top.out.remove("reliability");
 
         List<ProbeSpec> probes = readProbes(top, stack, wafer);
-        GridSpec grid = readGrid(top.section("grid", false));
+        GridSpec grid = readGrid(top.section("grid", false), stack);
         SolverSpec solver = readSolver(top.section("solver", false));
         top.done();
 
@@ -975,7 +975,10 @@ final class CaseReader {
         return probes;
     }
 
-    private GridSpec readGrid(Section g) {
+    /** Most z-cells one layer may be given (grid.layers.NAME.cells): a layer is never the bulk of a grid. */
+    static final int MAX_LAYER_CELLS = 1000;
+
+    private GridSpec readGrid(Section g, List<LayerSpec> stack) {
         Q cpc = g.number("cells_per_core", 1.0);
         check(cpc.v() > 0, cpc, "cells_per_core must be > 0");
         int minCells = g.integer("min_cells_per_layer", 2);
@@ -984,8 +987,42 @@ final class CaseReader {
         }
         Q growth = g.number("max_growth", 1.5);
         check(growth.v() > 1 && growth.v() <= 2, growth, "max_growth must be in (1, 2]");
+        Map<String, Integer> layerCells = new LinkedHashMap<>();
+        JsonNode given = g.raw("layers");
+        if (given != null) {
+            String path = g.sub("layers");
+            if (!given.isObject())
+                throw error(path, "layers must be a mapping of layer name to {cells: N}, e.g. {tim: {cells: 3}}, got "
+                        + describe(given));
+            List<String> names = new ArrayList<>();
+            for (LayerSpec ls : stack) names.add(ls.name());
+            for (Iterator<Map.Entry<String, JsonNode>> it = given.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String name = e.getKey(), p = path + "." + name;
+                if (!names.contains(name))
+                    throw error(p, "unknown layer '" + name + "'" + Suggest.didYouMean(name, names) + "; layers: "
+                            + String.join(", ", names));
+                JsonNode v = e.getValue();
+                if (v == null || !v.isObject())
+                    throw error(p, "must be a mapping {cells: N}, got " + describe(v));
+                for (Iterator<String> ks = v.fieldNames(); ks.hasNext(); ) {
+                    String k = ks.next();
+                    if (!k.equals("cells"))
+                        throw error(p + "." + k, "unknown key '" + k + "'; the only key of a layer's grid is cells");
+                }
+                JsonNode c = v.get("cells");
+                if (c == null) throw error(p + ".cells", "missing: the number of z-cells through layer '" + name + "'");
+                boolean wafer = stack.stream().anyMatch(ls -> ls.name().equals(name) && ls.isWafer());
+                int min = wafer ? 2 : 1;   // the wafer holds its active slab (one cell) and at least one more
+                if (!c.canConvertToInt() || !c.isIntegralNumber() || c.intValue() < min || c.intValue() > MAX_LAYER_CELLS)
+                    throw error(p + ".cells", "must be a whole number from " + min + " to " + MAX_LAYER_CELLS
+                            + (wafer ? " (the wafer's active slab takes one cell)" : "") + ", got " + c.asText());
+                layerCells.put(name, c.intValue());
+            }
+            g.out.set("layers", given.deepCopy());
+        }
         g.done();
-        return new GridSpec(cpc.v(), minCells, growth.v());
+        return new GridSpec(cpc.v(), minCells, growth.v(), layerCells);
     }
 
     private SolverSpec readSolver(Section s) {

@@ -118,7 +118,9 @@ final class CaseSchema {
                             "thermal_cycling", obj("enabled", "exponent", "weibull_shape", "lognormal_sigma",
                                     "reference_cycles", "reference_swing"))),
             "probes", new ListOf(obj("name", "at", "layer")),
-            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
+            // grid: cells_per_core (number), min_cells_per_layer (whole number), max_growth (number), layers.<layer
+            // name>.cells (whole number: exactly that many z-cells through the layer)
+            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth", "layers", new MapOf(obj("cells"))),
             "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));
 
     /** A short description of a shape for messages ("a mapping", "a list", ...). */

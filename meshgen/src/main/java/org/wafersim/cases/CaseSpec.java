@@ -585,7 +585,16 @@ public record CaseSpec(
      * minimum cells through every layer (at least 2), and the maximum ratio between neighbouring cell sizes used
      * when grading (e.g. 1.5).
      */
-    public record GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth) { }
+    public record GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth, Map<String, Integer> layerCells) {
+        public GridSpec {
+            layerCells = layerCells == null ? Map.of() : Map.copyOf(layerCells);
+        }
+
+        /** No per-layer cell counts: every layer graded from min_cells_per_layer. */
+        public GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth) {
+            this(cellsPerCore, minCellsPerLayer, maxGrowth, Map.of());
+        }
+    }
 
     /**
      * Solver settings: relative residual tolerance of each linear solve, maximum Krylov iterations, the Picard

@@ -182,22 +182,27 @@ public final class GridBuilder {
         double[] zb = new double[ns + 1];          // segment boundaries
         int[] segLayer = new int[ns];
         int[] nMin = new int[ns];
+        boolean[] fixed = new boolean[ns];        // grid.layers.NAME.cells: exactly that many cells, never added to
         int s = 0;
         zb[0] = 0.0;
         int activeSeg = -1;
         for (int l = nl - 1; l >= 0; l--) {
             double bottom = zb[s];
+            Integer given = gs.layerCells().get(layerNames.get(l));
             if (l == waferLayer) {
                 activeSeg = s;
                 segLayer[s] = l;
                 nMin[s] = ACTIVE_CELLS;
+                fixed[s] = given != null;
                 zb[++s] = bottom + act;
                 segLayer[s] = l;
-                nMin[s] = Math.max(2, minCells - ACTIVE_CELLS);
+                nMin[s] = given != null ? given - ACTIVE_CELLS : Math.max(2, minCells - ACTIVE_CELLS);
+                fixed[s] = given != null;
                 zb[++s] = bottom + thick[l];
             } else {
                 segLayer[s] = l;
-                nMin[s] = minCells;
+                nMin[s] = given != null ? given : minCells;
+                fixed[s] = given != null;
                 zb[++s] = bottom + thick[l];
             }
         }
@@ -207,7 +212,7 @@ public final class GridBuilder {
             segT[a] = zb[a + 1] - zb[a];
             minTotal += nMin[a];
         }
-        double[][] hz = ZGrading.grade(segT, nMin, g, minTotal + Z_EXTRA_CELLS);
+        double[][] hz = ZGrading.grade(segT, nMin, fixed, g, minTotal + Z_EXTRA_CELLS);
         int nz = 0;
         for (double[] h : hz) nz += h.length;
         double[] zf = new double[nz + 1];
@@ -231,9 +236,34 @@ public final class GridBuilder {
             layerK0[l] = Math.min(layerK0[l], segK0[a]);
             layerK1[l] = Math.max(layerK1[l], segK1[a]);
         }
+        // neighbouring z-cells further apart than max_growth (a layer given too few cells, or the z budget spent):
+        // said in the summary and the result, not silently accepted
+        double[] worst = ZGrading.maxRatio(hz);
+        String zWarning = null;
+        if (worst[0] > g * (1 + 1e-9)) {
+            int kk = (int) worst[1], below = -1, above = -1;
+            for (int a = 0; a < ns; a++) {
+                if (kk - 1 >= segK0[a] && kk - 1 < segK1[a]) below = segLayer[a];
+                if (kk >= segK0[a] && kk < segK1[a]) above = segLayer[a];
+            }
+            String lb = layerNames.get(below), la = layerNames.get(above);
+            zWarning = String.format(Locale.ROOT, "neighbouring z-cells differ by a factor %.3g, more than grid.max_growth "
+                    + "%s, at z = %.4g mm (%s); give %s more cells (grid.layers.%s.cells) or raise "
+                    + "grid.min_cells_per_layer", worst[0], fmt(g), zf[kk] * 1e3,
+                    below == above ? "inside layer '" + lb + "'" : "between layers '" + lb + "' and '" + la + "'",
+                    "the layer with the larger cell", hz[segOf(segK0, segK1, kk - 1)][0] > hz[segOf(segK0, segK1, kk)][0]
+                            ? lb : la);
+        }
         return new GridPlan(xf, yf, zf, new ArrayList<>(ids.keySet()), layerNames, layerMat, lx0, lx1, ly0, ly1,
                 layerK0, layerK1, segK0[activeSeg], segK1[activeSeg],
-                spec.analysis() != null && spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY);
+                spec.analysis() != null && spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY,
+                worst[0], zWarning);
+    }
+
+    /** The z-segment holding cell k. */
+    private static int segOf(int[] segK0, int[] segK1, int k) {
+        for (int a = 0; a < segK0.length; a++) if (k >= segK0[a] && k < segK1[a]) return a;
+        return 0;
     }
 
     /**

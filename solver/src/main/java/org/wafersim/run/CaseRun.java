@@ -181,7 +181,7 @@ public final class CaseRun {
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
                 model.coolant(), iface, op.leakageW());
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, op), coolantOf(spec, model.coolant()),
-                notesOf(spec)));
+                notesWithGrid(notesOf(spec), plan)));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
@@ -270,6 +270,14 @@ public final class CaseRun {
             int k = Math.min(Math.max(-i - 2, 0), x.length - 2);
             return Math.max(0, y[k] + (y[k + 1] - y[k]) * (v - x[k]) / (x[k + 1] - x[k]));
         };
+    }
+
+    /** The notes plus the grid's z-grading warning, if any. */
+    static List<String> notesWithGrid(List<String> notes, GridPlan plan) {
+        if (plan.zGrowthWarning() == null) return notes;
+        List<String> n = new java.util.ArrayList<>(notes);
+        n.add("grid: " + plan.zGrowthWarning());
+        return n;
     }
 
     /** The cooling block's notes and those of the plate correlations (used outside their ranges). */

@@ -118,6 +118,11 @@ public final class ResultLayout {
         f.datasetAttribute("/mesh/layer_k", "columns", new String[]{"k_begin", "k_end (exclusive)"});
         f.attribute("/mesh", "layer_names", g.layerNames().toArray(new String[0]));
         f.attribute("/mesh", "active_k", new int[]{g.activeK0(), g.activeK1()});
+        // the grading of the z-cells (the plan is cheap: faces only); a warning when neighbours differ by more than
+        // grid.max_growth (a layer given too few cells)
+        org.wafersim.grid.GridPlan zp = org.wafersim.grid.GridBuilder.plan(r.spec());
+        f.attribute("/mesh", "max_z_growth", zp.maxZGrowth());
+        if (zp.zGrowthWarning() != null) f.attribute("/mesh", "z_growth_warning", zp.zGrowthWarning());
 
         double[] tC = new double[g.cells()];
         double[] t = th.temperature();
