@@ -446,7 +446,8 @@ final class CaseReader {
         a.done();
         AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
 
-        MechanicsSpec mechanics = new MechanicsReader(this).read(m, analysis, wafer, stack, lib);
+        MechanicsReader mechanicsReader = new MechanicsReader(this);
+        MechanicsSpec mechanics = mechanicsReader.read(m, analysis, wafer, stack, lib);
 
         // transient: a steady run without the block gets the defaults but no block in the resolved case, since
         // nothing in it applies to the run (and a written default profile would fight a later --set of the analysis)
@@ -455,6 +456,7 @@ final class CaseReader {
         TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling);
         tr.done();
         if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
+        mechanicsReader.checkHistory(mechanics, analysis, cycling, transientSpec);
 
         // reliability: as transient, a run without reliability and without the block writes no block
         boolean reliabilityGiven = top.has("reliability");

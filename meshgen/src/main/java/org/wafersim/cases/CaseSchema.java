@@ -73,8 +73,9 @@ final class CaseSchema {
             // mechanics (MechanicsReader, CaseSpec.MechanicsSpec): stress_free (temperature), spacing (length),
             // layers.<layer name> (plate | bonded | sliding), support {type (free | clamped | bosses), layer, at (list
             // of [x, y] lengths; bosses only)}, states (list of full | idle)
+            // history {count (whole number) | times (list of times)}: output times along a transient or cycle run
             "mechanics", obj("stress_free", "spacing", "layers", new MapOf(LEAF),
-                    "support", obj("type", "layer", "at"), "states"),
+                    "support", obj("type", "layer", "at"), "states", "history", obj("count", "times")),
             // cycling: low, high (power), per_day (number), duty (fraction of the period at high, between ramp
             // midpoints), ramp (time of each transition), life (time); see CaseSpec.CyclingSpec
             "cycling", obj("low", "high", "per_day", "duty", "ramp", "life"),

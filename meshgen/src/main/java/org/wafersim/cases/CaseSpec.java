@@ -421,9 +421,10 @@ public record CaseSpec(
      *                   {@link LayerTreatment#defaultFor} itself
      * @param support    how the stack is held ({@link SupportSpec#FREE} by default)
      * @param states     the operating states to solve the mechanics for, distinct, in the order given
+     * @param history    output times along a transient or cycle run ({@code mechanics.history})
      */
     public record MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
-                                SupportSpec support, List<OperatingState> states) {
+                                SupportSpec support, List<OperatingState> states, HistorySpec history) {
         /**
          * Default in-plane element size of the mechanics grid (m): 2.5 mm (the multigrid-preconditioned plate solver
          * costs about linear time in the unknowns: the default case's 168k unknowns take ~14 CPU-seconds).
@@ -436,6 +437,13 @@ public record CaseSpec(
             layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
             if (support == null) support = SupportSpec.FREE;
             states = List.copyOf(states);
+            if (history == null) history = HistorySpec.DEFAULT;
+        }
+
+        /** Without {@code mechanics.history} (the default output times). */
+        public MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
+                             SupportSpec support, List<OperatingState> states) {
+            this(stressFree, spacing, layers, support, states, HistorySpec.DEFAULT);
         }
 
         /**

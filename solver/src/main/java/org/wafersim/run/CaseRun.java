@@ -134,6 +134,22 @@ public final class CaseRun {
         double[] q = map.depositPower(g, totalCorePower);
         double[] iface = HeatBudget.interfaceHeat(problem, th.temperature());
         TransientRun.Outcome tr = null;
+        // mechanics along the transient: the plate model is built before it, so that every step's field can be
+        // restricted to its mesh as the integrator produces it
+        boolean history = transientRun && spec.analysis().mechanics();
+        Parallel mechPar = history ? new Parallel(threads > 0 ? threads : s.threads()) : null;
+        org.wafersim.mechanics.PackageMechanics pm = null;
+        MechanicsHistory hist = null;
+        long tm0 = System.nanoTime(), tm1 = tm0;
+        MechanicsRun.Outcome mech = null;
+        try {
+        if (history) {
+            pm = MechanicsRun.build(spec, g, plan, mechPar, progress);
+            tm1 = System.nanoTime();
+            hist = new MechanicsHistory(pm, spec.mechanics().history(),
+                    spec.analysis().thermal() == CaseSpec.ThermalAnalysis.CYCLE, spec.cycling().period(),
+                    connectorLayer(spec, g));
+        }
         if (transientRun) {
             long t3 = System.nanoTime();
             double[] init = th.temperature();
@@ -145,10 +161,9 @@ public final class CaseRun {
             java.util.function.DoubleUnaryOperator dyn = levelToDynamic(spec, g, cores, map, timeline, threads, th,
                     progress);
             tr = TransientRun.run(spec, cores, g, map, model, timeline, init, threads > 0 ? threads : s.threads(),
-                    progress, dyn);
+                    progress, dyn, hist);
             stages.put("transient", (System.nanoTime() - t3) / 1e9);
         }
-        MechanicsRun.Outcome mech = null;
         if (spec.analysis().mechanics()) {
             long t5 = System.nanoTime();
             Map<String, double[]> fields = new LinkedHashMap<>();
@@ -170,8 +185,17 @@ public final class CaseRun {
                 }
             stages.put("mechanics_thermal_states", (System.nanoTime() - t5) / 1e9);
             progress.accept("mechanics: " + String.join(", ", fields.keySet()));
-            mech = MechanicsRun.run(spec, g, plan, fields, threads > 0 ? threads : s.threads(), progress);
+            if (pm == null) {
+                mech = MechanicsRun.run(spec, g, plan, fields, threads > 0 ? threads : s.threads(), progress);
+            } else {
+                long now = System.nanoTime();
+                mech = MechanicsRun.solve(pm, fields, hist, now - (tm1 - tm0), now, progress);
+                stages.put("mechanics_history", mech.history().seconds());
+            }
             stages.put("mechanics", mech.seconds());
+        }
+        } finally {
+            if (mechPar != null) mechPar.close();
         }
         ReliabilityRun.Outcome rel = null;
         if (relParams != null) {
@@ -190,6 +214,12 @@ public final class CaseRun {
         Verdict verdict = Verdict.of(spec, summary, tr, mech, rel, cores);
         summary = summary.withVerdict(verdict.toMap(), spec.criteria().junctionLimit() - KELVIN);
         return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr, rel, mech);
+    }
+
+    /** The stack index of the connector (the layer right below the wafer, when there is one), else -1. */
+    static int connectorLayer(CaseSpec spec, Grid g) {
+        int w = spec.waferLayerIndex();
+        return w + 1 < g.layerCount() ? w + 1 : -1;
     }
 
     /**

@@ -48,6 +48,16 @@ public final class TransientRun {
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
                               PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
                               java.util.function.DoubleUnaryOperator levelToDynamic) {
+        return run(spec, cores, g, map, model, tl, initialK, threads, progress, levelToDynamic, null);
+    }
+
+    /**
+     * As above, recording the temperature field of every accepted step of the last cycle (or of the whole
+     * transient) into {@code history} for the mechanics along the run (null: none).
+     */
+    public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
+                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              java.util.function.DoubleUnaryOperator levelToDynamic, MechanicsHistory history) {
         TransientSpec ts = spec.transientSpec();
         progress.accept(tl.summary());
         var leak = spec.power().leakage();
@@ -179,7 +189,12 @@ public final class TransientRun {
             if (!cycle) {
                 double end = ts.end();
                 progress.accept(String.format("transient to t = %.6g s", end));
-                total = solver.run(p, capacity, schedule, state, 0, end, stops, obs);
+                if (history != null) history.start(0, state);
+                total = solver.run(p, capacity, schedule, state, 0, end, withStops(stops, history, 0, end),
+                        history == null ? obs : (t, tk, step) -> {
+                            obs.accept(t, tk, step);
+                            if (step != null) history.accept(t, tk);
+                        });
                 rp.done();
             } else {
                 double t0 = 0;
@@ -200,8 +215,12 @@ public final class TransientRun {
                     window[1] = t0 + period;
                     window[2] = cycles + 1;
                     final boolean first = cycles == 0;   // t = 0 is recorded once, not at every cycle start
-                    TransientSolver.Result r = solver.run(p, capacity, schedule, state, t0, t0 + period, stops,
-                            (t, tk, step) -> { if (step != null || first) obs.accept(t, tk, step); });
+                    if (history != null) history.start(t0, state);
+                    TransientSolver.Result r = solver.run(p, capacity, schedule, state, t0, t0 + period,
+                            withStops(stops, history, t0, t0 + period), (t, tk, step) -> {
+                                if (step != null || first) obs.accept(t, tk, step);
+                                if (step != null && history != null) history.accept(t, tk);
+                            });
                     rp.done();
                     total = sum(total, r);
                     state = r.finalTemperature();
@@ -247,6 +266,15 @@ public final class TransientRun {
                     total.energyInJ(), total.energyOutJ(), total.energyStoredJ(), total.balanceRelError()));
         Map<String, Double> tc = timeConstants(series, tl);
         return new Outcome(series, snaps, total, cycles, periodic, change, swing, meanC, tc, tl.summary());
+    }
+
+    /** The snapshot stops and the history's output times in [t0, t1], sorted and distinct. */
+    private static double[] withStops(double[] stops, MechanicsHistory h, double t0, double t1) {
+        if (h == null) return stops;
+        double[] extra = h.stops(t0, t1);
+        if (extra.length == 0) return stops;
+        return java.util.stream.DoubleStream.concat(java.util.Arrays.stream(stops), java.util.Arrays.stream(extra))
+                .sorted().distinct().toArray();
     }
 
     /** Headline numbers of the transient part, for the summary (keys carry their units). */
