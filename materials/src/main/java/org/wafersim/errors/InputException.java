@@ -32,9 +32,26 @@ public class InputException extends WafersimException {
     private static String format(String source, String keyPath, String reason) {
         StringBuilder sb = new StringBuilder();
         if (source != null && !source.isEmpty()) sb.append(source).append(": ");
-        if (keyPath != null && !keyPath.isEmpty()) sb.append(keyPath).append(": ");
-        sb.append(reason);
+        if (keyPath != null && !keyPath.isEmpty()) sb.append(oneLine(keyPath, 200)).append(": ");
+        sb.append(oneLine(reason, MAX_REASON_CHARS));
         return sb.toString();
+    }
+
+    /** Longest reason printed: a message quotes user text, which may be a megabyte long or hold line breaks. */
+    static final int MAX_REASON_CHARS = 1500;
+
+    /** The reason on one line (line breaks and other controls as spaces), long ones elided in the middle. */
+    private static String oneLine(String reason, int max) {
+        if (reason == null) return "";
+        StringBuilder sb = new StringBuilder(Math.min(reason.length(), max + 16));
+        for (int i = 0; i < reason.length(); i++) {
+            char c = reason.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (sb.length() <= max) return sb.toString();
+        int head = max * 3 / 4, tail = max / 8;
+        return sb.substring(0, head) + " [... " + (sb.length() - head - tail) + " characters ...] "
+                + sb.substring(sb.length() - tail);
     }
 
     @Override public final int exitCode() { return EXIT_BAD_INPUT; }

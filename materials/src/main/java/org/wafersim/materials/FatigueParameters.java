@@ -1,4 +1,5 @@
 package org.wafersim.materials;
+import org.wafersim.units.Units;
 
 /**
  * Low-cycle fatigue constants of a ductile joint (solder, the compliant connector's contacts), after Engelmaier
@@ -46,7 +47,7 @@ public record FatigueParameters(double ductilityCoefficient, double coffinManson
      */
     public double engelmaierExponent(double meanJointTemperatureK, double cyclesPerDay) {
         if (!(cyclesPerDay >= 0)) throw new IllegalArgumentException("cycles per day must be >= 0");
-        double tC = meanJointTemperatureK - 273.15;
+        double tC = meanJointTemperatureK - Units.ZERO_CELSIUS_K;
         return engelmaierC0 + engelmaierCPerKelvin * tC + engelmaierCLogFrequency * Math.log1p(cyclesPerDay);
     }
 }

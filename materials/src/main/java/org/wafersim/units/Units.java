@@ -47,7 +47,13 @@ import org.wafersim.errors.InputException;
  */
 public final class Units {
 
-    private static final double ZERO_CELSIUS_K = 273.15;
+    /** Longest quantity text read (characters): a real value is a few dozen; longer is refused before parsing. */
+    public static final int MAX_TEXT_LENGTH = 200;
+    /** Deepest parenthesis nesting in a unit expression (the recursive-descent parser recurses once per level). */
+    public static final int MAX_NESTING = 16;
+
+    /** 0 degC in kelvin: the one place the offset is written (every Celsius conversion reads it). */
+    public static final double ZERO_CELSIUS_K = 273.15;
     private static final double DAY_S = 86400.0;
     private static final double YEAR_S = 365.25 * DAY_S;
 
@@ -198,6 +204,10 @@ public final class Units {
         Objects.requireNonNull(expected, "expected");
         if (text == null || text.isBlank()) {
             throw input("empty value; expected " + expected.label() + " such as \"" + expected.example() + "\"");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw input("value of " + text.length() + " characters ('" + text.substring(0, 20) + "...'); a quantity "
+                    + "is at most " + MAX_TEXT_LENGTH + " characters");
         }
         String t = text.strip();
         Matcher m = NUMBER.matcher(t);
@@ -386,6 +396,7 @@ public final class Units {
         private final String s;
         private final String whole;
         private int pos;
+        private int depth;
         int celsiusCount;      // units with their own zero (degC, degF)
         int differenceCount;   // temperature-step-only units (delta_degF, delta_degC)
         boolean sawMilliKelvin;
@@ -453,7 +464,11 @@ public final class Units {
             Term base;
             if (c == '(') {
                 pos++;
+                if (++depth > MAX_NESTING) {
+                    throw input("parentheses nested more than " + MAX_NESTING + " deep in '" + whole + "'");
+                }
                 base = expression(true);
+                depth--;
                 skipSpace();
                 if (pos >= s.length() || s.charAt(pos) != ')') throw input("missing ')' in '" + whole + "'");
                 pos++;

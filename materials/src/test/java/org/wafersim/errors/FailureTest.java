@@ -55,6 +55,17 @@ class FailureTest {
     }
 
     @Test
+    void anInputMessageIsOneShortLineWhateverTheUserTyped() {
+        String typed = "x\ny".repeat(100_000);
+        InputException e = new InputException("case.yaml", "k" + typed, "bad value '" + typed + "'");
+        assertFalse(e.getMessage().contains("\n"), "one line");
+        assertTrue(e.getMessage().length() < 2000, "short: " + e.getMessage().length());
+        assertTrue(e.getMessage().startsWith("case.yaml: kx y"), e.getMessage().substring(0, 40));
+        assertTrue(e.getMessage().contains("characters ...]"), "says what was left out");
+        assertEquals("bad value '" + typed + "'", e.reason(), "the full reason stays available");
+    }
+
+    @Test
     void aCyclicCauseChainEnds() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);

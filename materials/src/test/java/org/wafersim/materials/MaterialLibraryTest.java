@@ -43,7 +43,7 @@ class MaterialLibraryTest {
     void builtinNamesAsTheCaseFilesUseThem() {
         assertEquals(List.of("silicon", "copper", "aluminium", "aluminium_pure", "tim_grease", "tim_indium",
                 "tim_graphite_pad", "connector_elastomer", "mainboard", "fr4", "fr4_high_tg", "polyimide", "sac305",
-                "underfill", "beol", "si3n4", "sylgard184", "water"), LIB.names());
+                "underfill", "beol", "si3n4", "sylgard184", "water", "water_glycol_50"), LIB.names());
     }
 
     @ParameterizedTest

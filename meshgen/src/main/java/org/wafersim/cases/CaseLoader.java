@@ -44,6 +44,19 @@ import org.wafersim.errors.InputException;
 public final class CaseLoader {
     private CaseLoader() { }
 
+    /**
+     * Largest case text read (characters; a file is checked by its size in bytes before it is read): 3 MiB, the
+     * YAML parser's own code-point limit. A case with 1,500 probes is ~0.1 MB; big inputs (power maps, traces) live
+     * in their own files.
+     */
+    public static final int MAX_CASE_CHARS = 3 << 20;
+    /**
+     * Longest line of a YAML case (characters). The YAML scanner's cost grows faster than linearly with the length
+     * of one line (measured: 64 K characters 0.1-0.3 s, 256 K 1.4-2.3 s, 1 M 3.3-4.4 s, 10 M 46 s), while a line of
+     * a real case is short. JSON is read by a linear parser and may be one long line.
+     */
+    public static final int MAX_LINE_CHARS = 64 << 10;
+
     /** The embedded cases, loadable with {@link #builtin(String, List)}. */
     public static final List<String> BUILTIN_NAMES = List.of("wse-default", "wse-coarse", "wse-cycle");
 
@@ -85,6 +98,12 @@ public final class CaseLoader {
         }
         String text;
         try {
+            long bytes = Files.size(file);
+            if (bytes > MAX_CASE_CHARS) {
+                throw new InputException(source, null, String.format(Locale.ROOT, "the case file is %,d bytes, more "
+                        + "than the %,d a case may have (put large data such as power maps in their own files)",
+                        bytes, MAX_CASE_CHARS));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException(source, null, "cannot read case file: no such file");
@@ -144,6 +163,7 @@ public final class CaseLoader {
         Overrides ov = Overrides.parse(overrides);
         if (text != null && text.startsWith("\uFEFF")) text = text.substring(1);   // byte-order mark
         if (text == null) text = "";
+        checkSize(text, sourceName, yaml);
         // YAML aliases resolved as YAML defines them (the tree parser alone would read *x as the text "x")
         JsonNode tree = readTree(yaml ? YAML : JSON, yaml ? YamlAliases.expand(text, sourceName) : text, sourceName,
                 yaml ? "YAML" : "JSON");
@@ -157,6 +177,32 @@ public final class CaseLoader {
         }
         ov.applyTo(root, sourceName);
         return new CaseReader(sourceName, ov.origins()).read(root);
+    }
+
+    /** Refuses a case text too large or with too long a line before the parser sees it (its cost would not be linear). */
+    static void checkSize(String text, String source, boolean yaml) {
+        if (text.length() > MAX_CASE_CHARS) {
+            throw new InputException(source, null, String.format(Locale.ROOT, "the case text is %,d characters, more "
+                    + "than the %,d a case may have", text.length(), MAX_CASE_CHARS));
+        }
+        if (!yaml) return;
+        int line = 1, start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw new InputException(source, null, String.format(Locale.ROOT, "line %d is %,d characters "
+                            + "long, more than the %,d a YAML case line may have (JSON has no line limit)", line,
+                            i - start, MAX_LINE_CHARS));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /** {@code " (did you mean 'x'?)"} for a name close to an embedded case's, or an empty string. */
+    public static String suggestBuiltin(String name) {
+        return name == null ? "" : Suggest.didYouMean(name, BUILTIN_NAMES);
     }
 
     private static JsonNode readTree(ObjectMapper mapper, String text, String source, String formatName) {

@@ -30,6 +30,8 @@ import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
 import org.wafersim.cases.CaseSpec.LeakageSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
+import org.wafersim.cases.CaseSpec.MapAs;
+import org.wafersim.cases.CaseSpec.PowerBasis;
 import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.PowerSpec;
 import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
@@ -41,6 +43,7 @@ import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.CaseSpec.WaferSpec;
 import org.wafersim.errors.InputException;
 import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.power.WattMaps;
 import org.wafersim.units.Dimension;
 import org.wafersim.units.Units;
 
@@ -54,7 +57,12 @@ import org.wafersim.units.Units;
  */
 final class CaseReader {
     /** Names that end up in file names and HDF5 paths. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /**
+     * Range of any layer (and the wafer): thicker than 1 m or wider than 2 m is not a package but a typo (a unit
+     * slip such as "6e9 mm"); outside it the grid's z faces and the plate model lose their meaning in double precision.
+     */
+    static final double MAX_THICKNESS_M = 1.0, MAX_SIZE_M = 2.0;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     // Defaults (reference-data.md section D; see wse-default.yaml for the sources).
@@ -105,7 +113,7 @@ final class CaseReader {
             if (path.equals(k) || under(path, k) || under(k, path)) hits.add(o.getValue());
         }
         if (hits.isEmpty()) return "";
-        return " (from --set " + String.join(", --set ", hits) + ")";
+        return " (from --set " + abbreviate(String.join(", --set ", hits)) + ")";
     }
 
     private static boolean under(String path, String prefix) {
@@ -118,12 +126,17 @@ final class CaseReader {
 
     static String describe(JsonNode n) {
         if (n == null || n.isNull()) return "nothing";
-        if (n.isTextual()) return "\"" + n.textValue() + "\"";
+        if (n.isTextual()) return "\"" + abbreviate(n.textValue()) + "\"";
         if (n.isNumber()) return "the number " + n.asText();
         if (n.isBoolean()) return n.asText();
         if (n.isArray()) return "a list";
         if (n.isObject()) return "a mapping";
         return n.toString();
+    }
+
+    /** A user's text for a one-line message: at most 60 characters, the rest elided. */
+    static String abbreviate(String t) {
+        return t == null || t.length() <= 60 ? t : t.substring(0, 57) + "...";
     }
 
     /** A number for messages: 6 significant digits, no trailing zeros. */
@@ -385,7 +398,7 @@ final class CaseReader {
         String name = top.text("name", null);
         if (!NAME.matcher(name).matches()) {
             throw error("name", "name must consist of letters, digits, '.', '_' and '-', starting with a letter or"
-                    + " digit (it names output files), got \"" + name + "\"");
+                    + " digit, at most 100 characters (it names output files), got \"" + abbreviate(name) + "\"");
         }
 
         // wafer (its material is checked once the case's own materials are known)
@@ -394,6 +407,7 @@ final class CaseReader {
         double[] waferSize = size(w, "size", null);
         Q wt = w.quantity("thickness", Dimension.LENGTH, null);
         check(wt.v() > 0, wt, "thickness must be > 0");
+        check(wt.v() <= MAX_THICKNESS_M, wt, "thickness must be at most " + MAX_THICKNESS_M + " m");
         String waferMaterial = w.text("material", DEFAULT_WAFER_MATERIAL);
         Q active = w.quantity("active_layer", Dimension.LENGTH, DEFAULT_ACTIVE_LAYER);
         check(active.v() > 0, active, "active_layer must be > 0");
@@ -432,7 +446,8 @@ final class CaseReader {
         a.done();
         AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
 
-        MechanicsSpec mechanics = new MechanicsReader(this).read(m, analysis, wafer, stack, lib);
+        MechanicsReader mechanicsReader = new MechanicsReader(this);
+        MechanicsSpec mechanics = mechanicsReader.read(m, analysis, wafer, stack, lib);
 
         // transient: a steady run without the block gets the defaults but no block in the resolved case, since
         // nothing in it applies to the run (and a written default profile would fight a later --set of the analysis)
@@ -441,6 +456,7 @@ final class CaseReader {
         TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling);
         tr.done();
         if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
+        mechanicsReader.checkHistory(mechanics, analysis, cycling, transientSpec);
 
         // reliability: as transient, a run without reliability and without the block writes no block
         boolean reliabilityGiven = top.has("reliability");
@@ -450,7 +466,7 @@ final class CaseReader {
         if (!reliabilityGiven && !rel) top.out.remove("reliability");
 
         List<ProbeSpec> probes = readProbes(top, stack, wafer);
-        GridSpec grid = readGrid(top.section("grid", false));
+        GridSpec grid = readGrid(top.section("grid", false), stack);
         SolverSpec solver = readSolver(top.section("solver", false));
         top.done();
 
@@ -476,11 +492,13 @@ final class CaseReader {
             for (int i = 0; i < 2; i++) {
                 Q q = quantityOf(n.get(i), path + "[" + i + "]", Dimension.LENGTH);
                 check(q.v() > 0, q, key + " must be > 0");
+                check(q.v() <= MAX_SIZE_M, q, key + " must be at most " + MAX_SIZE_M + " m");
                 r[i] = q.v();
             }
         } else {
             Q q = quantityOf(n, path, Dimension.LENGTH);
             check(q.v() > 0, q, key + " must be > 0");
+            check(q.v() <= MAX_SIZE_M, q, key + " must be at most " + MAX_SIZE_M + " m");
             r[0] = r[1] = q.v();
         }
         s.out.set(key, n.deepCopy());
@@ -655,7 +673,7 @@ final class CaseReader {
             } else {
                 if (!NAME.matcher(lname).matches()) {
                     throw error(ls.sub("name"), "a layer name must consist of letters, digits, '.', '_' and '-',"
-                            + " starting with a letter or digit, got \"" + lname + "\"");
+                            + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(lname) + "\"");
                 }
                 String prev = names.get(lname);
                 if (prev != null) {
@@ -665,6 +683,7 @@ final class CaseReader {
                 ls.out.put("material", mat);
                 Q t = ls.quantity("thickness", Dimension.LENGTH, null);
                 check(t.v() > 0, t, "thickness must be > 0");
+                check(t.v() <= MAX_THICKNESS_M, t, "thickness must be at most " + MAX_THICKNESS_M + " m");
                 double[] sz = size(ls, "size", waferSizeNode);
                 layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false));
             }
@@ -680,14 +699,73 @@ final class CaseReader {
     }
 
     private PowerSpec readPower(Section p, DiesSpec dies) {
-        Q total = p.quantity("total", Dimension.POWER, null);
-        check(total.v() > 0, total, "total must be > 0");
-        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
-        check(idle.v() >= 0, idle, "idle must be >= 0");
-        check(idle.v() <= total.v(), idle, "idle must not exceed total (" + total.text() + ")");
+        if (p.has("total") && p.has("dynamic")) {
+            throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
+                    + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
+                    + " command line: --set power.total=null)");
+        }
+        // the source first: a map in watts may set the level itself
         String[] map = new String[1];
         Source source = new PowerSourceReader(this).read(p, dies, map);
         PowerPattern pattern = source instanceof PatternSource ps ? ps.pattern() : PowerPattern.UNIFORM;
+        MapAs mapAs = null;
+        if (p.has("map_as")) {
+            if (map[0] == null) {
+                throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
+                        + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
+            }
+            mapAs = p.choice("map_as", keys(MapAs.values(), x -> x.key), MapAs::fromKey, null, "map use");
+        } else {
+            p.raw("map_as");
+        }
+        String levelKey = p.has("total") ? "total" : p.has("dynamic") ? "dynamic" : null;
+        // (a map used as a distribution is not opened here: its unit does not matter)
+        WattMaps.Info units = map[0] == null || mapAs == MapAs.DISTRIBUTION ? null
+                : WattMaps.of(source, f -> CaseSpec.inputPath(this.source, f), this.source);
+        boolean watts = units != null && units.unit() == WattMaps.Unit.WATTS;
+        Q total;
+        PowerBasis basis;
+        if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
+            // watts as written: the file's sum is the dynamic power (leakage, if any, on top)
+            String sumText = exact(units.sumW()) + " W";
+            if (levelKey != null && !(levelKey.equals("dynamic")
+                    && Math.abs(p.quantity("dynamic", Dimension.POWER, null).v() - units.sumW()) <= 1e-9 * units.sumW()))
+                throw error(p.sub(levelKey), "power.map_as: watts uses the map's watts as written (their sum, "
+                        + num(units.sumW()) + " W, is the dynamic power); drop power." + levelKey + ", or say"
+                        + " power.map_as: distribution to scale the map to it");
+            if (!(units.sumW() > 0)) throw error(p.sub("map"), "the power map's watts sum to 0");
+            p.raw("total");
+            p.raw("dynamic");
+            p.out.put("map_as", MapAs.WATTS.key);
+            mapAs = MapAs.WATTS;
+            total = new Q(units.sumW(), sumText, p.sub("map"));
+            basis = PowerBasis.DYNAMIC;
+            p.out.put("dynamic", sumText);
+        } else {
+            if (watts && mapAs == null) {
+                throw error(p.sub(levelKey), "power.map " + map[0] + " is in W (" + num(units.sumW()) + " W in all) and"
+                        + " power." + levelKey + " is given too: say power.map_as: distribution to use the map as a"
+                        + " shape scaled to power." + levelKey + ", or drop power." + levelKey + " to use its watts as"
+                        + " written");
+            }
+            if (mapAs == MapAs.WATTS) {
+                throw error(p.sub("map_as"), "map_as: watts needs a map in W (a HotSpot .ptrace, a CSV with the header"
+                        + " comment '# units: W', an HDF5 dataset with units = W); power.map " + map[0] + " has "
+                        + (units == null || units.unitText() == null ? "no unit" : "unit " + units.unitText()));
+            }
+            if (levelKey == null) {
+                throw missing(p.sub("total"), "total", "the total power at the operating point, dynamic + leakage,"
+                        + " such as \"15 kW\"; or power.dynamic, the dynamic power with the leakage on top");
+            }
+            basis = levelKey.equals("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
+            p.raw(basis == PowerBasis.TOTAL ? "dynamic" : "total");
+            total = p.quantity(levelKey, Dimension.POWER, null);
+            check(total.v() > 0, total, levelKey + " must be > 0");
+        }
+        String key = basis.key;
+        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
+        check(idle.v() >= 0, idle, "idle must be >= 0");
+        check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
         LeakageSpec leakage = null;
         Section lk = p.optionalSection("leakage");
         if (lk != null) {
@@ -700,7 +778,14 @@ final class CaseReader {
             lk.done();
             leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
         }
-        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source);
+        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source, basis, mapAs);
+    }
+
+    /** The text of the full-load level of a read power block (power.total or power.dynamic): default of later levels. */
+    static String fullLoadText(Section power) {
+        JsonNode n = power.out.get("total");
+        if (n == null) n = power.out.get("dynamic");
+        return n.asText();
     }
 
     private void absolute(Q t) {
@@ -716,15 +801,18 @@ final class CaseReader {
         Q inlet = cc.quantity("inlet", Dimension.TEMPERATURE, null);
         absolute(inlet);
         double flow = 0;
-        if (mode == CoolingMode.LATERAL || cc.has("flow")) {
+        if (mode != CoolingMode.EDGE || cc.has("flow")) {
             Q f = cc.quantity("flow", Dimension.VOLUME_FLOW, null);
             check(f.v() > 0, f, "flow must be > 0");
             flow = f.v();
         } else {
             cc.raw("flow");
         }
+        CaseSpec.PlateGeometry geometry = plateGeometry(cc);
         double h = 0;
-        if (mode != CoolingMode.EDGE || cc.has("h")) {
+        if (geometry != null) {
+            cc.raw("h");
+        } else if (mode != CoolingMode.EDGE || cc.has("h")) {
             Q hq = cc.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, null);
             check(hq.v() > 0, hq, "h must be > 0");
             h = hq.v();
@@ -734,13 +822,70 @@ final class CaseReader {
         FlowDirection dir = cc.choice("direction", keys(FlowDirection.values(), x -> x.key), FlowDirection::fromKey,
                 DEFAULT_DIRECTION, "flow direction");
         cc.done();
-        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir);
+        if (geometry instanceof CaseSpec.Channels ch && Double.isNaN(ch.length()) && mode == CoolingMode.VERTICAL) {
+            throw missing(cc.sub("channels.length"), "length", "in vertical mode the plate is fed from a manifold: the"
+                    + " length of one channel between its inlet and outlet, e.g. \"10 mm\"");
+        }
+        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry);
         SurfaceSpec boardBack = surface(c.section("board_back", false), DEFAULT_BOARD_BACK_H,
                 DEFAULT_BOARD_BACK_AMBIENT);
         SurfaceSpec other = surface(c.section("other_faces", false), DEFAULT_OTHER_H, DEFAULT_OTHER_AMBIENT);
+        boolean edgeGiven = c.has("edge");
         SurfaceSpec edge = surface(c.section("edge", false), DEFAULT_EDGE_H, inlet.text());
         c.done();
-        return new CoolingSpec(mode, coolant, boardBack, other, edge);
+        // keys the mode does not use: the run goes on (so that --set cooling.mode=edge works on a plate case) and
+        // names them in the summary and the JSON notes
+        List<String> notes = new ArrayList<>();
+        String in = " is not used in " + mode.key + " mode";
+        if (mode == CoolingMode.EDGE) {
+            for (String k : List.of("flow", "h", "direction", "channels", "jets"))
+                if (cc.has(k)) notes.add("cooling.coolant." + k + in + " (no coolant flows over the plate)");
+        }
+        if (mode == CoolingMode.VERTICAL && cc.has("direction"))
+            notes.add("cooling.coolant.direction" + in + " (every region of the plate gets fresh coolant)");
+        if (mode != CoolingMode.EDGE && edgeGiven) notes.add("cooling.edge" + in + " (only in edge mode)");
+        return new CoolingSpec(mode, coolant, boardBack, other, edge, notes);
+    }
+
+    /**
+     * {@code cooling.coolant.channels} or {@code .jets}: at most one of them, and not together with {@code h}
+     * (h then comes from the geometry); every length > 0; null when neither is given.
+     */
+    private CaseSpec.PlateGeometry plateGeometry(Section cc) {
+        List<String> given = new ArrayList<>();
+        for (String k : List.of("h", "channels", "jets")) if (cc.has(k)) given.add(k);
+        if (given.size() > 1) {
+            String a = given.get(0), b = given.get(1);
+            throw error(cc.sub(b), "give either cooling.coolant." + a + " or cooling.coolant." + b + ", not both (with a"
+                    + " plate geometry h comes from its correlations; to drop h from the command line: --set"
+                    + " cooling.coolant.h=null)");
+        }
+        if (cc.has("channels")) {
+            Section c = cc.section("channels", false);
+            double w = positive(c, "width"), ht = positive(c, "height"), wall = positive(c, "wall");
+            double len = Double.NaN;
+            if (c.has("length")) len = positive(c, "length");
+            else c.raw("length");
+            c.done();
+            return new CaseSpec.Channels(w, ht, wall, len);
+        }
+        cc.raw("channels");
+        if (cc.has("jets")) {
+            Section j = cc.section("jets", false);
+            double d = positive(j, "diameter"), pitch = positive(j, "pitch"), dist = positive(j, "distance");
+            Q pq = new Q(pitch, j.in.get("pitch").asText(), j.sub("pitch"));
+            check(pitch > d, pq, "pitch must exceed the nozzle diameter (" + j.in.get("diameter").asText() + ")");
+            j.done();
+            return new CaseSpec.Jets(d, pitch, dist);
+        }
+        cc.raw("jets");
+        return null;
+    }
+
+    private double positive(Section s, String key) {
+        Q q = s.quantity(key, Dimension.LENGTH, null);
+        check(q.v() > 0, q, key + " must be > 0");
+        return q.v();
     }
 
     private SurfaceSpec surface(Section s, String dfltH, String dfltAmbient) {
@@ -755,7 +900,7 @@ final class CaseReader {
     private CyclingSpec readCycling(Section s, Section power) {
         // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
         String idleText = power.out.get("idle").asText();
-        String totalText = power.out.get("total").asText();
+        String totalText = fullLoadText(power);
         Q low = s.quantity("low", Dimension.POWER, idleText);
         check(low.v() >= 0, low, "low must be >= 0");
         Q high = s.quantity("high", Dimension.POWER, totalText);
@@ -795,7 +940,7 @@ final class CaseReader {
             String name = s.text("name", null);
             if (!NAME.matcher(name).matches()) {
                 throw error(s.sub("name"), "a probe name must consist of letters, digits, '.', '_' and '-',"
-                        + " starting with a letter or digit, got \"" + name + "\"");
+                        + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(name) + "\"");
             }
             String prev = names.put(name, s.path);
             if (prev != null) throw error(s.sub("name"), "duplicate probe name '" + name + "' (also " + prev + ")");
@@ -830,7 +975,10 @@ final class CaseReader {
         return probes;
     }
 
-    private GridSpec readGrid(Section g) {
+    /** Most z-cells one layer may be given (grid.layers.NAME.cells): a layer is never the bulk of a grid. */
+    static final int MAX_LAYER_CELLS = 1000;
+
+    private GridSpec readGrid(Section g, List<LayerSpec> stack) {
         Q cpc = g.number("cells_per_core", 1.0);
         check(cpc.v() > 0, cpc, "cells_per_core must be > 0");
         int minCells = g.integer("min_cells_per_layer", 2);
@@ -839,8 +987,42 @@ final class CaseReader {
         }
         Q growth = g.number("max_growth", 1.5);
         check(growth.v() > 1 && growth.v() <= 2, growth, "max_growth must be in (1, 2]");
+        Map<String, Integer> layerCells = new LinkedHashMap<>();
+        JsonNode given = g.raw("layers");
+        if (given != null) {
+            String path = g.sub("layers");
+            if (!given.isObject())
+                throw error(path, "layers must be a mapping of layer name to {cells: N}, e.g. {tim: {cells: 3}}, got "
+                        + describe(given));
+            List<String> names = new ArrayList<>();
+            for (LayerSpec ls : stack) names.add(ls.name());
+            for (Iterator<Map.Entry<String, JsonNode>> it = given.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String name = e.getKey(), p = path + "." + name;
+                if (!names.contains(name))
+                    throw error(p, "unknown layer '" + name + "'" + Suggest.didYouMean(name, names) + "; layers: "
+                            + String.join(", ", names));
+                JsonNode v = e.getValue();
+                if (v == null || !v.isObject())
+                    throw error(p, "must be a mapping {cells: N}, got " + describe(v));
+                for (Iterator<String> ks = v.fieldNames(); ks.hasNext(); ) {
+                    String k = ks.next();
+                    if (!k.equals("cells"))
+                        throw error(p + "." + k, "unknown key '" + k + "'; the only key of a layer's grid is cells");
+                }
+                JsonNode c = v.get("cells");
+                if (c == null) throw error(p + ".cells", "missing: the number of z-cells through layer '" + name + "'");
+                boolean wafer = stack.stream().anyMatch(ls -> ls.name().equals(name) && ls.isWafer());
+                int min = wafer ? 2 : 1;   // the wafer holds its active slab (one cell) and at least one more
+                if (!c.canConvertToInt() || !c.isIntegralNumber() || c.intValue() < min || c.intValue() > MAX_LAYER_CELLS)
+                    throw error(p + ".cells", "must be a whole number from " + min + " to " + MAX_LAYER_CELLS
+                            + (wafer ? " (the wafer's active slab takes one cell)" : "") + ", got " + c.asText());
+                layerCells.put(name, c.intValue());
+            }
+            g.out.set("layers", given.deepCopy());
+        }
         g.done();
-        return new GridSpec(cpc.v(), minCells, growth.v());
+        return new GridSpec(cpc.v(), minCells, growth.v(), layerCells);
     }
 
     private SolverSpec readSolver(Section s) {
@@ -853,7 +1035,9 @@ final class CaseReader {
         int maxPicard = s.integer("max_picard", 50);
         if (maxPicard < 1) throw error(s.sub("max_picard"), "max_picard must be >= 1, got " + maxPicard);
         int threads = s.integer("threads", 0);
-        if (threads < 0) throw error(s.sub("threads"), "threads must be >= 0 (0 = all processors), got " + threads);
+        if (threads < 0 || threads > org.wafersim.errors.Limits.MAX_THREADS)
+            throw error(s.sub("threads"), "threads must be between 0 (all processors) and "
+                    + org.wafersim.errors.Limits.MAX_THREADS + ", got " + threads);
         s.done();
         return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }

@@ -60,19 +60,22 @@ final class CaseSchema {
             "cores", obj("per_die", "spare_fraction", "spares"),
             "stack", new ListOf(LAYER),
             "materials", new MapOf(new MapOf(LEAF)),
-            "power", obj("total", "idle", "pattern", "utilisation", "idle_fraction",
-                    "map", "map_format", "map_level", "map_dataset", "floorplan", "trace_row", "floorplan_origin",
+            "power", obj("total", "dynamic", "idle", "pattern", "utilisation", "idle_fraction",
+                    "map", "map_format", "map_level", "map_dataset", "floorplan", "trace_row", "floorplan_origin", "map_as",
                     "leakage", obj("share_at_ref", "ref", "beta")),
             "cooling", obj("mode",
-                    "coolant", obj("fluid", "inlet", "flow", "h", "direction"),
+                    "coolant", obj("fluid", "inlet", "flow", "h", "direction",
+                            "channels", obj("width", "height", "wall", "length"),
+                            "jets", obj("diameter", "pitch", "distance")),
                     "board_back", SURFACE,
                     "other_faces", SURFACE,
                     "edge", SURFACE),
             // mechanics (MechanicsReader, CaseSpec.MechanicsSpec): stress_free (temperature), spacing (length),
             // layers.<layer name> (plate | bonded | sliding), support {type (free | clamped | bosses), layer, at (list
             // of [x, y] lengths; bosses only)}, states (list of full | idle)
+            // history {count (whole number) | times (list of times)}: output times along a transient or cycle run
             "mechanics", obj("stress_free", "spacing", "layers", new MapOf(LEAF),
-                    "support", obj("type", "layer", "at"), "states"),
+                    "support", obj("type", "layer", "at"), "states", "history", obj("count", "times")),
             // cycling: low, high (power), per_day (number), duty (fraction of the period at high, between ramp
             // midpoints), ramp (time of each transition), life (time); see CaseSpec.CyclingSpec
             "cycling", obj("low", "high", "per_day", "duty", "ramp", "life"),
@@ -115,7 +118,9 @@ final class CaseSchema {
                             "thermal_cycling", obj("enabled", "exponent", "weibull_shape", "lognormal_sigma",
                                     "reference_cycles", "reference_swing"))),
             "probes", new ListOf(obj("name", "at", "layer")),
-            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth"),
+            // grid: cells_per_core (number), min_cells_per_layer (whole number), max_growth (number), layers.<layer
+            // name>.cells (whole number: exactly that many z-cells through the layer)
+            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth", "layers", new MapOf(obj("cells"))),
             "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));
 
     /** A short description of a shape for messages ("a mapping", "a list", ...). */

@@ -109,6 +109,11 @@ public record CaseSpec(
      * directory.
      */
     public java.nio.file.Path inputPath(String file) {
+        return inputPath(source, file);
+    }
+
+    /** {@link #inputPath(String)} for a case read from {@code source}. */
+    public static java.nio.file.Path inputPath(String source, String file) {
         java.nio.file.Path p = java.nio.file.Path.of(file);
         if (p.isAbsolute() || source == null || source.startsWith("built-in ")) return p;
         java.nio.file.Path dir = java.nio.file.Path.of(source).getParent();
@@ -152,18 +157,30 @@ public record CaseSpec(
     public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) { }
 
     /**
-     * Power: total (W) at full load, idle (W), workload pattern, optional leakage model (null when absent), the
-     * {@code power.map} file (the CSV/HDF5 map or the HotSpot power trace; null otherwise) and the {@link Source} of
-     * the per-core distribution of the dynamic power.
+     * Power: the full-load level (W) in its {@link PowerBasis}, the idle level (W, same basis), workload pattern,
+     * optional leakage model (null when absent), the {@code power.map} file (the CSV/HDF5 map or the HotSpot power
+     * trace; null otherwise), the {@link Source} of the per-core distribution of the dynamic power, the basis and how
+     * a map in watts is used ({@code mapAs}, null when the source is not such a map).
      *
-     * <p>{@code total} is always the total: every source other than a pattern only gives the <em>distribution</em>,
-     * which is normalised to {@code total} (see {@code org.wafersim.power.CorePowerSources}). When the source is not
-     * a pattern, {@code pattern} is {@link PowerPattern#UNIFORM} and unused.
+     * <p>{@code total} is the full-load level as the case gives it: with {@link PowerBasis#TOTAL} ({@code power.total})
+     * the total electrical power, dynamic + leakage, at the converged operating point (the run finds the dynamic
+     * power that gives it); with {@link PowerBasis#DYNAMIC} ({@code power.dynamic}) the dynamic power, with the
+     * leakage on top. {@code idle}, the cycling levels and the transient profile levels are in the same basis. The
+     * per-core distribution of the dynamic power comes from {@code source}; a map in watts used as written
+     * ({@link MapAs#WATTS}) has its sum as the dynamic level. When the source is not a pattern, {@code pattern} is
+     * {@link PowerPattern#UNIFORM} and unused.
      */
     public record PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile,
-                            Source source) {
+                            Source source, PowerBasis basis, MapAs mapAs) {
         public PowerSpec {
             if (source == null) source = mapFile == null ? new PatternSource(pattern) : new MapSource(mapFile, null, null, null);
+            if (basis == null) basis = PowerBasis.TOTAL;
+        }
+
+        /** The form before the basis: {@code total} is a total at the operating point. */
+        public PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile,
+                         Source source) {
+            this(total, idle, pattern, leakage, mapFile, source, PowerBasis.TOTAL, null);
         }
 
         /**
@@ -172,6 +189,21 @@ public record CaseSpec(
          */
         public PowerSpec(double total, double idle, PowerPattern pattern, LeakageSpec leakage, String mapFile) {
             this(total, idle, pattern, leakage, mapFile, null);
+        }
+
+        /** The full-load level (W) in {@link #basis()} (the same as {@link #total()}, named for what it is). */
+        public double fullLoad() { return total; }
+
+        /**
+         * The chip's leakage at the reference temperature (W), a property of the chip whatever the operating point:
+         * {@code share_at_ref} of the full-load total at that temperature. With {@link PowerBasis#TOTAL} that total is
+         * {@code power.total}: share x total; with {@link PowerBasis#DYNAMIC} the dynamic power is the rest of it:
+         * share / (1 - share) x dynamic. 0 without a leakage block.
+         */
+        public double leakageAtRef() {
+            if (leakage == null) return 0;
+            double s = leakage.shareAtRef();
+            return basis == PowerBasis.TOTAL ? s * total : s / (1 - s) * total;
         }
 
         /** Where the distribution of the dynamic power over the cores comes from ({@code power.*} keys). */
@@ -237,6 +269,31 @@ public record CaseSpec(
         }
     }
 
+    /**
+     * What the power levels of a case ({@code power.total | power.dynamic}, {@code idle}, cycling and transient
+     * profile levels) mean: the total electrical power (dynamic + leakage) at the converged operating point, or the
+     * dynamic power with the leakage on top.
+     */
+    public enum PowerBasis {
+        TOTAL("total"), DYNAMIC("dynamic");
+        public final String key;
+        PowerBasis(String key) { this.key = key; }
+    }
+
+    /**
+     * {@code power.map_as}: how a map or trace in watts is used: {@code watts} = as written (its sum is the dynamic
+     * power), {@code distribution} = only its shape, scaled to {@code power.total} or {@code power.dynamic}.
+     */
+    public enum MapAs {
+        WATTS("watts"), DISTRIBUTION("distribution");
+        public final String key;
+        MapAs(String key) { this.key = key; }
+        public static MapAs fromKey(String k) {
+            for (MapAs m : values()) if (m.key.equals(k)) return m;
+            return null;
+        }
+    }
+
     public enum PowerPattern {
         UNIFORM("uniform"), HOT_BAND("hot-band"), HOT_SPOT("hot-spot"), CHECKERBOARD("checkerboard");
         public final String key;
@@ -247,7 +304,10 @@ public record CaseSpec(
         }
     }
 
-    /** P_leak = shareAtRef * P_total * exp(beta (T - refTemperature)); refTemperature in K, beta in 1/K. */
+    /**
+     * P_leak = P_leak,ref exp(beta (T - refTemperature)) with P_leak,ref = shareAtRef x (the full-load total at the
+     * reference temperature), see {@link PowerSpec#leakageAtRef()}; refTemperature in K, beta in 1/K.
+     */
     public record LeakageSpec(double shareAtRef, double refTemperature, double beta) { }
 
     public enum CoolingMode {
@@ -272,18 +332,62 @@ public record CaseSpec(
 
     /**
      * Cooling: the mode; the coolant on the top face of the stack; the board's back face; every other exposed face
-     * (sides, steps between layers of different footprint); and the edge coolant used by the {@code edge} mode on
-     * the wafer's rim.
+     * (sides, steps between layers of different footprint); the edge coolant used by the {@code edge} mode on
+     * the wafer's rim; and one note per key given that the mode does not use (the run goes on and reports them).
      */
     public record CoolingSpec(CoolingMode mode, CoolantSpec coolant, SurfaceSpec boardBack, SurfaceSpec otherFaces,
-                              SurfaceSpec edge) { }
+                              SurfaceSpec edge, List<String> notes) {
+        public CoolingSpec {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** Notes are diagnostics of the input, not part of the cooling it describes: equality ignores them. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CoolingSpec c && mode == c.mode && java.util.Objects.equals(coolant, c.coolant)
+                    && java.util.Objects.equals(boardBack, c.boardBack)
+                    && java.util.Objects.equals(otherFaces, c.otherFaces) && java.util.Objects.equals(edge, c.edge);
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(mode, coolant, boardBack, otherFaces, edge); }
+
+        /** Without notes. */
+        public CoolingSpec(CoolingMode mode, CoolantSpec coolant, SurfaceSpec boardBack, SurfaceSpec otherFaces,
+                           SurfaceSpec edge) {
+            this(mode, coolant, boardBack, otherFaces, edge, List.of());
+        }
+    }
 
     /**
-     * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction.
-     * {@code flow} is 0 when not given (allowed except in the {@code lateral} mode, where it is required and > 0);
+     * Coolant: fluid material name, inlet temperature (K), volume flow (m^3/s), h (W/(m^2 K)), flow direction, and the
+     * plate geometry (null when h is given; h is then 0 and comes from the geometry).
+     * {@code flow} is 0 when not given (allowed only in the {@code edge} mode; both plate modes need it > 0);
      * {@code h} is 0 only in the {@code edge} mode when not given (the top face then has no coolant).
      */
-    public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) { }
+    public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction,
+                              PlateGeometry geometry) {
+        /** With h given directly (no plate geometry). */
+        public CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) {
+            this(fluid, inlet, flow, h, direction, null);
+        }
+    }
+
+    /**
+     * The cold plate's coolant side when the case describes it instead of giving h ({@code cooling.coolant.channels}
+     * or {@code cooling.coolant.jets}); h and the pressure drop then come from published correlations.
+     */
+    public sealed interface PlateGeometry permits Channels, Jets { }
+
+    /**
+     * Straight rectangular channels machined into the plate: channel width, height (fin height), wall (fin)
+     * thickness between channels, and length along the flow of one channel (m); length NaN = the plate's length
+     * along the flow direction (lateral mode only).
+     */
+    public record Channels(double width, double height, double wall, double length) implements PlateGeometry { }
+
+    /** A square array of round impinging jets: nozzle diameter, pitch between nozzles, nozzle-to-plate distance (m). */
+    public record Jets(double diameter, double pitch, double distance) implements PlateGeometry { }
 
     /** A convective surface: h (W/(m^2 K)) to an ambient temperature (K). h = 0 means adiabatic. */
     public record SurfaceSpec(double h, double ambient) { }
@@ -300,9 +404,10 @@ public record CaseSpec(
      *                   {@link LayerTreatment#defaultFor} itself
      * @param support    how the stack is held ({@link SupportSpec#FREE} by default)
      * @param states     the operating states to solve the mechanics for, distinct, in the order given
+     * @param history    output times along a transient or cycle run ({@code mechanics.history})
      */
     public record MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
-                                SupportSpec support, List<OperatingState> states) {
+                                SupportSpec support, List<OperatingState> states, HistorySpec history) {
         /**
          * Default in-plane element size of the mechanics grid (m): 2.5 mm (the multigrid-preconditioned plate solver
          * costs about linear time in the unknowns: the default case's 168k unknowns take ~14 CPU-seconds).
@@ -315,6 +420,13 @@ public record CaseSpec(
             layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));
             if (support == null) support = SupportSpec.FREE;
             states = List.copyOf(states);
+            if (history == null) history = HistorySpec.DEFAULT;
+        }
+
+        /** Without {@code mechanics.history} (the default output times). */
+        public MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
+                             SupportSpec support, List<OperatingState> states) {
+            this(stressFree, spacing, layers, support, states, HistorySpec.DEFAULT);
         }
 
         /**
@@ -473,7 +585,16 @@ public record CaseSpec(
      * minimum cells through every layer (at least 2), and the maximum ratio between neighbouring cell sizes used
      * when grading (e.g. 1.5).
      */
-    public record GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth) { }
+    public record GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth, Map<String, Integer> layerCells) {
+        public GridSpec {
+            layerCells = layerCells == null ? Map.of() : Map.copyOf(layerCells);
+        }
+
+        /** No per-layer cell counts: every layer graded from min_cells_per_layer. */
+        public GridSpec(double cellsPerCore, int minCellsPerLayer, double maxGrowth) {
+            this(cellsPerCore, minCellsPerLayer, maxGrowth, Map.of());
+        }
+    }
 
     /**
      * Solver settings: relative residual tolerance of each linear solve, maximum Krylov iterations, the Picard

@@ -69,8 +69,75 @@ final class MechanicsReader {
         Map<String, LayerTreatment> layers = layers(m, mech, stack, lib);
         SupportSpec support = support(m.section("support", false), wafer, stack, layers);
         List<OperatingState> states = states(m);
+        HistorySpec history = history(m);
         m.done();
-        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states);
+        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states, history);
+    }
+
+    /**
+     * {@code mechanics.history}: {@code count} (whole number, 2 .. {@link HistorySpec#MAX_COUNT}) or {@code times}
+     * (a list of distinct times &gt;= 0), not both. Whether the times lie inside the run is checked by
+     * {@link #checkHistory} once the run's length is known.
+     */
+    private HistorySpec history(Section m) {
+        Section h = m.optionalSection("history");
+        if (h == null) return HistorySpec.DEFAULT;
+        List<Double> times = new ArrayList<>();
+        JsonNode n = h.raw("times");
+        String path = h.sub("times");
+        if (n != null) {
+            if (!n.isArray() || n.isEmpty()) {
+                throw r.error(path, "times must be a non-empty list of times, e.g. [\"0 s\", \"10 min\", \"4 h\"], got "
+                        + (n.isArray() ? "an empty list" : CaseReader.describe(n)));
+            }
+            if (h.has("count")) {
+                throw r.error(h.sub("count"), "count applies to the automatic placement; give either count or times");
+            }
+            for (int i = 0; i < n.size(); i++) {
+                Q q = r.quantityOf(n.get(i), path + "[" + i + "]", Dimension.TIME);
+                r.check(q.v() >= 0, q, "an output time must be >= 0");
+                if (times.contains(q.v())) throw r.error(q.path(), "output time " + q.text() + " is given twice");
+                times.add(q.v());
+            }
+            times.sort(null);
+            h.out.set("times", n.deepCopy());
+            h.raw("count");
+            h.done();
+            return new HistorySpec(times.size(), times, true);
+        }
+        int count = h.integer("count", HistorySpec.DEFAULT_COUNT);
+        if (count < 2 || count > HistorySpec.MAX_COUNT) {
+            throw r.error(h.sub("count"), "count (output times placed automatically) must be in 2 .. "
+                    + HistorySpec.MAX_COUNT + ", got " + count);
+        }
+        h.done();
+        return new HistorySpec(count, List.of(), true);
+    }
+
+    /**
+     * The output times of {@code mechanics.history} against the run: refused in a steady run (no history), and
+     * each time must lie in the periodic cycle (0 .. period, the period excluded: it is the cycle's start again) or
+     * in the transient run (0 .. end).
+     */
+    void checkHistory(MechanicsSpec m, CaseSpec.AnalysisSpec analysis, CaseSpec.CyclingSpec cycling,
+                      TransientSpec transientSpec) {
+        HistorySpec h = m.history();
+        if (!h.given()) return;
+        if (analysis.thermal() == CaseSpec.ThermalAnalysis.STEADY) {
+            throw r.error("mechanics.history", "mechanics.history applies to analysis.thermal: transient or cycle"
+                    + " (a steady run has no temperature history); remove it or change the analysis");
+        }
+        boolean cycle = analysis.thermal() == CaseSpec.ThermalAnalysis.CYCLE;
+        double end = cycle ? cycling.period() : transientSpec.end();
+        for (int i = 0; i < h.times().size(); i++) {
+            double t = h.times().get(i);
+            if (cycle ? !(t < end) : !(t <= end)) {
+                throw r.error("mechanics.history.times", String.format(java.util.Locale.ROOT, "output time %s lies"
+                        + " outside the run: %s", TransientReader.time(t), cycle ? "a cycle run's output times are"
+                        + " phases within the periodic cycle, 0 .. " + TransientReader.time(end) + " (the period,"
+                        + " excluded)" : "the transient run spans 0 .. " + TransientReader.time(end)));
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ layers

@@ -97,7 +97,14 @@ final class Overrides {
             throw new InputException(SOURCE, key, "cannot read the value in override \"" + text + "\": "
                     + CaseLoader.describeParseError(e) + "; quote text values, e.g. " + key + "=\"...\"");
         }
-        if (n == null || n.isMissingNode() || n.isNull()) return null;
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            // only the three spellings documented above remove a key; anything else that YAML reads as nothing
+            // (a comment such as "#fff", a lone "---") is a value the user meant, so it must not vanish silently
+            if (v.equals("null") || v.equals("~") || v.equals("Null") || v.equals("NULL")) return null;
+            throw new InputException(SOURCE, key, "override \"" + text + "\": the value reads as nothing in YAML"
+                    + (v.startsWith("#") ? " ('#' starts a comment)" : "") + "; quote it, e.g. " + key + "=\"" + v
+                    + "\", or write " + key + "= (empty) to remove the key");
+        }
         return n;
     }
 

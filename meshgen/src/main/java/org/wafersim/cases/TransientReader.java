@@ -149,7 +149,7 @@ final class TransientReader {
     private StepProfile step(Section s, Section power, String endText, double end) {
         Q from = s.quantity("from", Dimension.POWER, power.out.get("idle").asText());
         r.check(from.v() >= 0, from, "from must be >= 0");
-        Q to = s.quantity("to", Dimension.POWER, power.out.get("total").asText());
+        Q to = s.quantity("to", Dimension.POWER, CaseReader.fullLoadText(power));
         r.check(to.v() >= 0, to, "to must be >= 0");
         Q at = s.quantity("at", Dimension.TIME, DEFAULT_START);
         r.check(at.v() >= 0, at, "at must be >= 0 (the run starts at t = 0)");
@@ -161,7 +161,7 @@ final class TransientReader {
     private RampProfile ramp(Section s, Section power, String endText, double end) {
         Q from = s.quantity("from", Dimension.POWER, power.out.get("idle").asText());
         r.check(from.v() >= 0, from, "from must be >= 0");
-        Q to = s.quantity("to", Dimension.POWER, power.out.get("total").asText());
+        Q to = s.quantity("to", Dimension.POWER, CaseReader.fullLoadText(power));
         r.check(to.v() >= 0, to, "to must be >= 0");
         Q start = s.quantity("start", Dimension.TIME, DEFAULT_START);
         r.check(start.v() >= 0, start, "start must be >= 0 (the run starts at t = 0)");

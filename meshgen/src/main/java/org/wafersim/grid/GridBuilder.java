@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.wafersim.cases.CaseSpec;
 import org.wafersim.cases.CaseSpec.GridSpec;
@@ -55,6 +56,15 @@ public final class GridBuilder {
     public static final int ACTIVE_CELLS = 1;
     /** z cells that grading may add above the minimum counts. */
     public static final int Z_EXTRA_CELLS = 6;
+    /**
+     * Most cells along x or y. The face arrays of an axis are allocated before the memory check can see the whole
+     * grid, so each axis is bounded first (in floating point, before any array): 4.2M faces are 32 MiB.
+     */
+    public static final long MAX_AXIS_CELLS = 1L << 22;
+    /** Most cells through the stack (the default stack has ~20). */
+    public static final int MAX_Z_CELLS = 4096;
+    /** Thinnest z segment relative to the stack height that double-precision face coordinates resolve with margin. */
+    static final double MIN_RELATIVE_THICKNESS = 1e-9;
 
     private GridBuilder() { }
 
@@ -161,6 +171,7 @@ public final class GridBuilder {
             ly1[l] = wl ? w.sizeY() : 0.5 * (w.sizeY() + sy[l]);
         }
         double[] ex = concat(lx0, lx1), ey = concat(ly0, ly1);
+        checkSizes(spec, gs, minCells, nl, waferLayer, thick, sx, sy, act);
         double[] xf = axisFaces(w.sizeX(), spec.dies().columns(), spec.dies().scribe(), spec.cores().perDieX(),
                 gs.cellsPerCore(), ex, g);
         double[] yf = axisFaces(w.sizeY(), spec.dies().rows(), spec.dies().scribe(), spec.cores().perDieY(),
@@ -171,22 +182,27 @@ public final class GridBuilder {
         double[] zb = new double[ns + 1];          // segment boundaries
         int[] segLayer = new int[ns];
         int[] nMin = new int[ns];
+        boolean[] fixed = new boolean[ns];        // grid.layers.NAME.cells: exactly that many cells, never added to
         int s = 0;
         zb[0] = 0.0;
         int activeSeg = -1;
         for (int l = nl - 1; l >= 0; l--) {
             double bottom = zb[s];
+            Integer given = gs.layerCells().get(layerNames.get(l));
             if (l == waferLayer) {
                 activeSeg = s;
                 segLayer[s] = l;
                 nMin[s] = ACTIVE_CELLS;
+                fixed[s] = given != null;
                 zb[++s] = bottom + act;
                 segLayer[s] = l;
-                nMin[s] = Math.max(2, minCells - ACTIVE_CELLS);
+                nMin[s] = given != null ? given - ACTIVE_CELLS : Math.max(2, minCells - ACTIVE_CELLS);
+                fixed[s] = given != null;
                 zb[++s] = bottom + thick[l];
             } else {
                 segLayer[s] = l;
-                nMin[s] = minCells;
+                nMin[s] = given != null ? given : minCells;
+                fixed[s] = given != null;
                 zb[++s] = bottom + thick[l];
             }
         }
@@ -196,7 +212,7 @@ public final class GridBuilder {
             segT[a] = zb[a + 1] - zb[a];
             minTotal += nMin[a];
         }
-        double[][] hz = ZGrading.grade(segT, nMin, g, minTotal + Z_EXTRA_CELLS);
+        double[][] hz = ZGrading.grade(segT, nMin, fixed, g, minTotal + Z_EXTRA_CELLS);
         int nz = 0;
         for (double[] h : hz) nz += h.length;
         double[] zf = new double[nz + 1];
@@ -220,9 +236,109 @@ public final class GridBuilder {
             layerK0[l] = Math.min(layerK0[l], segK0[a]);
             layerK1[l] = Math.max(layerK1[l], segK1[a]);
         }
+        // neighbouring z-cells further apart than max_growth (a layer given too few cells, or the z budget spent):
+        // said in the summary and the result, not silently accepted
+        double[] worst = ZGrading.maxRatio(hz);
+        String zWarning = null;
+        if (worst[0] > g * (1 + 1e-9)) {
+            int kk = (int) worst[1], below = -1, above = -1;
+            for (int a = 0; a < ns; a++) {
+                if (kk - 1 >= segK0[a] && kk - 1 < segK1[a]) below = segLayer[a];
+                if (kk >= segK0[a] && kk < segK1[a]) above = segLayer[a];
+            }
+            String lb = layerNames.get(below), la = layerNames.get(above);
+            zWarning = String.format(Locale.ROOT, "neighbouring z-cells differ by a factor %.3g, more than grid.max_growth "
+                    + "%s, at z = %.4g mm (%s); give %s more cells (grid.layers.%s.cells) or raise "
+                    + "grid.min_cells_per_layer", worst[0], fmt(g), zf[kk] * 1e3,
+                    below == above ? "inside layer '" + lb + "'" : "between layers '" + lb + "' and '" + la + "'",
+                    "the layer with the larger cell", hz[segOf(segK0, segK1, kk - 1)][0] > hz[segOf(segK0, segK1, kk)][0]
+                            ? lb : la);
+        }
         return new GridPlan(xf, yf, zf, new ArrayList<>(ids.keySet()), layerNames, layerMat, lx0, lx1, ly0, ly1,
                 layerK0, layerK1, segK0[activeSeg], segK1[activeSeg],
-                spec.analysis() != null && spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY);
+                spec.analysis() != null && spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY,
+                worst[0], zWarning);
+    }
+
+    /** The z-segment holding cell k. */
+    private static int segOf(int[] segK0, int[] segK1, int k) {
+        for (int a = 0; a < segK0.length; a++) if (k >= segK0[a] && k < segK1[a]) return a;
+        return 0;
+    }
+
+    /**
+     * Refuses, before any array is allocated and in floating-point arithmetic (no overflow), a grid that cannot be
+     * planned: too many cells along an axis, too many z cells, or a layer too thin to resolve beside the
+     * stack. The message blames the key that makes it so: {@code grid.cells_per_core} for the die cells,
+     * {@code stack[i].size} for the overhang of an oversized layer, {@code grid.min_cells_per_layer} for z.
+     */
+    private static void checkSizes(CaseSpec spec, GridSpec gs, int minCells, int nl, int waferLayer, double[] thick,
+                                   double[] sx, double[] sy, double act) {
+        String src = spec.source();
+        WaferSpec w = spec.wafer();
+        double[] ax = axisEstimate(w.sizeX(), spec.dies().columns(), spec.dies().scribe(), spec.cores().perDieX(),
+                gs.cellsPerCore(), sx, gs.maxGrowth());
+        double[] ay = axisEstimate(w.sizeY(), spec.dies().rows(), spec.dies().scribe(), spec.cores().perDieY(),
+                gs.cellsPerCore(), sy, gs.maxGrowth());
+        int widest = 0;
+        for (int l = 0; l < nl; l++) if (Math.max(sx[l], sy[l]) > Math.max(sx[widest], sy[widest])) widest = l;
+        String sizeKey = widest == waferLayer ? "wafer.size" : "stack[" + widest + "].size";
+        String layerWhy = "layer '" + spec.stack().get(widest).name() + "' (" + fmt(Math.max(sx[widest], sy[widest]))
+                + " m wide) extends beyond the wafer by ";
+        for (double[] a : new double[][] {ax, ay}) {
+            if (a[0] + a[1] <= MAX_AXIS_CELLS) continue;
+            if (a[1] > a[0])
+                throw new InputException(src, sizeKey, layerWhy + String.format(Locale.ROOT, "%.3g cells along an "
+                        + "axis, more than the %,d a grid axis may have; make the layer smaller", a[1], MAX_AXIS_CELLS));
+            throw new InputException(src, "grid.cells_per_core", String.format(Locale.ROOT, "%s cells per core give "
+                    + "%.3g cells along an axis, more than the %,d a grid axis may have; lower grid.cells_per_core",
+                    fmt(gs.cellsPerCore()), a[0], MAX_AXIS_CELLS));
+        }
+        long zMin = 0;
+        for (int l = 0; l < nl; l++) zMin += l == waferLayer ? ACTIVE_CELLS + Math.max(2, minCells - ACTIVE_CELLS) : minCells;
+        if (zMin + Z_EXTRA_CELLS > MAX_Z_CELLS)
+            throw new InputException(src, "grid.min_cells_per_layer", String.format(Locale.ROOT, "%,d cells per layer "
+                    + "give at least %,d cells through the stack, more than the %,d allowed", gs.minCellsPerLayer(),
+                    zMin, MAX_Z_CELLS));
+        // the whole grid may still be too large to allocate: the plan describes it, MemoryEstimate refuses it
+        double height = 0, thinnest = Double.MAX_VALUE;
+        int thin = 0;
+        for (int l = 0; l < nl; l++) {
+            height += thick[l];
+            double t = l == waferLayer ? Math.min(act, thick[l] - act) : thick[l];
+            if (t < thinnest) {
+                thinnest = t;
+                thin = l;
+            }
+        }
+        if (!(thinnest > MIN_RELATIVE_THICKNESS * height))
+            throw new InputException(src, thin == waferLayer ? "wafer.active_layer" : "stack[" + thin + "].thickness",
+                    "layer '" + spec.stack().get(thin).name() + "' (" + fmt(thinnest) + " m) is too thin to resolve "
+                            + "beside a stack " + fmt(height) + " m high (at least " + MIN_RELATIVE_THICKNESS
+                            + " of it)");
+    }
+
+    /** Upper estimates of the cells along one axis: {die cells, overhang cells of the widest layers}. */
+    private static double[] axisEstimate(double size, int count, double scribe, int perDie, double cpc,
+                                         double[] layerSizes, double g) {
+        double n = Math.max(1, Math.rint(perDie * cpc));
+        double hDie = (DieLayout.dieHigh(size, count, scribe, 0) - DieLayout.dieLow(size, count, scribe, 0)) / n;
+        double dieCells = (double) count * n + 2 * count + 2;
+        double widest = 0;
+        for (double l : layerSizes) widest = Math.max(widest, l);
+        double over = Math.max(0, 0.5 * (widest - size));
+        double overhang = 0;
+        if (over > 0) {
+            double cap = Math.max(hDie, Math.min(OVERHANG_CELLS_PER_DIE_CELL * hDie, OVERHANG_MAX_CELL_MM * 1e-3));
+            // every overhang cell is at least a die cell, and after the growth phase each is cap wide
+            double byGrowth = over / cap + Math.log(cap / hDie) / Math.log(g) + 2;
+            overhang = 2 * (Math.min(over / hDie + 1, byGrowth) + layerSizes.length);
+        }
+        return new double[] {dieCells, overhang};
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 
     /**

@@ -17,11 +17,17 @@ public final class GridPlan {
     final int activeK0, activeK1;
     /** The run integrates in time (transient or cycle analysis): more fields per cell, see {@link MemoryEstimate}. */
     final boolean transientRun;
+    /** The largest ratio of neighbouring z-cell sizes, and a warning when it exceeds grid.max_growth (else null). */
+    final double maxZGrowth;
+    final String zGrowthWarning;
 
     GridPlan(double[] xf, double[] yf, double[] zf, List<String> materialNames, List<String> layerNames,
              short[] layerMaterial, double[] layerX0, double[] layerX1, double[] layerY0, double[] layerY1,
-             int[] layerK0, int[] layerK1, int activeK0, int activeK1, boolean transientRun) {
+             int[] layerK0, int[] layerK1, int activeK0, int activeK1, boolean transientRun, double maxZGrowth,
+             String zGrowthWarning) {
         this.transientRun = transientRun;
+        this.maxZGrowth = maxZGrowth;
+        this.zGrowthWarning = zGrowthWarning;
         this.xf = xf;
         this.yf = yf;
         this.zf = zf;
@@ -37,6 +43,12 @@ public final class GridPlan {
         this.activeK0 = activeK0;
         this.activeK1 = activeK1;
     }
+
+    /** The largest ratio of neighbouring z-cell sizes (1 for a uniform stack). */
+    public double maxZGrowth() { return maxZGrowth; }
+
+    /** A warning naming where neighbouring z-cells differ by more than grid.max_growth, or null. */
+    public String zGrowthWarning() { return zGrowthWarning; }
 
     public int nx() { return xf.length - 1; }
     public int ny() { return yf.length - 1; }

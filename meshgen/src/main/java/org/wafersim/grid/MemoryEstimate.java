@@ -52,12 +52,21 @@ public final class MemoryEstimate {
 
     /** Estimated heap (bytes) of a run on {@code cells} cells, steady or integrating in time. */
     public static long bytesFor(long cells, boolean transientRun) {
-        return bytesFor(cells) + (transientRun ? TRANSIENT_BYTES_PER_CELL * cells : 0);
+        return saturated(bytesFor(cells), transientRun ? TRANSIENT_BYTES_PER_CELL : 0, cells);
     }
 
     /** Estimated heap (bytes) of a steady thermal run on a grid of {@code cells} cells. */
     public static long bytesFor(long cells) {
-        return (FIXED_MIB << 20) + BYTES_PER_CELL * cells;
+        return saturated(FIXED_MIB << 20, BYTES_PER_CELL, cells);
+    }
+
+    /** base + perCell * cells, saturating at Long.MAX_VALUE instead of overflowing into a negative estimate. */
+    private static long saturated(long base, long perCell, long cells) {
+        try {
+            return Math.addExact(base, Math.multiplyExact(perCell, Math.max(0, cells)));
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -71,7 +80,44 @@ public final class MemoryEstimate {
 
     /** As {@link #check(long, long, String)}, with the grid's dimensions in the message. */
     public static void check(GridPlan plan, long maxHeapBytes, String source) {
-        check(plan.cells(), plan.dimensions(), maxHeapBytes, source, plan.transientRun);
+        try {
+            check(plan.cells(), plan.dimensions(), maxHeapBytes, source, plan.transientRun);
+        } catch (InputException e) {
+            throw blameOverhang(plan, e);
+        }
+    }
+
+    /**
+     * When most of the grid's cells lie outside the wafer (the overhang of a layer larger than the wafer, whose
+     * cells do not shrink with grid.cells_per_core below the overhang's cell cap), the refusal names that layer's
+     * size instead of grid.cells_per_core.
+     */
+    private static InputException blameOverhang(GridPlan p, InputException e) {
+        int wafer = -1, widest = 0;
+        for (int l = 0; l < p.layerCount(); l++) {
+            if (p.layerK0(l) <= p.activeK0() && p.activeK0() < p.layerK1(l)) wafer = l;
+            if (p.layerX1(l) - p.layerX0(l) + p.layerY1(l) - p.layerY0(l)
+                    > p.layerX1(widest) - p.layerX0(widest) + p.layerY1(widest) - p.layerY0(widest)) widest = l;
+        }
+        if (wafer < 0 || widest == wafer) return e;
+        long inX = inside(p.xf, p.layerX0(wafer), p.layerX1(wafer)), inY = inside(p.yf, p.layerY0(wafer), p.layerY1(wafer));
+        double outside = 1 - (double) inX * inY / ((double) p.nx() * p.ny());
+        if (outside <= 0.5) return e;
+        return new InputException(e.source(), "stack[" + widest + "].size", String.format(Locale.ROOT, "%s; %.0f %% of "
+                + "the cells lie outside the wafer, under layer '%s' (%.4g m wide): make it smaller", e.reason()
+                .replace("lower grid.cells_per_core or raise the heap", "").replace("; lower grid.cells_per_core", "")
+                .replaceAll("[; ]+$", ""), 100 * outside, p.layerNames().get(widest),
+                Math.max(p.layerX1(widest) - p.layerX0(widest), p.layerY1(widest) - p.layerY0(widest))));
+    }
+
+    /** Cells whose centre lies in [lo, hi]. */
+    private static long inside(double[] faces, double lo, double hi) {
+        long n = 0;
+        for (int i = 0; i + 1 < faces.length; i++) {
+            double c = 0.5 * (faces[i] + faces[i + 1]);
+            if (c >= lo && c <= hi) n++;
+        }
+        return n;
     }
 
     private static void check(long cells, String dims, long maxHeapBytes, String source) {

@@ -9,7 +9,9 @@ package org.wafersim.grid;
  * uniform size already satisfies both ends the segment stays uniform. Segments are relaxed against each other by a
  * few Gauss-Seidel sweeps. Then cells are added one at a time to the segment holding the larger cell of the worst
  * neighbouring pair, until every ratio is at most {@code g} or the total reaches {@code maxTotal}; in the latter case
- * the remaining ratios above {@code g} are spread over the stack rather than piled up in one place.
+ * the remaining ratios above {@code g} are spread over the stack rather than piled up in one place. A fixed segment
+ * (the case gave its cell count) never receives a cell: a pair whose larger cell lies in a fixed segment is left as it
+ * is, and the grid reports it ({@link #maxRatio}).
  */
 final class ZGrading {
     private static final double INF = Double.POSITIVE_INFINITY;
@@ -18,12 +20,13 @@ final class ZGrading {
 
     /**
      * @param t        segment thicknesses, bottom to top (m)
-     * @param nMin     minimum cells per segment
+     * @param nMin     minimum cells per segment (the exact count of a fixed segment)
+     * @param fixed    segments whose count may not grow (null: none)
      * @param g        target ratio of neighbouring cell sizes (&gt; 1)
      * @param maxTotal most cells in all (at least the sum of nMin)
      * @return cell sizes per segment, bottom to top; each row sums to the segment's thickness
      */
-    static double[][] grade(double[] t, int[] nMin, double g, int maxTotal) {
+    static double[][] grade(double[] t, int[] nMin, boolean[] fixed, double g, int maxTotal) {
         int s = t.length;
         int[] n = nMin.clone();
         int total = 0;
@@ -39,7 +42,8 @@ final class ZGrading {
                 for (double c : h[a]) {
                     if (prevSeg >= 0) {
                         double r = c > prev ? c / prev : prev / c;
-                        if (r > worst) {
+                        int larger = c > prev ? a : prevSeg;
+                        if (r > worst && (fixed == null || !fixed[larger])) {
                             worst = r;
                             owner = c > prev ? a : prevSeg;
                         }
@@ -52,6 +56,25 @@ final class ZGrading {
             n[owner]++;
             total++;
         }
+    }
+
+    /** The largest ratio of neighbouring cell sizes in a graded stack, and the index of the larger cell's face. */
+    static double[] maxRatio(double[][] h) {
+        double worst = 1.0, prev = Double.NaN;
+        int at = -1, k = 0;
+        for (double[] seg : h)
+            for (double c : seg) {
+                if (k > 0) {
+                    double r = c > prev ? c / prev : prev / c;
+                    if (r > worst) {
+                        worst = r;
+                        at = k;
+                    }
+                }
+                prev = c;
+                k++;
+            }
+        return new double[] {worst, at};
     }
 
     private static void relax(double[] t, int[] n, double g, double[][] h) {

@@ -43,7 +43,9 @@ public final class CorePowerSources {
     public static double[] corePower(CaseSpec spec, CoreArray cores, double total, Hdf5Table hdf5,
                                      Consumer<String> log) {
         PowerDistribution d = load(spec, cores, hdf5);
-        log.accept(d.summary(total));
+        log.accept(spec.power().mapAs() == org.wafersim.cases.CaseSpec.MapAs.WATTS
+                ? "power: " + d.description() + "; its watts used as written (" + PowerDistribution.watts(total) + ")"
+                : d.summary(total));
         return d.corePower(total);
     }
 

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface Hdf5Table {
     /** Values in C order (row-major, slowest dimension first) and the shape, e.g. {@code [rows, columns]} or {@code [n]}. */
-    record Data(double[] values, int[] shape) { }
+    record Data(double[] values, int[] shape, String units) {
+        /** Without a {@code units} attribute. */
+        public Data(double[] values, int[] shape) { this(values, shape, null); }
+    }
 
     /**
      * @param file    the HDF5 file

@@ -25,7 +25,13 @@ final class PowerMaps {
         MapLevel l = levelOf(cores, t, level);
         t.checkNonNegative("powers in a power map");
         double[] w = l == MapLevel.DIE ? dieWeights(cores, t) : coreWeights(cores, t);
-        if (!(Sums.of(w) > 0)) throw t.error("every value is 0, so the map gives no distribution of the power");
+        double sum = Sums.of(w);
+        if (Double.isNaN(sum) || Double.isInfinite(sum)) {
+            // the entries are finite (checked) but their sum overflows: say so, not "every value is 0"
+            throw t.error("the values sum to more than a double can hold; the map is normalised to power.total, so"
+                    + " scale it down (e.g. to W or to fractions)");
+        }
+        if (!(sum > 0)) throw t.error("every value is 0, so the map gives no distribution of the power");
         String desc = what + ", " + l.key + " level, " + t.shapeText();
         if (l == MapLevel.DIE) return PowerDistribution.perDie(cores, w, desc);
         SpareShare.moveToActiveCores(cores, w);

@@ -74,6 +74,10 @@ final class PowerTraces {
                     throw new InputException(file, ds, "entry " + idx + " is negative (" + v + "); trace values must"
                             + " be >= 0");
                 }
+                if (v > TraceCsv.MAX_VALUE) {
+                    throw new InputException(file, ds, "entry " + idx + " (" + v + ") is more than the largest trace"
+                            + " value, " + TraceCsv.MAX_VALUE);
+                }
                 rows[r][c] = v;
             }
         }

@@ -28,6 +28,12 @@ import org.wafersim.units.Units;
  * numbers, negative times, times that do not increase strictly, negative values, and a file without samples.
  */
 final class TraceCsv {
+    /**
+     * Largest trace value: a power of 1 GW on one die or core, or a scale factor of 10^9 on power.total, is far past
+     * any chip; beyond it the solver's sums overflow (a value of 1e308 ended in a CG breakdown), so it is refused.
+     */
+    static final double MAX_VALUE = 1e9;
+
     /** {@code time [unit]} or {@code time (unit)}, any case. */
     private static final Pattern TIME =
             Pattern.compile("(?i)time\\s*(?:\\[\\s*([^\\]]*?)\\s*]|\\(\\s*([^)]*?)\\s*\\))");
@@ -91,6 +97,10 @@ final class TraceCsv {
                     throw new InputException(file, "line " + no, "column " + (k + 1) + " (" + header[k] + "): "
                             + (header[k].equals(TraceColumns.SCALE) ? "negative scale factor " + f[k]
                             : "negative power " + f[k] + " W") + "; trace values must be >= 0");
+                }
+                if (v[k - 1] > MAX_VALUE) {
+                    throw new InputException(file, "line " + no, "column " + (k + 1) + " (" + header[k] + "): "
+                            + f[k] + " is more than the largest trace value, " + MAX_VALUE);
                 }
             }
             rows.add(v);

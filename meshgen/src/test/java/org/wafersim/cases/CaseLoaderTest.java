@@ -313,6 +313,8 @@ class CaseLoaderTest {
     void lateralCoolingNeedsAFlow() throws IOException {
         String text = base("    flow: \"30 L/min\"\n", "").replace("mode: vertical", "mode: lateral");
         fails(text, "cooling.coolant.flow", "missing required key 'flow'");
+        // vertical too: its coolant warms by P / (m_dot c_p)
+        fails(base("    flow: \"30 L/min\"\n", ""), "cooling.coolant.flow", "missing required key 'flow'");
     }
 
     @Test
@@ -546,7 +548,7 @@ class CaseLoaderTest {
                 cores: {per_die: [10, 10]}
                 stack: [{name: wafer}]
                 power: {total: "300 W"}
-                cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+                cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
                 """;
         CaseSpec c = load(minimal);
         assertEquals(0.100, c.wafer().sizeX(), 1e-15);
@@ -560,7 +562,7 @@ class CaseLoaderTest {
         assertNull(c.power().leakage());
         assertNull(c.power().mapFile());
         assertEquals("water", c.cooling().coolant().fluid());
-        assertEquals(0.0, c.cooling().coolant().flow(), 0);
+        assertEquals(5e-4, c.cooling().coolant().flow(), 1e-15);   // 30 L/min: both plate modes need a flow
         assertEquals(FlowDirection.PLUS_X, c.cooling().coolant().direction());
         assertEquals(1000.0, c.cooling().boardBack().h(), 1e-9);
         assertEquals(308.15, c.cooling().boardBack().ambient(), 1e-9);

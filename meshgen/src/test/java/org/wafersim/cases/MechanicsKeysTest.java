@@ -46,7 +46,7 @@ class MechanicsKeysTest {
               - {name: connector, material: connector_elastomer, thickness: "1 mm"}
               - {name: board, material: mainboard, thickness: "6 mm", size: "50 mm"}
             power: {total: "600 W"}
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
             %s
             """;
     static final String ON = "analysis: {mechanics: true}\n";

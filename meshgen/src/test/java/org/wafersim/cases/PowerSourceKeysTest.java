@@ -38,7 +38,7 @@ class PowerSourceKeysTest {
             power:
               total: "600 W"
             %s
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
             """;
 
     @TempDir
@@ -212,7 +212,7 @@ class PowerSourceKeysTest {
 
     @Test
     void hotSpotTraceIsRead() throws IOException {
-        CaseSpec c = load("map: hs/run.ptrace\nfloorplan: hs/chip.flp\ntrace_row: 3\n"
+        CaseSpec c = load("map: hs/run.ptrace\nfloorplan: hs/chip.flp\ntrace_row: 3\nmap_as: distribution\n"
                 + "floorplan_origin: [\"10 mm\", \"2.5 mm\"]");
         HotSpotSource h = assertInstanceOf(HotSpotSource.class, c.power().source());
         assertEquals("hs/run.ptrace", h.trace());
@@ -228,7 +228,7 @@ class PowerSourceKeysTest {
 
     @Test
     void hotSpotDefaultsAreTheMeanAndTheWaferOrigin() throws IOException {
-        CaseSpec c = load("map: run.ptrace\nfloorplan: chip.flp");
+        CaseSpec c = load("map: run.ptrace\nfloorplan: chip.flp\nmap_as: distribution");
         assertEquals(new HotSpotSource("run.ptrace", "chip.flp", null, 0, 0), c.power().source());
         roundTrips(c);
     }

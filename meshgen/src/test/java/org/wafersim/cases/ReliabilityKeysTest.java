@@ -34,7 +34,7 @@ class ReliabilityKeysTest {
             cores: {per_die: [4, 3], spare_fraction: 0.1}
             stack: [{name: wafer}]
             power: {total: "600 W", idle: "200 W"}
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
             %s
             """;
     static final String ON = "analysis: {reliability: true}\n";

@@ -121,7 +121,7 @@ class GridBuilderTest {
     @Test
     void zGradingReachesTheGrowthRatioWithEnoughCells() {
         double[] t = {6e-3, 1e-3, 20e-6, 755e-6, 50e-6, 3e-3};
-        double[][] h = ZGrading.grade(t, new int[] {2, 2, 1, 2, 2, 2}, 1.5, 100);
+        double[][] h = ZGrading.grade(t, new int[] {2, 2, 1, 2, 2, 2}, null, 1.5, 100);
         double prev = -1, worst = 1;
         for (int s = 0; s < t.length; s++) {
             double sum = 0;

@@ -51,7 +51,7 @@ class HotSpotImportTest {
     }
 
     private CaseSpec hotspot(String total, String more) throws IOException {
-        return load(dir, total, "map: hs/run.ptrace\nfloorplan: hs/chip.flp\n" + more);
+        return load(dir, total, "map: hs/run.ptrace\nfloorplan: hs/chip.flp\nmap_as: distribution\n" + more);
     }
 
     /** The expected powers of the example, with {@code cpu0Core} W on each cpu0 core, and so on. */
@@ -115,7 +115,7 @@ class HotSpotImportTest {
         file(dir, "hs/chip.flp", "bridge 0.003 0.001 0.0105 0.001\ngap 0.0008 0.001 0.0116 0.004\n");
         file(dir, "hs/run.ptrace", "bridge gap\n10 0\n");
         String cores = "{per_die: [4, 3], spare_fraction: 0}";
-        CaseSpec c = load(dir, "1 mm", cores, "10 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp");
+        CaseSpec c = load(dir, "1 mm", cores, "10 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp\nmap_as: distribution");
         CoreArray a = CoreArray.of(c);
         double[] p = power(c);
         assertEquals(5, p[core(a, 3, 0)], 1e-13);
@@ -129,7 +129,7 @@ class HotSpotImportTest {
     @Test
     void powerOnASpareStaysInItsDie() throws IOException {
         String cores = "{per_die: [4, 3], spares: [[0, 0, 0, 0]]}";
-        CaseSpec c = load(dir, "0 mm", cores, "124 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp");
+        CaseSpec c = load(dir, "0 mm", cores, "124 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp\nmap_as: distribution");
         CoreArray a = CoreArray.of(c);
         double[] p = power(c);
         assertEquals(0.0, p[core(a, 0, 0)]);
@@ -193,7 +193,7 @@ class HotSpotImportTest {
 
     @Test
     void missingFloorplanFile() throws IOException {
-        CaseSpec c = load(dir, "2 W", "map: hs/run.ptrace\nfloorplan: hs/none.flp");
+        CaseSpec c = load(dir, "2 W", "map: hs/run.ptrace\nfloorplan: hs/none.flp\nmap_as: distribution");
         fails(() -> power(c), dir.resolve("hs/none.flp"), null, "no such file", "power.floorplan of");
     }
 

@@ -145,7 +145,7 @@ class PowerTraceTest {
         assertEquals(74 * f, tl.totalAt(2.5), 1e-9);     // held after the last row
         assertArrayEquals(new double[] {1}, tl.breakpoints());
         // at row 1's time the cores are those of the steady import of row 1 (normalised to its own total)
-        CaseSpec steady = SmallWafer.load(dir, "148 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp\ntrace_row: 1");
+        CaseSpec steady = SmallWafer.load(dir, "148 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp\ntrace_row: 1\nmap_as: distribution");
         double[] row1 = CorePowerSources.corePower(steady, a, 74 * f, null);
         assertCores(row1, consistent(tl, a, 1), "row 1");
         consistent(tl, a, 0.25);

@@ -32,7 +32,7 @@ final class SmallWafer {
             power:
               total: "%s"
             %s
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
             """;
 
     /** Writes case.yaml into {@code dir} and loads it. */

@@ -22,11 +22,29 @@ public final class Cli {
         CommandLine cl = new CommandLine(new WafersimCommand());
         for (Object sub : extraSubcommands) cl.addSubcommand(sub);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, cmd.getErr()));
+        cl.setParameterExceptionHandler(Cli::optionError);
         return cl;
     }
 
     public static int execute(String[] args, Object... extraSubcommands) {
         return commandLine(extraSubcommands).execute(args);
+    }
+
+    /**
+     * A bad option or argument: one line naming it, with picocli's suggestion when it has one and where help is,
+     * exit 2 (the usage text is what --help is for).
+     */
+    static int optionError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine c = ex.getCommandLine();
+        String msg = String.valueOf(ex.getMessage()).strip();
+        int nl = msg.indexOf('\n');
+        if (nl >= 0) msg = msg.substring(0, nl).strip();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty())
+            msg += " (did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()))) + "?)";
+        PrintWriter err = c.getErr();
+        err.println("wafersim: error: " + msg + "; see '" + c.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return BAD_INPUT;
     }
 
     /** Maps a failure to its exit code through the one rule of {@link Failure#of}; only a bug prints a stack trace. */

@@ -1,11 +1,8 @@
 package org.wafersim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.wafersim.errors.InputException;
 import org.wafersim.io.ResultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,16 +30,14 @@ public final class InfoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (printCase) {
             try (ResultReader r = ResultReader.open(file)) {
-                out.print(r.attribute("/", "case"));
+                String text = r.caseText();
+                if (text == null) throw new InputException(file.toString(), null, "the file holds no stored case");
+                out.print(text);
             }
         } else {
             ResultInfo info = ResultInfo.of(file);
             if (json) {
-                try {
-                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                out.println(JsonOutput.write(info));
             } else {
                 out.print(info.text());
             }

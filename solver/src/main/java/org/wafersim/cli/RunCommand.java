@@ -1,9 +1,6 @@
 package org.wafersim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
 import org.wafersim.errors.InputException;
+import org.wafersim.errors.Limits;
 import org.wafersim.grid.GridPlan;
 import org.wafersim.grid.MemoryEstimate;
 import org.wafersim.io.ResultFile;
@@ -61,18 +59,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
+        if (threads != null) Limits.threads("--threads", null, threads);
         CaseSpec cs = loadCase(caseArg, overrides);
         Path out = output != null ? output : Path.of(cs.name() + ".h5");
         checkOutput(out, force);
-        if (threads != null && threads < 0) throw new InputException("--threads", null, "must be >= 0, got " + threads);
         GridPlan plan = CaseRun.plan(cs);
         MemoryEstimate.check(plan, Runtime.getRuntime().maxMemory(), cs.source());
         org.wafersim.run.MechanicsRun.checkMemory(cs, plan, Runtime.getRuntime().maxMemory());
         var err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> progress = quiet ? m -> { } : m -> {
-            err.println("wafersim: " + m);
-            err.flush();
-        };
+        TerminalProgress progress = new TerminalProgress(err, quiet, TerminalProgress.onTerminal());
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
                 cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
         CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress);
@@ -87,11 +82,7 @@ public final class RunCommand implements Callable<Integer> {
         RunSummary s = r.summary().withOutput(out.toString());
         var o = spec.commandLine().getOut();
         if (json) {
-            try {
-                o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            o.println(JsonOutput.write(s));
         } else {
             o.print(s.text());
         }
@@ -110,11 +101,14 @@ public final class RunCommand implements Callable<Integer> {
         Path p = Path.of(arg);
         if (Files.exists(p)) return CaseLoader.load(p, overrides);
         if (CaseLoader.builtinNames().contains(arg)) return CaseLoader.builtin(arg, overrides);
-        throw new InputException(arg, null, "no such case file, and not an embedded case (embedded: "
-                + String.join(", ", CaseLoader.builtinNames()) + ")");
+        throw new InputException(arg, null, "no such case file, and not an embedded case"
+                + CaseLoader.suggestBuiltin(arg) + " (embedded: " + String.join(", ", CaseLoader.builtinNames()) + ")");
     }
 
-    /** Refuses before any work: an existing result without --force, or a missing output folder. */
+    /**
+     * Refuses before any work: an existing result or sidecar without --force, a missing output folder, a name the
+     * sidecar cannot refer to. Removes the temporaries that killed runs left for this target.
+     */
     static void checkOutput(Path out, boolean force) {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent))
@@ -123,6 +117,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException(out.toString(), null, "the result file name must end in .h5");
         if (Files.exists(out) && !force)
             throw new InputException(out.toString(), null, "exists; refusing to overwrite an existing result (use --force)");
+        Path sidecar = XdmfWriter.sidecarOf(out);
+        if (Files.exists(sidecar) && !force)
+            throw new InputException(sidecar.toString(), null, "exists; refusing to overwrite the sidecar of the result "
+                    + out.getFileName() + " (use --force)");
+        ResultFile.removeStaleTemporaries(out);
+        ResultFile.removeStaleTemporaries(sidecar);
     }
 
 }

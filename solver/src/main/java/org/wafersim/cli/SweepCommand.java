@@ -13,6 +13,7 @@ import org.wafersim.sweep.SweepPlanReport;
 import org.wafersim.sweep.SweepFile;
 import org.wafersim.sweep.SweepRunner;
 import org.wafersim.sweep.SweepSpec;
+import org.wafersim.errors.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +71,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
+        if (jobs > Limits.MAX_THREADS) Limits.range("--jobs", null, jobs, 1, Limits.MAX_THREADS, "");   // >= 1: SweepRunner
+        Limits.threads("--threads", null, threads);
         SweepEnvironment env = SweepEnvironment.system();
         SweepSpec sweep = SweepFile.read(file);
         var err = spec.commandLine().getErr();

@@ -15,7 +15,8 @@ public final class Hdf5PowerMap implements Hdf5Table {
     /** The reader; stateless, opens and closes the file on each call. */
     public static final Hdf5PowerMap READER = new Hdf5PowerMap();
 
-    private Hdf5PowerMap() { }
+    /** Public for {@link java.util.ServiceLoader} (the case loader reads a map's units and sum through it). */
+    public Hdf5PowerMap() { }
 
     @Override
     public Data read(Path file, String dataset) {
@@ -31,7 +32,8 @@ public final class Hdf5PowerMap implements Hdf5Table {
                         + " numeric datasets: " + (names.isEmpty() ? "none" : String.join(", ", shortList(names))));
             }
             ResultReader.Data d = r.read(dataset);
-            return new Data(d.flat(), d.shape());
+            Object u = r.attributes(dataset).get("units");
+            return new Data(d.flat(), d.shape(), u == null ? null : u.toString());
         }
     }
 

@@ -61,6 +61,7 @@ public final class ResultFile {
             throw new IllegalArgumentException("root attribute '" + JHDF_ROOT_ATTRIBUTE + "' is reserved by jhdf");
         }
         Object copy = attributeValue(value, groupPath + "@" + name);
+        checkAttributeSize(copy, groupPath + "@" + name);
         Map<String, Object> attrs = group(parts, groupPath).attributes;
         putNew(attrs, name, copy, groupPath);
         return this;
@@ -82,6 +83,17 @@ public final class ResultFile {
     public ResultFile intDataset(String path, int[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         return addDataset(path, flat, flat.length, 4, shape, units);
+    }
+
+    /**
+     * Adds a scalar text dataset (fixed-length UTF-8; h5py reads {@code f[path][()].decode()}), for text that may be
+     * longer than an attribute can hold, such as the resolved case. Its {@code units} attribute is "text".
+     */
+    public ResultFile textDataset(String path, String text) {
+        Objects.requireNonNull(text, "text of " + path);
+        checkString(text, path);
+        if (text.isEmpty()) text = " ";   // jhdf cannot write a zero-length string type
+        return putDataset(path, text, (long) text.length() * 3, "text");
     }
 
     /** Adds an 8-bit integer dataset (flags, e.g. VTK ghost-cell types); same rules as the others. */
@@ -107,7 +119,9 @@ public final class ResultFile {
         if (ds == null) {
             throw new IllegalArgumentException("no dataset '" + datasetPath + "' yet; add the dataset first");
         }
-        putNew(ds.attributes, name, attributeValue(value, datasetPath + "@" + name), datasetPath);
+        Object copy = attributeValue(value, datasetPath + "@" + name);
+        checkAttributeSize(copy, datasetPath + "@" + name);
+        putNew(ds.attributes, name, copy, datasetPath);
         return this;
     }
 
@@ -130,6 +144,15 @@ public final class ResultFile {
      */
     public void writeAtomically(Path target, boolean force) throws IOException {
         AtomicWrite.write(target, force, this::writeTo);
+    }
+
+    /**
+     * Removes the temporaries that killed writers left for {@code target} (its own and its sidecar's are separate
+     * targets); a temporary of a process that still runs is kept. Called before a run so that a refused or failed
+     * run also cleans up after a killed one.
+     */
+    public static void removeStaleTemporaries(Path target) {
+        AtomicWrite.removeStale(target);
     }
 
     /** Test seam: adds a dataset without any checks, to provoke a failure inside jhdf (e.g. a zero-length array). */
@@ -278,6 +301,20 @@ public final class ResultFile {
         }
         throw new IllegalArgumentException(where + ": unsupported attribute type " + value.getClass().getSimpleName()
                 + " (use String, int, long, double, int[], double[] or String[])");
+    }
+
+    /**
+     * HDF5 keeps an attribute in one object-header message, whose size field is 16 bits; jhdf 0.13 writes a larger
+     * one anyway and h5py/h5dump then refuse the whole object ("bad flag combination for message"; seen from
+     * ~55 KB). Text of unbounded length belongs in a dataset ({@link #textDataset}).
+     */
+    static final long MAX_ATTRIBUTE_BYTES = 48 * 1024;
+
+    private static void checkAttributeSize(Object value, String where) {
+        long bytes = attributeBytes(Map.of("v", value)) - 48;
+        if (bytes > MAX_ATTRIBUTE_BYTES)
+            throw new IllegalArgumentException(where + ": an attribute of ~" + bytes + " bytes is more than HDF5 readers "
+                    + "accept (" + MAX_ATTRIBUTE_BYTES + "); store it as a dataset");
     }
 
     private static void nonEmpty(int length, String where) {

@@ -130,6 +130,20 @@ public final class ResultReader implements AutoCloseable {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The resolved case (YAML text) stored in the file: the {@code /case} dataset, or the root attribute
+     * {@code case} of files written before the text moved to a dataset (an attribute is limited to ~64 KiB);
+     * null if the file has neither.
+     */
+    public String caseText() {
+        try {
+            if (hdf.getChildren().get("case") instanceof Dataset ds && ds.getData() instanceof String s) return s;
+        } catch (RuntimeException e) {
+            throw failure("/case", "cannot read the stored case", e);
+        }
+        return attributes("/").get("case") instanceof String s ? s : null;
+    }
+
     /** One attribute of a group or dataset; {@link InputException} if it does not exist. */
     public Object attribute(String path, String name) {
         Object value = attributes(path).get(name);

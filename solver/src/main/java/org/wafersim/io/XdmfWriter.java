@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.wafersim.errors.InputException;
 
 /**
  * Writes the XDMF sidecar {@code NAME.xdmf} that lets ParaView open the 3-D cell fields of {@code NAME.h5}
@@ -81,11 +82,8 @@ public final class XdmfWriter {
     public static Path write(Path h5File, double[] xFaces, double[] yFaces, double[] zFaces,
                              List<FieldRef> cellFields, boolean force) throws IOException {
         String h5Name = h5File.getFileName().toString();
+        Path sidecar = sidecarOf(h5File);
         String text = xdmf(h5Name, xFaces, yFaces, zFaces, cellFields);
-        Path sidecar = h5File.resolveSibling(baseName(h5Name) + ".xdmf");
-        if (sidecar.getFileName().toString().equals(h5Name)) {
-            throw new IllegalArgumentException("the HDF5 file must not be named .xdmf: " + h5File);
-        }
         AtomicWrite.write(sidecar, force, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         return sidecar;
     }
@@ -108,7 +106,8 @@ public final class XdmfWriter {
      * <li>Grids {@code mechanics_STATE}: each mechanics state on the plate mesh ({@code 2DRectMesh} on the node lines
      * {@code /mechanics/node_x}, {@code node_y}): element fields as cell data, node fields (warpage) as point data,
      * the silicon stresses at bottom/middle/top and the slip components as separate arrays (hyperslabs); the
-     * {@code /reliability} connector maps join the first state's grid.</li>
+     * {@code /reliability} connector maps join the first state's grid; the states solved at transient snapshots
+     * ({@code snapshot_NNNN}) form the temporal collection {@code mechanics_snapshots} at the snapshots' times.</li>
      * </ul>
      * The HDF5 file is referenced by its absolute path: ParaView's Xdmf3 readers join a relative reference to the
      * sidecar's name instead of its folder when the sidecar is opened by a bare file name ({@code c.xdmf} gives
@@ -119,15 +118,32 @@ public final class XdmfWriter {
      */
     public static Path forResult(Path h5File, boolean force) throws IOException {
         String h5Name = h5File.getFileName().toString();
-        Path sidecar = h5File.resolveSibling(baseName(h5Name) + ".xdmf");
-        if (sidecar.getFileName().toString().equals(h5Name)) {
-            throw new IllegalArgumentException("the HDF5 file must not be named .xdmf: " + h5File);
-        }
+        Path sidecar = sidecarOf(h5File);
         String text;
         try (ResultReader r = ResultReader.open(h5File)) {
             text = complete(h5File.toAbsolutePath().normalize().toString(), baseName(h5Name), r);
         }
         AtomicWrite.write(sidecar, force, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+        return sidecar;
+    }
+
+    /**
+     * The sidecar's path for a result file ({@code NAME.h5} -> {@code NAME.xdmf} beside it). Called before a run, so
+     * that a result the sidecar cannot refer to is bad input before anything is computed or written: the sidecar
+     * names the HDF5 file as {@code PATH:/dataset}, so a ':' in its absolute path, a '\\' or a control character would
+     * point a reader elsewhere; and a result itself named .xdmf would be its own sidecar.
+     */
+    public static Path sidecarOf(Path h5File) {
+        Path fn = h5File.getFileName();
+        String h5Name = fn == null ? "" : fn.toString();
+        String abs = h5File.toAbsolutePath().normalize().toString();
+        if (h5Name.isEmpty() || abs.contains(":") || h5Name.contains("\\")
+                || abs.chars().anyMatch(Character::isISOControl))
+            throw new InputException(h5File.toString(), null, "the result's path may not contain ':', '\\' or "
+                    + "control characters: the XDMF sidecar refers to it as PATH:/dataset");
+        Path sidecar = h5File.resolveSibling(baseName(h5Name) + ".xdmf");
+        if (sidecar.getFileName().toString().equals(h5Name))
+            throw new InputException(h5File.toString(), null, "the result file must not be named .xdmf (its sidecar is)");
         return sidecar;
     }
 
@@ -198,9 +214,26 @@ public final class XdmfWriter {
         List<String> states = new java.util.ArrayList<>();
         if (r.attributes("/mechanics").get("states") instanceof String[] st) states.addAll(List.of(st));
         if (states.isEmpty()) states.add("state");
+        // states solved at transient snapshots ("snapshot_NNNN") form a temporal collection at the snapshots' times
+        java.util.Map<Integer, Double> snapTime = new java.util.HashMap<>();
+        for (int s = 0; s < states.size(); s++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("snapshot_(\\d{4})").matcher(states.get(s));
+            String snap = m.matches() ? "/transient/snapshots/" + m.group(1) + "/temperature" : null;
+            if (s > 0 && snap != null && ds.containsKey(snap) && r.attributes(snap).get("time_s") instanceof Double t)
+                snapTime.put(s, t);
+        }
+        boolean inCollection = false;
         for (int s = 0; s < states.size(); s++) {
             String prefix = s == 0 ? "/mechanics/" : "/mechanics/states/" + states.get(s) + "/";
+            if (snapTime.containsKey(s) && !inCollection) {
+                sb.append("  <Grid Name=\"mechanics_snapshots\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
+                inCollection = true;
+            } else if (!snapTime.containsKey(s) && inCollection) {
+                sb.append("  </Grid>\n");
+                inCollection = false;
+            }
             sb.append("  <Grid Name=\"mechanics_").append(escape(states.get(s))).append("\" GridType=\"Uniform\">\n");
+            if (snapTime.containsKey(s)) sb.append("   <Time Value=\"").append(snapTime.get(s)).append("\"/>\n");
             sb.append("   <Topology TopologyType=\"2DRectMesh\" Dimensions=\"").append(nny).append(' ').append(nnx).append("\"/>\n");
             sb.append("   <Geometry GeometryType=\"VXVY\">\n");
             dataItem(sb, "    ", String.valueOf(nnx), file, "/mechanics/node_x");
@@ -229,6 +262,7 @@ public final class XdmfWriter {
             }
             sb.append("  </Grid>\n");
         }
+        if (inCollection) sb.append("  </Grid>\n");
     }
 
     /** "stress_xx_MPa" etc.: the dataset's leaf with its units; slices named bottom/middle/top, x/y or by index. */

@@ -82,7 +82,20 @@ public final class PackageMechanics {
 
     /** Solves the state with the given cell temperatures (K). */
     public MechanicsState solve(String name, double[] temperatureK) {
-        LayerStrains s = ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh());
-        return new MechanicsState(name, this, factor.solve(s), s, materials.get(waferLayer));
+        return solve(name, restrict(temperatureK), null);
+    }
+
+    /** The thermal load of cell temperatures (K) on this model's mesh (what a state's solve starts from). */
+    public LayerStrains restrict(double[] temperatureK) {
+        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh());
+    }
+
+    /**
+     * Solves the state of an already restricted load, CG started from {@code warm} (the previous state of a
+     * history; null = from zero).
+     */
+    public MechanicsState solve(String name, LayerStrains s, MechanicsState warm) {
+        return new MechanicsState(name, this, factor.solve(s, warm == null ? null : warm.solution()), s,
+                materials.get(waferLayer));
     }
 }

@@ -375,13 +375,29 @@ public final class PlateModel {
         public int levels() { return levels; }
 
         /** Displacements under the thermal load {@code s}: preconditioned CG to a true relative residual of 1e-10. */
-        public PlateSolution solve(LayerStrains s) {
+        public PlateSolution solve(LayerStrains s) { return solve(s, null); }
+
+        /**
+         * As {@link #solve(LayerStrains)}, with CG started from {@code start}'s displacements (a neighbouring state of
+         * the same model: the previous output time of a history), which saves iterations when the loads are close;
+         * null starts from zero. The tolerance is the same, so the result does not depend on the start beyond it.
+         */
+        public PlateSolution solve(LayerStrains s, PlateSolution start) {
             long t0 = System.nanoTime();
             int n = k.size();
             double[] f = new double[n];
             assemble(null, f, s, dof, par);
             for (int c = 0; c < n; c++) f[c] *= sc[c];
             double[] y = new double[n];
+            if (start != null) {
+                if (start.model() != PlateModel.this) throw new IllegalArgumentException("start from another model");
+                for (int a = 0; a < laminates.size(); a++)
+                    for (int node = 0; node < mesh.nodes(); node++)
+                        for (int q = 0; q < DOFS; q++) {
+                            int g = dof[a][node * DOFS + q];
+                            if (g >= 0) y[g] = start.displacement(a, node, Dof.values()[q]) / sc[g];
+                        }
+            }
             Pcg.Result res = new Pcg(par).solve(op, pre, f, y, 1e-10, levels == 1 ? 50 : 500);
             int nLam = laminates.size(), nNodes = mesh.nodes();
             double[][] disp = new double[nLam][nNodes * DOFS];

@@ -23,8 +23,8 @@ final class WaferLayout {
     /** The layout, or null when the file has no per-core data. */
     static CoreArray of(ResultReader r, Set<String> datasets, String file) {
         if (!datasets.contains("/cores/x") || !datasets.contains("/cores/y")) return null;
-        Object text = r.attributes("/").get("case");
-        if (text instanceof String caseText) {
+        String caseText = r.caseText();
+        if (caseText != null) {
             try {
                 CaseSpec spec = CaseLoader.parse(caseText, "yaml", file + " (stored case)", List.of());
                 CoreArray cores = CoreArray.of(spec);

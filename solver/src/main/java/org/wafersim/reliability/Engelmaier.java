@@ -2,6 +2,7 @@ package org.wafersim.reliability;
 
 import org.wafersim.materials.FatigueParameters;
 import org.wafersim.materials.Material;
+import org.wafersim.units.Units;
 
 /**
  * Engelmaier's low-cycle fatigue model of a compliant joint (IPC-SM-785, IPC-D-279; W. Engelmaier, "Fatigue life of
@@ -81,7 +82,7 @@ public final class Engelmaier {
         double c = fatigue.engelmaierExponent(meanTemperatureK, clampFrequency(cyclesPerDay));
         if (!(c < 0)) {
             throw new IllegalArgumentException("Engelmaier exponent c = " + c + " is not negative at T_sj = "
-                    + (meanTemperatureK - 273.15) + " degC; the model does not apply");
+                    + (meanTemperatureK - Units.ZERO_CELSIUS_K) + " degC; the model does not apply");
         }
         return c;
     }

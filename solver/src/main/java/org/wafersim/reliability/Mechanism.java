@@ -1,6 +1,7 @@
 package org.wafersim.reliability;
 
 import org.wafersim.reliability.LifetimeDistribution.Kind;
+import org.wafersim.units.Units;
 
 /**
  * A wear-out mechanism of a core: its MTTF from the core's operating conditions, and the distribution of its
@@ -180,7 +181,7 @@ public sealed interface Mechanism permits Mechanism.Electromigration, Mechanism.
                            Kind distributionKind, double shape, double referenceMttf, double referenceTemperatureK)
             implements Mechanism {
         public static final String KEY = "stress_migration";
-        public static final StressMigration DEFAULT = new StressMigration(true, 0.75, 2.5, 273.15 + 300, Kind.LOGNORMAL,
+        public static final StressMigration DEFAULT = new StressMigration(true, 0.75, 2.5, Units.ZERO_CELSIUS_K + 300, Kind.LOGNORMAL,
                 0.7, WearOutCalibration.referenceMttf(LifetimeDistribution.lognormal(0.7)),
                 WearOutCalibration.QUALIFICATION_TEMPERATURE_K);
 

@@ -69,6 +69,14 @@ public final class ReliabilityEstimator {
 
     /** Runs the estimate with parameters {@code p}, per-die work on {@code par}. */
     public static Report estimate(Inputs in, ReliabilityParameters p, Parallel par) {
+        return estimate(in, p, par, null);
+    }
+
+    /**
+     * As {@link #estimate(Inputs, ReliabilityParameters, Parallel)} with the connector's fatigue already evaluated
+     * (a rainflow count of strain histories, {@link ConnectorRainflow}); null evaluates the inputs' two-state loads.
+     */
+    public static Report estimate(Inputs in, ReliabilityParameters p, Parallel par, ConnectorFatigue.Result connector) {
         List<String> notes = new ArrayList<>();
         DefectYield.Result yield = DefectYield.evaluate(in.cores(), p);
         CoreLifetimes life = new WearOutModel(p.wearOut()).evaluate(in.cores(), in.conditions(), p.dutyCycle(), par);
@@ -79,8 +87,9 @@ public final class ReliabilityEstimator {
         LifeIntegral.Result mttf = dr.mttf(p.designLife(), LifeIntegral.DEFAULT_RELATIVE_TOLERANCE, par);
         ConnectorFatigue.Result conn = null;
         LifeIntegral.Result system = mttf;
-        if (in.workload() != null) {
-            conn = ConnectorFatigue.evaluate(in.workload(), in.offOn(), p.dutyCycle(), p.connector(), in.contacts());
+        if (connector != null || in.workload() != null) {
+            conn = connector != null ? connector
+                    : ConnectorFatigue.evaluate(in.workload(), in.offOn(), p.dutyCycle(), p.connector(), in.contacts());
             notes.addAll(conn.notes());
             ConnectorPopulation pop = conn.population();
             system = LifeIntegral.mttf(times -> {

@@ -1,4 +1,5 @@
 package org.wafersim.reliability;
+import org.wafersim.units.Units;
 
 /**
  * How the default reference MTTFs of the wear-out mechanisms are derived — an <b>engineering estimate [E]</b>, not a
@@ -27,7 +28,7 @@ public final class WearOutCalibration {
 
     public static final double QUALIFICATION_TEMPERATURE_C = 105.0;
     /** 105 °C in K. */
-    public static final double QUALIFICATION_TEMPERATURE_K = 273.15 + QUALIFICATION_TEMPERATURE_C;
+    public static final double QUALIFICATION_TEMPERATURE_K = Units.ZERO_CELSIUS_K + QUALIFICATION_TEMPERATURE_C;
     public static final double QUALIFICATION_YEARS = 10.0;
     /** 10 years in s. */
     public static final double QUALIFICATION_TIME = QUALIFICATION_YEARS * Durations.YEAR;

@@ -1,6 +1,7 @@
 package org.wafersim.run;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.wafersim.cases.CaseSpec;
@@ -12,12 +13,15 @@ import org.wafersim.grid.GridPlan;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
 import org.wafersim.power.WorkloadPower;
-import org.wafersim.thermal.CoolantChannel;
+import org.wafersim.thermal.CoolantModel;
+import org.wafersim.thermal.ManifoldCoolant;
 import org.wafersim.thermal.HeatBudget;
+import org.wafersim.thermal.OperatingPoint;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadyResult;
 import org.wafersim.thermal.SteadySolver;
 import org.wafersim.thermal.ThermalProblem;
+import org.wafersim.units.Units;
 
 /**
  * One run of a case, on one shared model of the wafer (DESIGN section 1): the CoreArray is built once, the grid
@@ -28,12 +32,12 @@ import org.wafersim.thermal.ThermalProblem;
 public final class CaseRun {
     /** Largest accepted |power in - heat out| / power in; a converged solve is many orders below it. */
     public static final double BALANCE_LIMIT = 1e-6;
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** Everything a run produced, for the result file and the summary. */
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
                          SteadyResult thermal, double[] coreTemperature, RunSummary summary,
-                         CoolantChannel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
+                         CoolantModel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
                          ReliabilityRun.Outcome reliability, MechanicsRun.Outcome mechanics) { }
 
     /**
@@ -81,12 +85,14 @@ public final class CaseRun {
         long t1 = System.nanoTime();
         stages.put("mesh", (t1 - t0) / 1e9);
         progress.accept(String.format("steady thermal solve on %,d cells", g.cells()));
-        SteadyResult th;
+        OperatingPoint.Solution op;
         var s = spec.solver();
         try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
-            th = new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
-                    s.picardTolerance(), s.maxPicard(), false)).solve(problem, null);
+            op = OperatingPoint.solve(new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
+                    s.picardTolerance(), s.maxPicard(), false)), model, null);
         }
+        SteadyResult th = op.result();
+        if (model.coolant() instanceof ManifoldCoolant mc) mc.update(th.temperature(), th.faceConductance());
         long t2 = System.nanoTime();
         stages.put("thermal", (t2 - t1) / 1e9);
         if (!(Math.abs(th.balanceRelError()) <= BALANCE_LIMIT))
@@ -96,11 +102,28 @@ public final class CaseRun {
         double[] coreT = map.coreMean(g, th.temperature());
         // Per-core power as solved: dynamic plus leakage at the core's final temperature.
         double[] totalCorePower = model.dynamicCorePower().clone();
+        for (int c = 0; c < totalCorePower.length; c++) totalCorePower[c] *= op.dynamicScale();
         double[] leak = model.leakage() == null ? null : model.leakage().corePowers(th.temperature());
         if (leak != null) for (int c = 0; c < leak.length; c++) totalCorePower[c] += leak[c];
         double[] q = map.depositPower(g, totalCorePower);
         double[] iface = HeatBudget.interfaceHeat(problem, th.temperature());
         TransientRun.Outcome tr = null;
+        // mechanics along the transient: the plate model is built before it, so that every step's field can be
+        // restricted to its mesh as the integrator produces it
+        boolean history = transientRun && spec.analysis().mechanics();
+        Parallel mechPar = history ? new Parallel(threads > 0 ? threads : s.threads()) : null;
+        org.wafersim.mechanics.PackageMechanics pm = null;
+        MechanicsHistory hist = null;
+        long tm0 = System.nanoTime(), tm1 = tm0;
+        MechanicsRun.Outcome mech = null;
+        try {
+        if (history) {
+            pm = MechanicsRun.build(spec, g, plan, mechPar, progress);
+            tm1 = System.nanoTime();
+            hist = new MechanicsHistory(pm, spec.mechanics().history(),
+                    spec.analysis().thermal() == CaseSpec.ThermalAnalysis.CYCLE, spec.cycling().period(),
+                    connectorLayer(spec, g));
+        }
         if (transientRun) {
             long t3 = System.nanoTime();
             double[] init = th.temperature();
@@ -109,10 +132,12 @@ public final class CaseRun {
                 for (int c = 0; c < init.length; c++)
                     init[c] = g.isVoid(c) ? Double.NaN : spec.cooling().coolant().inlet();
             }
-            tr = TransientRun.run(spec, cores, g, map, model, timeline, init, threads > 0 ? threads : s.threads(), progress);
+            java.util.function.DoubleUnaryOperator dyn = levelToDynamic(spec, g, cores, map, timeline, threads, th,
+                    progress);
+            tr = TransientRun.run(spec, cores, g, map, model, timeline, init, threads > 0 ? threads : s.threads(),
+                    progress, dyn, hist);
             stages.put("transient", (System.nanoTime() - t3) / 1e9);
         }
-        MechanicsRun.Outcome mech = null;
         if (spec.analysis().mechanics()) {
             long t5 = System.nanoTime();
             Map<String, double[]> fields = new LinkedHashMap<>();
@@ -134,8 +159,17 @@ public final class CaseRun {
                 }
             stages.put("mechanics_thermal_states", (System.nanoTime() - t5) / 1e9);
             progress.accept("mechanics: " + String.join(", ", fields.keySet()));
-            mech = MechanicsRun.run(spec, g, plan, fields, threads > 0 ? threads : s.threads(), progress);
+            if (pm == null) {
+                mech = MechanicsRun.run(spec, g, plan, fields, threads > 0 ? threads : s.threads(), progress);
+            } else {
+                long now = System.nanoTime();
+                mech = MechanicsRun.solve(pm, fields, hist, now - (tm1 - tm0), now, progress);
+                stages.put("mechanics_history", mech.history().seconds());
+            }
             stages.put("mechanics", mech.seconds());
+        }
+        } finally {
+            if (mechPar != null) mechPar.close();
         }
         ReliabilityRun.Outcome rel = null;
         if (relParams != null) {
@@ -145,11 +179,19 @@ public final class CaseRun {
             stages.put("reliability", rel.seconds());
         }
         RunSummary summary = summarize(spec, g, cores, th, coreT, plan, stages, (System.nanoTime() - t0) / 1e9,
-                model.coolant(), iface);
+                model.coolant(), iface, op.leakageW());
+        summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, op), coolantOf(spec, model.coolant()),
+                notesWithGrid(notesOf(spec), plan)));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, cores));
         return new Result(spec, g, cores, totalCorePower, q, th, coreT, summary, model.coolant(), iface, tr, rel, mech);
+    }
+
+    /** The stack index of the connector (the layer right below the wafer, when there is one), else -1. */
+    static int connectorLayer(CaseSpec spec, Grid g) {
+        int w = spec.waferLayerIndex();
+        return w + 1 < g.layerCount() ? w + 1 : -1;
     }
 
     /**
@@ -166,8 +208,8 @@ public final class CaseRun {
         var s = spec.solver();
         SteadyResult r;
         try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
-            r = new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
-                    s.picardTolerance(), s.maxPicard(), false)).solve(model.problem(), near.temperature());
+            r = OperatingPoint.solve(new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
+                    s.picardTolerance(), s.maxPicard(), false)), model, near.temperature()).result();
         }
         if (!(Math.abs(r.balanceRelError()) <= BALANCE_LIMIT))
             throw new EnergyBalanceException(String.format(
@@ -176,9 +218,108 @@ public final class CaseRun {
         return r.temperature();
     }
 
+    /** Most operating-point solves spent on the levels of a transient profile given as totals. */
+    static final int MAX_LEVEL_SOLVES = 8;
+
+    /**
+     * The dynamic power (W) at each level of a transient profile. With {@code power.dynamic} (or without leakage) a
+     * level is its dynamic power. With {@code power.total} and leakage a level is the total at the steady operating
+     * point: the dynamic power of each distinct level of the profile is found by an operating-point solve
+     * ({@link OperatingPoint}, warm-started), and levels in between (ramps, traces) are interpolated linearly; a
+     * profile with more than {@link #MAX_LEVEL_SOLVES} distinct levels is sampled at that many evenly spaced ones.
+     */
+    static java.util.function.DoubleUnaryOperator levelToDynamic(CaseSpec spec, Grid g, CoreArray cores,
+            CoreCellMap map, org.wafersim.power.PowerTimeline tl, int threads, SteadyResult near,
+            Consumer<String> progress) {
+        if (spec.power().basis() != CaseSpec.PowerBasis.TOTAL || spec.power().leakageAtRef() == 0)
+            return x -> x;
+        java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
+        levels.add(tl.totalBefore(0));
+        for (double b : tl.breakpoints()) {
+            levels.add(tl.totalAt(b));
+            levels.add(tl.totalBefore(b));
+        }
+        levels.removeIf(v -> !(v > 0));
+        double[] lv = levels.stream().mapToDouble(Double::doubleValue).toArray();
+        if (lv.length > MAX_LEVEL_SOLVES) {
+            double lo = lv[0], hi = lv[lv.length - 1];
+            lv = new double[MAX_LEVEL_SOLVES];
+            for (int i = 0; i < lv.length; i++) lv[i] = lo + (hi - lo) * i / (lv.length - 1);
+        }
+        double[] dy = new double[lv.length];
+        var s = spec.solver();
+        double[] warm = near.temperature();
+        for (int i = 0; i < lv.length; i++) {
+            progress.accept(String.format(java.util.Locale.ROOT, "operating point at a total of %.6g W (transient profile level)", lv[i]));
+            double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, lv[i],
+                    org.wafersim.io.Hdf5PowerMap.READER, m -> { });
+            PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, cp);
+            try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
+                OperatingPoint.Solution op = OperatingPoint.solve(new SteadySolver(par, new SteadySolver.Options(
+                        s.tolerance(), s.maxIterations(), s.picardTolerance(), s.maxPicard(), false)), m, warm);
+                dy[i] = op.dynamicW();
+                warm = op.result().temperature();
+            }
+        }
+        final double[] x = lv, y = dy;
+        return v -> {
+            if (!(v > 0)) return 0;
+            if (x.length == 1) return y[0] * v / x[0];
+            int i = java.util.Arrays.binarySearch(x, v);
+            if (i >= 0) return y[i];
+            int k = Math.min(Math.max(-i - 2, 0), x.length - 2);
+            return Math.max(0, y[k] + (y[k + 1] - y[k]) * (v - x[k]) / (x[k + 1] - x[k]));
+        };
+    }
+
+    /** The notes plus the grid's z-grading warning, if any. */
+    static List<String> notesWithGrid(List<String> notes, GridPlan plan) {
+        if (plan.zGrowthWarning() == null) return notes;
+        List<String> n = new java.util.ArrayList<>(notes);
+        n.add("grid: " + plan.zGrowthWarning());
+        return n;
+    }
+
+    /** The cooling block's notes and those of the plate correlations (used outside their ranges). */
+    static List<String> notesOf(CaseSpec spec) {
+        List<String> n = new java.util.ArrayList<>(spec.cooling().notes());
+        if (spec.cooling().mode() != CaseSpec.CoolingMode.EDGE) {
+            org.wafersim.thermal.PlateHydraulics ph = org.wafersim.thermal.PlateHydraulics.of(spec);
+            if (ph != null) n.addAll(ph.notes());
+        }
+        return n;
+    }
+
+    /** The coolant for the summary (null in edge mode). */
+    static PowerCoolantSummary.Coolant coolantOf(CaseSpec spec, CoolantModel c) {
+        if (c == null) return null;
+        org.wafersim.thermal.PlateHydraulics ph = org.wafersim.thermal.PlateHydraulics.of(spec);
+        if (ph == null)
+            return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
+                    c.meanLocal() - KELVIN, c.massFlow(), spec.cooling().coolant().h(), "given (cooling.coolant.h)",
+                    Double.NaN, Double.NaN, null);
+        Map<String, Object> d = new LinkedHashMap<>(ph.details());
+        d.put("film_h_W_per_m2K", ph.hFilm());
+        return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
+                c.meanLocal() - KELVIN, c.massFlow(), ph.hFootprint(), ph.correlation(), ph.pressureDropPa(),
+                ph.pumpingPowerW(), d);
+    }
+
+    /** The power breakdown at the operating point for the summary. */
+    static PowerCoolantSummary.Power powerOf(CaseSpec spec, OperatingPoint.Solution op) {
+        var ps = spec.power();
+        String source = ps.mapAs() == CaseSpec.MapAs.WATTS
+                ? "power.map " + ps.mapFile() + " in W as written, " + (ps.leakage() == null ? "no leakage block"
+                        : "leakage from power.leakage on top")
+                : "power." + ps.basis().key + (op.iterations() > 0 ? " at the operating point" : "")
+                        + (ps.leakage() == null ? ", no leakage block" : "");
+        return new PowerCoolantSummary.Power(ps.basis().key, source, op.dynamicW(), op.leakageW(), op.totalW(),
+                op.targetW(), op.iterations());
+    }
+
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,
-                                GridPlan plan, Map<String, Double> stages, double wall, CoolantChannel coolant,
-                                double[] iface) {
+                                GridPlan plan, Map<String, Double> stages, double wall, CoolantModel coolant,
+                                double[] iface, double leakageW) {
         double[] t = th.temperature();
         int wl = spec.waferLayerIndex();
         double max = -Double.MAX_VALUE, min = Double.MAX_VALUE, sum = 0, vol = 0;
@@ -231,7 +372,7 @@ public final class CaseRun {
                 max - KELVIN, sum / vol - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
                 heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
                 th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
-                spec.cooling().mode().key, th.feedbackPower(),
+                spec.cooling().mode().key, leakageW,
                 coolant == null ? Double.NaN : coolant.outlet() - KELVIN, rjcMax, ifaceMap, feasible,
                 JUNCTION_LIMIT_C);
     }

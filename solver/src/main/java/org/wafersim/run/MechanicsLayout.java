@@ -4,6 +4,7 @@ import org.wafersim.io.ResultFile;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PlateMesh;
 import org.wafersim.mechanics.PlateModel;
+import org.wafersim.units.Units;
 
 /**
  * Writes {@code /mechanics} (DESIGN section 7; every dataset with units): the plate mesh ({@code node_x},
@@ -35,13 +36,66 @@ final class MechanicsLayout {
         f.attribute(GROUP, "model", "layered plate (Kirchhoff laminates + spring interlayers)");
         f.attribute(GROUP, "laminates", lam);
         f.attribute(GROUP, "states", o.states().stream().map(MechanicsState::name).toArray(String[]::new));
-        f.attribute(GROUP, "stress_free_degC", o.model().setup().stressFreeK() - 273.15);
+        f.attribute(GROUP, "stress_free_degC", o.model().setup().stressFreeK() - Units.ZERO_CELSIUS_K);
         f.attribute(GROUP, "support", o.model().setup().support().name().toLowerCase(java.util.Locale.ROOT));
         for (int s = 0; s < o.states().size(); s++) {
             MechanicsState st = o.states().get(s);
             String g = s == 0 ? GROUP : GROUP + "/states/" + st.name();
             writeState(f, g, st, mesh, model);
         }
+        if (o.history() != null) writeHistory(f, o.history(), mesh);
+    }
+
+    /**
+     * {@code /mechanics/history}: per output time k the time {@code time} [k] (s; in a cycle run the phase within the
+     * periodic cycle, whose start is the attribute {@code cycle_start_s}), the connector's shear strain
+     * {@code connector_shear_strain_xz}, {@code _yz} and temperature [k][y][x], and per time the largest connector
+     * strain, the wafer's warpage (peak to valley), the silicon's peak principal and von Mises stresses and the CG
+     * iterations of the warm-started solve.
+     */
+    static void writeHistory(ResultFile f, MechanicsHistory.Result h, PlateMesh mesh) {
+        String g = GROUP + "/history";
+        int n = h.size(), ne = mesh.elements();
+        double[] t = new double[n], gmax = new double[n], warp = new double[n], p1 = new double[n], vm = new double[n];
+        double[] its = new double[n];
+        double[] gx = new double[n * ne], gy = new double[n * ne], tc = new double[n * ne];
+        boolean conn = !h.states().isEmpty() && h.states().get(0).hasConnector();
+        for (int k = 0; k < n; k++) {
+            MechanicsState st = h.states().get(k);
+            t[k] = h.phase(k);
+            gmax[k] = st.maxConnectorShearStrain();
+            warp[k] = st.warpagePeakToValley(st.waferLaminate());
+            p1[k] = st.peakSiliconPrincipal();
+            vm[k] = st.peakSiliconVonMises();
+            its[k] = h.iterations()[k];
+            if (conn) {
+                System.arraycopy(st.connectorShearStrainXz(), 0, gx, k * ne, ne);
+                System.arraycopy(st.connectorShearStrainYz(), 0, gy, k * ne, ne);
+                double[] c = st.connectorTemperature();
+                for (int e = 0; e < ne; e++) tc[k * ne + e] = c[e] - 273.15;
+            }
+        }
+        f.dataset(g + "/time", t, new int[]{n}, "s");
+        f.datasetAttribute(g + "/time", "note", h.periodic() ? "phase within the periodic (last) cycle, which starts"
+                + " at cycle_start_s" : "time of the transient run");
+        f.attribute(g, "cycle_start_s", h.cycleStart());
+        f.attribute(g, "placement", h.automatic() ? "automatic: where the temperature field changes most (arc length"
+                + " of the element temperatures), with the extremes of the connector temperature"
+                : "user: mechanics.history.times");
+        f.attribute(g, "steps_available", h.candidates());
+        int[] el = {n, mesh.ny, mesh.nx};
+        if (conn) {
+            f.dataset(g + "/connector_shear_strain_xz", gx, el, "1");
+            f.dataset(g + "/connector_shear_strain_yz", gy, el, "1");
+            f.dataset(g + "/connector_temperature", tc, el, "degC");
+            f.datasetAttribute(g + "/connector_shear_strain_xz", "note", "[time][y][x] at element centres"
+                    + " (element_x, element_y); NaN where there is no connector");
+            f.dataset(g + "/connector_max_shear_strain", gmax, new int[]{n}, "1");
+        }
+        f.dataset(g + "/wafer_warpage_pv", warp, new int[]{n}, "m");
+        f.dataset(g + "/silicon_peak_principal_stress", p1, new int[]{n}, "Pa");
+        f.dataset(g + "/silicon_peak_von_mises", vm, new int[]{n}, "Pa");
+        f.dataset(g + "/cg_iterations", its, new int[]{n}, "1");
     }
 
     private static void writeState(ResultFile f, String g, MechanicsState st, PlateMesh mesh, PlateModel model) {
@@ -55,7 +109,7 @@ final class MechanicsLayout {
             f.dataset(g + "/connector_shear_strain_yz", st.connectorShearStrainYz(), el, "1");
             f.dataset(g + "/connector_shear_stress", st.connectorShearStress(), el, "Pa");
             double[] tc = st.connectorTemperature();
-            for (int e = 0; e < tc.length; e++) tc[e] -= 273.15;
+            for (int e = 0; e < tc.length; e++) tc[e] -= Units.ZERO_CELSIUS_K;
             f.dataset(g + "/connector_temperature", tc, el, "degC");
         }
         for (int k = 0; k < model.interlayers().size(); k++) {

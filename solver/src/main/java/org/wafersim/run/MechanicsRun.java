@@ -15,6 +15,7 @@ import org.wafersim.materials.Material;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.mechanics.StackLayer;
+import org.wafersim.units.Units;
 
 /**
  * The mechanics stage of a run (issue 5): the plate model of the case's stack on the thermal grid, factorised
@@ -23,10 +24,13 @@ import org.wafersim.mechanics.StackLayer;
  * the top of {@code /mechanics}, the others under {@code /mechanics/states/NAME}.
  */
 public final class MechanicsRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
-    /** The solved states, in order, and the cost. */
-    public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds) {
+    /**
+     * The solved states, in order, the history along a transient or cycle run (null without), and the cost.
+     */
+    public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds,
+                          MechanicsHistory.Result history) {
         public MechanicsState state(String name) {
             for (MechanicsState s : states) if (s.name().equals(name)) return s;
             return null;
@@ -77,18 +81,42 @@ public final class MechanicsRun {
     public static Outcome run(CaseSpec spec, Grid g, GridPlan plan, Map<String, double[]> fields, int threads,
                               Consumer<String> progress) {
         long t0 = System.nanoTime();
-        List<Material> mats = layerMaterials(spec, g);
-        PackageMechanics.Setup setup = setup(spec, g, mats);
-        List<MechanicsState> states = new ArrayList<>();
         // threads <= 0 means all processors, as for every other stage (Parallel resolves it)
         try (Parallel par = new Parallel(threads)) {
-            PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
-            progress.accept(String.format(Locale.ROOT, "mechanics: plate model on %d x %d elements, %,d unknowns "
-                            + "(%s, factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,
-                    pm.factor().unknowns(), pm.factor().levels() == 1 ? "direct"
-                            : pm.factor().levels() + " multigrid levels, coarsest", pm.factor().factorNonZeros()));
-            long t1 = System.nanoTime();
+            PackageMechanics pm = build(spec, g, plan, par, progress);
+            return solve(pm, fields, null, t0, System.nanoTime(), progress);
+        }
+    }
+
+    /** The case's plate model on the grid, factorised (or its multigrid hierarchy built) on {@code par}. */
+    public static PackageMechanics build(CaseSpec spec, Grid g, GridPlan plan, Parallel par,
+                                         Consumer<String> progress) {
+        List<Material> mats = layerMaterials(spec, g);
+        PackageMechanics.Setup setup = setup(spec, g, mats);
+        PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
+        progress.accept(String.format(Locale.ROOT, "mechanics: plate model on %d x %d elements, %,d unknowns "
+                        + "(%s, factor %,d non-zeros)", pm.model().mesh().nx, pm.model().mesh().ny,
+                pm.factor().unknowns(), pm.factor().levels() == 1 ? "direct"
+                        : pm.factor().levels() + " multigrid levels, coarsest", pm.factor().factorNonZeros()));
+        return pm;
+    }
+
+    /**
+     * Solves the named states (cell temperatures, K) on a built model, then the history's output times (null: none).
+     *
+     * @param started when the stage started (System.nanoTime), for the cost
+     * @param built   when the model was ready
+     */
+    public static Outcome solve(PackageMechanics pm, Map<String, double[]> fields, MechanicsHistory history,
+                                long started, long built, Consumer<String> progress) {
+        List<MechanicsState> states = new ArrayList<>();
+        long t0 = started, t1 = built;
+        {
+            RunProgress rp = RunProgress.of(progress);
+            int done = 0;
             for (var e : fields.entrySet()) {
+                rp.update("mechanics", (double) done++ / fields.size(),
+                        "state " + e.getKey() + " (" + done + " of " + fields.size() + ")");
                 MechanicsState st = pm.solve(e.getKey(), e.getValue());
                 var stats = st.solution().stats();
                 if (!stats.converged())
@@ -97,7 +125,9 @@ public final class MechanicsRun {
                             e.getKey(), stats.relativeResidual(), stats.iterations()));
                 states.add(st);
             }
-            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
+            rp.done();
+            MechanicsHistory.Result h = history == null ? null : history.solve(progress);
+            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h);
         }
     }
 
@@ -160,6 +190,25 @@ public final class MechanicsRun {
         for (MechanicsState s : o.states().subList(1, o.states().size())) {
             if (s.hasConnector()) m.put(s.name() + "_connector_max_shear_strain", s.maxConnectorShearStrain());
             m.put(s.name() + "_wafer_warpage_pv_m", s.warpagePeakToValley(s.waferLaminate()));
+        }
+        if (o.history() != null) {
+            MechanicsHistory.Result h = o.history();
+            double gmax = 0, warp = 0, p1 = 0;
+            int its = 0;
+            for (int k = 0; k < h.size(); k++) {
+                MechanicsState s = h.states().get(k);
+                if (s.hasConnector()) gmax = Math.max(gmax, s.maxConnectorShearStrain());
+                warp = Math.max(warp, s.warpagePeakToValley(s.waferLaminate()));
+                p1 = Math.max(p1, s.peakSiliconPrincipal());
+                its += h.iterations()[k];
+            }
+            m.put("history_outputs", h.size());
+            m.put("history_placement", h.automatic() ? "automatic" : "user");
+            if (head.hasConnector()) m.put("history_connector_max_shear_strain", gmax);
+            m.put("history_wafer_warpage_pv_max_m", warp);
+            m.put("history_silicon_peak_principal_max_Pa", p1);
+            m.put("history_cg_iterations", its);
+            m.put("history_seconds", h.seconds());
         }
         var st = head.solution().stats();
         m.put("multigrid_levels", st.levels());

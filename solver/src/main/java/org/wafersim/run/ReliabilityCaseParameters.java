@@ -20,6 +20,7 @@ import org.wafersim.reliability.ReliabilityParameters.DefectModel;
 import org.wafersim.reliability.ReliabilityParameters.SpareAccounting;
 import org.wafersim.reliability.WearOutCalibration;
 import org.wafersim.reliability.WearOutParameters;
+import org.wafersim.units.Units;
 
 /**
  * The library's {@link ReliabilityParameters} for a case: the {@code reliability} block ({@link ReliabilitySpec})
@@ -70,7 +71,7 @@ public final class ReliabilityCaseParameters {
         return p;
     }
 
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
     /**
      * The joint temperatures the exponent is checked over before the solve, degC: JESD22-A104's widest
      * temperature-cycling range, -55 to 150 degC. The run's joint temperatures are not known yet; any wafer that

@@ -16,6 +16,7 @@ import org.wafersim.reliability.LifetimeDistribution;
 import org.wafersim.reliability.Mechanism;
 import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.units.Units;
 
 /**
  * Writes {@code /reliability} (DESIGN §7, a contract; every dataset with its units): per core {@code core_mttf}
@@ -34,7 +35,7 @@ import org.wafersim.reliability.ReliabilityParameters;
  */
 final class ReliabilityLayout {
     static final String GROUP = "/reliability";
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     private ReliabilityLayout() { }
 
@@ -119,6 +120,22 @@ final class ReliabilityLayout {
         int nx = c.nx(), ny = c.ny();
         int[] map = {ny, nx};
         f.dataset(GROUP + "/connector_cycles_to_failure", flat(r.workloadCycles(), c.present(), 1), map, "1");
+        if (o.rainflow() != null) {
+            var rf = o.rainflow().maps();
+            f.dataset(GROUP + "/connector_damage_per_cycle", flat(rf.workloadDamage(), c.present(), 1), map, "1");
+            f.datasetAttribute(GROUP + "/connector_damage_per_cycle", "note", "Miner damage of one periodic workload"
+                    + " cycle: rainflow (ASTM E1049) of the point's strain history at the mechanics/history output"
+                    + " times along its critical in-plane direction; connector_cycles_to_failure is its inverse");
+            f.dataset(GROUP + "/connector_damage_per_power_cycle", flat(rf.offOnDamage(), c.present(), 1), map, "1");
+            f.dataset(GROUP + "/connector_critical_direction", flat(rf.angle(), c.present(), 180 / Math.PI), map,
+                    "deg");
+            f.datasetAttribute(GROUP + "/connector_critical_direction", "note", "in-plane direction (from +x, 0-180)"
+                    + " of the shear strain component with the largest damage");
+            f.dataset(GROUP + "/connector_two_state_life", flat(o.rainflow().twoState().lifeSeconds(), c.present(),
+                    1 / org.wafersim.reliability.Durations.YEAR), map, "years");
+            f.datasetAttribute(GROUP + "/connector_two_state_life", "note", "the two-state estimate (idle <-> full"
+                    + " load, off <-> full load) on the same points, for comparison with connector_life");
+        }
         f.datasetAttribute(GROUP + "/connector_cycles_to_failure", "cycle", "workload: idle <-> full load");
         f.datasetAttribute(GROUP + "/connector_cycles_to_failure", "note", "median cycles to failure of the workload"
                 + " cycle alone (Engelmaier, IPC-SM-785) at the element centres /mechanics/element_x, element_y; inf"

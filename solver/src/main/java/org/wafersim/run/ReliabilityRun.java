@@ -27,6 +27,7 @@ import org.wafersim.reliability.ReliabilityCurve;
 import org.wafersim.reliability.ReliabilityEstimator;
 import org.wafersim.reliability.ReliabilityParameters;
 import org.wafersim.reliability.TestToField;
+import org.wafersim.units.Units;
 
 /**
  * The reliability part of a run ({@code analysis.reliability: true}, DESIGN §1, §4): core wear-out, die redundancy
@@ -56,13 +57,16 @@ import org.wafersim.reliability.TestToField;
  * strain is made up.
  */
 public final class ReliabilityRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
     /** What the outputs say about connector fatigue. */
     public static final String CONNECTOR_FATIGUE = "not evaluated: needs the connector strain of the mechanics"
             + " (set analysis.mechanics: true)";
     /** What the outputs say when connector fatigue was evaluated. */
     static final String CONNECTOR_EVALUATED = "evaluated: Engelmaier per connector point, workload cycle idle <->"
             + " full load and power cycle off <-> full load combined by Miner's rule";
+    /** What the outputs say when connector fatigue was evaluated from the strain histories of a cycle run. */
+    static final String CONNECTOR_RAINFLOW = "evaluated: rainflow (ASTM E1049) of each connector point's strain"
+            + " history along the periodic cycle and the off <-> full-load power cycle, combined by Miner's rule";
     /** The fixed times of the headline reliabilities, years. */
     static final double[] MILESTONE_YEARS = {1, 3, 5};
 
@@ -82,11 +86,14 @@ public final class ReliabilityRun {
      * @param seconds             wall time of the estimate, s
      * @param qualification       the field life implied by {@code reliability.qualification} at the first-failure
      *                            point (Norris–Landzberg), or null
+     * @param rainflow            connector fatigue from the strain histories along the periodic cycle (cycle runs
+     *                            with the mechanics history), with the two-state estimate beside it; or null
      */
     public record Outcome(ReliabilityParameters parameters, ReliabilityEstimator.Report report,
                           double[] milestoneTimes, double[] waferAtMilestones, double[] dieAtDesignLife,
                           int[] dominantCode, List<String> notes, boolean cycleSwings, ConnectorMap connector,
-                          String connectorStatus, double seconds, TestToField.Result qualification) {
+                          String connectorStatus, double seconds, TestToField.Result qualification,
+                          ConnectorHistoryFatigue.Evaluated rainflow) {
 
         public CoreLifetimes lifetimes() { return report.lifetimes(); }
 
@@ -204,10 +211,19 @@ public final class ReliabilityRun {
         ReliabilityEstimator.Inputs in = loads == null ? ReliabilityEstimator.Inputs.coresOnly(cores, cond)
                 : new ReliabilityEstimator.Inputs(cores, cond, loads.workload, loads.offOn, loads.contacts);
         if (loads != null) checkExponent(spec, p, loads);
+        // a cycle run with the mechanics along its periodic cycle: rainflow on each point's history
+        ConnectorHistoryFatigue.Evaluated rainflow = loads != null && swings && mech.history() != null
+                && mech.history().size() >= 2
+                ? ConnectorHistoryFatigue.evaluate(mech, loads.present, p, loads.contacts, loads.workload, loads.offOn,
+                        notes) : null;
+        if (rainflow != null && rainflow.loK() <= rainflow.hiK()) {
+            ReliabilityCaseParameters.checkEngelmaierExponent(spec, p, rainflow.loK(), rainflow.hiK(),
+                    "the joint temperatures along the cycle");
+        }
         ReliabilityEstimator.Report rep;
         double[] wafer, dieAtLife;
         try (Parallel par = new Parallel(threads)) {
-            rep = ReliabilityEstimator.estimate(in, p, par);
+            rep = ReliabilityEstimator.estimate(in, p, par, rainflow == null ? null : rainflow.maps().fatigue());
             ReliabilityCurve at = rep.redundancy().curve(times, par);
             wafer = at.waferReliability();
             dieAtLife = new double[cores.dieCount()];
@@ -229,13 +245,13 @@ public final class ReliabilityRun {
             cm = new ConnectorMap(rep.connector(), loads.present, loads.ex, loads.ey, loads.cx, loads.cy,
                     loads.workload.shearStrainRange(), loads.offOn == null ? null : loads.offOn.shearStrainRange(),
                     loads.workload.meanTemperatureK(), loads.offOn == null ? null : loads.offOn.meanTemperatureK(), rc);
-            status = CONNECTOR_EVALUATED;
+            status = rainflow == null ? CONNECTOR_EVALUATED : CONNECTOR_RAINFLOW;
             if (spec.reliabilitySpec().qualification() == null) {
                 notes.add("connector fatigue: Norris-Landzberg not applied: Engelmaier's exponent already evaluates"
                         + " each point at its own field temperature and frequency, and the case gives no test profile"
                         + " (reliability.qualification)");
             } else {
-                qual = qualification(spec, p, loads, rep.connector().firstFailure(), notes);
+                qual = qualification(spec, p, loads, rainflow, rep.connector().firstFailure(), notes);
             }
             notes.add(String.format(Locale.ROOT, "connector fatigue: the Weibull population counts contacts by area,"
                     + " element area / pitch^2 with reliability.connector.pitch %s mm ([E]: no public connector"
@@ -259,7 +275,7 @@ public final class ReliabilityRun {
             code[c] = m == null ? -1 : ReliabilitySpec.MECHANISMS.indexOf(m.key());
         }
         return new Outcome(p, rep, times, wafer, dieAtLife, code, List.copyOf(notes), swings, cm, status,
-                (System.nanoTime() - t0) / 1e9, qual);
+                (System.nanoTime() - t0) / 1e9, qual, rainflow);
     }
 
     /**
@@ -269,6 +285,10 @@ public final class ReliabilityRun {
     private record Loads(ConnectorLoad workload, ConnectorLoad offOn, boolean[] present, double[] ex, double[] ey,
                          double cx, double cy, double[][] contacts, double pitch, double[][] minK, double[][] maxK,
                          double offK) {
+        Loads withTemperatures(double[][] lo, double[][] hi) {
+            return new Loads(workload, offOn, present, ex, ey, cx, cy, contacts, pitch, lo, hi, offK);
+        }
+
         double totalContacts() {
             double n = 0;
             for (double[] row : contacts) for (double v : row) n += v;
@@ -358,8 +378,10 @@ public final class ReliabilityRun {
      * constants ({@link TestToField}).
      */
     private static TestToField.Result qualification(CaseSpec spec, ReliabilityParameters p, Loads loads,
+                                                    ConnectorHistoryFatigue.Evaluated rainflow,
                                                     ConnectorFatigue.FirstFailure ff, List<String> notes) {
         org.wafersim.cases.QualificationSpec q = spec.reliabilitySpec().qualification();
+        if (rainflow != null) loads = loads.withTemperatures(rainflow.minK(), rainflow.maxK());
         TestToField.Test test = new TestToField.Test(q.lowK(), q.highK(), q.cyclesPerDay(), q.medianCycles());
         TestToField.Result r = TestToField.translate(p.connector().acceleration(), test, loads.minK[ff.y()][ff.x()],
                 loads.maxK[ff.y()][ff.x()], loads.offK, p.dutyCycle());
@@ -451,6 +473,14 @@ public final class ReliabilityRun {
             m.put("connector_power_cycle_cycles_to_failure", f.offOnCycles()[y][x]);
         }
         m.put("connector_mttf_years", Durations.years(f.population().mttf()));
+        if (o.rainflow() != null) {
+            var rf = o.rainflow();
+            m.put("connector_history_outputs", (double) rf.outputs());
+            m.put("connector_damage_per_cycle", rf.maps().workloadDamage()[y][x]);
+            m.put("connector_two_state_life_years", rf.twoState().firstFailureYears());
+            m.put("connector_two_state_first_failure_x_m", c.elementX()[rf.twoState().firstFailure().x()]);
+            m.put("connector_two_state_first_failure_y_m", c.elementY()[rf.twoState().firstFailure().y()]);
+        }
         TestToField.Result q = o.qualification();
         if (q != null) {
             m.put("connector_qualification_acceleration_factor", q.workloadFactor());
@@ -503,6 +533,14 @@ public final class ReliabilityRun {
                 sb.append(' ').append(num(yr)).append(" y ").append(show(info.get(k))).append(';');
             }
             sb.append(String.format(Locale.ROOT, " MTTF %.4g years%n", (Double) info.get("connector_mttf_years")));
+            if (info.get("connector_two_state_life_years") instanceof Double two) {
+                sb.append(String.format(Locale.ROOT, "                rainflow over %.0f output times of the periodic"
+                                + " cycle: damage %.4g per workload cycle at the first failure; the two-state"
+                                + " estimate gives %.4g years at (%.1f mm, %.1f mm)%n",
+                        (Double) info.get("connector_history_outputs"), (Double) info.get("connector_damage_per_cycle"),
+                        two, 1e3 * (Double) info.get("connector_two_state_first_failure_x_m"),
+                        1e3 * (Double) info.get("connector_two_state_first_failure_y_m")));
+            }
             if (info.get("connector_qualification_field_life_years") instanceof Double ql) {
                 sb.append(String.format(Locale.ROOT, "                qualification test implies %.4g workload cycles"
                                 + " (AF %.4g) and %.4g years at the first-failure point; the model predicts %.4g"

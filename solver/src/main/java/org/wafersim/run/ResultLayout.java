@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import org.wafersim.grid.Grid;
 import org.wafersim.io.ResultFile;
 import org.wafersim.thermal.SteadyResult;
+import org.wafersim.units.Units;
 
 /**
  * Fills a {@link ResultFile} with the layout of DESIGN section 7 (a contract): root attributes, /mesh, /thermal,
@@ -13,7 +14,7 @@ import org.wafersim.thermal.SteadyResult;
 public final class ResultLayout {
     public static final String VERSION = ResultLayout.class.getPackage().getImplementationVersion() != null
             ? ResultLayout.class.getPackage().getImplementationVersion() : "0.1.0-SNAPSHOT";
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     private ResultLayout() { }
 
@@ -82,7 +83,7 @@ public final class ResultLayout {
         f.attribute("/", "wafersim_version", VERSION);
         f.attribute("/", "case_name", r.spec().name());
         f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.attribute("/", "case", r.spec().resolvedText());
+        f.textDataset("/case", r.spec().resolvedText());   // a dataset: an attribute is limited to ~64 KiB
         f.attribute("/", "case_source", r.spec().source());
 
         int[] shape3 = {g.nz, g.ny, g.nx};
@@ -117,6 +118,11 @@ public final class ResultLayout {
         f.datasetAttribute("/mesh/layer_k", "columns", new String[]{"k_begin", "k_end (exclusive)"});
         f.attribute("/mesh", "layer_names", g.layerNames().toArray(new String[0]));
         f.attribute("/mesh", "active_k", new int[]{g.activeK0(), g.activeK1()});
+        // the grading of the z-cells (the plan is cheap: faces only); a warning when neighbours differ by more than
+        // grid.max_growth (a layer given too few cells)
+        org.wafersim.grid.GridPlan zp = org.wafersim.grid.GridBuilder.plan(r.spec());
+        f.attribute("/mesh", "max_z_growth", zp.maxZGrowth());
+        if (zp.zGrowthWarning() != null) f.attribute("/mesh", "z_growth_warning", zp.zGrowthWarning());
 
         double[] tC = new double[g.cells()];
         double[] t = th.temperature();
@@ -136,6 +142,12 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
         f.datasetAttribute(hp, "r_junction_max_coolant_K_per_W", s.rJunctionMaxCoolantKPerW());
         f.datasetAttribute(hp, "leakage_W", s.leakageW());
+        PowerCoolantSummary pc = s.powerCoolant();
+        if (pc != null && pc.power() != null) {
+            f.datasetAttribute(hp, "dynamic_W", pc.power().dynamicW());
+            f.datasetAttribute(hp, "power_basis", pc.power().basis());
+            f.datasetAttribute(hp, "operating_point_iterations", pc.power().operatingPointIterations());
+        }
         f.datasetAttribute(hp, "cooling_mode", s.coolingMode());
         f.datasetAttribute(hp, "feasible", s.feasible() ? 1 : 0);
         f.datasetAttribute(hp, "junction_limit_degC", s.junctionLimitC());
@@ -153,6 +165,20 @@ public final class ResultLayout {
             f.datasetAttribute("/thermal/coolant_temperature", "outlet_degC", r.coolant().outlet() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "inlet_degC", r.coolant().inlet() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "mass_flow_kg_per_s", r.coolant().massFlow());
+            f.datasetAttribute("/thermal/coolant_temperature", "max_local_degC", r.coolant().maxLocal() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "mean_degC", r.coolant().meanLocal() - KELVIN);
+            f.datasetAttribute("/thermal/coolant_temperature", "model", s.coolingMode().equals("vertical")
+                    ? "fresh coolant per region at the inlet temperature, flow shared by area; local T = inlet +"
+                    + " q''/(2 m'' c_p)" : "coolant accumulating along channels parallel to the flow direction");
+            if (pc != null && pc.coolant() != null) {
+                var c = pc.coolant();
+                f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
+                f.datasetAttribute("/thermal/coolant_temperature", "h_source", c.hSource());
+                if (Double.isFinite(c.pressureDropPa())) {   // unknown (NaN) when h is given without a geometry
+                    f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
+                    f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+                }
+            }
         }
 
         var cores = r.cores();

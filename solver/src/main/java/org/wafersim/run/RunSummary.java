@@ -32,7 +32,8 @@ public record RunSummary(
         double junctionLimitC,
         Map<String, Object> transientInfo,
         Map<String, Object> reliabilityInfo,
-        Map<String, Object> mechanicsInfo) {
+        Map<String, Object> mechanicsInfo,
+        PowerCoolantSummary powerCoolant) {
 
     public RunSummary {
         mechanicsInfo = mechanicsInfo == null ? null : new LinkedHashMap<>(mechanicsInfo);
@@ -56,7 +57,7 @@ public record RunSummary(
                 coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
                 cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
                 peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, transientInfo, null, null);
+                feasible, junctionLimitC, transientInfo, null, null, null);
     }
 
     /** The steady-state form (no transient part). */
@@ -81,7 +82,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo);
+                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, powerCoolant);
     }
 
     /** A copy with the reliability part of the run. */
@@ -90,7 +91,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, powerCoolant);
     }
 
     /** A copy with the mechanics part of the run. */
@@ -99,7 +100,16 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, powerCoolant);
+    }
+
+    /** A copy with the power and coolant part of the run. */
+    public RunSummary withPowerCoolant(PowerCoolantSummary pc) {
+        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
+                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
+                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
+                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, pc);
     }
 
     /** A copy naming the result file. */
@@ -108,7 +118,7 @@ public record RunSummary(
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo);
+                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, powerCoolant);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -119,7 +129,8 @@ public record RunSummary(
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
         sb.append(String.format("cooling         %s%n", coolingMode));
-        sb.append(String.format("power           %.1f W (leakage %.1f W)%n", powerW, leakageW));
+        if (powerCoolant != null && powerCoolant.power() != null) sb.append(powerCoolant.text());
+        else sb.append(String.format("power           %.1f W (leakage %.1f W)%n", powerW, leakageW));
         sb.append(String.format("wafer T         max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC, waferMeanC, waferMinC));
         if (hottestCore != null)
             sb.append(String.format("hottest core    %.2f degC at die (col %d, row %d), core (col %d, row %d); core spread %.2f K%n",
@@ -129,7 +140,7 @@ public record RunSummary(
         for (var e : heatOutW.entrySet())
             sb.append(String.format(" %s %.1f W (%.2f %%);", e.getKey(), e.getValue(), 100 * e.getValue() / powerW));
         sb.append(System.lineSeparator());
-        if (!Double.isNaN(coolantOutletC))
+        if (!Double.isNaN(coolantOutletC) && (powerCoolant == null || powerCoolant.coolant() == null))
             sb.append(String.format("coolant outlet  %.2f degC (mixed mean)%n", coolantOutletC));
         sb.append("layer interfaces");
         for (var e : interfaceHeatW.entrySet()) sb.append(String.format(" %s %.1f W;", e.getKey(), e.getValue()));

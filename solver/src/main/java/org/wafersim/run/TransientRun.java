@@ -16,6 +16,7 @@ import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
 import org.wafersim.power.PowerTimeline;
 import org.wafersim.thermal.*;
+import org.wafersim.units.Units;
 
 /**
  * A transient or power-cycling run of a case (issue 4): the same CoreArray, grid and package model as a steady run;
@@ -27,7 +28,7 @@ import org.wafersim.thermal.*;
  * the dynamic part is the profile power minus the reference leakage (never below zero).
  */
 public final class TransientRun {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** Probe series: named point probes, then the hottest core, per-die max and mean, coolant outlet. */
     public record Series(List<Double> time, List<Double> dt, List<Double> power, List<Double> heatOut,
@@ -45,11 +46,24 @@ public final class TransientRun {
     private TransientRun() { }
 
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress) {
+                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              java.util.function.DoubleUnaryOperator levelToDynamic) {
+        return run(spec, cores, g, map, model, tl, initialK, threads, progress, levelToDynamic, null);
+    }
+
+    /**
+     * As above, recording the temperature field of every accepted step of the last cycle (or of the whole
+     * transient) into {@code history} for the mechanics along the run (null: none).
+     */
+    public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
+                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              java.util.function.DoubleUnaryOperator levelToDynamic, MechanicsHistory history) {
         TransientSpec ts = spec.transientSpec();
         progress.accept(tl.summary());
         var leak = spec.power().leakage();
-        double leakRef = leak == null ? 0 : leak.shareAtRef() * spec.power().total();
+        // power.dynamic: the profile's levels are dynamic powers; power.total: totals at the operating point, turned
+        // into dynamic powers by the level map (operating-point solves at the profile's levels)
+        java.util.function.DoubleUnaryOperator dynOf = levelToDynamic;
         int nCores = cores.coreCount();
         double[] buf = new double[nCores];
         PowerSchedule schedule = new PowerSchedule() {
@@ -62,7 +76,7 @@ public final class TransientRun {
                 return scaleAndDeposit(tl.totalBefore(t), q);
             }
             private double scaleAndDeposit(double tot, double[] q) {
-                double f = tot > 0 ? Math.max(0, tot - leakRef) / tot : 0;
+                double f = tot > 0 ? Math.max(0, dynOf.applyAsDouble(tot)) / tot : 0;
                 double s = 0;
                 for (int c = 0; c < nCores; c++) {
                     buf[c] *= f;
@@ -90,7 +104,7 @@ public final class TransientRun {
         for (String n : probeCells.keySet()) series.probes().put(n, new ArrayList<>());
         series.probes().put("hottest_core", new ArrayList<>());
         series.probes().put("wafer_mean", new ArrayList<>());
-        if (model.coolant() != null) series.probes().put("coolant_outlet", new ArrayList<>());
+        if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().put("coolant_outlet", new ArrayList<>());
         int nd = cores.dieCount();
         double[] coreT = new double[nCores];
         boolean cycle = spec.analysis().thermal() == ThermalAnalysis.CYCLE;
@@ -102,7 +116,14 @@ public final class TransientRun {
         List<Double> snapTimes = ts.snapshots();
         int wl = spec.waferLayerIndex();
 
+        RunProgress rp = RunProgress.of(progress);
+        double[] window = {0, cycle ? period : ts.end(), 0};   // the solve under way: start, end, cycle number (0: none)
         TransientSolver.Observer obs = (t, tk, step) -> {
+            // adaptive steps grow about geometrically after a step in power, so the work done goes with ln t, not t
+            double done = window[2] > 0 ? (t - window[0]) / (window[1] - window[0])
+                    : Math.log1p(t / ts.dtInitial()) / Math.log1p(window[1] / ts.dtInitial());
+            rp.update(window[2] > 0 ? "cycle " + (int) window[2] : "transient", done,
+                    String.format(java.util.Locale.ROOT, "step %d, t = %.4g s of %.4g s", series.time().size(), t, window[1]));
             map.coreMean(g, tk, coreT);
             series.time().add(t);
             series.dt().add(step == null ? 0 : step.dt());
@@ -135,7 +156,7 @@ public final class TransientRun {
                         wv += v;
                     }
             series.probes().get("wafer_mean").add(ws / wv - KELVIN);
-            if (model.coolant() != null) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
+            if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
             for (double st : snapTimes)
                 if (Math.abs(st - t) <= 1e-9 * Math.max(1, st)) {
                     double[] f = new double[tk.length];
@@ -168,7 +189,13 @@ public final class TransientRun {
             if (!cycle) {
                 double end = ts.end();
                 progress.accept(String.format("transient to t = %.6g s", end));
-                total = solver.run(p, capacity, schedule, state, 0, end, stops, obs);
+                if (history != null) history.start(0, state);
+                total = solver.run(p, capacity, schedule, state, 0, end, withStops(stops, history, 0, end),
+                        history == null ? obs : (t, tk, step) -> {
+                            obs.accept(t, tk, step);
+                            if (step != null) history.accept(t, tk);
+                        });
+                rp.done();
             } else {
                 double t0 = 0;
                 int maxC = ts.maxCycles();
@@ -184,9 +211,17 @@ public final class TransientRun {
                         swingMin[c] = Math.min(swingMin[c], lastCoreT[c]);
                         swingMax[c] = Math.max(swingMax[c], lastCoreT[c]);
                     }
+                    window[0] = t0;
+                    window[1] = t0 + period;
+                    window[2] = cycles + 1;
                     final boolean first = cycles == 0;   // t = 0 is recorded once, not at every cycle start
-                    TransientSolver.Result r = solver.run(p, capacity, schedule, state, t0, t0 + period, stops,
-                            (t, tk, step) -> { if (step != null || first) obs.accept(t, tk, step); });
+                    if (history != null) history.start(t0, state);
+                    TransientSolver.Result r = solver.run(p, capacity, schedule, state, t0, t0 + period,
+                            withStops(stops, history, t0, t0 + period), (t, tk, step) -> {
+                                if (step != null || first) obs.accept(t, tk, step);
+                                if (step != null && history != null) history.accept(t, tk);
+                            });
+                    rp.done();
                     total = sum(total, r);
                     state = r.finalTemperature();
                     cycles++;
@@ -231,6 +266,15 @@ public final class TransientRun {
                     total.energyInJ(), total.energyOutJ(), total.energyStoredJ(), total.balanceRelError()));
         Map<String, Double> tc = timeConstants(series, tl);
         return new Outcome(series, snaps, total, cycles, periodic, change, swing, meanC, tc, tl.summary());
+    }
+
+    /** The snapshot stops and the history's output times in [t0, t1], sorted and distinct. */
+    private static double[] withStops(double[] stops, MechanicsHistory h, double t0, double t1) {
+        if (h == null) return stops;
+        double[] extra = h.stops(t0, t1);
+        if (extra.length == 0) return stops;
+        return java.util.stream.DoubleStream.concat(java.util.Arrays.stream(stops), java.util.Arrays.stream(extra))
+                .sorted().distinct().toArray();
     }
 
     /** Headline numbers of the transient part, for the summary (keys carry their units). */

@@ -13,7 +13,7 @@ import org.wafersim.grid.Grid;
  * (the face's mid-point value, second order in the face length). Coupled to the solid by outer iteration: after each
  * solve the face ambients are recomputed from the face heat flows G (T_cell - T_f).
  */
-public final class CoolantChannel implements OuterCoupling {
+public final class CoolantChannel implements OuterCoupling, CoolantModel {
     private final Grid grid;
     private final BoundaryFaces faces;
     private final double inlet, mDot, cp;
@@ -97,12 +97,27 @@ public final class CoolantChannel implements OuterCoupling {
     }
 
     /** Mixed-mean outlet temperature (K) after the last update. */
-    public double outlet() { return lastOutlet; }
-    public double inlet() { return inlet; }
-    public double massFlow() { return mDot; }
-    public double specificHeat() { return cp; }
+    @Override public double outlet() { return lastOutlet; }
+    @Override public double inlet() { return inlet; }
+    @Override public double massFlow() { return mDot; }
+    @Override public double specificHeat() { return cp; }
+
+    @Override
+    public double meanLocal() {
+        double s = 0, a = 0;
+        for (int[] st : strips)
+            for (int f : st) {
+                int c = faces.cell[f];
+                int i = c % grid.nx, j = (c / grid.nx) % grid.ny;
+                double area = grid.dx(i) * grid.dy(j);
+                s += faces.ambient[f] * area;
+                a += area;
+            }
+        return a > 0 ? s / a : Double.NaN;
+    }
 
     /** Coolant temperature (K) over each top face, [ny][nx] flattened; NaN where there is no coolant. */
+    @Override
     public double[] map() {
         double[] m = new double[grid.nx * grid.ny];
         Arrays.fill(m, Double.NaN);

@@ -3,6 +3,7 @@ package org.wafersim.thermal;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
 import org.wafersim.power.CoreCellMap;
+import org.wafersim.units.Units;
 
 /**
  * Leakage power of every core, growing exponentially with the core's temperature (reference-data.md D.2):
@@ -79,6 +80,6 @@ public final class CoreLeakage implements HeatSourceFeedback {
         int d = cores.die(h);
         double leak = pRef[h] * Math.exp(beta * (coreT[h] - tRef));
         return String.format("core %d at die (column %d, row %d), core (column %d, row %d): %.1f degC, leakage %.3g W",
-                h, cores.dieColumn(d), cores.dieRow(d), cores.coreColumn(h), cores.coreRow(h), coreT[h] - 273.15, leak);
+                h, cores.dieColumn(d), cores.dieRow(d), cores.coreColumn(h), cores.coreRow(h), coreT[h] - Units.ZERO_CELSIUS_K, leak);
     }
 }

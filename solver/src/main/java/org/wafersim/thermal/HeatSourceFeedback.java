@@ -14,6 +14,12 @@ public interface HeatSourceFeedback {
      */
     double evaluate(double[] t, double[] q, double[] dqdT);
 
+    /**
+     * A power (W) the source is expected to stay of the order of (the solver's divergence guard compares the source
+     * with the larger of this and the fixed power); 0 when the fixed power is the right scale.
+     */
+    default double powerScale() { return 0; }
+
     /** Where the source is strongest at temperatures t, for messages (e.g. "core 1234 at die (3, 4): 412 degC"). */
     String hottest(double[] t);
 }

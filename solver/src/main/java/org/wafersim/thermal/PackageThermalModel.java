@@ -16,8 +16,9 @@ import org.wafersim.power.CoreCellMap;
  * cores' dynamic power and temperature-dependent leakage ({@link CoreLeakage}), and the face conditions of the
  * cooling mode (DESIGN section 4, reference-data.md D.3):
  * <ul>
- *   <li>top face of the top layer: the coolant (h; inlet temperature in {@code vertical} mode, the local coolant
- *       temperature of a {@link CoolantChannel} in {@code lateral} mode); in {@code edge} mode there is no flow over
+ *   <li>top face of the top layer: the coolant (h; in {@code vertical} mode fresh coolant per region, its local rise
+ *       a series resistance towards the inlet temperature ({@link ManifoldCoolant}), in {@code lateral} mode the local
+ *       coolant temperature of a {@link CoolantChannel}); in {@code edge} mode there is no flow over
  *       the plate and the face sees {@code other_faces};</li>
  *   <li>bottom face of the bottom layer: {@code board_back};</li>
  *   <li>{@code edge} mode: the wafer's rim (side faces of the wafer layer) gets the edge coolant;</li>
@@ -29,8 +30,17 @@ public final class PackageThermalModel {
     public static final String COOLANT = "coolant", BOARD = "board", EDGE = "edge", STEPS = "steps";
     public static final String[] SIDES = {"side_-x", "side_+x", "side_-y", "side_+y"};
 
-    /** The problem and the sub-models whose state the run reports. */
-    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantChannel coolant) { }
+    /**
+     * The problem and the sub-models whose state the run reports. {@code targetTotal} is the total power (W,
+     * dynamic + leakage) the operating point must reach ({@link OperatingPoint}), or NaN when the dynamic power is
+     * fixed ({@code power.dynamic}, or no leakage: then the dynamic power is the level itself).
+     */
+    public record Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantModel coolant,
+                        double targetTotal) {
+        public Model(ThermalProblem problem, double[] dynamicCorePower, CoreLeakage leakage, CoolantModel coolant) {
+            this(problem, dynamicCorePower, leakage, coolant, Double.NaN);
+        }
+    }
 
     private PackageThermalModel() { }
 
@@ -40,42 +50,55 @@ public final class PackageThermalModel {
     }
 
     /**
-     * The full model of a case. {@code corePower} is the workload's power per core at the leakage reference
-     * temperature (summing to {@code power.total} for a steady run); with a leakage model the chip leaks
-     * {@code share_at_ref * power.total} at the reference temperature (spread by core area) and the dynamic power is
-     * the rest, spread like {@code corePower}.
+     * The full model of a case at one power level. {@code corePower} is the workload's distribution at that level
+     * (it sums to the level, W, in the case's {@link CaseSpec.PowerBasis}). With {@code power.dynamic} it is the
+     * dynamic power and the leakage comes on top. With {@code power.total} and a leakage model the level is the total
+     * at the operating point: the dynamic power starts as the level minus the chip's leakage at the reference
+     * temperature ({@link CaseSpec.PowerSpec#leakageAtRef()}), spread like {@code corePower}, and
+     * {@link Model#targetTotal()} asks the solve to find the dynamic scale that reaches the level. The chip leaks
+     * {@code leakageAtRef} at the reference temperature (spread by core area) whatever the level.
      */
     public static Model build(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double[] corePower) {
         var leak = spec.power().leakage();
         double share = leak == null ? 0 : leak.shareAtRef();
-        // corePower totals a power at the leakage reference temperature (power.total, or a transient profile's power
-        // at t = 0): its dynamic part is that total minus the chip's reference leakage, share * power.total.
+        double leakRef = spec.power().leakageAtRef();
+        boolean totalBasis = spec.power().basis() == CaseSpec.PowerBasis.TOTAL && leakRef > 0;
         double sum = 0;
         for (double v : corePower) sum += v;
-        double f = sum > 0 ? Math.max(0, sum - share * spec.power().total()) / sum : 0;
+        // (with a total, only the shape of the dynamic power matters: the search scales it; a start of at least
+        // 1e-3 of the level keeps the shape when the reference leakage alone exceeds the level)
+        double f = !totalBasis ? 1 : sum > 0 ? Math.max(1e-3 * sum, sum - leakRef) / sum : 0;
         double[] dyn = new double[corePower.length];
         for (int c = 0; c < dyn.length; c++) dyn[c] = f * corePower[c];
         double[] q = map.depositPower(g, dyn);
         BoundaryFaces bf = BoundaryFaces.scan(g, rule(spec, g));
         CoreLeakage leakage = null;
-        if (leak != null && share > 0) {
-            double[] pRef = CoreLeakage.referenceLeakage(cores, share * spec.power().total());
+        // a total of 0 W is a chip that is off: no dynamic power and no leakage
+        if (leak != null && share > 0 && !(totalBasis && sum == 0)) {
+            double[] pRef = CoreLeakage.referenceLeakage(cores, leakRef);
             leakage = new CoreLeakage(cores, map, g, pRef, leak.refTemperature(), leak.beta());
         }
-        CoolantChannel channel = null;
+        CoolantModel channel = null;
         List<OuterCoupling> couplings = new ArrayList<>();
+        if (spec.cooling().mode() == CoolingMode.VERTICAL) {
+            var cool = spec.cooling().coolant();
+            Material fluid = spec.materials().get(cool.fluid());
+            channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec),
+                    cool.flow() * fluid.density(cool.inlet()), fluid.specificHeat(cool.inlet()), cool.inlet());
+        }
         if (spec.cooling().mode() == CoolingMode.LATERAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
             double mDot = cool.flow() * fluid.density(cool.inlet());
             if (!(mDot > 0))
                 throw new InputException(spec.source(), "cooling.coolant.flow", "lateral cooling needs a flow > 0");
-            channel = new CoolantChannel(g, bf, bf.pathIndex(COOLANT), cool.direction(), mDot,
+            CoolantChannel lateral = new CoolantChannel(g, bf, bf.pathIndex(COOLANT), cool.direction(), mDot,
                     fluid.specificHeat(cool.inlet()), cool.inlet());
-            couplings.add(channel);
+            couplings.add(lateral);
+            channel = lateral;
         }
         ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings);
-        return new Model(p, dyn, leakage, channel);
+        return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
     }
 
     private static List<ConductivityLaw> laws(CaseSpec spec, Grid g) {
@@ -101,10 +124,22 @@ public final class PackageThermalModel {
         int botK0 = g.layerK0(bottom);
         int wafer = spec.waferLayerIndex();
         int wK0 = g.layerK0(wafer), wK1 = g.layerK1(wafer);
-        Convection coolant = cool.mode() == CoolingMode.EDGE ? null
-                : new Convection(cool.coolant().h(), cool.coolant().inlet(), COOLANT);
-        if (cool.mode() != CoolingMode.EDGE && !(cool.coolant().h() > 0))
+        PlateHydraulics plate = cool.mode() == CoolingMode.EDGE ? null : PlateHydraulics.of(spec);
+        double hCoolant = plate != null ? plate.hFootprint() : cool.coolant().h();
+        if (cool.mode() != CoolingMode.EDGE && !(hCoolant > 0))
             throw new InputException(spec.source(), "cooling.coolant.h", "the coolant needs h > 0");
+        if (cool.mode() == CoolingMode.VERTICAL) {
+            // fresh coolant per region: its own rise is a series resistance 1/(2 m'' c_p) (ManifoldCoolant)
+            var cc = cool.coolant();
+            Material fluid = spec.materials().get(cc.fluid());
+            double mDot = cc.flow() * fluid.density(cc.inlet());
+            if (!(mDot > 0))
+                throw new InputException(spec.source(), "cooling.coolant.flow", "vertical cooling needs a flow > 0"
+                        + " (the coolant warms by P / (m_dot c_p))");
+            hCoolant = ManifoldCoolant.effectiveH(hCoolant, mDot, fluid.specificHeat(cc.inlet()), plateArea(spec));
+        }
+        Convection coolant = cool.mode() == CoolingMode.EDGE ? null
+                : new Convection(hCoolant, cool.coolant().inlet(), COOLANT);
         Convection board = convection(cool.boardBack(), BOARD);
         SurfaceSpec o = cool.otherFaces();
         Convection[] side = new Convection[4];
@@ -122,6 +157,12 @@ public final class PackageThermalModel {
             }
             return steps;
         };
+    }
+
+    /** The cold plate's coolant-side area (m^2): the footprint of the top layer of the stack. */
+    static double plateArea(CaseSpec spec) {
+        var top = spec.stack().get(0);
+        return top.sizeX() * top.sizeY();
     }
 
     private static Convection convection(SurfaceSpec s, String path) {

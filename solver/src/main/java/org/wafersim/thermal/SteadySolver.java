@@ -10,6 +10,7 @@ import org.wafersim.linalg.Multigrid;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.Stencil7;
+import org.wafersim.units.Units;
 
 /**
  * Steady heat conduction, -div(k(T) grad T) = q, on a {@link ThermalProblem}: finite volumes
@@ -84,7 +85,7 @@ public final class SteadySolver {
             if (fb != null) {
                 feedbackW = fb.evaluate(t, qL, dqL);
                 if (explicitFeedback) java.util.Arrays.fill(dqL, 0.0);
-                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, p.totalPower()))
+                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, Math.max(p.totalPower(), fb.powerScale())))
                     throw runaway(p, t, feedbackW, "leakage power diverges");
                 System.arraycopy(theta, 0, theta0, 0, n);
             }
@@ -162,11 +163,18 @@ public final class SteadySolver {
             }
             if (fb != null && !(maxTemperature(t, g) < MAX_TEMPERATURE_K))
                 throw runaway(p, t, feedbackW, (runawayReason == null ? "" : runawayReason + "; then ")
-                        + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - 273.15));
+                        + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - Units.ZERO_CELSIUS_K));
             if (explicitFeedback && picard >= opt.maxPicard())
                 throw runaway(p, t, feedbackW, runawayReason);
             if (linear) break;
-            if (change <= opt.picardTolerance() && tol <= opt.tolerance()) break;
+            if (change <= opt.picardTolerance() && tol <= opt.tolerance()) {
+                // A fixed point reached with the source explicit is not a stable steady state (the linearised
+                // operator was indefinite on the way: with a fixed dynamic power no fixed point exists then, with a
+                // fixed total it is the unstable branch).
+                if (explicitFeedback) throw runaway(p, t, feedbackW, runawayReason + "; the iteration settled on an"
+                        + " unstable state");
+                break;
+            }
             if (picard >= opt.maxPicard())
                 throw new NotConvergedException(String.format(
                         "outer iteration (k(T), leakage, coolant) did not converge in %d iterations "
@@ -192,7 +200,7 @@ public final class SteadySolver {
     }
 
     /** Above this the materials' laws are far outside their range: treated as runaway when leakage is on. */
-    static final double MAX_TEMPERATURE_K = 273.15 + 1000;
+    static final double MAX_TEMPERATURE_K = Units.ZERO_CELSIUS_K + 1000;
     /** Leakage above this multiple of the fixed power is divergence, whatever the iteration says. */
     static final double RUNAWAY_POWER_FACTOR = 1e3;
 

@@ -33,7 +33,7 @@ class Hdf5PowerMapTest {
             power:
               total: "600 W"
             %s
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "1000 W/(m^2*K)"}}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
             """;
 
     @TempDir
@@ -71,7 +71,7 @@ class Hdf5PowerMapTest {
     @Test
     void dieLevelMapFromTheDefaultDataset() throws IOException {
         h5("dies.h5", new ResultFile().intDataset("/power", new int[] {1, 2, 3, 4, 5, 5}, new int[] {2, 3}, "W"));
-        CaseSpec c = load("map: dies.h5");
+        CaseSpec c = load("map_as: distribution\nmap: dies.h5");
         CoreArray a = CoreArray.of(c);
         double[] p = power(c);
         double[] die = {30, 60, 90, 120, 150, 150};
@@ -91,7 +91,7 @@ class Hdf5PowerMapTest {
         double[] grid = new double[72];
         for (int gr = 0; gr < 6; gr++) for (int gc = 0; gc < 12; gc++) grid[gr * 12 + gc] = want[core(a, gc, gr)];
         h5("cores.h5", new ResultFile().dataset("/maps/core", grid, new int[] {6, 12}, "W"));
-        CaseSpec c = load("map: cores.h5\nmap_dataset: /maps/core\nmap_level: core");
+        CaseSpec c = load("map_as: distribution\nmap: cores.h5\nmap_dataset: /maps/core\nmap_level: core");
         double[] got = power(c);
         for (int i = 0; i < 72; i++) assertEquals(want[i], got[i], 1e-12 * 600, "core " + i);
         assertEquals(600, sum(got), 1e-12 * 600);
@@ -103,7 +103,7 @@ class Hdf5PowerMapTest {
         CaseSpec ref = load("pattern: checkerboard");
         double[] want = WorkloadPower.corePower(CoreArray.of(ref), PowerPattern.CHECKERBOARD, 600);
         h5("result.h5", new ResultFile().dataset("/cores/power", want, new int[] {72}, "W"));
-        CaseSpec c = load("map: result.h5\nmap_dataset: /cores/power");
+        CaseSpec c = load("map_as: distribution\nmap: result.h5\nmap_dataset: /cores/power");
         double[] got = power(c);
         for (int i = 0; i < 72; i++) assertEquals(want[i], got[i], 1e-12 * 600, "core " + i);
     }
@@ -112,39 +112,39 @@ class Hdf5PowerMapTest {
     void missingDatasetListsTheDatasets() throws IOException {
         Path f = h5("other.h5", new ResultFile().dataset("/maps/a", new double[6], new int[] {2, 3}, "W")
                 .dataset("/maps/b", new double[] {1, 2}, new int[] {2}, "W"));
-        fails(load("map: other.h5"), f, "/power", "no such dataset (power.map_dataset)", "/maps/a [2][3]",
+        fails(load("map_as: distribution\nmap: other.h5"), f, "/power", "no such dataset (power.map_dataset)", "/maps/a [2][3]",
                 "/maps/b [2]");
     }
 
     @Test
     void mapOfTheWrongSize() throws IOException {
         Path f = h5("p.h5", new ResultFile().dataset("/power", new double[16], new int[] {4, 4}, "W"));
-        fails(load("map: p.h5"), f, "/power", "the power map is 4 x 4 (rows x columns)", "2 x 3 for a die-level map",
+        fails(load("map_as: distribution\nmap: p.h5"), f, "/power", "the power map is 4 x 4 (rows x columns)", "2 x 3 for a die-level map",
                 "6 x 12 for a core-level map");
         h5("p.h5", new ResultFile().dataset("/power", new double[7], new int[] {7}, "W"));
-        fails(load("map: p.h5"), f, "/power", "the power map is 7 values", "6 values (one per die)",
+        fails(load("map_as: distribution\nmap: p.h5"), f, "/power", "the power map is 7 values", "6 values (one per die)",
                 "72 values (one per core, in core index order)");
         h5("p.h5", new ResultFile().dataset("/power", new double[12], new int[] {2, 3, 2}, "W"));
-        fails(load("map: p.h5"), f, "/power", "has 3 dimensions");
+        fails(load("map_as: distribution\nmap: p.h5"), f, "/power", "has 3 dimensions");
     }
 
     @Test
     void negativeAndNonFiniteEntriesAreNamed() throws IOException {
         Path f = h5("p.h5", new ResultFile().dataset("/power", new double[] {1, 2, 3, 4, 5, -6}, new int[] {2, 3}, "W"));
-        fails(load("map: p.h5"), f, "/power", "entry [1][2] is negative (-6.0)");
+        fails(load("map_as: distribution\nmap: p.h5"), f, "/power", "entry [1][2] is negative (-6.0)");
         h5("p.h5", new ResultFile().dataset("/power", new double[] {1, 2, Double.NaN, 4, 5, 6}, new int[] {2, 3}, "W"));
-        fails(load("map: p.h5"), f, "/power", "entry [0][2] is NaN");
+        fails(load("map_as: distribution\nmap: p.h5"), f, "/power", "entry [0][2] is NaN");
     }
 
     @Test
     void notAnHdf5File() throws IOException {
         Path f = dir.resolve("fake.h5");
         Files.writeString(f, "1,2,3\n4,5,6\n");
-        InputException e = assertThrows(InputException.class, () -> power(load("map: fake.h5")));
+        InputException e = assertThrows(InputException.class, () -> power(load("map_as: distribution\nmap: fake.h5")));
         assertEquals(f.toString(), e.source(), e.getMessage());
         assertTrue(e.getMessage().contains("not an HDF5 file"), e.getMessage());
         // ... but the same text is a fine CSV map when the case says so
-        assertEquals(600, sum(power(load("map: fake.h5\nmap_format: csv"))), 1e-12 * 600);
+        assertEquals(600, sum(power(load("map_as: distribution\nmap: fake.h5\nmap_format: csv"))), 1e-12 * 600);
     }
 
     private static double sum(double[] a) {

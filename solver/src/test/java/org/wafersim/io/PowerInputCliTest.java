@@ -31,7 +31,7 @@ class PowerInputCliTest {
             power:
               total: "124 W"
             %s
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", h: "20000 W/(m^2*K)"}}
+            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "20000 W/(m^2*K)"}}
             """;
     static final String FLP = "cpu0 0.006 0.003 0 0\ncpu1 0.0045 0.006 0.0105 0.003\nl2 0.012 0.009 0.024 0.009\n"
             + "io 0.003 0.003 0.030 0\n";
@@ -80,7 +80,7 @@ class PowerInputCliTest {
     void overlappingFloorplanUnitsExitWithTwo() throws IOException {
         Path flp = write("chip.flp", "a 0.003 0.003 0 0\nb 0.003 0.003 0.002 0.002\n");
         write("run.ptrace", "a b\n1 1\n");
-        Path c = caseWith("map: run.ptrace\nfloorplan: chip.flp");
+        Path c = caseWith("map: run.ptrace\nfloorplan: chip.flp\nmap_as: distribution");
         Path out = dir.resolve("out.h5");
         Object[] r = run("run", c.toString(), "-o", out.toString(), "-q");
         assertEquals(Cli.BAD_INPUT, r[0]);
@@ -93,7 +93,7 @@ class PowerInputCliTest {
     void negativeTracePowerExitsWithTwo() throws IOException {
         write("chip.flp", FLP);
         Path trace = write("run.ptrace", "cpu0 cpu1 l2 io\n10 27 12 1\n20 27 -24 3\n");
-        Path c = caseWith("map: run.ptrace\nfloorplan: chip.flp");
+        Path c = caseWith("map: run.ptrace\nfloorplan: chip.flp\nmap_as: distribution");
         Path out = dir.resolve("out.h5");
         Object[] r = run("run", c.toString(), "-o", out.toString(), "-q");
         assertEquals(Cli.BAD_INPUT, r[0]);
@@ -106,7 +106,7 @@ class PowerInputCliTest {
     void hotSpotImportRunsAndItsPowerReachesTheResult() throws IOException {
         write("chip.flp", FLP);
         write("run.ptrace", TRACE);
-        Path c = caseWith("map: run.ptrace\nfloorplan: chip.flp");
+        Path c = caseWith("map: run.ptrace\nfloorplan: chip.flp\nmap_as: distribution");
         Path out = dir.resolve("out.h5");
         Object[] r = run("run", c.toString(), "-o", out.toString());
         String err = (String) r[1];

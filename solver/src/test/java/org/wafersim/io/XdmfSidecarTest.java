@@ -60,11 +60,13 @@ class XdmfSidecarTest {
                 .dataset("/transient/final_temperature", t2, s3, "degC")
                 .dataset("/mechanics/node_x", new double[]{0, 2, 3, 4}, new int[]{MX + 1}, "m")
                 .dataset("/mechanics/node_y", new double[]{0, 1, 3}, new int[]{MY + 1}, "m")
-                .attribute("/mechanics", "states", new String[]{"full", "idle"})
+                .attribute("/mechanics", "states", new String[]{"full", "idle", "snapshot_0000", "snapshot_0001"})
                 .dataset("/mechanics/connector_shear_strain", new double[]{1, 2, 3, 4, 5, 6}, new int[]{MY, MX}, "1")
                 .dataset("/mechanics/warpage", new double[12], new int[]{MY + 1, MX + 1}, "m")
                 .dataset("/mechanics/stress_xx", new double[18], new int[]{3, MY, MX}, "Pa")
                 .dataset("/mechanics/states/idle/connector_shear_strain", new double[6], new int[]{MY, MX}, "1")
+                .dataset("/mechanics/states/snapshot_0000/connector_shear_strain", new double[6], new int[]{MY, MX}, "1")
+                .dataset("/mechanics/states/snapshot_0001/connector_shear_strain", new double[6], new int[]{MY, MX}, "1")
                 .dataset("/reliability/connector_life", new double[]{7, 7, 7, 7, 7, 7}, new int[]{MY, MX}, "years");
         Path h5 = dir.resolve("run.h5");
         f.writeAtomically(h5, false);
@@ -83,7 +85,12 @@ class XdmfSidecarTest {
         NodeList grids = doc.getDocumentElement().getElementsByTagName("Domain").item(0).getChildNodes();
         for (int i = 0; i < grids.getLength(); i++)
             if (grids.item(i) instanceof Element e && e.getTagName().equals("Grid")) top.add(e.getAttribute("Name"));
-        assertEquals(List.of("wafer", "snapshots", "mechanics_full", "mechanics_idle"), top);
+        assertEquals(List.of("wafer", "snapshots", "mechanics_full", "mechanics_idle", "mechanics_snapshots"), top);
+        Element ms = grid(doc, "mechanics_snapshots");
+        assertEquals("Temporal", ms.getAttribute("CollectionType"));
+        NodeList mt = ms.getElementsByTagName("Time");
+        assertEquals(2, mt.getLength());
+        assertEquals("2.0", ((Element) mt.item(1)).getAttribute("Value"), "snapshot_0001 is at the time of snapshot 0001");
         Element wafer = grid(doc, "wafer");
         assertEquals(List.of("material_id", "power_density_W_per_m3", "temperature_degC", "final_temperature_degC",
                 "vtkGhostType"), attributeNames(wafer));

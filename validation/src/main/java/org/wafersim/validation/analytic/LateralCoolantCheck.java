@@ -28,7 +28,7 @@ public final class LateralCoolantCheck implements Check {
         var spec = CaseLoader.builtin("wse-coarse", List.of("cooling.mode=lateral",
                 "cooling.board_back.h=0 W/(m^2*K)", "cooling.other_faces.h=0 W/(m^2*K)"));
         CaseRun.Result r = CaseRun.run(spec, ctx.threads(), m -> { });
-        CoolantChannel ch = r.coolant();
+        CoolantChannel ch = (CoolantChannel) r.coolant();
         double p = r.thermal().powerIn();
         double expected = p / (ch.massFlow() * ch.specificHeat());
         double rise = ch.outlet() - ch.inlet();

@@ -12,6 +12,7 @@ import org.wafersim.grid.GridBuilder;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
 import org.wafersim.power.WorkloadPower;
+import org.wafersim.thermal.OperatingPoint;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadyResult;
 import org.wafersim.thermal.SteadySolver;
@@ -22,7 +23,10 @@ import org.wafersim.thermal.ThermalProblem;
  * 0.6M, 2M and 7.6M cells) to a relative residual of 1e-8 on all cores: the full nonlinear solve for a model
  * variant (see {@link LinearSolveBench} for one linear solve): {@code fixed} (k(T) by Picard, fixed
  * power), {@code leakage} (plus temperature-dependent leakage by Newton), {@code lateral} (plus the coolant warming
- * along its path). The ratio leakage/fixed and lateral/fixed is the cost of each coupling. Divide the cell count
+ * along its path), {@code operating-point} (power.total reached at the operating point: the leakage solve with the
+ * dynamic scale iterated in its outer loop), {@code vertical-uncoupled} (the leakage variant with the vertical coolant's
+ * own rise switched off by a huge flow). The ratio leakage/fixed and lateral/fixed is the cost of each coupling;
+ * operating-point/leakage that of reaching a total, leakage/vertical-uncoupled that of the vertical coolant. Divide the cell count
  * (printed at setup) by the time per operation for cells/s; compare rows of one run, not across runs.
  */
 @State(Scope.Benchmark)
@@ -35,10 +39,11 @@ public class SteadySolveBench {
     @Param({"0.25", "0.5", "1"})
     public double cellsPerCore;
 
-    @Param({"fixed", "leakage", "lateral"})
+    @Param({"fixed", "leakage", "lateral", "operating-point", "vertical-uncoupled"})
     public String variant;
 
     private ThermalProblem problem;
+    private PackageThermalModel.Model model;
     private double[] savedAmbient;
     private Parallel par;
 
@@ -47,6 +52,9 @@ public class SteadySolveBench {
         List<String> o = new ArrayList<>(List.of("grid.cells_per_core=" + cellsPerCore));
         if (variant.equals("fixed")) o.add("power.leakage=");
         if (variant.equals("lateral")) o.add("cooling.mode=lateral");
+        // the vertical coolant's own rise is a series resistance 1/(2 m'' c_p): a flow 1e6 times larger leaves the
+        // plain h (the solve as it was before the coolant warmed in vertical mode)
+        if (variant.equals("vertical-uncoupled")) o.add("cooling.coolant.flow=30000000 L/min");
         CaseSpec spec = CaseLoader.builtin("wse-default", o);
         CoreArray cores = CoreArray.of(spec);
         Grid g = GridBuilder.build(spec, cores);
@@ -54,6 +62,7 @@ public class SteadySolveBench {
         double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
         PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, p);
         problem = m.problem();
+        model = m;
         savedAmbient = problem.boundary().ambient.clone();
         par = new Parallel(0);
         System.out.printf("%n[bench] cells_per_core=%s variant=%s grid %d x %d x %d = %,d cells%n", cellsPerCore,
@@ -71,7 +80,12 @@ public class SteadySolveBench {
 
     @Benchmark
     public SteadyResult steadySolve() {
-        SteadyResult r = new SteadySolver(par, new SteadySolver.Options(1e-8, 200, 1e-6, 50, false)).solve(problem, null);
+        SteadySolver solver = new SteadySolver(par, new SteadySolver.Options(1e-8, 200, 1e-6, 50, false));
+        // operating-point: power.total = 15 kW reached at the converged state (the dynamic scale found in the outer
+        // loop); leakage: the same model with its starting dynamic power fixed (the leakage solve before power.total
+        // meant the operating point)
+        SteadyResult r = variant.equals("operating-point") ? OperatingPoint.solve(solver, model, null).result()
+                : solver.solve(problem, null);
         System.out.printf("[bench] %s: %d outer iterations, CG iterations %s%n", variant, r.picardIterations(),
                 java.util.Arrays.toString(r.linearIterations()));
         return r;

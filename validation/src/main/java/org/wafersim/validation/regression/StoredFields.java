@@ -32,6 +32,7 @@ public final class StoredFields {
         try (ResultReader r = ResultReader.open(file)) {
             s.groups.put("/", withoutJhdf(r.attributes("/")));
             for (ResultReader.DatasetInfo info : r.datasets()) {
+                if (info.type().equals("string")) continue;   // text (the stored case), not a field
                 ResultReader.Data d = r.read(info.path());
                 Map<String, Object> attrs = new LinkedHashMap<>(r.attributes(info.path()));
                 attrs.remove("units");

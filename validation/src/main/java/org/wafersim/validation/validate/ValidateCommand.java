@@ -64,7 +64,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        if (threads < 0) throw new InputException("--threads", null, "must be >= 0, got " + threads);
+        org.wafersim.errors.Limits.threads("--threads", null, threads);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Consumer<String> progress = quiet ? m -> { } : m -> {
             err.println("wafersim: " + m);
