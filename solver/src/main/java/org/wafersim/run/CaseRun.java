@@ -109,7 +109,7 @@ public final class CaseRun {
         var s = spec.solver();
         try (Parallel par = new Parallel(threads > 0 ? threads : s.threads())) {
             op = OperatingPoint.solve(new SteadySolver(par, new SteadySolver.Options(s.tolerance(), s.maxIterations(),
-                    s.picardTolerance(), s.maxPicard(), false)), model, null);
+                    s.picardTolerance(), s.maxPicard(), false), outerRounds(progress)), model, null);
         } catch (org.wafersim.errors.WafersimException e) {
             if (e.exitCode() != org.wafersim.errors.WafersimException.EXIT_CHECK_FAILED) throw e;
             stages.put("thermal", (System.nanoTime() - t1) / 1e9);
@@ -297,6 +297,22 @@ public final class CaseRun {
             if (i >= 0) return y[i];
             int k = Math.min(Math.max(-i - 2, 0), x.length - 2);
             return Math.max(0, y[k] + (y[k + 1] - y[k]) * (v - x[k]) / (x[k + 1] - x[k]));
+        };
+    }
+
+    /**
+     * Outer (Picard/Newton) rounds of the steady solve as progress updates: the fraction is how far the change has
+     * come down, on a log scale, from the first round's to the tolerance.
+     */
+    static SteadySolver.Rounds outerRounds(Consumer<String> lines) {
+        RunProgress p = RunProgress.of(lines);
+        double[] first = {Double.NaN};
+        return (round, change, tol, its) -> {
+            if (round == 1 || !(first[0] > 0)) first[0] = change;
+            double f = change <= tol ? 1 : first[0] > tol && change > 0
+                    ? Math.max(0, Math.min(1, Math.log(first[0] / change) / Math.log(first[0] / tol))) : Double.NaN;
+            p.update("thermal", f, String.format(java.util.Locale.ROOT, "outer round %d: change %.2e K (tolerance %.0e K), "
+                    + "%d CG iterations", round, change, tol, its));
         };
     }
 

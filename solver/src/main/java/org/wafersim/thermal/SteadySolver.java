@@ -39,12 +39,29 @@ public final class SteadySolver {
      */
     static final int SMOOTHING_SWEEPS = 2;
 
+    /**
+     * Told after every outer (Picard/Newton) round: its number (from 1), the largest temperature change of the round
+     * (K), the Picard tolerance (K) and the round's CG iterations. For progress displays; it must not throw.
+     */
+    @FunctionalInterface
+    public interface Rounds {
+        void round(int round, double changeK, double toleranceK, int cgIterations);
+
+        Rounds NONE = (r, c, tol, its) -> { };
+    }
+
     private final Parallel par;
     private final Options opt;
+    private final Rounds rounds;
 
     public SteadySolver(Parallel par, Options opt) {
+        this(par, opt, Rounds.NONE);
+    }
+
+    public SteadySolver(Parallel par, Options opt, Rounds rounds) {
         this.par = par;
         this.opt = opt;
+        this.rounds = rounds == null ? Rounds.NONE : rounds;
     }
 
     /**
@@ -166,6 +183,7 @@ public final class SteadySolver {
                         + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - Units.ZERO_CELSIUS_K));
             if (explicitFeedback && picard >= opt.maxPicard())
                 throw runaway(p, t, feedbackW, runawayReason);
+            rounds.round(picard, change, opt.picardTolerance(), last.iterations());
             if (linear) break;
             if (change <= opt.picardTolerance() && tol <= opt.tolerance()) {
                 // A fixed point reached with the source explicit is not a stable steady state (the linearised
