@@ -140,8 +140,14 @@ public record Verdict(List<Row> rows, boolean pass, double designLife) {
                     c.maxSiliconStress(), true, "analysis.mechanics is off"));
         }
         if (c.maxCoolantPressureDrop() != null) {
-            rows.add(notEvaluated("max_coolant_pressure_drop", "coolant pressure drop", "kPa",
-                    c.maxCoolantPressureDrop() / 1e3, true, "the coolant model of this version gives no pressure drop"));
+            double dp = summary.powerCoolant() == null || summary.powerCoolant().coolant() == null ? Double.NaN
+                    : summary.powerCoolant().coolant().pressureDropPa();
+            rows.add(Double.isNaN(dp)
+                    ? notEvaluated("max_coolant_pressure_drop", "coolant pressure drop", "kPa",
+                    c.maxCoolantPressureDrop() / 1e3, true, "the coolant model gives no pressure drop when"
+                            + " cooling.coolant.h is given (no plate geometry)")
+                    : new Row("max_coolant_pressure_drop", "coolant pressure drop", "kPa", dp / 1e3,
+                    c.maxCoolantPressureDrop() / 1e3, true, true, false, "cold plate"));
         }
         boolean pass = true;
         for (Row r : rows) pass &= r.passes();
