@@ -298,6 +298,11 @@ public final class ResultLayout {
         f.dataset("/verdict/value", value, new int[]{n}, mixed);
         f.dataset("/verdict/limit", limit, new int[]{n}, mixed);
         f.dataset("/verdict/margin", margin, new int[]{n}, mixed);
+        // a criterion the run cannot judge (no mechanics, no pressure drop, ...) has no value and no margin: NaN by
+        // design, said on the datasets so that readers (and the fuzz contract) know it is not a failed number
+        String notJudged = "NaN where the criterion is not evaluated (/verdict/pass = -1; the reason is in /verdict@notes)";
+        f.datasetAttribute("/verdict/value", "note", notJudged);
+        f.datasetAttribute("/verdict/margin", "note", notJudged);
         f.intDataset("/verdict/pass", pass, new int[]{n}, "1");
         f.intDataset("/verdict/estimated", est, new int[]{n}, "1");
         f.attribute("/verdict", "criteria", keys);
