@@ -80,21 +80,8 @@ public final class ResultLayout {
         Grid g = r.grid();
         SteadyResult th = r.thermal();
         ResultFile f = new ResultFile();
-        f.attribute("/", "wafersim_version", VERSION);
-        f.attribute("/", "case_name", r.spec().name());
-        f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.textDataset("/case", r.spec().resolvedText());   // a dataset: an attribute is limited to ~64 KiB
-        f.attribute("/", "case_source", r.spec().source());
-
         int[] shape3 = {g.nz, g.ny, g.nx};
-        f.dataset("/mesh/x", g.xFaces(), new int[]{g.nx + 1}, "m");
-        f.dataset("/mesh/y", g.yFaces(), new int[]{g.ny + 1}, "m");
-        f.dataset("/mesh/z", g.zFaces(), new int[]{g.nz + 1}, "m");
-        short[] mat = g.materialIds();
-        int[] mid = new int[mat.length];
-        for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
-        f.intDataset("/mesh/material_id", mid, shape3, "1");
-        f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
+        int[] mid = writeHeaderAndMesh(f, r.spec(), g);
         f.datasetAttribute("/mesh/material_id", "void_id", -1);
         byte[] ghost = new byte[mid.length];   // ParaView blanks HIDDENCELL cells: the void instead of a NaN frame
         for (int c = 0; c < mid.length; c++) ghost[c] = mid[c] < 0 ? (byte) org.wafersim.io.XdmfWriter.VTK_HIDDEN_CELL : 0;
@@ -231,6 +218,28 @@ public final class ResultLayout {
     }
 
     /**
+     * The part every result file starts with, complete or partial: root attributes, the resolved case as the
+     * {@code /case} dataset (an attribute is limited to ~64 KiB, which a large case exceeds) and the mesh (faces,
+     * material ids). Returns the material ids as int (the caller derives the void mask from them).
+     */
+    private static int[] writeHeaderAndMesh(ResultFile f, org.wafersim.cases.CaseSpec spec, Grid g) {
+        f.attribute("/", "wafersim_version", VERSION);
+        f.attribute("/", "case_name", spec.name());
+        f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        f.textDataset("/case", spec.resolvedText());
+        f.attribute("/", "case_source", spec.source());
+        f.dataset("/mesh/x", g.xFaces(), new int[]{g.nx + 1}, "m");
+        f.dataset("/mesh/y", g.yFaces(), new int[]{g.ny + 1}, "m");
+        f.dataset("/mesh/z", g.zFaces(), new int[]{g.nz + 1}, "m");
+        short[] mat = g.materialIds();
+        int[] mid = new int[mat.length];
+        for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
+        f.intDataset("/mesh/material_id", mid, new int[]{g.nz, g.ny, g.nx}, "1");
+        f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
+        return mid;
+    }
+
+    /**
      * The result of a run that stopped on a failed check ({@link CaseRun.Partial}): the root attributes, the mesh,
      * the last iterate's temperature ({@code /thermal/temperature}, degC, attribute {@code state}) and per-core
      * temperatures when the solver kept it, and {@code /status} with the failure's kind, exit code and message.
@@ -238,20 +247,8 @@ public final class ResultLayout {
     public static ResultFile partial(CaseRun.Partial p, String kind, int exitCode, String message) {
         Grid g = p.grid();
         ResultFile f = new ResultFile();
-        f.attribute("/", "wafersim_version", VERSION);
-        f.attribute("/", "case_name", p.spec().name());
-        f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.attribute("/", "case", p.spec().resolvedText());
-        f.attribute("/", "case_source", p.spec().source());
         int[] shape3 = {g.nz, g.ny, g.nx};
-        f.dataset("/mesh/x", g.xFaces(), new int[]{g.nx + 1}, "m");
-        f.dataset("/mesh/y", g.yFaces(), new int[]{g.ny + 1}, "m");
-        f.dataset("/mesh/z", g.zFaces(), new int[]{g.nz + 1}, "m");
-        short[] mat = g.materialIds();
-        int[] mid = new int[mat.length];
-        for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
-        f.intDataset("/mesh/material_id", mid, shape3, "1");
-        f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
+        writeHeaderAndMesh(f, p.spec(), g);
         if (p.lastIterateK() != null) {
             double[] t = new double[p.lastIterateK().length];
             for (int c = 0; c < t.length; c++) t[c] = g.isVoid(c) ? Double.NaN : p.lastIterateK()[c] - KELVIN;
