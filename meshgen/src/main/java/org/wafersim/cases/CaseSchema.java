@@ -84,13 +84,15 @@ final class CaseSchema {
             // refused for cycle), initial (steady | ambient), profile (step | ramp | cycle | trace), one block for
             // the profile: step {from, to (power), at (time)}, ramp {from, to, start, duration}, trace {file,
             // format (csv | hotspot | hdf5), level (global | die | core), interval (time; hotspot, hdf5), dataset
-            // (hdf5), floorplan, floorplan_origin (hotspot)}; tolerance (temperature difference), dt_initial,
+            // (hdf5), floorplan, floorplan_origin (hotspot), map_as (watts | distribution, a trace in W)};
+            // tolerance (temperature difference), dt_initial,
             // dt_max (time), snapshots (list of times), periodic_tolerance (temperature difference) and max_cycles
             // (whole number) for analysis.thermal: cycle
             "transient", obj("end", "initial", "profile",
                     "step", obj("from", "to", "at"),
                     "ramp", obj("from", "to", "start", "duration"),
-                    "trace", obj("file", "format", "level", "interval", "dataset", "floorplan", "floorplan_origin"),
+                    "trace", obj("file", "format", "level", "interval", "dataset", "floorplan", "floorplan_origin",
+                            "map_as"),
                     "tolerance", "dt_initial", "dt_max", "snapshots", "periodic_tolerance", "max_cycles"),
             // reliability (ReliabilityReader, ReliabilitySpec): defect_density (area density), clustering
             // (poisson | negative_binomial), alpha (number; negative_binomial only), spares_after_manufacturing
