@@ -293,7 +293,7 @@ class MechanicsKeysTest {
 
     @Test
     void spacing() throws IOException {
-        fails("mechanics: {spacing: \"0 mm\"}", "mechanics.spacing", "must be > 0, got 0 mm");
+        fails("mechanics: {spacing: \"0 mm\"}", "mechanics.spacing", "spacing must be > 0 (the in-plane element size of the mechanics grid), got 0 mm");
         fails("mechanics: {spacing: \"-1 mm\"}", "mechanics.spacing", "must be > 0");
         fails("mechanics: {spacing: 2.5}", "mechanics.spacing", "missing unit");
         fails("mechanics: {spacing: \"2.5 K\"}", "mechanics.spacing");

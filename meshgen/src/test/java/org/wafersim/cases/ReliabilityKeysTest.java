@@ -247,7 +247,7 @@ class ReliabilityKeysTest {
     void timesAndPoints() throws IOException {
         fails(ON + "reliability: {design_life: \"0 years\"}", "reliability.design_life", "must be > 0");
         fails(ON + "reliability: {design_life: 5}", "reliability.design_life", "missing unit");
-        fails(ON + "reliability: {time_points: 1}", "reliability.time_points", "2 .. 10000");
+        fails(ON + "reliability: {time_points: 1}", "reliability.time_points", "time_points must be in [2, 10000], got 1");
         fails(ON + "reliability: {horizon: \"-1 year\"}", "reliability.horizon", "must be > 0");
         fails(ON + "reliability: {spares_after_manufacturing: yes please}", "reliability.spares_after_manufacturing",
                 "true or false");

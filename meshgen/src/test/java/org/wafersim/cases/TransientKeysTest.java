@@ -378,7 +378,7 @@ class TransientKeysTest {
 
     @Test
     void dutyMustBeAFraction() throws IOException {
-        fails("cycling: {duty: 1}", "cycling.duty", "duty (the fraction of each cycle at high) must be in (0, 1)");
+        fails("cycling: {duty: 1}", "cycling.duty", "duty must be in (0, 1) (the fraction of each cycle at high), got 1");
         fails("cycling: {duty: 0}", "cycling.duty", "must be in (0, 1)");
     }
 
