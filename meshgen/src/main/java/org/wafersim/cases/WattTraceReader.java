@@ -8,7 +8,6 @@ import org.wafersim.cases.TransientSpec.TraceFormat;
 import org.wafersim.errors.InputException;
 import org.wafersim.power.TraceWatts;
 import org.wafersim.power.WattMaps;
-import org.wafersim.units.Dimension;
 
 /**
  * A power trace in watts ({@code transient.trace}: a HotSpot {@code .ptrace}, die- or core-level W, a
@@ -55,7 +54,7 @@ final class WattTraceReader {
         MapAs mapAs = tr.path("map_as").isTextual() ? MapAs.fromKey(tr.path("map_as").textValue()) : null;
         if (mapAs == MapAs.DISTRIBUTION) return new Peek(file, mapAs, null, null);  // only its shape: unit irrelevant
         String dataset = tr.path("dataset").isTextual() ? tr.path("dataset").textValue()
-                : TransientReader.DEFAULT_DATASET;
+                : ((CaseSchema.Leaf) CaseSchema.TRACE.keys().get("dataset")).dflt();
         try {
             return new Peek(file, mapAs, TraceWatts.of(fmt, CaseSpec.inputPath(source, file), dataset,
                     FILE + " of " + source), null);
@@ -87,7 +86,7 @@ final class WattTraceReader {
         }
         if (levelKey != null) {
             boolean same = levelKey.equals("dynamic") && trace.mapAs() == MapAs.WATTS
-                    && Math.abs(p.quantity("dynamic", Dimension.POWER, null).v() - mean) <= 1e-9 * mean;
+                    && Math.abs(p.quantity("dynamic").v() - mean) <= 1e-9 * mean;
             if (!same) {
                 throw r.error(p.sub(levelKey), FILE + " " + trace.file() + " is in W (mean of its samples "
                         + CaseReader.num(mean) + " W) and power." + levelKey + " is given too: say " + MAP_AS

@@ -395,7 +395,7 @@ class CaseLoaderTest {
     @Test
     void badGridAndSolverSettingsAreErrors() throws IOException {
         fails(BASE + "grid: {max_growth: 3}\n", "grid.max_growth", "max_growth must be in (1, 2]");
-        fails(BASE + "solver: {tolerance: 0.1}\n", "solver.tolerance", "must be in (0, 1e-3]");
+        fails(BASE + "solver: {tolerance: 0.1}\n", "solver.tolerance", "tolerance must be in (0, 0.001] (relative residual), got 0.1");
         fails(BASE + "solver: {picard_tolerance: 1e-6}\n", "solver.picard_tolerance", "missing unit");
         fails(BASE + "analysis: {mechanics: yes please}\n", "analysis.mechanics", "expected true or false");
     }
