@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
 public final class XdmfCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT.h5", description = "result file") Path file;
     @Option(names = "--force", description = "replace an existing sidecar") boolean force;
+    @Option(names = "--legacy", description = "write the slices of layered maps (silicon stresses, slip, mechanics "
+            + "history) as XDMF 2 HyperSlab items for ParaView's legacy \"XDMF Reader\"; the default readers (Xdmf3) "
+            + "skip those") boolean legacy;
     @Option(names = {"-q", "--quiet"}, description = "do not print the name of the written file") boolean quiet;
     @Spec CommandSpec spec;
 
@@ -26,7 +29,7 @@ public final class XdmfCommand implements Callable<Integer> {
         ResultReader.open(file).close();   // a missing or broken file is a one-line error before anything is written
         Path sidecar;
         try {
-            sidecar = XdmfWriter.forResult(file, force);
+            sidecar = XdmfWriter.forResult(file, force, legacy);
         } catch (IOException e) {
             throw new InputException(file.toString(), null, "cannot write the sidecar: " + e.getMessage());
         }
