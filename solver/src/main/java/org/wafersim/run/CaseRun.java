@@ -352,9 +352,13 @@ public final class CaseRun {
     /** The power breakdown at the operating point for the summary. */
     static PowerCoolantSummary.Power powerOf(CaseSpec spec, OperatingPoint.Solution op) {
         var ps = spec.power();
-        String source = ps.mapAs() == CaseSpec.MapAs.WATTS
-                ? "power.map " + ps.mapFile() + " in W as written, " + (ps.leakage() == null ? "no leakage block"
-                        : "leakage from power.leakage on top")
+        String leak = ps.leakage() == null ? "no leakage block" : "leakage from power.leakage on top";
+        var trace = spec.transientSpec() != null
+                && spec.transientSpec().profile() instanceof org.wafersim.cases.TransientSpec.TraceProfile tp
+                && tp.mapAs() == CaseSpec.MapAs.WATTS ? tp : null;
+        String source = ps.mapAs() == CaseSpec.MapAs.WATTS ? "power.map " + ps.mapFile() + " in W as written, " + leak
+                : trace != null ? "transient.trace.file " + trace.file() + " in W as written (power.dynamic = the mean"
+                        + " of its samples), " + leak
                 : "power." + ps.basis().key + (op.iterations() > 0 ? " at the operating point" : "")
                         + (ps.leakage() == null ? ", no leakage block" : "");
         return new PowerCoolantSummary.Power(ps.basis().key, source, op.dynamicW(), op.leakageW(), op.totalW(),
