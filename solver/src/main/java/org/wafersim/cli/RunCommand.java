@@ -24,6 +24,7 @@ import org.wafersim.io.XdmfWriter;
 import org.wafersim.run.CaseRun;
 import org.wafersim.run.ResultLayout;
 import org.wafersim.run.RunSummary;
+import org.wafersim.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -154,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
         if (p.lastIterateK() != null) {
             double mx = -Double.MAX_VALUE;
             for (int c = 0; c < p.lastIterateK().length; c++) if (!p.grid().isVoid(c)) mx = Math.max(mx, p.lastIterateK()[c]);
-            sum.put("lastIterateWaferMaxC", mx - 273.15);
+            sum.put("lastIterateWaferMaxC", mx - Units.ZERO_CELSIUS_K);
         }
         String levers = "levers: lower power.total (or power.dynamic), raise the cooling (cooling.coolant.h, flow), or"
                 + " lower the leakage (power.leakage.share_at_ref, beta)";
