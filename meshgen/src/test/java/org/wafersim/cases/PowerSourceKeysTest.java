@@ -3,7 +3,6 @@ package org.wafersim.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,11 +20,10 @@ import org.wafersim.cases.CaseSpec.PowerSpec.HotSpotSource;
 import org.wafersim.cases.CaseSpec.PowerSpec.MapSource;
 import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
 import org.wafersim.cases.CaseSpec.PowerSpec.UtilisationSource;
-import org.wafersim.errors.InputException;
 
 /**
  * The {@code power} keys that choose the power source (pattern, utilisation, map, HotSpot trace): what the loader
- * accepts, what it fills in, and the errors (each naming the file, the key path and the reason).
+ * accepts and what it fills in. The errors are a table: solver's {@code bad-input.yaml} (BadInputTableTest).
  */
 class PowerSourceKeysTest {
     /** A small case (3 x 2 dies); {@code %s} is the rest of the power block, indented by two spaces. */
@@ -52,16 +50,6 @@ class PowerSourceKeysTest {
 
     private CaseSpec load(String power, String... overrides) throws IOException {
         return CaseLoader.load(write(power), List.of(overrides));
-    }
-
-    private InputException fails(String power, String keyPath, String... reasonParts) throws IOException {
-        Path p = write(power);
-        InputException e = assertThrows(InputException.class, () -> CaseLoader.load(p, List.of()));
-        assertEquals(p.toString(), e.source(), e.getMessage());
-        assertEquals(keyPath, e.keyPath(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(p + ": " + keyPath + ": "), e.getMessage());
-        for (String r : reasonParts) assertTrue(e.getMessage().contains(r), "expected '" + r + "' in: " + e.getMessage());
-        return e;
     }
 
     private void roundTrips(CaseSpec c) {
@@ -118,38 +106,9 @@ class PowerSourceKeysTest {
     }
 
     @Test
-    void utilisationTableMustMatchTheDies() throws IOException {
-        fails("utilisation: [[1, 1, 1]]", "power.utilisation", "has 1 rows, the wafer has 2 die rows");
-        fails("utilisation: [[1, 1, 1], [1, 1]]", "power.utilisation[1]", "must be a list of 3 numbers",
-                "of 2 entries");
-        fails("utilisation: [[1, 1, 1], 1]", "power.utilisation[1]", "must be a list of 3 numbers");
-    }
-
-    @Test
-    void utilisationValuesMustBeFractions() throws IOException {
-        fails("utilisation: [[1, 1, 1], [1, 1.5, 1]]", "power.utilisation[1][1]", "must be in [0, 1]", "1.5");
-        fails("utilisation: [[1, 1, 1], [1, -0.1, 1]]", "power.utilisation[1][1]", "must be in [0, 1]");
-        fails("utilisation: [[1, 1, 1], [1, busy, 1]]", "power.utilisation[1][1]");
-        fails("utilisation: {a: 1}", "power.utilisation", "must be a list of 2 rows");
-    }
-
-    @Test
-    void allIdleDiesWithoutIdleFractionIsAnError() throws IOException {
-        fails("utilisation: [[0, 0, 0], [0, 0, 0]]", "power.utilisation", "no die would get any of power.total");
+    void allIdleDiesWithAnIdleFractionAreAllowed() throws IOException {
+        // without the idle fraction no die would get any power: bad-input.yaml
         load("utilisation: [[0, 0, 0], [0, 0, 0]]\nidle_fraction: 0.1");   // every die the same: allowed
-    }
-
-    @Test
-    void utilisationFileMustBeCsv() throws IOException {
-        fails("utilisation: u.xlsx", "power.utilisation", "must be a CSV file (.csv) of 2 rows x 3 columns");
-    }
-
-    @Test
-    void idleFractionOnlyWithUtilisationAndInRange() throws IOException {
-        fails("utilisation: [[1, 1, 1], [1, 1, 1]]\nidle_fraction: 1.2", "power.idle_fraction",
-                "idle_fraction must be in [0, 1]");
-        fails("pattern: hot-band\nidle_fraction: 0.1", "power.idle_fraction", "applies only to power.utilisation",
-                "power.pattern (hot-band)");
     }
 
     // ------------------------------------------------------------------------------------------------ maps
@@ -172,30 +131,6 @@ class PowerSourceKeysTest {
         CaseSpec c = load("map: power.txt\nmap_format: csv\nmap_level: die");
         assertEquals(new MapSource("power.txt", MapFormat.CSV, MapLevel.DIE, null), c.power().source());
         roundTrips(c);
-    }
-
-    @Test
-    void unknownMapExtensionNeedsAFormat() throws IOException {
-        fails("map: power.dat", "power.map", "cannot tell the format", "map_format: csv | hdf5 | hotspot");
-        fails("map: power.dat\nmap_format: xlsx", "power.map_format", "unknown map format 'xlsx'");
-    }
-
-    @Test
-    void mapKeysMustFitTheFormat() throws IOException {
-        fails("map: p.csv\nmap_dataset: /power", "power.map_dataset", "applies only to HDF5 maps");
-        fails("map: p.h5\nmap_dataset: power", "power.map_dataset", "starts with '/'");
-        fails("map: p.csv\nmap_level: wafer", "power.map_level", "unknown map level 'wafer'", "core | die");
-        fails("map: p.csv\nfloorplan: chip.flp", "power.floorplan", "applies only to a HotSpot power trace");
-        fails("pattern: uniform\nmap_level: die", "power.map_level", "applies only to power.map");
-    }
-
-    @Test
-    void sourcesAreMutuallyExclusive() throws IOException {
-        fails("pattern: hot-band\nmap: p.csv", "power.pattern", "either power.pattern or power.map, not both");
-        fails("pattern: hot-band\nutilisation: u.csv", "power.pattern",
-                "either power.pattern or power.utilisation, not both");
-        fails("utilisation: u.csv\nmap: p.csv", "power.utilisation",
-                "either power.utilisation or power.map, not both");
     }
 
     @Test
@@ -233,22 +168,4 @@ class PowerSourceKeysTest {
         roundTrips(c);
     }
 
-    @Test
-    void hotSpotKeysAreChecked() throws IOException {
-        fails("map: run.ptrace", "power.floorplan", "missing required key 'floorplan'");
-        fails("map: chip.flp\nfloorplan: chip.flp", "power.map", "is a HotSpot floorplan",
-                "power.map takes the power trace (.ptrace)");
-        fails("map: run.ptrace\nfloorplan: chip.flp\ntrace_row: -1", "power.trace_row", "must be >= 0");
-        fails("map: run.ptrace\nfloorplan: chip.flp\ntrace_row: 1.5", "power.trace_row", "whole number");
-        fails("map: run.ptrace\nfloorplan: chip.flp\nfloorplan_origin: [1, 2]", "power.floorplan_origin[0]",
-                "missing unit");
-        fails("map: run.ptrace\nfloorplan: chip.flp\nfloorplan_origin: \"1 mm\"", "power.floorplan_origin",
-                "must be a list [x, y] of two lengths");
-        fails("map: run.ptrace\nfloorplan: chip.flp\nmap_level: core", "power.map_level",
-                "does not apply to a HotSpot trace");
-        fails("map: run.ptrace\nfloorplan: chip.flp\nmap_dataset: /p", "power.map_dataset",
-                "applies only to HDF5 maps");
-        fails("map: p.csv\ntrace_row: 0", "power.trace_row", "applies only to a HotSpot power trace");
-        fails("map: p.csv\nflorplan: x.flp", "power.florplan", "unknown key 'florplan'", "did you mean 'floorplan'");
-    }
 }

@@ -3,7 +3,6 @@ package org.wafersim.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,11 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.ReliabilitySpec.Clustering;
 import org.wafersim.cases.ReliabilitySpec.Distribution;
 import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
-import org.wafersim.errors.InputException;
 
 /**
  * The {@code reliability} block: defaults (and when they appear in the resolved case), every key, the wear-out
- * overrides, and one test per kind of bad input, each naming the file, the key path and the reason.
+ * overrides. Bad input to the block is a table: solver's {@code bad-input.yaml} (BadInputTableTest).
  */
 class ReliabilityKeysTest {
     static final double YEAR = 365.25 * 86400;
@@ -50,18 +48,6 @@ class ReliabilityKeysTest {
 
     private CaseSpec load(String more, String... overrides) throws IOException {
         return CaseLoader.load(write(more), List.of(overrides));
-    }
-
-    private InputException fails(String more, String keyPath, String... reasonParts) throws IOException {
-        Path p = write(more);
-        InputException e = assertThrows(InputException.class, () -> CaseLoader.load(p, List.of()));
-        assertEquals(p.toString(), e.source(), e.getMessage());
-        assertEquals(keyPath, e.keyPath(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(p + ": " + keyPath + ": "), e.getMessage());
-        for (String r : reasonParts) {
-            assertTrue(e.getMessage().contains(r), "expected '" + r + "' in: " + e.getMessage());
-        }
-        return e;
     }
 
     private static void roundTrips(CaseSpec c) {
@@ -196,8 +182,7 @@ class ReliabilityKeysTest {
     void aSteadyRunWithoutReliabilityStillChecksTheBlock() throws IOException {
         CaseSpec c = load("reliability: {defect_density: \"0.1 /cm^2\"}");
         assertFalse(c.analysis().reliability());
-        assertEquals(1000, c.reliabilitySpec().defectDensity(), 1e-9);
-        fails("reliability: {defect_density: \"-0.1 /cm^2\"}", "reliability.defect_density", "must be >= 0");
+        assertEquals(1000, c.reliabilitySpec().defectDensity(), 1e-9);     // a bad one is refused: bad-input.yaml
     }
 
     @Test
@@ -209,120 +194,9 @@ class ReliabilityKeysTest {
     // ----------------------------------------------------------------------------------------------- bad input
 
     @Test
-    void negativeDefectDensity() throws IOException {
-        fails(ON + "reliability: {defect_density: \"-0.09 /cm^2\"}", "reliability.defect_density",
-                "defect_density must be >= 0", "-0.09 /cm^2");
-    }
-
-    @Test
-    void defectDensityNeedsAnAreaUnit() throws IOException {
-        fails(ON + "reliability: {defect_density: 0.09}", "reliability.defect_density", "missing unit");
-        fails(ON + "reliability: {defect_density: \"0.09 mm\"}", "reliability.defect_density");
-    }
-
-    @Test
-    void weibullShapeMustBePositive() throws IOException {
-        fails(ON + "reliability: {wear_out: {tddb: {weibull_shape: 0}}}", "reliability.wear_out.tddb.weibull_shape",
-                "weibull_shape must be > 0");
-        fails(ON + "reliability: {wear_out: {thermal_cycling: {weibull_shape: -1}}}",
-                "reliability.wear_out.thermal_cycling.weibull_shape", "must be > 0");
-        fails(ON + "reliability: {wear_out: {nbti: {lognormal_sigma: 0}}}", "reliability.wear_out.nbti.lognormal_sigma",
-                "must be > 0");
-    }
-
-    @Test
-    void oneShapeKeyPerMechanism() throws IOException {
-        fails(ON + "reliability: {wear_out: {tddb: {weibull_shape: 1.3, lognormal_sigma: 0.4}}}",
-                "reliability.wear_out.tddb.lognormal_sigma", "not both");
-    }
-
-    @Test
-    void clusteringKeys() throws IOException {
-        fails(ON + "reliability: {clustering: clustered}", "reliability.clustering", "poisson | negative_binomial");
-        fails(ON + "reliability: {alpha: 2}", "reliability.alpha", "only to clustering: negative_binomial");
-        fails(ON + "reliability: {clustering: negative_binomial, alpha: 0}", "reliability.alpha", "must be > 0");
-    }
-
-    @Test
-    void timesAndPoints() throws IOException {
-        fails(ON + "reliability: {design_life: \"0 years\"}", "reliability.design_life", "must be > 0");
-        fails(ON + "reliability: {design_life: 5}", "reliability.design_life", "missing unit");
-        fails(ON + "reliability: {time_points: 1}", "reliability.time_points", "2 .. 10000");
-        fails(ON + "reliability: {horizon: \"-1 year\"}", "reliability.horizon", "must be > 0");
-        fails(ON + "reliability: {spares_after_manufacturing: yes please}", "reliability.spares_after_manufacturing",
-                "true or false");
-    }
-
-    @Test
     void activationEnergyIsAnEnergyInEv() throws IOException {
-        fails(ON + "reliability: {wear_out: {electromigration: {activation_energy: 0.9}}}",
-                "reliability.wear_out.electromigration.activation_energy", "missing unit", "eV");
-        fails(ON + "reliability: {wear_out: {electromigration: {activation_energy: \"0.9 kJ\"}}}",
-                "reliability.wear_out.electromigration.activation_energy", "check the unit");
-        fails(ON + "reliability: {wear_out: {tddb: {activation_energy: \"-0.1 eV\"}}}",
-                "reliability.wear_out.tddb.activation_energy", "0 .. 5 eV");
         assertEquals(0.9, load(ON + "reliability: {wear_out: {electromigration: {activation_energy: \"900 meV\"}}}")
                 .reliabilitySpec().wearOut().get("electromigration").activationEnergyEv(), 1e-12);
     }
 
-    @Test
-    void keysOfAnotherMechanismAreUnknown() throws IOException {
-        fails(ON + "reliability: {wear_out: {tddb: {current_exponent: 2}}}",
-                "reliability.wear_out.tddb.current_exponent", "unknown key 'current_exponent'");
-        fails(ON + "reliability: {wear_out: {thermal_cycling: {reference_mttf: \"1 year\"}}}",
-                "reliability.wear_out.thermal_cycling.reference_mttf", "unknown key");
-        fails(ON + "reliability: {wear_out: {gate_oxide: {enabled: false}}}", "reliability.wear_out.gate_oxide",
-                "unknown key 'gate_oxide'", "tddb");
-        // reliability.connector exists since connector fatigue runs on the mechanics; its keys are checked as strictly
-        fails(ON + "reliability: {connector: {coffin_manson: 2}}", "reliability.connector.coffin_manson",
-                "unknown key 'coffin_manson'");
-    }
-
-    @Test
-    void referenceConditionOnlyWithTheReferenceLife() throws IOException {
-        fails(ON + "reliability: {wear_out: {nbti: {reference_temperature: \"125 degC\"}}}",
-                "reliability.wear_out.nbti.reference_temperature", "only together with reference_mttf");
-        fails(ON + "reliability: {wear_out: {thermal_cycling: {reference_swing: \"100 K\"}}}",
-                "reliability.wear_out.thermal_cycling.reference_swing", "only together with reference_cycles");
-        fails(ON + "reliability: {wear_out: {tddb: {reference_mttf: \"0 s\"}}}",
-                "reliability.wear_out.tddb.reference_mttf", "must be > 0");
-        fails(ON + "reliability: {wear_out: {thermal_cycling: {exponent: 0}}}",
-                "reliability.wear_out.thermal_cycling.exponent", "must be > 0");
-    }
-
-    @Test
-    void stressFreeTemperatureAboveTheReference() throws IOException {
-        fails(ON + "reliability: {wear_out: {stress_migration: {reference_mttf: \"100 years\","
-                        + " reference_temperature: \"150 degC\", stress_free_temperature: \"120 degC\"}}}",
-                "reliability.wear_out.stress_migration.stress_free_temperature", "above reference_temperature");
-    }
-
-    @Test
-    void transientRunsHaveNoOperatingPoint() throws IOException {
-        fails("analysis: {thermal: transient, reliability: true}\ntransient: {end: \"1 h\"}", "analysis.reliability",
-                "steady", "cycle");
-    }
-
-    @Test
-    void zeroCyclesPerDayIsRefusedByTheCyclingBlock() throws IOException {
-        fails("analysis: {thermal: cycle, reliability: true}\ncycling: {per_day: 0}", "cycling.per_day",
-                "per_day must be > 0");
-    }
-
-    @Test
-    void spareFractionOfOneIsRefusedByTheCoresBlock() throws IOException {
-        Path p = write(ON);
-        InputException e = assertThrows(InputException.class,
-                () -> CaseLoader.load(p, List.of("cores.spare_fraction=1")));
-        assertEquals("cores.spare_fraction", e.keyPath(), e.getMessage());
-    }
-
-    @Test
-    void badOverrideNamesTheSet() throws IOException {
-        Path p = write(ON);
-        InputException e = assertThrows(InputException.class,
-                () -> CaseLoader.load(p, List.of("reliability.defect_density=-1 /cm^2")));
-        assertEquals("reliability.defect_density", e.keyPath(), e.getMessage());
-        assertTrue(e.getMessage().contains("--set reliability.defect_density="), e.getMessage());
-    }
 }

@@ -3,7 +3,6 @@ package org.wafersim.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,11 +21,10 @@ import org.wafersim.cases.TransientSpec.StepProfile;
 import org.wafersim.cases.TransientSpec.TraceFormat;
 import org.wafersim.cases.TransientSpec.TraceLevel;
 import org.wafersim.cases.TransientSpec.TraceProfile;
-import org.wafersim.errors.InputException;
 
 /**
  * The {@code transient} block and the {@code cycling} additions (duty, ramp): defaults, what each profile reads,
- * the resolved text, and one test per kind of bad input (each naming the file, the key path and the reason).
+ * the resolved text. Bad input to these blocks is a table: solver's {@code bad-input.yaml} (BadInputTableTest).
  */
 class TransientKeysTest {
     static final double H = 3600;
@@ -54,18 +52,6 @@ class TransientKeysTest {
 
     private CaseSpec load(String more, String... overrides) throws IOException {
         return CaseLoader.load(write(more), List.of(overrides));
-    }
-
-    private InputException fails(String more, String keyPath, String... reasonParts) throws IOException {
-        Path p = write(more);
-        InputException e = assertThrows(InputException.class, () -> CaseLoader.load(p, List.of()));
-        assertEquals(p.toString(), e.source(), e.getMessage());
-        assertEquals(keyPath, e.keyPath(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(p + ": " + keyPath + ": "), e.getMessage());
-        for (String r : reasonParts) {
-            assertTrue(e.getMessage().contains(r), "expected '" + r + "' in: " + e.getMessage());
-        }
-        return e;
     }
 
     /** The resolved text reads back to the same case. */
@@ -267,172 +253,12 @@ class TransientKeysTest {
     }
 
     // ---------------------------------------------------------------------------------------------- bad input
+    // (each refusal is a row of solver's bad-input.yaml)
 
     @Test
-    void transientRunNeedsAnEnd() throws IOException {
-        fails(TRANSIENT, "transient.end", "missing required key 'end'", "analysis.thermal: transient needs it");
-    }
-
-    @Test
-    void endMustBePositive() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"0 s\"}", "transient.end", "end must be > 0, got 0 s");
-        fails(TRANSIENT + "transient: {end: 5}", "transient.end", "missing unit");
-    }
-
-    @Test
-    void endIsRefusedForACycleRun() throws IOException {
-        fails(CYCLE + "transient: {end: \"12 h\"}", "transient.end", "does not apply to analysis.thermal: cycle",
-                "max_cycles");
-    }
-
-    @Test
-    void unknownProfile() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", profile: sine}", "transient.profile",
-                "unknown power profile 'sine'", "step | ramp | cycle | trace");
-    }
-
-    @Test
-    void unknownInitialState() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", initial: cold}", "transient.initial",
-                "unknown initial state 'cold'", "steady | ambient");
-    }
-
-    @Test
-    void cycleRunNeedsTheCycleProfile() throws IOException {
-        fails(CYCLE + "transient: {profile: step}", "transient.profile", "analysis.thermal: cycle needs profile:"
-                + " cycle", "use analysis.thermal: transient");
-    }
-
-    @Test
-    void blockOfAnotherProfile() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", profile: ramp, ramp: {duration: \"1 s\"}, step: {at: \"1 s\"}}",
-                "transient.step", "step applies only to profile: step; this run's profile is ramp");
-        fails(TRANSIENT + "transient: {end: \"1 h\", ramp: {duration: \"1 s\"}}", "transient.ramp",
-                "ramp applies only to profile: ramp", "(the default for analysis.thermal: transient); add"
-                + " transient.profile");
-        fails(CYCLE + "transient: {trace: {file: t.csv}}", "transient.trace", "trace applies only to profile: trace",
-                "this run's profile is cycle");
-    }
-
-    @Test
-    void cycleKeysAreRefusedInATransientRun() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", periodic_tolerance: \"0.1 K\"}", "transient.periodic_tolerance",
-                "periodic_tolerance applies only to analysis.thermal: cycle");
-        fails(TRANSIENT + "transient: {end: \"1 h\", max_cycles: 3}", "transient.max_cycles",
-                "max_cycles applies only to analysis.thermal: cycle");
-    }
-
-    @Test
-    void maxCyclesMustBePositive() throws IOException {
-        fails(CYCLE + "transient: {max_cycles: 0}", "transient.max_cycles", "max_cycles must be >= 1, got 0");
-    }
-
-    @Test
-    void snapshotOutsideTheRun() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"2 h\", snapshots: [\"1 h\", \"3 h\"]}", "transient.snapshots[1]",
-                "snapshot at 3 h lies outside the run, which spans 0 .. 2 h (transient.end)");
-        fails(TRANSIENT + "transient: {end: \"2 h\", snapshots: [\"-1 s\"]}", "transient.snapshots[0]",
-                "snapshot at -1 s lies outside the run");
-        fails(CYCLE + "transient: {max_cycles: 2, snapshots: [\"13 h\"]}", "transient.snapshots[0]",
-                "lies outside the run, which spans 0 .. 12 h (max_cycles x period = 2 x 6 h)");
-        fails("transient: {snapshots: [\"-1 s\"]}", "transient.snapshots[0]", "a snapshot time must be >= 0");
-    }
-
-    @Test
-    void badSnapshotLists() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"2 h\", snapshots: [\"1 h\", \"60 min\"]}", "transient.snapshots[1]",
-                "snapshot at 60 min is the same time as transient.snapshots[0]");
-        fails(TRANSIENT + "transient: {end: \"2 h\", snapshots: \"1 h\"}", "transient.snapshots",
-                "snapshots must be a list of times");
-        fails(TRANSIENT + "transient: {end: \"2 h\", snapshots: [\"1 K\"]}", "transient.snapshots[0]", "a time");
-    }
-
-    @Test
-    void changesMustHappenInsideTheRun() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", step: {at: \"1 h\"}}", "transient.step.at",
-                "at must lie before transient.end (1 h)");
-        fails(TRANSIENT + "transient: {end: \"1 h\", profile: ramp, ramp: {start: \"2 h\", duration: \"1 s\"}}",
-                "transient.ramp.start", "start must lie before transient.end");
-        fails(TRANSIENT + "transient: {end: \"1 h\", step: {at: \"-1 s\"}}", "transient.step.at", "at must be >= 0");
-    }
-
-    @Test
-    void badStepAndRampValues() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", step: {to: \"-1 kW\"}}", "transient.step.to", "to must be >= 0");
-        fails(TRANSIENT + "transient: {end: \"1 h\", profile: ramp}", "transient.ramp.duration",
-                "missing required key 'duration'");
-        fails(TRANSIENT + "transient: {end: \"1 h\", profile: ramp, ramp: {duration: \"0 s\"}}",
-                "transient.ramp.duration", "duration must be > 0");
-        fails(TRANSIENT + "transient: {end: \"1 h\", step: {from: \"1 h\"}}", "transient.step.from", "a power");
-    }
-
-    @Test
-    void badStepControl() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", tolerance: \"0 K\"}", "transient.tolerance",
-                "tolerance must be > 0");
-        fails(TRANSIENT + "transient: {end: \"1 h\", dt_initial: \"1 h\", dt_max: \"1 min\"}", "transient.dt_initial",
-                "dt_initial must not exceed dt_max (1 min)");
-        fails(CYCLE + "transient: {periodic_tolerance: \"-1 K\"}", "transient.periodic_tolerance",
-                "periodic_tolerance must be > 0");
-    }
-
-    @Test
-    void dutyMustBeAFraction() throws IOException {
-        fails("cycling: {duty: 1}", "cycling.duty", "duty (the fraction of each cycle at high) must be in (0, 1)");
-        fails("cycling: {duty: 0}", "cycling.duty", "must be in (0, 1)");
-    }
-
-    @Test
-    void rampLongerThanTheDwell() throws IOException {
-        // 4 per day, duty 0.9: 5.4 h at high, 0.6 h = 36 min at low
-        fails("cycling: {duty: 0.9, ramp: \"40 min\"}", "cycling.ramp", "ramp must not be longer than the time at"
-                + " high (duty x period = 5.4 h) nor the time at low (36 min)", "1 day / per_day = 6 h");
-        fails("cycling: {ramp: \"-1 s\"}", "cycling.ramp", "ramp must be >= 0");
+    void rampAsLongAsTheShorterDwellIsAccepted() throws IOException {
+        // 4 per day, duty 0.9: 5.4 h at high, 0.6 h = 36 min at low (a longer ramp: bad-input.yaml)
         assertEquals(36 * 60.0, load("cycling: {duty: 0.9, ramp: \"36 min\"}").cycling().ramp(), 0);
     }
 
-    @Test
-    void badTraceBlocks() throws IOException {
-        String head = TRANSIENT + "transient: {end: \"1 h\", profile: trace, trace: ";
-        fails(head + "{format: csv}}", "transient.trace.file", "missing required key 'file'");
-        fails(head + "{file: t.txt}}", "transient.trace.file", "cannot tell the format of \"t.txt\"",
-                "csv | hotspot | hdf5");
-        fails(head + "{file: t.txt, format: excel}}", "transient.trace.format", "unknown trace format 'excel'");
-        fails(head + "{file: t.csv, interval: \"1 s\"}}", "transient.trace.interval",
-                "interval applies only to HotSpot and HDF5 traces");
-        fails(head + "{file: t.ptrace, floorplan: c.flp}}", "transient.trace.interval",
-                "missing required key 'interval'");
-        fails(head + "{file: t.ptrace, interval: \"0 s\", floorplan: c.flp}}", "transient.trace.interval",
-                "interval must be > 0");
-        fails(head + "{file: t.ptrace, interval: \"1 ms\"}}", "transient.trace.floorplan",
-                "missing required key 'floorplan'");
-        fails(head + "{file: c.flp, format: hotspot, interval: \"1 ms\", floorplan: c.flp}}", "transient.trace.file",
-                "is a HotSpot floorplan");
-        fails(head + "{file: t.ptrace, interval: \"1 ms\", floorplan: c.flp, level: die}}",
-                "transient.trace.level", "level does not apply to a HotSpot trace");
-        fails(head + "{file: t.csv, level: wafer}}", "transient.trace.level", "unknown trace level 'wafer'",
-                "global | die | core");
-        fails(head + "{file: t.csv, dataset: /p}}", "transient.trace.dataset", "dataset applies only to HDF5"
-                + " traces (this trace is csv)");
-        fails(head + "{file: t.h5, interval: \"1 s\", dataset: power}}", "transient.trace.dataset",
-                "starts with '/'");
-        fails(head + "{file: t.csv, floorplan: c.flp}}", "transient.trace.floorplan",
-                "floorplan applies only to HotSpot traces");
-        fails(head + "{file: t.csv, rows: 3}}", "transient.trace.rows", "unknown key 'rows'");
-    }
-
-    @Test
-    void unknownKeyInTheBlock() throws IOException {
-        fails(TRANSIENT + "transient: {end: \"1 h\", snapshot: [\"1 s\"]}", "transient.snapshot",
-                "unknown key 'snapshot'", "did you mean 'snapshots'");
-    }
-
-    @Test
-    void overrideOfAnUnknownTransientKeyIsAnError() throws IOException {
-        Path p = write(TRANSIENT + "transient: {end: \"1 h\"}");
-        InputException e = assertThrows(InputException.class,
-                () -> CaseLoader.load(p, List.of("transient.stop=2 h")));
-        assertEquals("--set", e.source());
-        assertTrue(e.getMessage().contains("unknown key 'stop'"), e.getMessage());
-    }
 }

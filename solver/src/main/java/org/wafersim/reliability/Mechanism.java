@@ -10,7 +10,7 @@ import org.wafersim.units.Units;
  * reference MTTF at a reference temperature, so only the <em>ratios</em> come from the physics:
  * <ul>
  * <li>{@link Electromigration} (Black): MTTF = MTTF_ref·(j/j_ref)^(−n)·exp[E_a/k·(1/T − 1/T_ref)];</li>
- * <li>{@link Tddb} and {@link Nbti}: MTTF = MTTF_ref·exp[E_a/k·(1/T − 1/T_ref)] at the nominal supply voltage;</li>
+ * <li>{@link ArrheniusLife} (TDDB and NBTI): MTTF = MTTF_ref·exp[E_a/k·(1/T − 1/T_ref)] at the nominal supply voltage;</li>
  * <li>{@link StressMigration} (McPherson–Dunn): MTTF = MTTF_ref·((T0 − T)/(T0 − T_ref))^(−N)·exp[E_a/k·(1/T − 1/T_ref)]
  *     for T &lt; T0 (no tensile stress, no failure, at T ≥ T0);</li>
  * <li>{@link ThermalCycling} (Coffin–Manson in ΔT): N(ΔT) = N_ref·(ΔT/ΔT_ref)^(−q), and with the duty cycle's
@@ -19,7 +19,7 @@ import org.wafersim.units.Units;
  * Temperatures in K, MTTFs in s, activation energies in eV. The compact constructors validate with
  * {@link org.wafersim.errors.InputException} naming {@code reliability.wear_out.<mechanism>.<key>}.
  */
-public sealed interface Mechanism permits Mechanism.Electromigration, Mechanism.Tddb, Mechanism.Nbti,
+public sealed interface Mechanism permits Mechanism.Electromigration, Mechanism.ArrheniusLife,
         Mechanism.StressMigration, Mechanism.ThermalCycling {
 
     /** Case-file key of the mechanism (e.g. {@code electromigration}). */
@@ -99,62 +99,37 @@ public sealed interface Mechanism permits Mechanism.Electromigration, Mechanism.
     }
 
     /**
-     * Time-dependent dielectric breakdown of the HK/MG gate stack, Arrhenius at the nominal field (the E- or
-     * power-law voltage term is constant at a fixed supply). Defaults: E_a = 0.7 eV, Weibull β = 1.3
-     * (reference-data C.1, C.3 [S 50, 51]); reference MTTF by {@link WearOutCalibration} [E].
+     * A mechanism whose MTTF is Arrhenius in the core temperature and nothing else at a fixed supply voltage:
+     * MTTF = MTTF_ref·exp[E_a/k·(1/T − 1/T_ref)]. Two of the case file's mechanisms have this form:
+     * <ul>
+     * <li>{@link #TDDB}: time-dependent dielectric breakdown of the HK/MG gate stack at the nominal field (the E- or
+     *     power-law voltage term is constant at a fixed supply). Defaults: E_a = 0.7 eV, Weibull β = 1.3
+     *     (reference-data C.1, C.3 [S 50, 51]).</li>
+     * <li>{@link #NBTI}: negative-bias temperature instability as a lifetime (time for the threshold drift to use up
+     *     the timing margin). Defaults: lifetime E_a ≈ E_a(ΔV_th)/n = 0.12/0.2 = 0.6 eV (reference-data C.1
+     *     [S 50, 51] / [E]), lognormal σ = 0.2 [E] (C.1: device-to-device σ ≈ 0.1–0.3). Recovery is not modelled
+     *     (conservative).</li>
+     * </ul>
+     * Reference MTTFs by {@link WearOutCalibration} [E].
+     *
+     * @param key the mechanism's case-file key ({@code tddb} or {@code nbti}), which also names it in errors
      */
-    record Tddb(boolean enabled, double activationEnergyEv, Kind distributionKind, double shape, double referenceMttf,
-                double referenceTemperatureK) implements Mechanism {
-        public static final String KEY = "tddb";
-        public static final Tddb DEFAULT = new Tddb(true, 0.7, Kind.WEIBULL, 1.3,
+    record ArrheniusLife(String key, boolean enabled, double activationEnergyEv, Kind distributionKind, double shape,
+                         double referenceMttf, double referenceTemperatureK) implements Mechanism {
+        public static final String TDDB_KEY = "tddb";
+        public static final String NBTI_KEY = "nbti";
+        public static final ArrheniusLife TDDB = new ArrheniusLife(TDDB_KEY, true, 0.7, Kind.WEIBULL, 1.3,
                 WearOutCalibration.referenceMttf(LifetimeDistribution.weibull(1.3)),
                 WearOutCalibration.QUALIFICATION_TEMPERATURE_K);
-
-        public Tddb {
-            Check.nonNegative(activationEnergyEv, k(KEY, "activation_energy"));
-            checkCommon(KEY, distributionKind, shape, referenceMttf, referenceTemperatureK);
-        }
-
-        @Override public String key() { return KEY; }
-
-        @Override public LifetimeDistribution distribution() { return new LifetimeDistribution(distributionKind, shape); }
-
-        @Override public double mttf(double t, double swingA, double swingB, double j, DutyCycle duty) {
-            return referenceMttf * arrhenius(activationEnergyEv, t, referenceTemperatureK);
-        }
-
-        public Tddb withReferenceMttf(double mttf) {
-            return new Tddb(enabled, activationEnergyEv, distributionKind, shape, mttf, referenceTemperatureK);
-        }
-
-        public Tddb withShape(double beta) {
-            return new Tddb(enabled, activationEnergyEv, distributionKind, beta, referenceMttf, referenceTemperatureK);
-        }
-
-        public Tddb withEnabled(boolean on) {
-            return new Tddb(on, activationEnergyEv, distributionKind, shape, referenceMttf, referenceTemperatureK);
-        }
-    }
-
-    /**
-     * Negative-bias temperature instability as a lifetime (time for the threshold drift to use up the timing
-     * margin). Defaults: lifetime E_a ≈ E_a(ΔV_th)/n = 0.12/0.2 = 0.6 eV (reference-data C.1 [S 50, 51] / [E]),
-     * lognormal σ = 0.2 [E] (C.1: device-to-device σ ≈ 0.1–0.3); reference MTTF by {@link WearOutCalibration} [E].
-     * Recovery is not modelled (conservative).
-     */
-    record Nbti(boolean enabled, double activationEnergyEv, Kind distributionKind, double shape, double referenceMttf,
-                double referenceTemperatureK) implements Mechanism {
-        public static final String KEY = "nbti";
-        public static final Nbti DEFAULT = new Nbti(true, 0.6, Kind.LOGNORMAL, 0.2,
+        public static final ArrheniusLife NBTI = new ArrheniusLife(NBTI_KEY, true, 0.6, Kind.LOGNORMAL, 0.2,
                 WearOutCalibration.referenceMttf(LifetimeDistribution.lognormal(0.2)),
                 WearOutCalibration.QUALIFICATION_TEMPERATURE_K);
 
-        public Nbti {
-            Check.nonNegative(activationEnergyEv, k(KEY, "activation_energy"));
-            checkCommon(KEY, distributionKind, shape, referenceMttf, referenceTemperatureK);
+        public ArrheniusLife {
+            Check.notNull(key, "wear_out");
+            Check.nonNegative(activationEnergyEv, k(key, "activation_energy"));
+            checkCommon(key, distributionKind, shape, referenceMttf, referenceTemperatureK);
         }
-
-        @Override public String key() { return KEY; }
 
         @Override public LifetimeDistribution distribution() { return new LifetimeDistribution(distributionKind, shape); }
 
@@ -162,12 +137,19 @@ public sealed interface Mechanism permits Mechanism.Electromigration, Mechanism.
             return referenceMttf * arrhenius(activationEnergyEv, t, referenceTemperatureK);
         }
 
-        public Nbti withEnabled(boolean on) {
-            return new Nbti(on, activationEnergyEv, distributionKind, shape, referenceMttf, referenceTemperatureK);
+        public ArrheniusLife withReferenceMttf(double mttf) {
+            return new ArrheniusLife(key, enabled, activationEnergyEv, distributionKind, shape, mttf,
+                    referenceTemperatureK);
         }
 
-        public Nbti withReferenceMttf(double mttf) {
-            return new Nbti(enabled, activationEnergyEv, distributionKind, shape, mttf, referenceTemperatureK);
+        public ArrheniusLife withShape(double beta) {
+            return new ArrheniusLife(key, enabled, activationEnergyEv, distributionKind, beta, referenceMttf,
+                    referenceTemperatureK);
+        }
+
+        public ArrheniusLife withEnabled(boolean on) {
+            return new ArrheniusLife(key, on, activationEnergyEv, distributionKind, shape, referenceMttf,
+                    referenceTemperatureK);
         }
     }
 

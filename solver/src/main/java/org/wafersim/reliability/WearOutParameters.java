@@ -7,17 +7,22 @@ import java.util.List;
  * The wear-out mechanisms of a core (reference-data C.1–C.3) with their parameters; see {@link Mechanism} for the
  * models and {@link WearOutCalibration} for how the default reference MTTFs were set (an estimate).
  */
-public record WearOutParameters(Mechanism.Electromigration electromigration, Mechanism.Tddb tddb, Mechanism.Nbti nbti,
+public record WearOutParameters(Mechanism.Electromigration electromigration, Mechanism.ArrheniusLife tddb,
+                                Mechanism.ArrheniusLife nbti,
                                 Mechanism.StressMigration stressMigration, Mechanism.ThermalCycling thermalCycling) {
 
     public static final WearOutParameters DEFAULT = new WearOutParameters(Mechanism.Electromigration.DEFAULT,
-            Mechanism.Tddb.DEFAULT, Mechanism.Nbti.DEFAULT, Mechanism.StressMigration.DEFAULT,
+            Mechanism.ArrheniusLife.TDDB, Mechanism.ArrheniusLife.NBTI, Mechanism.StressMigration.DEFAULT,
             Mechanism.ThermalCycling.DEFAULT);
 
     public WearOutParameters {
         Check.notNull(electromigration, "wear_out.electromigration");
         Check.notNull(tddb, "wear_out.tddb");
         Check.notNull(nbti, "wear_out.nbti");
+        // the two Arrhenius mechanisms share a record: each slot must hold its own mechanism
+        if (!tddb.key().equals(Mechanism.ArrheniusLife.TDDB_KEY) || !nbti.key().equals(Mechanism.ArrheniusLife.NBTI_KEY)) {
+            throw new IllegalArgumentException("tddb and nbti slots hold " + tddb.key() + " and " + nbti.key());
+        }
         Check.notNull(stressMigration, "wear_out.stress_migration");
         Check.notNull(thermalCycling, "wear_out.thermal_cycling");
     }
@@ -38,11 +43,11 @@ public record WearOutParameters(Mechanism.Electromigration electromigration, Mec
         return new WearOutParameters(m, tddb, nbti, stressMigration, thermalCycling);
     }
 
-    public WearOutParameters withTddb(Mechanism.Tddb m) {
+    public WearOutParameters withTddb(Mechanism.ArrheniusLife m) {
         return new WearOutParameters(electromigration, m, nbti, stressMigration, thermalCycling);
     }
 
-    public WearOutParameters withNbti(Mechanism.Nbti m) {
+    public WearOutParameters withNbti(Mechanism.ArrheniusLife m) {
         return new WearOutParameters(electromigration, tddb, m, stressMigration, thermalCycling);
     }
 

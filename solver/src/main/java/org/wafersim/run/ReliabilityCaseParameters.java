@@ -174,6 +174,15 @@ public final class ReliabilityCaseParameters {
                 d.acceleration());
     }
 
+    /** A TDDB or NBTI default with the case's overrides. */
+    private static Mechanism.ArrheniusLife arrhenius(MechanismSpec m, Mechanism.ArrheniusLife d) {
+        Kind kind = kind(m, d.distributionKind());
+        double shape = or(m.shape(), d.shape());
+        return new Mechanism.ArrheniusLife(d.key(), or(m.enabled(), d.enabled()), or(m.activationEnergyEv(),
+                d.activationEnergyEv()), kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
+                or(m.referenceCondition(), d.referenceTemperatureK()));
+    }
+
     private static WearOutParameters wearOut(ReliabilitySpec r) {
         WearOutParameters w = WearOutParameters.DEFAULT;
         MechanismSpec m;
@@ -186,22 +195,8 @@ public final class ReliabilityCaseParameters {
                     kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
                     or(m.referenceCondition(), d.referenceTemperatureK())));
         }
-        if ((m = r.wearOut().get(Mechanism.Tddb.KEY)) != null) {
-            Mechanism.Tddb d = w.tddb();
-            Kind kind = kind(m, d.distributionKind());
-            double shape = or(m.shape(), d.shape());
-            w = w.withTddb(new Mechanism.Tddb(or(m.enabled(), d.enabled()), or(m.activationEnergyEv(),
-                    d.activationEnergyEv()), kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
-                    or(m.referenceCondition(), d.referenceTemperatureK())));
-        }
-        if ((m = r.wearOut().get(Mechanism.Nbti.KEY)) != null) {
-            Mechanism.Nbti d = w.nbti();
-            Kind kind = kind(m, d.distributionKind());
-            double shape = or(m.shape(), d.shape());
-            w = w.withNbti(new Mechanism.Nbti(or(m.enabled(), d.enabled()), or(m.activationEnergyEv(),
-                    d.activationEnergyEv()), kind, shape, referenceMttf(m, d.referenceMttf(), kind, shape),
-                    or(m.referenceCondition(), d.referenceTemperatureK())));
-        }
+        if ((m = r.wearOut().get(Mechanism.ArrheniusLife.TDDB_KEY)) != null) w = w.withTddb(arrhenius(m, w.tddb()));
+        if ((m = r.wearOut().get(Mechanism.ArrheniusLife.NBTI_KEY)) != null) w = w.withNbti(arrhenius(m, w.nbti()));
         if ((m = r.wearOut().get(Mechanism.StressMigration.KEY)) != null) {
             Mechanism.StressMigration d = w.stressMigration();
             Kind kind = kind(m, d.distributionKind());

@@ -214,12 +214,9 @@ final class ReliabilityLayout {
         if (m instanceof Mechanism.Electromigration e) {
             physics = String.format(Locale.ROOT, "Ea %.4g eV, n %.4g, %s", e.activationEnergyEv(), e.currentExponent(),
                     reference(e.referenceMttf(), e.referenceTemperatureK()));
-        } else if (m instanceof Mechanism.Tddb t) {
+        } else if (m instanceof Mechanism.ArrheniusLife t) {
             physics = String.format(Locale.ROOT, "Ea %.4g eV, %s", t.activationEnergyEv(),
                     reference(t.referenceMttf(), t.referenceTemperatureK()));
-        } else if (m instanceof Mechanism.Nbti b) {
-            physics = String.format(Locale.ROOT, "Ea %.4g eV, %s", b.activationEnergyEv(),
-                    reference(b.referenceMttf(), b.referenceTemperatureK()));
         } else if (m instanceof Mechanism.StressMigration s) {
             physics = String.format(Locale.ROOT, "Ea %.4g eV, N %.4g, T0 %.4g degC, %s", s.activationEnergyEv(),
                     s.exponent(), s.stressFreeTemperatureK() - KELVIN, reference(s.referenceMttf(),

@@ -44,8 +44,8 @@ class BadInputTest {
 
     @Test
     void weibullShapeNotPositive() {
-        rejects("reliability.wear_out.tddb.weibull_shape", () -> Mechanism.Tddb.DEFAULT.withShape(0));
-        rejects("reliability.wear_out.tddb.weibull_shape", () -> Mechanism.Tddb.DEFAULT.withShape(-1.3));
+        rejects("reliability.wear_out.tddb.weibull_shape", () -> Mechanism.ArrheniusLife.TDDB.withShape(0));
+        rejects("reliability.wear_out.tddb.weibull_shape", () -> Mechanism.ArrheniusLife.TDDB.withShape(-1.3));
         rejects("reliability.connector.weibull_shape", () -> ConnectorParameters.DEFAULT.withWeibullShape(0));
         rejects("reliability.connector.weibull_shape",
                 () -> ConnectorPopulation.of(new double[][] {{1e8}}, null, -6));
@@ -82,7 +82,7 @@ class BadInputTest {
         rejects("reliability.design_life", () -> ReliabilityParameters.DEFAULT.withDesignLife(Double.NaN));
         rejects("reliability.design_life", () -> ReliabilityParameters.DEFAULT.withDesignLife(0));
         rejects("reliability.curve_points", () -> ReliabilityParameters.DEFAULT.withCurve(1, 1e8));
-        rejects("reliability.wear_out.nbti.reference_mttf", () -> Mechanism.Nbti.DEFAULT.withReferenceMttf(0));
+        rejects("reliability.wear_out.nbti.reference_mttf", () -> Mechanism.ArrheniusLife.NBTI.withReferenceMttf(0));
         rejects("reliability.wear_out.electromigration.activation_energy",
                 () -> new Mechanism.Electromigration(true, Double.NaN, 2, Kind.LOGNORMAL, 0.4, 1e9, 378.15));
         rejects("reliability.wear_out.stress_migration.stress_free_temperature",

@@ -130,7 +130,7 @@ class DieRedundancyTest {
                 new org.wafersim.cases.CaseSpec.DiesSpec(3, 2, 2e-4),
                 new org.wafersim.cases.CaseSpec.CoresSpec(10, 12, 0.0, List.of()), "no spares");
         WearOutParameters only = new WearOutParameters(Mechanism.Electromigration.DEFAULT.withEnabled(false),
-                Mechanism.Tddb.DEFAULT, Mechanism.Nbti.DEFAULT.withEnabled(false),
+                Mechanism.ArrheniusLife.TDDB, Mechanism.ArrheniusLife.NBTI.withEnabled(false),
                 Mechanism.StressMigration.DEFAULT.withEnabled(false), Mechanism.ThermalCycling.DEFAULT.withEnabled(false));
         CoreLifetimes life = new WearOutModel(only).evaluate(a, CoreConditions.uniform(a, 340), DutyCycle.DEFAULT);
         double beta = 1.3, mttfCore = life.mttf(0, 0);

@@ -2,6 +2,7 @@ package org.wafersim.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -12,6 +13,15 @@ import org.wafersim.geometry.CoreArray;
 class WearOutTest {
     /** k_B/e in eV/K from the exact 2019-SI constants (CODATA 2018: 8.617333262...e-5). */
     private static final double K_B = 1.380649e-23 / 1.602176634e-19;
+
+    @Test
+    void tddbAndNbtiShareOneRecordButKeepTheirKeysAndSlots() {
+        assertEquals("tddb", Mechanism.ArrheniusLife.TDDB.key());
+        assertEquals("nbti", Mechanism.ArrheniusLife.NBTI.key());
+        assertEquals(List.of("electromigration", "tddb", "nbti", "stress_migration", "thermal_cycling"),
+                WearOutParameters.DEFAULT.all().stream().map(Mechanism::key).toList());
+        assertThrows(IllegalArgumentException.class, () -> WearOutParameters.DEFAULT.withTddb(Mechanism.ArrheniusLife.NBTI));
+    }
 
     @Test
     void arrheniusRatioEqualsTheFormula() {
@@ -27,9 +37,9 @@ class WearOutTest {
     void mechanismMttfRatioBetweenTwoTemperaturesIsArrhenius() {
         double t1 = 320, t2 = 360;
         DutyCycle duty = DutyCycle.DEFAULT;
-        for (Mechanism m : List.of(Mechanism.Electromigration.DEFAULT, Mechanism.Tddb.DEFAULT, Mechanism.Nbti.DEFAULT)) {
+        for (Mechanism m : List.of(Mechanism.Electromigration.DEFAULT, Mechanism.ArrheniusLife.TDDB, Mechanism.ArrheniusLife.NBTI)) {
             double ea = m instanceof Mechanism.Electromigration e ? e.activationEnergyEv()
-                    : m instanceof Mechanism.Tddb t ? t.activationEnergyEv() : ((Mechanism.Nbti) m).activationEnergyEv();
+                    : ((Mechanism.ArrheniusLife) m).activationEnergyEv();
             double ratio = m.mttf(t1, 0, 0, 1, duty) / m.mttf(t2, 0, 0, 1, duty);
             double expected = Math.exp(ea / K_B * (1 / t1 - 1 / t2));
             assertEquals(expected, ratio, 1e-12 * expected, m.key());
@@ -127,7 +137,7 @@ class WearOutTest {
         // above T0 the McPherson–Dunn stress term vanishes: no stress migration
         assertEquals(Double.POSITIVE_INFINITY, Mechanism.StressMigration.DEFAULT.mttf(600, 0, 0, 1, duty));
         assertNull(new WearOutModel(new WearOutParameters(Mechanism.Electromigration.DEFAULT.withEnabled(false),
-                Mechanism.Tddb.DEFAULT.withEnabled(false), Mechanism.Nbti.DEFAULT.withEnabled(false),
+                Mechanism.ArrheniusLife.TDDB.withEnabled(false), Mechanism.ArrheniusLife.NBTI.withEnabled(false),
                 Mechanism.StressMigration.DEFAULT.withEnabled(false), Mechanism.ThermalCycling.DEFAULT.withEnabled(false)))
                 .evaluate(Wafers.smallWafer(), CoreConditions.uniform(Wafers.smallWafer(), 330), duty).dominantMechanism());
     }

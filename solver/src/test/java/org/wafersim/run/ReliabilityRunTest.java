@@ -208,7 +208,7 @@ class ReliabilityRunTest {
         assertEquals(4, o.parameters().dutyCycle().cyclesPerDay(), 0);
         // the conditions are the cycle-mean temperatures: NBTI's MTTF follows them by Arrhenius
         TransientRun.Outcome tr = r.transientOutcome();
-        Mechanism.Nbti nbti = o.parameters().wearOut().nbti();
+        Mechanism.ArrheniusLife nbti = o.parameters().wearOut().nbti();
         int nbtiIndex = o.lifetimes().mechanisms().indexOf(nbti);
         for (int c : new int[]{0, 123_456, 405_131}) {
             double expected = nbti.mttf(tr.coreMeanC()[c] + 273.15, Double.NaN, Double.NaN, 1, o.parameters().dutyCycle());
