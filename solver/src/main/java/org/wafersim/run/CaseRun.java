@@ -47,7 +47,7 @@ public final class CaseRun {
     public static final double JUNCTION_LIMIT_C = 125;
 
     /**
-     * What a run that stopped on a failed check (thermal runaway, no convergence) had after its grid was built, so
+     * What a run that stopped on a failed check (thermal runaway, no convergence, infeasible) had after its grid was built, so
      * that the command can still write a result with {@code /status}, the mesh and the last iterate. Handed to the
      * caller's hook just before the failure (a {@link org.wafersim.errors.WafersimException}, which decides the exit
      * code and the message) is rethrown unchanged.
@@ -113,8 +113,8 @@ public final class CaseRun {
         } catch (org.wafersim.errors.WafersimException e) {
             if (e.exitCode() != org.wafersim.errors.WafersimException.EXIT_CHECK_FAILED) throw e;
             stages.put("thermal", (System.nanoTime() - t1) / 1e9);
-            onFailure.accept(new Partial(spec, g, cores, map, e instanceof org.wafersim.errors.ThermalRunawayException r
-                    ? r.lastIterateK() : null, stages, e));
+            onFailure.accept(new Partial(spec, g, cores, map, e instanceof org.wafersim.errors.CheckFailedException cf
+                    ? cf.lastIterateK() : null, stages, e));
             throw e;
         }
         SteadyResult th = op.result();

@@ -87,6 +87,9 @@ class VerdictRunTest {
         CliHarness.Outcome t = run(dir.resolve("solder2.h5"), false, "connector.technology=solder");
         assertTrue(t.out().contains("limiting        connector (solder): first failure at"), t.out());
         assertTrue(t.out().contains("verdict         FAIL: [min_reliability, min_connector_life]"), t.out());
+        assertTrue(t.out().contains("status          criteria_failed (exit 1): the design fails the criteria"
+                + " [min_reliability, min_connector_life]"), t.out());
+        assertEquals("criteria_failed", j.get("status").asText());
         assertFalse(t.out().contains("limiting dies"), t.out());    // the dies do not limit: the text does not say so
     }
 
@@ -102,6 +105,11 @@ class VerdictRunTest {
         assertTrue(o.err().contains("junction temperature over the run"), o.err());
         assertTrue(o.err().contains("at t = "), o.err());
         assertTrue(o.err().contains(" at die (col "), o.err());
+        // above the junction limit the design is infeasible (not merely failing a criterion)
+        assertTrue(o.err().startsWith("wafersim: failed (infeasible): "), o.err());
+        try (ResultReader r = ResultReader.open(out)) {
+            assertEquals("infeasible", r.attribute("/status", "status"));
+        }
     }
 
     @Test
