@@ -65,23 +65,7 @@ final class CaseReader {
     static final double MAX_THICKNESS_M = 1.0, MAX_SIZE_M = 2.0;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    // Defaults (reference-data.md section D; see wse-default.yaml for the sources).
-    static final String DEFAULT_WAFER_MATERIAL = "silicon";
-    static final String DEFAULT_ACTIVE_LAYER = "20 um";
-    static final String DEFAULT_SCRIBE = "0 mm";
-    static final double DEFAULT_SPARE_FRACTION = 0.015;       // D / A.1: 1-1.5 % spare cores [S 12]
-    static final String DEFAULT_FLUID = "water";
-    static final String DEFAULT_DIRECTION = "+x";
-    static final String DEFAULT_BOARD_BACK_H = "1000 W/(m^2*K)";  // D.3
-    static final String DEFAULT_BOARD_BACK_AMBIENT = "35 degC";   // D.3
-    static final String DEFAULT_OTHER_H = "10 W/(m^2*K)";         // D.3
-    static final String DEFAULT_OTHER_AMBIENT = "35 degC";        // D.3
-    static final String DEFAULT_EDGE_H = "50000 W/(m^2*K)";       // D.3 (edge mode)
-    static final String DEFAULT_STRESS_FREE = "25 degC";          // D.4
-    static final double DEFAULT_CYCLES_PER_DAY = 4;               // D.6 cycle A
-    static final String DEFAULT_LIFE = "5 years";                 // D.6
-    static final String DEFAULT_CYCLE_RAMP = "10 s";              // D.6 cycle A: 10 s ramps
-    static final String DEFAULT_PICARD_TOLERANCE = "1e-6 K";
+    // Defaults live in the key table (CaseSchema); reference-data section D, sources in wse-default.yaml.
 
     private final String source;
     private final Map<String, String> origins;
@@ -291,21 +275,37 @@ final class CaseReader {
             return raw(key) == null ? null : section(key, false);
         }
 
-        Q quantity(String key, Dimension dim, String dflt) {
-            JsonNode n = raw(key);
-            if (n == null) {
-                if (dflt == null) throw missing(sub(key), key, what(dim));
-                out.put(key, dflt);
-                return quantityOf(TextNode.valueOf(dflt), sub(key), dim);
-            }
-            Q q = quantityOf(n, sub(key), dim);
-            out.set(key, n.deepCopy());
+        /** The key's row in the key table. */
+        CaseSchema.Leaf leaf(String key) { return shape.leaf(key); }
+
+        /** The row's single-key check: "key must be > 0 (note), got value". */
+        private Q ranged(CaseSchema.Leaf l, String key, Q q) {
+            if (l.range() != null) check(l.range().test(q.v()), q, l.rule(key));
             return q;
         }
 
+        /** A quantity of the row's dimension, with the row's default (none: required) and check. */
+        Q quantity(String key) { return quantity(key, leaf(key).dflt()); }
+
+        /** A quantity with a default the reader derives from other keys (the row documents the rule). */
+        Q quantity(String key, String dflt) {
+            CaseSchema.Leaf l = leaf(key);
+            JsonNode n = raw(key);
+            Q q;
+            if (n == null) {
+                if (dflt == null) throw missing(sub(key), key, what(l.dim()));
+                out.put(key, dflt);
+                q = quantityOf(TextNode.valueOf(dflt), sub(key), l.dim());
+            } else {
+                q = quantityOf(n, sub(key), l.dim());
+                out.set(key, n.deepCopy());
+            }
+            return ranged(l, key, q);
+        }
+
         /** An optional quantity without a default: null when absent (nothing written to the resolved case). */
-        Q optionalQuantity(String key, Dimension dim) {
-            return has(key) ? quantity(key, dim, null) : markUsed(key);
+        Q optionalQuantity(String key) {
+            return has(key) ? quantity(key, null) : markUsed(key);
         }
 
         private Q markUsed(String key) {
@@ -313,40 +313,64 @@ final class CaseReader {
             return null;
         }
 
+        /** An optional number without a default: null when absent. */
+        Q optionalNumber(String key) {
+            return has(key) ? number(key, null) : markUsed(key);
+        }
+
+        Q number(String key) {
+            String d = leaf(key).dflt();
+            return number(key, d == null ? null : Double.valueOf(d));
+        }
+
         Q number(String key, Double dflt) {
+            CaseSchema.Leaf l = leaf(key);
             JsonNode n = raw(key);
+            Q q;
             if (n == null) {
                 if (dflt == null) throw missing(sub(key), key, "a number");
                 out.put(key, dflt);
-                return new Q(dflt, exact(dflt), sub(key));
+                q = new Q(dflt, exact(dflt), sub(key));
+            } else {
+                q = numberOf(n, sub(key));
+                out.set(key, n.deepCopy());
             }
-            Q q = numberOf(n, sub(key));
-            out.set(key, n.deepCopy());
-            return q;
+            return ranged(l, key, q);
+        }
+
+        int integer(String key) {
+            String d = leaf(key).dflt();
+            return integer(key, d == null ? null : Integer.valueOf(d));
         }
 
         int integer(String key, Integer dflt) {
+            CaseSchema.Leaf l = leaf(key);
             JsonNode n = raw(key);
+            int v;
             if (n == null) {
                 if (dflt == null) throw missing(sub(key), key, "a whole number");
-                out.put(key, dflt);
-                return dflt;
+                v = dflt;
+            } else {
+                v = intOf(n, sub(key));
             }
-            int v = intOf(n, sub(key));
+            if (l.range() != null && !l.range().test(v)) throw error(sub(key), l.rule(key) + ", got " + v);
             out.put(key, v);
             return v;
         }
 
-        boolean bool(String key, boolean dflt) {
+        boolean bool(String key) {
             JsonNode n = raw(key);
             if (n == null) {
-                out.put(key, dflt);
-                return dflt;
+                boolean d = Boolean.parseBoolean(leaf(key).dflt());
+                out.put(key, d);
+                return d;
             }
             if (!n.isBoolean()) throw error(sub(key), "expected true or false, got " + describe(n));
             out.put(key, n.booleanValue());
             return n.booleanValue();
         }
+
+        String text(String key) { return text(key, leaf(key).dflt()); }
 
         String text(String key, String dflt) {
             JsonNode n = raw(key);
@@ -361,7 +385,13 @@ final class CaseReader {
             return t;
         }
 
-        <E> E choice(String key, List<String> allowed, Function<String, E> fromKey, String dflt, String what) {
+        /** One of the row's choices, mapped by {@code fromKey}; the row's default. */
+        <E> E choice(String key, Function<String, E> fromKey) { return choice(key, fromKey, leaf(key).dflt()); }
+
+        <E> E choice(String key, Function<String, E> fromKey, String dflt) {
+            CaseSchema.Leaf l = leaf(key);
+            List<String> allowed = l.choices();
+            String what = l.label();
             JsonNode n = raw(key);
             String t;
             if (n == null) {
@@ -372,7 +402,7 @@ final class CaseReader {
             } else {
                 throw error(sub(key), "unknown " + what + " " + describe(n) + "; allowed: " + String.join(" | ", allowed));
             }
-            E e = fromKey.apply(t);
+            E e = allowed.contains(t) ? fromKey.apply(t) : null;
             if (e == null) {
                 throw error(sub(key), "unknown " + what + " '" + t + "'" + Suggest.didYouMean(t, allowed)
                         + "; allowed: " + String.join(" | ", allowed));
@@ -380,6 +410,9 @@ final class CaseReader {
             out.put(key, t);
             return e;
         }
+
+        /** A choice kept as its text (choices that are not an enum: alloys, shapes). */
+        String choice(String key) { return choice(key, t -> t); }
 
         /** Every key present must have been read: a key allowed by the schema but not read is a bug. */
         void done() {
@@ -395,7 +428,7 @@ final class CaseReader {
     CaseSpec read(ObjectNode root) {
         Section top = new Section("", root, CaseSchema.ROOT, "");
 
-        String name = top.text("name", null);
+        String name = top.text("name");
         if (!NAME.matcher(name).matches()) {
             throw error("name", "name must consist of letters, digits, '.', '_' and '-', starting with a letter or"
                     + " digit, at most 100 characters (it names output files), got \"" + abbreviate(name) + "\"");
@@ -405,12 +438,10 @@ final class CaseReader {
         Section w = top.section("wafer", true);
         JsonNode waferSizeNode = w.raw("size");
         double[] waferSize = size(w, "size", null);
-        Q wt = w.quantity("thickness", Dimension.LENGTH, null);
-        check(wt.v() > 0, wt, "thickness must be > 0");
+        Q wt = w.quantity("thickness");
         check(wt.v() <= MAX_THICKNESS_M, wt, "thickness must be at most " + MAX_THICKNESS_M + " m");
-        String waferMaterial = w.text("material", DEFAULT_WAFER_MATERIAL);
-        Q active = w.quantity("active_layer", Dimension.LENGTH, DEFAULT_ACTIVE_LAYER);
-        check(active.v() > 0, active, "active_layer must be > 0");
+        String waferMaterial = w.text("material");
+        Q active = w.quantity("active_layer");
         check(active.v() < wt.v(), active, "active_layer must be thinner than the wafer (" + wt.text() + ")");
         w.done();
         WaferSpec wafer = new WaferSpec(waferSize[0], waferSize[1], wt.v(), waferMaterial, active.v());
@@ -426,7 +457,8 @@ final class CaseReader {
         List<LayerSpec> stack = readStack(top, wafer, waferSizeNode, lib);
 
         Section p = top.section("power", true);
-        PowerSpec power = readPower(p, dies);
+        WattTraceReader.Peek trace = WattTraceReader.peek(root, source);
+        PowerSpec power = readPower(p, dies, trace);
         p.done();
 
         Section c = top.section("cooling", true);
@@ -439,10 +471,9 @@ final class CaseReader {
         CyclingSpec cycling = readCycling(cy, p);
 
         Section a = top.section("analysis", false);
-        ThermalAnalysis thermal = a.choice("thermal", keys(ThermalAnalysis.values(), t -> t.key),
-                ThermalAnalysis::fromKey, ThermalAnalysis.STEADY.key, "thermal analysis");
-        boolean mech = a.bool("mechanics", false);
-        boolean rel = a.bool("reliability", false);
+        ThermalAnalysis thermal = a.choice("thermal", ThermalAnalysis::fromKey);
+        boolean mech = a.bool("mechanics");
+        boolean rel = a.bool("reliability");
         a.done();
         AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
 
@@ -453,7 +484,7 @@ final class CaseReader {
         // nothing in it applies to the run (and a written default profile would fight a later --set of the analysis)
         boolean transientGiven = top.has("transient");
         Section tr = top.section("transient", false);
-        TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling);
+        TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling, trace);
         tr.done();
         if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
         mechanicsReader.checkHistory(mechanics, analysis, cycling, transientSpec);
@@ -515,12 +546,9 @@ final class CaseReader {
     }
 
     private DiesSpec readDies(Section d, WaferSpec wafer) {
-        int columns = d.integer("columns", null);
-        if (columns < 1) throw error(d.sub("columns"), "columns must be >= 1, got " + columns);
-        int rows = d.integer("rows", null);
-        if (rows < 1) throw error(d.sub("rows"), "rows must be >= 1, got " + rows);
-        Q scribe = d.quantity("scribe", Dimension.LENGTH, DEFAULT_SCRIBE);
-        check(scribe.v() >= 0, scribe, "scribe must be >= 0");
+        int columns = d.integer("columns");
+        int rows = d.integer("rows");
+        Q scribe = d.quantity("scribe");
         DiesSpec dies = new DiesSpec(columns, rows, scribe.v());
         double px = dies.pitchX(wafer), py = dies.pitchY(wafer);
         check(scribe.v() < Math.min(px, py), scribe, "scribe must be narrower than the die pitch (" + mm(px) + " x "
@@ -584,8 +612,7 @@ final class CaseReader {
             long total = (long) dies.columns() * dies.rows() * nx * ny;
             fraction = explicit.size() / (double) total;
         } else {
-            Q f = c.number("spare_fraction", DEFAULT_SPARE_FRACTION);
-            check(f.v() >= 0 && f.v() < 1, f, "spare_fraction must be in [0, 1)");
+            Q f = c.number("spare_fraction");
             fraction = f.v();
         }
         c.done();
@@ -670,7 +697,7 @@ final class CaseReader {
             boolean isWafer = nameNode != null && nameNode.isTextual() && nameNode.textValue().equals("wafer");
             Section ls = new Section(p, e, isWafer ? CaseSchema.WAFER_LAYER : CaseSchema.LAYER,
                     isWafer ? " (the wafer's material, thickness and size are set in the 'wafer' block)" : "");
-            String lname = ls.text("name", null);
+            String lname = ls.text("name");
             if (isWafer) {
                 if (waferPath != null) {
                     throw error(p, "second wafer entry (the first is " + waferPath + "); exactly one stack entry"
@@ -688,10 +715,9 @@ final class CaseReader {
                 if (prev != null) {
                     throw error(ls.sub("name"), "duplicate layer name '" + lname + "' (also " + prev + ")");
                 }
-                String mat = checkMaterial(lib, ls.text("material", null), ls.sub("material"));
+                String mat = checkMaterial(lib, ls.text("material"), ls.sub("material"));
                 ls.out.put("material", mat);
-                Q t = ls.quantity("thickness", Dimension.LENGTH, null);
-                check(t.v() > 0, t, "thickness must be > 0");
+                Q t = ls.quantity("thickness");
                 check(t.v() <= MAX_THICKNESS_M, t, "thickness must be at most " + MAX_THICKNESS_M + " m");
                 double[] sz = size(ls, "size", waferSizeNode);
                 layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false));
@@ -707,7 +733,7 @@ final class CaseReader {
         return layers;
     }
 
-    private PowerSpec readPower(Section p, DiesSpec dies) {
+    private PowerSpec readPower(Section p, DiesSpec dies, WattTraceReader.Peek trace) {
         if (p.has("total") && p.has("dynamic")) {
             throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
                     + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
@@ -723,7 +749,7 @@ final class CaseReader {
                 throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
                         + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
             }
-            mapAs = p.choice("map_as", keys(MapAs.values(), x -> x.key), MapAs::fromKey, null, "map use");
+            mapAs = p.choice("map_as", MapAs::fromKey);
         } else {
             p.raw("map_as");
         }
@@ -734,11 +760,19 @@ final class CaseReader {
         boolean watts = units != null && units.unit() == WattMaps.Unit.WATTS;
         Q total;
         PowerBasis basis;
-        if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
+        // a trace in W (transient.trace) used as written sets the level as a map in W does
+        Q traceLevel = WattTraceReader.level(this, p, trace, levelKey, watts && mapAs != MapAs.DISTRIBUTION);
+        if (traceLevel != null) {
+            p.raw("total");
+            p.raw("dynamic");
+            total = traceLevel;
+            basis = PowerBasis.DYNAMIC;
+            p.out.put("dynamic", traceLevel.text());
+        } else if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
             // watts as written: the file's sum is the dynamic power (leakage, if any, on top)
             String sumText = exact(units.sumW()) + " W";
             if (levelKey != null && !(levelKey.equals("dynamic")
-                    && Math.abs(p.quantity("dynamic", Dimension.POWER, null).v() - units.sumW()) <= 1e-9 * units.sumW()))
+                    && Math.abs(p.quantity("dynamic").v() - units.sumW()) <= 1e-9 * units.sumW()))
                 throw error(p.sub(levelKey), "power.map_as: watts uses the map's watts as written (their sum, "
                         + num(units.sumW()) + " W, is the dynamic power); drop power." + levelKey + ", or say"
                         + " power.map_as: distribution to scale the map to it");
@@ -768,22 +802,17 @@ final class CaseReader {
             }
             basis = levelKey.equals("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
             p.raw(basis == PowerBasis.TOTAL ? "dynamic" : "total");
-            total = p.quantity(levelKey, Dimension.POWER, null);
-            check(total.v() > 0, total, levelKey + " must be > 0");
+            total = p.quantity(levelKey);
         }
         String key = basis.key;
-        Q idle = p.quantity("idle", Dimension.POWER, exact(total.v() / 3) + " W");
-        check(idle.v() >= 0, idle, "idle must be >= 0");
+        Q idle = p.quantity("idle", exact(total.v() / 3) + " W");
         check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
         LeakageSpec leakage = null;
         Section lk = p.optionalSection("leakage");
         if (lk != null) {
-            Q share = lk.number("share_at_ref", null);
-            check(share.v() >= 0 && share.v() < 1, share, "share_at_ref must be in [0, 1)");
-            Q ref = lk.quantity("ref", Dimension.TEMPERATURE, null);
-            absolute(ref);
-            Q beta = lk.quantity("beta", Dimension.INVERSE_TEMPERATURE, null);
-            check(beta.v() >= 0, beta, "beta must be >= 0");
+            Q share = lk.number("share_at_ref");
+            Q ref = lk.quantity("ref");
+            Q beta = lk.quantity("beta");
             lk.done();
             leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
         }
@@ -802,17 +831,14 @@ final class CaseReader {
     }
 
     private CoolingSpec readCooling(Section c, MaterialLibrary lib) {
-        CoolingMode mode = c.choice("mode", keys(CoolingMode.values(), x -> x.key), CoolingMode::fromKey, null,
-                "cooling mode");
+        CoolingMode mode = c.choice("mode", CoolingMode::fromKey);
         Section cc = c.section("coolant", true);
-        String fluid = checkMaterial(lib, cc.text("fluid", DEFAULT_FLUID), cc.sub("fluid"));
+        String fluid = checkMaterial(lib, cc.text("fluid"), cc.sub("fluid"));
         cc.out.put("fluid", fluid);
-        Q inlet = cc.quantity("inlet", Dimension.TEMPERATURE, null);
-        absolute(inlet);
+        Q inlet = cc.quantity("inlet");
         double flow = 0;
         if (mode != CoolingMode.EDGE || cc.has("flow")) {
-            Q f = cc.quantity("flow", Dimension.VOLUME_FLOW, null);
-            check(f.v() > 0, f, "flow must be > 0");
+            Q f = cc.quantity("flow");
             flow = f.v();
         } else {
             cc.raw("flow");
@@ -822,25 +848,22 @@ final class CaseReader {
         if (geometry != null) {
             cc.raw("h");
         } else if (mode != CoolingMode.EDGE || cc.has("h")) {
-            Q hq = cc.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, null);
-            check(hq.v() > 0, hq, "h must be > 0");
+            Q hq = cc.quantity("h");
             h = hq.v();
         } else {
             cc.raw("h");
         }
-        FlowDirection dir = cc.choice("direction", keys(FlowDirection.values(), x -> x.key), FlowDirection::fromKey,
-                DEFAULT_DIRECTION, "flow direction");
+        FlowDirection dir = cc.choice("direction", FlowDirection::fromKey);
         cc.done();
         if (geometry instanceof CaseSpec.Channels ch && Double.isNaN(ch.length()) && mode == CoolingMode.VERTICAL) {
             throw missing(cc.sub("channels.length"), "length", "in vertical mode the plate is fed from a manifold: the"
                     + " length of one channel between its inlet and outlet, e.g. \"10 mm\"");
         }
         CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry);
-        SurfaceSpec boardBack = surface(c.section("board_back", false), DEFAULT_BOARD_BACK_H,
-                DEFAULT_BOARD_BACK_AMBIENT);
-        SurfaceSpec other = surface(c.section("other_faces", false), DEFAULT_OTHER_H, DEFAULT_OTHER_AMBIENT);
+        SurfaceSpec boardBack = surface(c.section("board_back", false), null);
+        SurfaceSpec other = surface(c.section("other_faces", false), null);
         boolean edgeGiven = c.has("edge");
-        SurfaceSpec edge = surface(c.section("edge", false), DEFAULT_EDGE_H, inlet.text());
+        SurfaceSpec edge = surface(c.section("edge", false), inlet.text());
         c.done();
         // keys the mode does not use: the run goes on (so that --set cooling.mode=edge works on a plate case) and
         // names them in the summary and the JSON notes
@@ -892,16 +915,13 @@ final class CaseReader {
     }
 
     private double positive(Section s, String key) {
-        Q q = s.quantity(key, Dimension.LENGTH, null);
-        check(q.v() > 0, q, key + " must be > 0");
-        return q.v();
+        return s.quantity(key).v();
     }
 
-    private SurfaceSpec surface(Section s, String dfltH, String dfltAmbient) {
-        Q h = s.quantity("h", Dimension.HEAT_TRANSFER_COEFFICIENT, dfltH);
-        check(h.v() >= 0, h, "h must be >= 0 (0 = adiabatic)");
-        Q amb = s.quantity("ambient", Dimension.TEMPERATURE, dfltAmbient);
-        absolute(amb);
+    /** An outer face; {@code ambient}: the default of an ambient that follows another key (null: the row's). */
+    private SurfaceSpec surface(Section s, String ambient) {
+        Q h = s.quantity("h");
+        Q amb = ambient == null ? s.quantity("ambient") : s.quantity("ambient", ambient);
         s.done();
         return new SurfaceSpec(h.v(), amb.v());
     }
@@ -910,16 +930,12 @@ final class CaseReader {
         // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
         String idleText = power.out.get("idle").asText();
         String totalText = fullLoadText(power);
-        Q low = s.quantity("low", Dimension.POWER, idleText);
-        check(low.v() >= 0, low, "low must be >= 0");
-        Q high = s.quantity("high", Dimension.POWER, totalText);
+        Q low = s.quantity("low", idleText);
+        Q high = s.quantity("high", totalText);
         check(high.v() >= low.v(), high, "high must be >= low (" + low.text() + ")");
-        Q perDay = s.number("per_day", DEFAULT_CYCLES_PER_DAY);
-        check(perDay.v() > 0, perDay, "per_day must be > 0");
-        Q duty = s.number("duty", CyclingSpec.DEFAULT_DUTY);
-        check(duty.v() > 0 && duty.v() < 1, duty, "duty (the fraction of each cycle at high) must be in (0, 1)");
-        Q ramp = s.quantity("ramp", Dimension.TIME, DEFAULT_CYCLE_RAMP);
-        check(ramp.v() >= 0, ramp, "ramp must be >= 0 (0 = sudden steps)");
+        Q perDay = s.number("per_day");
+        Q duty = s.number("duty");
+        Q ramp = s.quantity("ramp");
         // duty is counted between ramp midpoints: each flat part is its dwell minus one ramp, and must not be < 0
         // (a ramp equal to a dwell, up to round-off in duty * period, leaves no flat part: allowed)
         double period = CyclingSpec.SECONDS_PER_DAY / perDay.v();
@@ -927,8 +943,7 @@ final class CaseReader {
         check(ramp.v() <= Math.min(highTime, lowTime) * (1 + 1e-9), ramp, "ramp must not be longer than the time"
                 + " at high (duty x period = " + TransientReader.time(highTime) + ") nor the time at low ("
                 + TransientReader.time(lowTime) + "); the period is 1 day / per_day = " + TransientReader.time(period));
-        Q life = s.quantity("life", Dimension.TIME, DEFAULT_LIFE);
-        check(life.v() > 0, life, "life must be > 0");
+        Q life = s.quantity("life");
         s.done();
         return new CyclingSpec(low.v(), high.v(), perDay.v(), life.v(), duty.v(), ramp.v());
     }
@@ -946,7 +961,7 @@ final class CaseReader {
         List<String> layerNames = stack.stream().map(LayerSpec::name).toList();
         for (int i = 0; i < pr.size(); i++) {
             Section s = new Section("probes[" + i + "]", pr.get(i), shape, "");
-            String name = s.text("name", null);
+            String name = s.text("name");
             if (!NAME.matcher(name).matches()) {
                 throw error(s.sub("name"), "a probe name must consist of letters, digits, '.', '_' and '-',"
                         + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(name) + "\"");
@@ -963,7 +978,7 @@ final class CaseReader {
             Q x = quantityOf(at.get(0), ap + "[0]", Dimension.LENGTH);
             Q y = quantityOf(at.get(1), ap + "[1]", Dimension.LENGTH);
             s.out.set("at", at.deepCopy());
-            String layer = s.text("layer", null);
+            String layer = s.text("layer");
             LayerSpec l = stack.stream().filter(ls -> ls.name().equals(layer)).findFirst().orElse(null);
             if (l == null) {
                 throw error(s.sub("layer"), "unknown layer '" + layer + "'" + Suggest.didYouMean(layer, layerNames)
@@ -988,14 +1003,9 @@ final class CaseReader {
     static final int MAX_LAYER_CELLS = 1000;
 
     private GridSpec readGrid(Section g, List<LayerSpec> stack) {
-        Q cpc = g.number("cells_per_core", 1.0);
-        check(cpc.v() > 0, cpc, "cells_per_core must be > 0");
-        int minCells = g.integer("min_cells_per_layer", 2);
-        if (minCells < 2) {
-            throw error(g.sub("min_cells_per_layer"), "min_cells_per_layer must be >= 2, got " + minCells);
-        }
-        Q growth = g.number("max_growth", 1.5);
-        check(growth.v() > 1 && growth.v() <= 2, growth, "max_growth must be in (1, 2]");
+        Q cpc = g.number("cells_per_core");
+        int minCells = g.integer("min_cells_per_layer");
+        Q growth = g.number("max_growth");
         Map<String, Integer> layerCells = new LinkedHashMap<>();
         JsonNode given = g.raw("layers");
         if (given != null) {
@@ -1035,18 +1045,11 @@ final class CaseReader {
     }
 
     private SolverSpec readSolver(Section s) {
-        Q tol = s.number("tolerance", 1e-10);
-        check(tol.v() > 0 && tol.v() <= 1e-3, tol, "tolerance (relative residual) must be in (0, 1e-3]");
-        int maxIt = s.integer("max_iterations", 200);
-        if (maxIt < 1) throw error(s.sub("max_iterations"), "max_iterations must be >= 1, got " + maxIt);
-        Q pt = s.quantity("picard_tolerance", Dimension.TEMPERATURE_DIFFERENCE, DEFAULT_PICARD_TOLERANCE);
-        check(pt.v() > 0, pt, "picard_tolerance must be > 0");
-        int maxPicard = s.integer("max_picard", 50);
-        if (maxPicard < 1) throw error(s.sub("max_picard"), "max_picard must be >= 1, got " + maxPicard);
-        int threads = s.integer("threads", 0);
-        if (threads < 0 || threads > org.wafersim.errors.Limits.MAX_THREADS)
-            throw error(s.sub("threads"), "threads must be between 0 (all processors) and "
-                    + org.wafersim.errors.Limits.MAX_THREADS + ", got " + threads);
+        Q tol = s.number("tolerance");
+        int maxIt = s.integer("max_iterations");
+        Q pt = s.quantity("picard_tolerance");
+        int maxPicard = s.integer("max_picard");
+        int threads = s.integer("threads");
         s.done();
         return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }

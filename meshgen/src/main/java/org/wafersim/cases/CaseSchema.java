@@ -1,14 +1,40 @@
 package org.wafersim.cases;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.wafersim.cases.CaseSpec.CoolingMode;
+import org.wafersim.cases.CaseSpec.FlowDirection;
+import org.wafersim.cases.CaseSpec.LayerTreatment;
+import org.wafersim.cases.CaseSpec.MapAs;
+import org.wafersim.cases.CaseSpec.MapFormat;
+import org.wafersim.cases.CaseSpec.MapLevel;
+import org.wafersim.cases.CaseSpec.OperatingState;
+import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.CaseSpec.SupportType;
+import org.wafersim.cases.CaseSpec.ThermalAnalysis;
+import org.wafersim.cases.ConnectorTechSpec.Technology;
+import org.wafersim.cases.ReliabilitySpec.Clustering;
+import org.wafersim.cases.TransientSpec.InitialState;
+import org.wafersim.cases.TransientSpec.ProfileKind;
+import org.wafersim.cases.TransientSpec.TraceFormat;
+import org.wafersim.cases.TransientSpec.TraceLevel;
+import org.wafersim.units.Dimension;
 
 /**
- * The shape of a case file: which keys exist where. One description serves both the validator ({@link CaseReader},
- * which rejects unknown keys and lists the allowed ones) and the {@code --set} overrides ({@link Overrides}, which
- * may only name keys that exist at that place). Key order here is the order of the resolved case text.
+ * The key table of the case file: every block, every key, and for each key its value type (with the unit's
+ * dimension), default, single-key check and one documentation line. Everything that knows about a key derives from
+ * this table: the reader ({@link CaseReader}: types, defaults, range checks, unknown-key errors with did-you-mean),
+ * the {@code --set} path checks ({@link Overrides}), the order of the resolved case text and the generated key
+ * reference ({@link KeyReference}, {@code docs/case-keys.md}). The readers keep only what couples several keys
+ * (a default that follows another key, a key that applies in one mode only, a value bounded by another).
+ *
+ * <p>Adding a key is one row here plus its use in the reader.
  */
 final class CaseSchema {
     private CaseSchema() { }
@@ -16,129 +42,578 @@ final class CaseSchema {
     /** A node of the schema. */
     sealed interface Shape permits Obj, ListOf, MapOf, Leaf { }
 
-    /** A mapping with a fixed set of keys. */
-    record Obj(Map<String, Shape> keys) implements Shape {
+    /** A mapping with a fixed set of keys, and its documentation line. */
+    record Obj(Map<String, Shape> keys, String doc) implements Shape {
         Obj { keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys)); }
         List<String> names() { return List.copyOf(keys.keySet()); }
+        /** The same mapping with a documentation line. */
+        Obj doc(String d) { return new Obj(keys, d); }
+        /** The row of a value key of this mapping. */
+        Leaf leaf(String key) {
+            if (!(keys.get(key) instanceof Leaf l)) throw new IllegalStateException("not a value key: " + key);
+            return l;
+        }
     }
 
     /** A list whose entries all have the same shape. */
-    record ListOf(Shape element) implements Shape { }
+    record ListOf(Shape element, String doc) implements Shape { }
 
     /** A mapping with free keys (e.g. material names), all values of the same shape. */
-    record MapOf(Shape value) implements Shape { }
+    record MapOf(Shape value, String doc) implements Shape { }
 
-    /** A value: a scalar, or a short list of scalars such as {@code ["215 mm", "215 mm"]}. */
-    record Leaf() implements Shape { }
-
-    static final Leaf LEAF = new Leaf();
-
-    static Obj obj(Object... keyShapePairs) {
-        Map<String, Shape> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyShapePairs.length; i++) {
-            String k = (String) keyShapePairs[i];
-            Shape s = LEAF;
-            if (i + 1 < keyShapePairs.length && keyShapePairs[i + 1] instanceof Shape sh) {
-                s = sh;
-                i++;
-            }
-            m.put(k, s);
-        }
-        return new Obj(m);
+    /** How a value is written. */
+    enum Type {
+        /** A number with its unit, of the row's dimension. */
+        QUANTITY,
+        /** A plain number (a fraction may be written "1.5 %"). */
+        NUMBER,
+        /** A whole number. */
+        INTEGER,
+        BOOL,
+        TEXT,
+        /** One of the row's choices. */
+        CHOICE,
+        /** A list or pair read by the block's reader (its shape is in the documentation line). */
+        VALUES
     }
 
-    static final Obj SURFACE = obj("h", "ambient");
+    /**
+     * A single-key range check: {@code lo < v} (or {@code <=}), {@code v < hi} (or {@code <=}); infinite bounds are
+     * not checked. The message is "KEY must be TEXT[ (note)], got VALUE".
+     */
+    record Range(double lo, boolean loIncluded, double hi, boolean hiIncluded, boolean absolute) {
+        boolean test(double v) {
+            if (Double.isNaN(v)) return false;
+            if (Double.isFinite(lo) && (loIncluded ? v < lo : v <= lo)) return false;
+            return !Double.isFinite(hi) || (hiIncluded ? v <= hi : v < hi);
+        }
 
-    static final Obj LAYER = obj("name", "material", "thickness", "size");
+        String text() {
+            if (absolute) return "above absolute zero";
+            if (!Double.isFinite(hi)) return (loIncluded ? ">= " : "> ") + num(lo);
+            if (!Double.isFinite(lo)) return (hiIncluded ? "<= " : "< ") + num(hi);
+            return "in " + (loIncluded ? "[" : "(") + num(lo) + ", " + num(hi) + (hiIncluded ? "]" : ")");
+        }
+    }
+
+    /**
+     * One key: its type, unit dimension (quantities), choices, default as written in a case file (null: no default),
+     * the rule of a default that follows other keys (documentation only; the reader supplies the value), the
+     * single-key check and its note, and the documentation line. {@code label} names a choice in messages
+     * ("unknown cooling mode").
+     */
+    record Leaf(Type type, Dimension dim, List<String> choices, String dflt, String derived, Range range, String note,
+                String label, String doc) implements Shape {
+        Leaf def(String d) { return new Leaf(type, dim, choices, d, derived, range, note, label, doc); }
+        Leaf derived(String rule) { return new Leaf(type, dim, choices, dflt, rule, range, note, label, doc); }
+        Leaf doc(String d) { return new Leaf(type, dim, choices, dflt, derived, range, note, label, d); }
+        Leaf note(String n) { return new Leaf(type, dim, choices, dflt, derived, range, n, label, doc); }
+        private Leaf range(double lo, boolean li, double hi, boolean hi2) {
+            return new Leaf(type, dim, choices, dflt, derived, new Range(lo, li, hi, hi2, false), note, label, doc);
+        }
+        Leaf gt(double lo) { return range(lo, false, Double.POSITIVE_INFINITY, false); }
+        Leaf ge(double lo) { return range(lo, true, Double.POSITIVE_INFINITY, false); }
+        Leaf lt(double hi) { return range(Double.NEGATIVE_INFINITY, false, hi, false); }
+        /** lo &lt; v &lt; hi, or with the bounds included as flagged. */
+        Leaf in(double lo, boolean loIncluded, double hi, boolean hiIncluded) {
+            return range(lo, loIncluded, hi, hiIncluded);
+        }
+        Leaf positive() { return gt(0); }
+        Leaf nonNegative() { return ge(0); }
+        /** A temperature above 0 K. */
+        Leaf absolute() {
+            return new Leaf(type, dim, choices, dflt, derived, new Range(0, false, Double.POSITIVE_INFINITY, false,
+                    true), note, label, doc);
+        }
+
+        /** "a length, e.g. "0.775 mm"" and the like, for the reference and for messages. */
+        String what() {
+            return switch (type) {
+                case QUANTITY -> dim == Dimension.DIMENSIONLESS ? "a number (a fraction may be written \"1.5 %\")"
+                        : dim.label() + ", e.g. \"" + dim.example() + "\"";
+                case NUMBER -> "a number";
+                case INTEGER -> "a whole number";
+                case BOOL -> "true or false";
+                case TEXT -> "text";
+                case CHOICE -> String.join(" | ", choices);
+                case VALUES -> "a list";
+            };
+        }
+
+        /** The check's message for the key {@code key}: "key must be > 0 (note)". */
+        String rule(String key) {
+            return key + " must be " + range.text() + (note == null ? "" : " (" + note + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ builders
+
+    static Leaf q(Dimension d) { return new Leaf(Type.QUANTITY, d, null, null, null, null, null, null, null); }
+    static Leaf number() { return new Leaf(Type.NUMBER, null, null, null, null, null, null, null, null); }
+    static Leaf whole() { return new Leaf(Type.INTEGER, null, null, null, null, null, null, null, null); }
+    static Leaf bool(boolean dflt) {
+        return new Leaf(Type.BOOL, null, null, Boolean.toString(dflt), null, null, null, null, null);
+    }
+    static Leaf text() { return new Leaf(Type.TEXT, null, null, null, null, null, null, null, null); }
+    /** A list or pair whose shape the block's reader checks. */
+    static Leaf values(String doc) { return new Leaf(Type.VALUES, null, null, null, null, null, null, null, doc); }
+    static Leaf choice(String label, List<String> choices) {
+        return new Leaf(Type.CHOICE, null, List.copyOf(choices), null, null, null, null, label, null);
+    }
+    static <E> Leaf choice(String label, E[] values, Function<E, String> key) {
+        List<String> l = new ArrayList<>();
+        for (E v : values) l.add(key.apply(v));
+        return choice(label, l);
+    }
+
+    /** A mapping from alternating key names and shapes. */
+    static Obj obj(Object... keyShapePairs) {
+        Map<String, Shape> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyShapePairs.length; i += 2) {
+            m.put((String) keyShapePairs[i], (Shape) keyShapePairs[i + 1]);
+        }
+        return new Obj(m, null);
+    }
+
+    static String num(double v) {
+        if (v == 0) return "0";
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A list entry of a value key (e.g. one of [x, y]); its reader checks it. */
+    static final Leaf ANY = values("a value");
+
+    // ----------------------------------------------------------------------------------------------- the table
+
+    /** An outer face's convection: h and ambient, with this face's defaults. */
+    static Obj surface(String h, String ambient, String ambientRule) {
+        Leaf amb = q(Dimension.TEMPERATURE).absolute().doc("temperature of the surroundings");
+        return obj(
+                "h", q(Dimension.HEAT_TRANSFER_COEFFICIENT).def(h).nonNegative().note("0 = adiabatic")
+                        .doc("heat transfer coefficient to the surroundings"),
+                "ambient", ambient != null ? amb.def(ambient) : amb.derived(ambientRule));
+    }
+
+    static final Obj WAFER = obj(
+            "size", values("one length (a square) or a list [x, y] of two lengths, each > 0 and at most 2 m"),
+            "thickness", q(Dimension.LENGTH).positive().doc("wafer thickness (at most 1 m)"),
+            "material", text().def("silicon").doc("the wafer's material (a library name or one under 'materials')"),
+            "active_layer", q(Dimension.LENGTH).def("20 um").positive()
+                    .doc("thickness of the heat-generating layer on the wafer's board side (flip chip)"))
+            .doc("the wafer: the heat source and the model's reference frame (x, y from its lower-left corner)");
+
+    static final Obj DIES = obj(
+            "columns", whole().ge(1).doc("dies along x"),
+            "rows", whole().ge(1).doc("dies along y"),
+            "scribe", q(Dimension.LENGTH).def("0 mm").nonNegative()
+                    .doc("width of the scribe line between dies (narrower than the die pitch)"))
+            .doc("the die array on the wafer");
+
+    static final Obj CORES = obj(
+            "per_die", values("a list [nx, ny] of whole numbers >= 1: cores per die along x and y"),
+            "spare_fraction", number().def("0.015").in(0, true, 1, false)
+                    .doc("fraction of each die's cores held as spares, spread on a low-discrepancy lattice"
+                            + " (1-1.5 % on the WSE)"),
+            "spares", values("explicit spare cores, a list of [die_col, die_row, core_col, core_row]; instead of"
+                    + " spare_fraction"))
+            .doc("the cores of each die and the spares");
+
+    static final Obj LAYER = obj(
+            "name", text().doc("layer name (letters, digits, '.', '_', '-'); {name: wafer} places the wafer"),
+            "material", text().doc("the layer's material (a library name or one under 'materials')"),
+            "thickness", q(Dimension.LENGTH).positive().doc("layer thickness (at most 1 m)"),
+            "size", values("footprint: one length or [x, y]; default the wafer's size; layers are centred on the"
+                    + " wafer"))
+            .doc("one layer of the stack, listed from the coolant side to the board");
     /** The wafer's entry in the stack: only its name; material, thickness and size come from the wafer block. */
-    static final Obj WAFER_LAYER = obj("name");
+    static final Obj WAFER_LAYER = obj("name", text().doc("wafer"));
+
+    static final Obj LEAKAGE = obj(
+            "share_at_ref", number().in(0, true, 1, false)
+                    .doc("leakage share of the total power at the reference temperature"),
+            "ref", q(Dimension.TEMPERATURE).absolute().doc("reference temperature of share_at_ref"),
+            "beta", q(Dimension.INVERSE_TEMPERATURE).nonNegative()
+                    .doc("exponential temperature coefficient: P_leak ~ exp(beta (T - ref))"))
+            .doc("leakage that grows with each core's temperature (absent: no leakage)");
+
+    static final Obj POWER = obj(
+            "total", q(Dimension.POWER).positive().doc("total electrical power (dynamic + leakage) at the converged"
+                    + " operating point; exactly one of total and dynamic"),
+            "dynamic", q(Dimension.POWER).positive().doc("dynamic power, with the leakage on top; instead of total"),
+            "idle", q(Dimension.POWER).nonNegative().derived("total (or dynamic) / 3")
+                    .doc("idle level, on the same basis as total or dynamic (at most that)"),
+            "pattern", choice("power pattern", PowerPattern.values(), x -> x.key).def(PowerPattern.UNIFORM.key)
+                    .doc("how the power is spread over the cores (when no utilisation or map is given)"),
+            "utilisation", values("per-die utilisation: a list of dies.rows rows of dies.columns numbers in [0, 1]"
+                    + " (row 0 = lowest y), or a CSV file of that shape"),
+            "idle_fraction", number().def("0").in(0, true, 1, true)
+                    .doc("with utilisation: the power share of a die at utilisation 0"),
+            "map", text().doc("a power map or trace file: CSV, HDF5 or HotSpot .ptrace (in W: used as written;"
+                    + " in W/m^2 or unitless: a distribution)"),
+            "map_format", choice("map format", MapFormat.values(), x -> x.key)
+                    .derived("from the file's extension").doc("format of power.map"),
+            "map_level", choice("map level", MapLevel.values(), x -> x.key)
+                    .derived("from the table's shape").doc("whether a map's cells are dies or cores"),
+            "map_dataset", text().def("/power").doc("the dataset of an HDF5 map"),
+            "floorplan", text().doc("the HotSpot floorplan (.flp) that places a .ptrace's units"),
+            "trace_row", whole().ge(0).note("0 = the first sample, on the line after the unit names")
+                    .derived("the mean over all samples").doc("which sample of a .ptrace to use"),
+            "floorplan_origin", values("[x, y]: where the floorplan's (0, 0) lies on the wafer; default [0 mm,"
+                    + " 0 mm]"),
+            "map_as", choice("map use", MapAs.values(), x -> x.key)
+                    .derived("watts for a map in W").doc("watts: the map's watts as written; distribution: only its"
+                            + " shape, scaled to total or dynamic"),
+            "leakage", LEAKAGE)
+            .doc("the heat sources: the cores' power, its spread and its leakage");
+
+    static final Obj CHANNELS = obj(
+            "width", q(Dimension.LENGTH).positive().doc("channel width"),
+            "height", q(Dimension.LENGTH).positive().doc("channel height"),
+            "wall", q(Dimension.LENGTH).positive().doc("wall between channels"),
+            "length", q(Dimension.LENGTH).positive().doc("length of one channel between inlet and outlet (required"
+                    + " in vertical mode: a manifolded plate)"))
+            .doc("a channel plate: h and the pressure drop from Shah & London / Gnielinski; instead of h");
+
+    static final Obj JETS = obj(
+            "diameter", q(Dimension.LENGTH).positive().doc("nozzle diameter"),
+            "pitch", q(Dimension.LENGTH).positive().doc("nozzle pitch (more than the diameter)"),
+            "distance", q(Dimension.LENGTH).positive().doc("nozzle-to-plate distance"))
+            .doc("an impingement-jet array: h from Martin's correlation; instead of h");
+
+    static final Obj COOLANT = obj(
+            "fluid", text().def("water").doc("the coolant (a fluid of the material library)"),
+            "inlet", q(Dimension.TEMPERATURE).absolute().doc("inlet temperature"),
+            "flow", q(Dimension.VOLUME_FLOW).positive().doc("volume flow (required unless mode is edge)"),
+            "h", q(Dimension.HEAT_TRANSFER_COEFFICIENT).positive()
+                    .doc("heat transfer coefficient on the wetted plate (or channels / jets)"),
+            "direction", choice("flow direction", FlowDirection.values(), x -> x.key).def("+x")
+                    .doc("lateral mode: the edge the coolant enters from, flowing along this direction"),
+            "channels", CHANNELS,
+            "jets", JETS)
+            .doc("the coolant on the top of the stack");
+
+    static final Obj COOLING = obj(
+            "mode", choice("cooling mode", CoolingMode.values(), x -> x.key)
+                    .doc("vertical: every region gets fresh coolant (a manifold); lateral: the coolant warms along"
+                            + " its flow; edge: no flow over the plate, heat leaves through the wafer's rim"),
+            "coolant", COOLANT,
+            "board_back", surface("1000 W/(m^2*K)", "35 degC", null).doc("the board's back face (reference-data D.3)"),
+            "other_faces", surface("10 W/(m^2*K)", "35 degC", null).doc("every other outer face (D.3)"),
+            "edge", surface("50000 W/(m^2*K)", null, "the coolant inlet").doc("edge mode only: the wafer's rim (D.3)"))
+            .doc("how heat leaves the package");
+
+    static final Obj HISTORY = obj(
+            "count", whole().def(Integer.toString(HistorySpec.DEFAULT_COUNT)).in(2, true, HistorySpec.MAX_COUNT, true)
+                    .note("output times placed automatically")
+                    .doc("output times placed where the temperature changes most"),
+            "times", values("a list of output times (>= 0, inside the run or the periodic cycle); instead of count"))
+            .doc("mechanics along a transient or cycle run");
+
+    static final Obj SUPPORT = obj(
+            "type", choice("support type", SupportType.values(), SupportType::key).def(SupportType.FREE.key())
+                    .doc("free: no support; clamped: the rim of a layer held; bosses: a layer held at points"),
+            "layer", text().derived("the bottom layer").doc("the supported layer (a plate layer)"),
+            "at", values("bosses: a list of [x, y] points (at least three, not on one line) in the wafer frame"))
+            .doc("how the stack is held");
+
+    static final Obj MECHANICS = obj(
+            "stress_free", q(Dimension.TEMPERATURE).def("25 degC").absolute()
+                    .doc("the temperature at which the stack is free of stress (assembly)"),
+            "spacing", q(Dimension.LENGTH).def("2.5 mm").positive()
+                    .note("the in-plane element size of the mechanics grid")
+                    .doc("in-plane element size of the plate grid (at most the wafer size)"),
+            "layers", new MapOf(choice("layer treatment", LayerTreatment.values(), LayerTreatment::key)
+                    .doc("plate, bonded or sliding"), "a layer's treatment by name: plate (membrane and bending),"
+                    + " bonded (a compliant shear layer) or sliding (no shear transfer); default from the material"),
+            "support", SUPPORT,
+            "states", values("operating states to solve, a list of " + String.join(" | ",
+                    keysOf(OperatingState.values(), OperatingState::key)) + "; default [full, idle]"),
+            "history", HISTORY)
+            .doc("thermo-mechanics of the stack (with analysis.mechanics: true)");
+
+    static final Obj CYCLING = obj(
+            "low", q(Dimension.POWER).nonNegative().derived("power.idle").doc("power of the low part of the cycle"),
+            "high", q(Dimension.POWER).derived("power.total (or power.dynamic)")
+                    .doc("power of the high part (at least low)"),
+            "per_day", number().def("4").positive().doc("cycles per day"),
+            "duty", number().def(Double.toString(CaseSpec.CyclingSpec.DEFAULT_DUTY)).in(0, false, 1, false)
+                    .note("the fraction of each cycle at high").doc("fraction of each cycle at high, between ramp"
+                            + " midpoints"),
+            "ramp", q(Dimension.TIME).def("10 s").nonNegative().note("0 = sudden steps")
+                    .doc("time of each transition (at most each flat part)"),
+            "life", q(Dimension.TIME).def("5 years").positive().doc("the design life the cycles accumulate over"))
+            .doc("the workload cycle: idle <-> full load");
+
+    static final Obj ANALYSIS = obj(
+            "thermal", choice("thermal analysis", ThermalAnalysis.values(), t -> t.key)
+                    .def(ThermalAnalysis.STEADY.key)
+                    .doc("steady, transient (a power profile over transient.end) or cycle (the cycling block until"
+                            + " periodic)"),
+            "mechanics", bool(false).doc("solve the thermo-mechanics"),
+            "reliability", bool(false).doc("estimate yield, wear-out and connector fatigue"))
+            .doc("which physics run");
+
+    static final Obj STEP = obj(
+            "from", q(Dimension.POWER).nonNegative().derived("power.idle").doc("power before the step"),
+            "to", q(Dimension.POWER).nonNegative().derived("power.total (or power.dynamic)")
+                    .doc("power after the step"),
+            "at", q(Dimension.TIME).def("0 s").nonNegative().note("the run starts at t = 0")
+                    .doc("time of the step (before transient.end)"))
+            .doc("profile: step");
+
+    static final Obj RAMP = obj(
+            "from", q(Dimension.POWER).nonNegative().derived("power.idle").doc("power before the ramp"),
+            "to", q(Dimension.POWER).nonNegative().derived("power.total (or power.dynamic)")
+                    .doc("power after the ramp"),
+            "start", q(Dimension.TIME).def("0 s").nonNegative().note("the run starts at t = 0")
+                    .doc("start of the ramp"),
+            "duration", q(Dimension.TIME).positive().note("for a sudden change use profile: step")
+                    .doc("length of the ramp"))
+            .doc("profile: ramp");
+
+    static final Obj TRACE = obj(
+            "file", text().doc("the power trace file"),
+            "format", choice("trace format", TraceFormat.values(), x -> x.key)
+                    .derived("from the file's extension").doc("format of the trace"),
+            "level", choice("trace level", TraceLevel.values(), x -> x.key)
+                    .doc("what each column is: the whole wafer, one die or one core"),
+            "interval", q(Dimension.TIME).positive().doc("time between samples (hotspot, hdf5)"),
+            "dataset", text().def("/power").doc("hdf5: the dataset"),
+            "floorplan", text().doc("hotspot: the floorplan (.flp) that places the trace's units"),
+            "floorplan_origin", values("hotspot: [x, y], where the floorplan's (0, 0) lies on the wafer"),
+            "map_as", choice("trace use", MapAs.values(), x -> x.key)
+                    .derived("watts for a trace in W").doc("a trace in W (hotspot, die or core level, power [W],"
+                            + " hdf5 in W): watts = as written; distribution = only its shape, scaled so that the"
+                            + " mean of its samples is power.total or power.dynamic"))
+            .doc("profile: trace (power samples over time)");
+
+    static final Obj TRANSIENT = obj(
+            "end", q(Dimension.TIME).positive().doc("run length (analysis.thermal: transient; refused for cycle)"),
+            "initial", choice("initial state", InitialState.values(), x -> x.key).def(InitialState.STEADY.key)
+                    .doc("the starting field: the steady state at the first power, or the ambient"),
+            "profile", choice("power profile", ProfileKind.values(), x -> x.key)
+                    .derived("cycle for analysis.thermal: cycle, else step").doc("the power over time"),
+            "step", STEP,
+            "ramp", RAMP,
+            "trace", TRACE,
+            "tolerance", q(Dimension.TEMPERATURE_DIFFERENCE).def("0.05 K").positive()
+                    .doc("local error per step (TR-BDF2 step control)"),
+            "dt_initial", q(Dimension.TIME).def("1 ms").positive().doc("first step (at most dt_max)"),
+            "dt_max", q(Dimension.TIME).def("1 h").positive().doc("largest step"),
+            "snapshots", values("a list of times at which the 3-D field is written (inside the run)"),
+            "periodic_tolerance", q(Dimension.TEMPERATURE_DIFFERENCE).def("0.01 K").positive()
+                    .doc("cycle: largest change of the field from one cycle to the next that counts as periodic"),
+            "max_cycles", whole().def(Integer.toString(TransientSpec.DEFAULT_MAX_CYCLES)).ge(1)
+                    .doc("cycle: most cycles run before giving up"))
+            .doc("time integration (analysis.thermal: transient or cycle)");
+
+    static final Obj CONNECTOR_FATIGUE = obj(
+            "power_cycles_per_week", number().def("1.0").in(0, true, ReliabilityReader.MAX_POWER_CYCLES_PER_WEEK, true)
+                    .note("off <-> full load cycles per week; 0 = never switched off")
+                    .doc("off <-> full-load power cycles per week"),
+            "fatigue_ductility_coefficient", number().positive()
+                    .doc("solder: Engelmaier's eps_f' (default the connector material's or IPC-SM-785's)"),
+            "engelmaier_c0", number().lt(0).note("IPC-SM-785: -0.442").doc("solder: Engelmaier's c0"),
+            "engelmaier_c_temperature", q(Dimension.INVERSE_TEMPERATURE).doc("solder: Engelmaier's c_T"),
+            "engelmaier_c_frequency", number().nonNegative().note("IPC-SM-785: 0.0174")
+                    .doc("solder: Engelmaier's c_f"),
+            "weibull_shape", number().positive().doc("Weibull shape of the contacts' lives"),
+            "pitch", q(Dimension.LENGTH).def("1 mm").positive().note("the connector's contact pitch")
+                    .doc("contact pitch: 1/pitch^2 contacts per area [E]"))
+            .doc("connector fatigue: the power cycle and solder constants");
+
+    static final Obj QUALIFICATION = obj(
+            "low", q(Dimension.TEMPERATURE).absolute().doc("test low temperature"),
+            "high", q(Dimension.TEMPERATURE).doc("test high temperature (above low)"),
+            "dwell", q(Dimension.TIME).nonNegative().doc("dwell at each extreme (two dwells shorter than a period)"),
+            "per_day", number().positive().note("test cycles per day").doc("test cycles per day"),
+            "cycles_to_failure", number().positive().doc("the test's median cycles to failure N50"),
+            "characteristic_life", number().positive().note("cycles to 63.2 % failed")
+                    .doc("Weibull characteristic life in cycles; with weibull_slope, instead of cycles_to_failure"),
+            "weibull_slope", number().positive().doc("Weibull slope of the test result"))
+            .doc("a connector thermal-cycling test and its result: field life by Norris-Landzberg");
+
+    private static Obj mechanism(boolean time, boolean em, boolean sm) {
+        Map<String, Shape> m = new LinkedHashMap<>();
+        m.put("enabled", bool(true).doc("whether the mechanism counts"));
+        if (time) m.put("activation_energy", q(Dimension.ENERGY).doc("activation energy, 0 .. 5 eV"));
+        if (em) m.put("current_exponent", number().nonNegative().doc("Black's current-density exponent n"));
+        if (sm) {
+            m.put("exponent", number().nonNegative().doc("stress-migration exponent N"));
+            m.put("stress_free_temperature", q(Dimension.TEMPERATURE).absolute()
+                    .doc("stress-free temperature T0 (above reference_temperature)"));
+        }
+        if (!time) m.put("exponent", number().positive().doc("Coffin-Manson exponent q"));
+        m.put("weibull_shape", number().positive().doc("Weibull shape beta; instead of lognormal_sigma"));
+        m.put("lognormal_sigma", number().positive().doc("lognormal sigma; instead of weibull_shape"));
+        if (time) {
+            m.put("reference_mttf", q(Dimension.TIME).positive().doc("MTTF at reference_temperature (default:"
+                    + " calibrated to the qualification target)"));
+            m.put("reference_temperature", q(Dimension.TEMPERATURE).absolute()
+                    .doc("temperature of reference_mttf (only with it)"));
+        } else {
+            m.put("reference_cycles", number().positive().doc("mean cycles to failure at reference_swing"));
+            m.put("reference_swing", q(Dimension.TEMPERATURE_DIFFERENCE).positive()
+                    .doc("temperature swing of reference_cycles (only with it)"));
+        }
+        return new Obj(m, null);
+    }
+
+    static final Obj WEAR_OUT = obj(
+            "electromigration", mechanism(true, true, false).doc("electromigration (Black)"),
+            "tddb", mechanism(true, false, false).doc("time-dependent dielectric breakdown"),
+            "nbti", mechanism(true, false, false).doc("negative-bias temperature instability"),
+            "stress_migration", mechanism(true, false, true).doc("stress migration"),
+            "thermal_cycling", mechanism(false, false, false).doc("thermal-cycling fatigue of the cores"))
+            .doc("overrides of the wear-out mechanisms (defaults: the reliability library's, reference-data C)");
+
+    static final Obj RELIABILITY = obj(
+            "defect_density", q(Dimension.AREA_DENSITY).def("0.09 /cm^2").nonNegative()
+                    .doc("manufacturing defect density D0 [E]"),
+            "clustering", choice("defect clustering", Clustering.values(), c -> c.key).def(Clustering.POISSON.key)
+                    .doc("defect statistics"),
+            "alpha", number().def(Double.toString(ReliabilitySpec.DEFAULT_ALPHA)).positive()
+                    .note("the clustering parameter; smaller = more clustered")
+                    .doc("negative_binomial only: the clustering parameter"),
+            "spares_after_manufacturing", bool(false)
+                    .doc("field failures may use only the spares left after manufacturing repair"),
+            "design_life", q(Dimension.TIME).positive().derived("criteria.design_life, else cycling.life")
+                    .doc("the life R(t) is judged at"),
+            "time_points", whole().def(Integer.toString(ReliabilitySpec.DEFAULT_TIME_POINTS))
+                    .in(2, true, ReliabilityReader.MAX_TIME_POINTS, true).doc("points of the R(t) curve"),
+            "horizon", q(Dimension.TIME).positive().note("the end of the R(t) curve").derived("2 x design_life")
+                    .doc("end of the R(t) curve"),
+            "connector", CONNECTOR_FATIGUE,
+            "qualification", QUALIFICATION,
+            "wear_out", WEAR_OUT)
+            .doc("yield and lifetime (with analysis.reliability: true)");
+
+    private static final String NEGATIVE_EXPONENT = "strain-life exponents are negative: the life falls as the strain"
+            + " grows; e.g. b -0.09, c -0.56";
+
+    static final Obj SPRING = obj(
+            "alloy", choice("contact alloy", ConnectorTechSpec.Spring.ALLOYS)
+                    .def(ConnectorTechSpec.Spring.DEFAULT_ALLOY).doc("the contact's alloy (strain-life constants [E])"),
+            "length", q(Dimension.LENGTH).def(ConnectorTechSpec.Spring.DEFAULT_LENGTH).positive()
+                    .doc("beam length (at most the pitch cell's diagonal)"),
+            "thickness", q(Dimension.LENGTH).def(ConnectorTechSpec.Spring.DEFAULT_THICKNESS).positive()
+                    .doc("beam thickness (length at least 5 x thickness)"),
+            "shape", choice("beam shape", ConnectorTechSpec.Spring.SHAPES).def("cantilever")
+                    .doc("cantilever (free tip) or guided (tip held parallel)"))
+            .doc("spring contacts: beam bending strain, then Coffin-Manson-Basquin");
+
+    static final Obj SOLDER = obj(
+            "height", q(Dimension.LENGTH).positive()
+                    .derived("the connector layer's thickness").doc("joint height"))
+            .doc("solder joints: Engelmaier on the joint's shear strain");
+
+    static final Obj CUSTOM = obj(
+            "kinematics", choice("kinematics", List.of("bending", "shear")).def("bending")
+                    .doc("bending: a beam like spring; shear: a joint like solder"),
+            "length", q(Dimension.LENGTH).def(ConnectorTechSpec.Spring.DEFAULT_LENGTH).positive()
+                    .doc("bending: beam length"),
+            "thickness", q(Dimension.LENGTH).def(ConnectorTechSpec.Spring.DEFAULT_THICKNESS).positive()
+                    .doc("bending: beam thickness"),
+            "shape", choice("beam shape", ConnectorTechSpec.Spring.SHAPES).def("cantilever")
+                    .doc("bending: cantilever or guided"),
+            "height", q(Dimension.LENGTH).positive().derived("the connector layer's thickness")
+                    .doc("shear: joint height"),
+            "curve", choice("fatigue curve", List.of("strain_life", "s_n")).doc("the fatigue curve"),
+            "youngs_modulus", q(Dimension.PRESSURE).positive().doc("the contact's Young's modulus"),
+            "fatigue_strength_coefficient", q(Dimension.PRESSURE).positive().doc("strain_life: sigma_f'"),
+            "fatigue_strength_exponent", number().lt(0).note(NEGATIVE_EXPONENT).doc("strain_life: Basquin's b"),
+            "fatigue_ductility_coefficient", number().def("0").nonNegative().note("0: the elastic line only")
+                    .doc("strain_life: eps_f'"),
+            "fatigue_ductility_exponent", number().lt(0).note(NEGATIVE_EXPONENT).derived("-0.6 when eps_f' is 0")
+                    .doc("strain_life: Coffin-Manson's c"),
+            "stress_amplitude", q(Dimension.PRESSURE).positive().doc("s_n: S_ref, the stress amplitude of the point"),
+            "cycles", number().positive().note("N_ref of the S-N point").doc("s_n: N_ref"),
+            "exponent", number().positive().note("k of N = N_ref (S_ref/S_a)^k: the life falls as the stress grows")
+                    .doc("s_n: k"))
+            .doc("a user's fatigue curve");
+
+    static final Obj CONNECTOR = obj(
+            "technology", choice("connector technology", Technology.values(), t -> t.key).def(Technology.SPRING.key)
+                    .doc("the connector's fatigue model"),
+            "spring", SPRING,
+            "solder", SOLDER,
+            "custom", CUSTOM)
+            .doc("the connector as a technology: which fatigue model judges its contacts");
+
+    static final Obj CRITERIA = obj(
+            "junction_limit", q(Dimension.TEMPERATURE).def(CriteriaSpec.DEFAULT_JUNCTION_LIMIT).absolute()
+                    .doc("hottest core temperature allowed (over the whole run)"),
+            "design_life", q(Dimension.TIME).positive().derived("reliability.design_life, else cycling.life")
+                    .doc("the design life (sets reliability.design_life too)"),
+            "min_reliability", number().def(Double.toString(CriteriaSpec.DEFAULT_MIN_RELIABILITY))
+                    .in(0, false, 1, false).note("the least wafer reliability at the design life")
+                    .doc("least wafer reliability at the design life [E]"),
+            "max_connector_strain", q(Dimension.DIMENSIONLESS).in(0, false, 1, false)
+                    .note("a strain range, e.g. \"0.5 %\"").doc("largest connector strain range (optional)"),
+            "min_connector_life", q(Dimension.TIME).positive().derived("the design life")
+                    .doc("least life of the first connector contact"),
+            "max_warpage", q(Dimension.LENGTH).def(CriteriaSpec.DEFAULT_MAX_WARPAGE).positive()
+                    .doc("largest wafer warpage, peak to valley [E]"),
+            "max_silicon_stress", number().def(Double.toString(CriteriaSpec.DEFAULT_MAX_SILICON_STRESS))
+                    .in(0, false, 1, true).note("a fraction of the silicon's fracture strength")
+                    .doc("largest silicon stress as a fraction of its fracture strength [E]"),
+            "max_coolant_pressure_drop", q(Dimension.PRESSURE).positive()
+                    .doc("largest coolant pressure drop (judged when the plate geometry gives one)"))
+            .doc("design criteria: the verdict table");
+
+    static final Obj PROBE = obj(
+            "name", text().doc("probe name (letters, digits, '.', '_', '-'; unique)"),
+            "at", values("[x, y]: two lengths in the wafer frame, inside the layer"),
+            "layer", text().doc("the layer probed"))
+            .doc("a temperature probe");
+
+    static final Obj GRID = obj(
+            "cells_per_core", number().def("1.0").positive().doc("in-plane cells per core (0.25: one per 4 x 4"
+                    + " cores)"),
+            "min_cells_per_layer", whole().def("2").ge(2).doc("least z-cells through every layer"),
+            "max_growth", number().def("1.5").in(1, false, 2, true)
+                    .doc("largest ratio of neighbouring z-cells before the run warns"),
+            "layers", new MapOf(obj("cells", whole().doc("exactly this many z-cells through the layer (1 .. 1000;"
+                    + " the wafer at least 2)")), "per layer by name: {cells: N}"))
+            .doc("the finite-volume grid");
+
+    static final Obj SOLVER = obj(
+            "tolerance", number().def("1e-10").in(0, false, 1e-3, true).note("relative residual")
+                    .doc("relative residual of the linear solves"),
+            "max_iterations", whole().def("200").ge(1).doc("most CG iterations per linear solve"),
+            "picard_tolerance", q(Dimension.TEMPERATURE_DIFFERENCE).def("1e-6 K").positive()
+                    .doc("largest temperature change of an outer (k(T), leakage) round at convergence"),
+            "max_picard", whole().def("50").ge(1).doc("most outer rounds"),
+            "threads", whole().def("0").in(0, true, org.wafersim.errors.Limits.MAX_THREADS, true)
+                    .note("0 = all processors").doc("worker threads (0 = all processors)"))
+            .doc("the numerical solver");
 
     static final Obj ROOT = obj(
-            "name",
-            "wafer", obj("size", "thickness", "material", "active_layer"),
-            "dies", obj("columns", "rows", "scribe"),
-            "cores", obj("per_die", "spare_fraction", "spares"),
-            "stack", new ListOf(LAYER),
-            "materials", new MapOf(new MapOf(LEAF)),
-            "power", obj("total", "dynamic", "idle", "pattern", "utilisation", "idle_fraction",
-                    "map", "map_format", "map_level", "map_dataset", "floorplan", "trace_row", "floorplan_origin", "map_as",
-                    "leakage", obj("share_at_ref", "ref", "beta")),
-            "cooling", obj("mode",
-                    "coolant", obj("fluid", "inlet", "flow", "h", "direction",
-                            "channels", obj("width", "height", "wall", "length"),
-                            "jets", obj("diameter", "pitch", "distance")),
-                    "board_back", SURFACE,
-                    "other_faces", SURFACE,
-                    "edge", SURFACE),
-            // mechanics (MechanicsReader, CaseSpec.MechanicsSpec): stress_free (temperature), spacing (length),
-            // layers.<layer name> (plate | bonded | sliding), support {type (free | clamped | bosses), layer, at (list
-            // of [x, y] lengths; bosses only)}, states (list of full | idle)
-            // history {count (whole number) | times (list of times)}: output times along a transient or cycle run
-            "mechanics", obj("stress_free", "spacing", "layers", new MapOf(LEAF),
-                    "support", obj("type", "layer", "at"), "states", "history", obj("count", "times")),
-            // cycling: low, high (power), per_day (number), duty (fraction of the period at high, between ramp
-            // midpoints), ramp (time of each transition), life (time); see CaseSpec.CyclingSpec
-            "cycling", obj("low", "high", "per_day", "duty", "ramp", "life"),
-            "analysis", obj("thermal", "mechanics", "reliability"),
-            // transient (TransientReader, TransientSpec): end (time; required for analysis.thermal: transient,
-            // refused for cycle), initial (steady | ambient), profile (step | ramp | cycle | trace), one block for
-            // the profile: step {from, to (power), at (time)}, ramp {from, to, start, duration}, trace {file,
-            // format (csv | hotspot | hdf5), level (global | die | core), interval (time; hotspot, hdf5), dataset
-            // (hdf5), floorplan, floorplan_origin (hotspot)}; tolerance (temperature difference), dt_initial,
-            // dt_max (time), snapshots (list of times), periodic_tolerance (temperature difference) and max_cycles
-            // (whole number) for analysis.thermal: cycle
-            "transient", obj("end", "initial", "profile",
-                    "step", obj("from", "to", "at"),
-                    "ramp", obj("from", "to", "start", "duration"),
-                    "trace", obj("file", "format", "level", "interval", "dataset", "floorplan", "floorplan_origin"),
-                    "tolerance", "dt_initial", "dt_max", "snapshots", "periodic_tolerance", "max_cycles"),
-            // reliability (ReliabilityReader, ReliabilitySpec): defect_density (area density), clustering
-            // (poisson | negative_binomial), alpha (number; negative_binomial only), spares_after_manufacturing
-            // (bool), design_life, horizon (time), time_points (whole number), wear_out.<mechanism> overrides,
-            // connector {power_cycles_per_week (number), fatigue_ductility_coefficient, engelmaier_c0,
-            // engelmaier_c_frequency, weibull_shape (numbers), engelmaier_c_temperature (inverse temperature),
-            // pitch (length)}; qualification {low, high (temperatures), dwell (time), per_day, cycles_to_failure,
-            // characteristic_life, weibull_slope (numbers)}: a connector thermal-cycling test (QualificationReader)
-            "reliability", obj("defect_density", "clustering", "alpha", "spares_after_manufacturing", "design_life",
-                    "time_points", "horizon",
-                    "connector", obj("power_cycles_per_week", "fatigue_ductility_coefficient", "engelmaier_c0",
-                            "engelmaier_c_temperature", "engelmaier_c_frequency", "weibull_shape", "pitch"),
-                    "qualification", obj("low", "high", "dwell", "per_day", "cycles_to_failure",
-                            "characteristic_life", "weibull_slope"),
-                    "wear_out", obj(
-                            "electromigration", obj("enabled", "activation_energy", "current_exponent",
-                                    "weibull_shape", "lognormal_sigma", "reference_mttf", "reference_temperature"),
-                            "tddb", obj("enabled", "activation_energy", "weibull_shape", "lognormal_sigma",
-                                    "reference_mttf", "reference_temperature"),
-                            "nbti", obj("enabled", "activation_energy", "weibull_shape", "lognormal_sigma",
-                                    "reference_mttf", "reference_temperature"),
-                            "stress_migration", obj("enabled", "activation_energy", "exponent",
-                                    "stress_free_temperature", "weibull_shape", "lognormal_sigma", "reference_mttf",
-                                    "reference_temperature"),
-                            "thermal_cycling", obj("enabled", "exponent", "weibull_shape", "lognormal_sigma",
-                                    "reference_cycles", "reference_swing"))),
-            // connector (DesignReader, ConnectorTechSpec): technology (spring | solder | custom) and its block:
-            // spring {alloy (beryllium_copper | phosphor_bronze), length, thickness (lengths), shape (cantilever |
-            // guided)}, solder {height (length)}, custom {kinematics (bending | shear), length, thickness, shape
-            // (bending), height (shear), curve (strain_life | s_n), youngs_modulus, fatigue_strength_coefficient,
-            // stress_amplitude (stresses), fatigue_strength_exponent, fatigue_ductility_coefficient,
-            // fatigue_ductility_exponent, cycles, exponent (numbers)}
-            "connector", obj("technology",
-                    "spring", obj("alloy", "length", "thickness", "shape"),
-                    "solder", obj("height"),
-                    "custom", obj("kinematics", "length", "thickness", "shape", "height", "curve", "youngs_modulus",
-                            "fatigue_strength_coefficient", "fatigue_strength_exponent", "fatigue_ductility_coefficient",
-                            "fatigue_ductility_exponent", "stress_amplitude", "cycles", "exponent")),
-            // criteria (DesignReader, CriteriaSpec): junction_limit (temperature), design_life, min_connector_life
-            // (times), min_reliability, max_silicon_stress (fractions), max_connector_strain (dimensionless),
-            // max_warpage (length), max_coolant_pressure_drop (pressure)
-            "criteria", obj("junction_limit", "design_life", "min_reliability", "max_connector_strain",
-                    "min_connector_life", "max_warpage", "max_silicon_stress", "max_coolant_pressure_drop"),
-            "probes", new ListOf(obj("name", "at", "layer")),
-            // grid: cells_per_core (number), min_cells_per_layer (whole number), max_growth (number), layers.<layer
-            // name>.cells (whole number: exactly that many z-cells through the layer)
-            "grid", obj("cells_per_core", "min_cells_per_layer", "max_growth", "layers", new MapOf(obj("cells"))),
-            "solver", obj("tolerance", "max_iterations", "picard_tolerance", "max_picard", "threads"));
+            "name", text().doc("the case name (letters, digits, '.', '_', '-'; names the output files)"),
+            "wafer", WAFER,
+            "dies", DIES,
+            "cores", CORES,
+            "stack", new ListOf(LAYER, "the layers from the coolant side to the board; one of them is {name: wafer}"),
+            "materials", new MapOf(new MapOf(values("a property with its unit (see `wafersim materials`), or base:"
+                    + " NAME"), null), "materials defined or overridden by the case"),
+            "power", POWER,
+            "cooling", COOLING,
+            "mechanics", MECHANICS,
+            "cycling", CYCLING,
+            "analysis", ANALYSIS,
+            "transient", TRANSIENT,
+            "reliability", RELIABILITY,
+            "connector", CONNECTOR,
+            "criteria", CRITERIA,
+            "probes", new ListOf(PROBE, "temperature probes"),
+            "grid", GRID,
+            "solver", SOLVER);
+
+    static <E> List<String> keysOf(E[] values, Function<E, String> key) {
+        List<String> r = new ArrayList<>();
+        for (E v : values) r.add(key.apply(v));
+        return r;
+    }
 
     /** A short description of a shape for messages ("a mapping", "a list", ...). */
     static String describe(Shape s) {

@@ -38,7 +38,6 @@ import org.wafersim.units.Units;
  * thermal-only case with materials that make no sense mechanically still runs.
  */
 final class MechanicsReader {
-    static final String DEFAULT_SPACING = "2.5 mm";
     /** Points closer than this fraction of the support layer's larger side count as the same point. */
     static final double SAME_POINT = 1e-9;
     /** Bosses whose largest distance from one line is below this fraction of the layer's larger side are collinear. */
@@ -57,11 +56,8 @@ final class MechanicsReader {
      */
     MechanicsSpec read(Section m, AnalysisSpec analysis, WaferSpec wafer, List<LayerSpec> stack, MaterialLibrary lib) {
         boolean mech = analysis.mechanics();
-        Q stressFree = m.quantity("stress_free", Dimension.TEMPERATURE, CaseReader.DEFAULT_STRESS_FREE);
-        r.check(stressFree.v() > 0, stressFree, "stress_free must be above absolute zero");
-
-        Q spacing = m.quantity("spacing", Dimension.LENGTH, DEFAULT_SPACING);
-        r.check(spacing.v() > 0, spacing, "spacing (the in-plane element size of the mechanics grid) must be > 0");
+        Q stressFree = m.quantity("stress_free");
+        Q spacing = m.quantity("spacing");
         double waferSide = Math.min(wafer.sizeX(), wafer.sizeY());
         r.check(spacing.v() <= waferSide, spacing, "spacing must not exceed the wafer size ("
                 + CaseReader.mm(waferSide) + ")");
@@ -105,11 +101,7 @@ final class MechanicsReader {
             h.done();
             return new HistorySpec(times.size(), times, true);
         }
-        int count = h.integer("count", HistorySpec.DEFAULT_COUNT);
-        if (count < 2 || count > HistorySpec.MAX_COUNT) {
-            throw r.error(h.sub("count"), "count (output times placed automatically) must be in 2 .. "
-                    + HistorySpec.MAX_COUNT + ", got " + count);
-        }
+        int count = h.integer("count");
         h.done();
         return new HistorySpec(count, List.of(), true);
     }
@@ -152,7 +144,8 @@ final class MechanicsReader {
                 throw r.error(path, "layers must be a mapping of layer name to plate | bonded | sliding, e.g."
                         + " {tim: sliding}, got " + CaseReader.describe(given));
             }
-            List<String> allowed = CaseReader.keys(LayerTreatment.values(), LayerTreatment::key);
+            List<String> allowed = ((CaseSchema.Leaf) ((CaseSchema.MapOf) m.shape.keys().get("layers")).value())
+                    .choices();
             for (Iterator<Map.Entry<String, JsonNode>> it = given.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String name = e.getKey();
@@ -299,8 +292,7 @@ final class MechanicsReader {
 
     private SupportSpec support(Section s, WaferSpec wafer, List<LayerSpec> stack,
                                 Map<String, LayerTreatment> layers) {
-        SupportType type = s.choice("type", CaseReader.keys(SupportType.values(), SupportType::key),
-                SupportType::fromKey, SupportType.FREE.key(), "support type");
+        SupportType type = s.choice("type", SupportType::fromKey);
         if (type == SupportType.FREE) {
             reject(s, "layer", "layer applies only to type: clamped or bosses (a free stack has no support layer)");
             reject(s, "at", "at applies only to type: bosses");

@@ -173,7 +173,7 @@ final class Overrides {
                     throw new InputException(SOURCE, o.key(), "override \"" + o.text() + "\": " + path
                             + " is not a list, it cannot be indexed");
                 }
-                CaseSchema.Shape elemShape = shape instanceof CaseSchema.ListOf l ? l.element() : CaseSchema.LEAF;
+                CaseSchema.Shape elemShape = shape instanceof CaseSchema.ListOf l ? l.element() : CaseSchema.ANY;
                 boolean canAppend = shape instanceof CaseSchema.ListOf && index == arr.size();
                 if (index > arr.size() || (index == arr.size() && !canAppend)) {
                     throw new InputException(SOURCE, o.key(), "override \"" + o.text() + "\": index " + index

@@ -51,12 +51,11 @@ final class PowerSourceReader {
         switch (which) {
             case "utilisation" -> s = utilisation(p, dies);
             case "map" -> {
-                mapFile[0] = p.text("map", null);
+                mapFile[0] = p.text("map");
                 s = map(p, mapFile[0]);
             }
             default -> {
-                PowerPattern pat = p.choice("pattern", CaseReader.keys(PowerPattern.values(), x -> x.key),
-                        PowerPattern::fromKey, PowerPattern.UNIFORM.key, "power pattern");
+                PowerPattern pat = p.choice("pattern", PowerPattern::fromKey);
                 s = new PatternSource(pat);
             }
         }
@@ -92,8 +91,7 @@ final class PowerSourceReader {
     private UtilisationSource utilisation(Section p, DiesSpec dies) {
         JsonNode u = p.raw("utilisation");
         String path = p.sub("utilisation");
-        Q f = p.number("idle_fraction", 0.0);
-        r.check(f.v() >= 0 && f.v() <= 1, f, "idle_fraction must be in [0, 1]");
+        Q f = p.number("idle_fraction");
         if (u.isTextual()) {
             String file = u.textValue();
             if (file.isBlank()) throw r.error(path, "utilisation must not be empty");
@@ -144,8 +142,7 @@ final class PowerSourceReader {
         String path = p.sub("map");
         MapFormat fmt;
         if (p.has("map_format")) {
-            fmt = p.choice("map_format", CaseReader.keys(MapFormat.values(), x -> x.key), MapFormat::fromKey,
-                    null, "map format");
+            fmt = p.choice("map_format", MapFormat::fromKey);
         } else {
             fmt = MapFormat.fromFileName(file);
             if (fmt == null) {
@@ -158,14 +155,13 @@ final class PowerSourceReader {
         if (fmt == MapFormat.HOTSPOT) return hotSpot(p, file, path);
         MapLevel level = null;
         if (p.has("map_level")) {
-            level = p.choice("map_level", CaseReader.keys(MapLevel.values(), x -> x.key), MapLevel::fromKey,
-                    null, "map level");
+            level = p.choice("map_level", MapLevel::fromKey);
         } else {
             p.raw("map_level");     // absent: inferred from the table's shape when the file is read
         }
         String dataset = null;
         if (fmt == MapFormat.HDF5) {
-            dataset = p.text("map_dataset", DEFAULT_DATASET);
+            dataset = p.text("map_dataset");
             if (!dataset.startsWith("/")) {
                 throw r.error(p.sub("map_dataset"), "an HDF5 dataset path starts with '/', e.g. /power, got \""
                         + dataset + "\"");
@@ -191,14 +187,10 @@ final class PowerSourceReader {
             throw r.error(p.sub("floorplan"), "missing required key 'floorplan' (the HotSpot floorplan .flp that"
                     + " places the units of the power trace " + file + ")");
         }
-        String flp = p.text("floorplan", null);
+        String flp = p.text("floorplan");
         Integer row = null;
         if (p.has("trace_row")) {
-            row = p.integer("trace_row", null);
-            if (row < 0) {
-                throw r.error(p.sub("trace_row"), "trace_row must be >= 0 (0 = the first sample, on the line after"
-                        + " the unit names), got " + row);
-            }
+            row = p.integer("trace_row");
         } else {
             p.raw("trace_row");     // absent: the mean over all samples
         }

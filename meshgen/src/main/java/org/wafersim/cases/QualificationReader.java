@@ -18,14 +18,11 @@ final class QualificationReader {
     /** The block, or null when the case has none. */
     QualificationSpec read(Section s) {
         if (s == null) return null;
-        Q low = s.quantity("low", Dimension.TEMPERATURE, null);
-        Q high = s.quantity("high", Dimension.TEMPERATURE, null);
-        r.check(low.v() > 0, low, "low must be above absolute zero");
+        Q low = s.quantity("low");
+        Q high = s.quantity("high");
         r.check(high.v() > low.v(), high, "high must be above low (" + low.text() + ")");
-        Q perDay = s.number("per_day", null);
-        r.check(perDay.v() > 0 && Double.isFinite(perDay.v()), perDay, "per_day (test cycles per day) must be > 0");
-        Q dwell = s.quantity("dwell", Dimension.TIME, null);
-        r.check(dwell.v() >= 0, dwell, "dwell must be >= 0");
+        Q perDay = s.number("per_day");
+        Q dwell = s.quantity("dwell");
         double period = 86400.0 / perDay.v();
         // a cycle holds a dwell at each extreme and two transitions
         r.check(2 * dwell.v() < period, dwell, "the two dwells of a cycle (at high and at low) take "
@@ -39,18 +36,15 @@ final class QualificationReader {
         }
         double n50 = Double.NaN, eta = Double.NaN, beta = Double.NaN;
         if (median) {
-            Q n = s.number("cycles_to_failure", null);
-            r.check(n.v() > 0 && Double.isFinite(n.v()), n, "cycles_to_failure must be > 0");
+            Q n = s.number("cycles_to_failure");
             n50 = n.v();
             if (s.has("weibull_slope")) {
                 throw r.error(s.sub("weibull_slope"), "weibull_slope applies only with characteristic_life");
             }
             s.raw("weibull_slope");
         } else {
-            Q e = s.number("characteristic_life", null);
-            r.check(e.v() > 0 && Double.isFinite(e.v()), e, "characteristic_life (cycles to 63.2 % failed) must be > 0");
-            Q b = s.number("weibull_slope", null);
-            r.check(b.v() > 0 && Double.isFinite(b.v()), b, "weibull_slope must be > 0");
+            Q e = s.number("characteristic_life");
+            Q b = s.number("weibull_slope");
             eta = e.v();
             beta = b.v();
         }

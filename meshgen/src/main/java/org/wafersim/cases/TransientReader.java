@@ -34,12 +34,6 @@ import org.wafersim.units.Units;
  * checks them when the run needs the power.
  */
 final class TransientReader {
-    static final String DEFAULT_TOLERANCE = "0.05 K";
-    static final String DEFAULT_DT_INITIAL = "1 ms";
-    static final String DEFAULT_DT_MAX = "1 h";
-    static final String DEFAULT_PERIODIC_TOLERANCE = "0.01 K";
-    static final String DEFAULT_START = "0 s";
-    static final String DEFAULT_DATASET = "/power";
     private static final List<String> PROFILE_BLOCKS = List.of("step", "ramp", "trace");
 
     private final CaseReader r;
@@ -51,21 +45,19 @@ final class TransientReader {
      * @param thermal {@code analysis.thermal}
      * @param power   the (already read) power block: the defaults of {@code from} and {@code to}
      * @param cycling the cycling block: the period of a cycle run
+     * @param watts   the trace as looked at for the power level ({@link WattTraceReader}), null when none
      */
-    TransientSpec read(Section t, ThermalAnalysis thermal, Section power, CyclingSpec cycling) {
+    TransientSpec read(Section t, ThermalAnalysis thermal, Section power, CyclingSpec cycling,
+                       WattTraceReader.Peek watts) {
         boolean cycleRun = thermal == ThermalAnalysis.CYCLE;
         Q endQ = readEnd(t, thermal);
         double end = endQ == null ? Double.NaN : endQ.v();
-        InitialState initial = t.choice("initial", CaseReader.keys(InitialState.values(), x -> x.key),
-                InitialState::fromKey, InitialState.STEADY.key, "initial state");
+        InitialState initial = t.choice("initial", InitialState::fromKey);
         ProfileKind kind = readKind(t, thermal);
 
-        Q tol = t.quantity("tolerance", Dimension.TEMPERATURE_DIFFERENCE, DEFAULT_TOLERANCE);
-        r.check(tol.v() > 0, tol, "tolerance must be > 0");
-        Q dt0 = t.quantity("dt_initial", Dimension.TIME, DEFAULT_DT_INITIAL);
-        r.check(dt0.v() > 0, dt0, "dt_initial must be > 0");
-        Q dtMax = t.quantity("dt_max", Dimension.TIME, DEFAULT_DT_MAX);
-        r.check(dtMax.v() > 0, dtMax, "dt_max must be > 0");
+        Q tol = t.quantity("tolerance");
+        Q dt0 = t.quantity("dt_initial");
+        Q dtMax = t.quantity("dt_max");
         r.check(dt0.v() <= dtMax.v(), dt0, "dt_initial must not exceed dt_max (" + dtMax.text() + ")");
 
         double periodicTol = TransientSpec.DEFAULT_PERIODIC_TOLERANCE;
@@ -75,11 +67,8 @@ final class TransientReader {
                 reject(t, k, k + " applies only to analysis.thermal: cycle (a transient run ends at transient.end)");
             }
         } else if (cycleRun || t.has("periodic_tolerance") || t.has("max_cycles")) {
-            Q pt = t.quantity("periodic_tolerance", Dimension.TEMPERATURE_DIFFERENCE, DEFAULT_PERIODIC_TOLERANCE);
-            r.check(pt.v() > 0, pt, "periodic_tolerance must be > 0");
-            periodicTol = pt.v();
-            maxCycles = t.integer("max_cycles", TransientSpec.DEFAULT_MAX_CYCLES);
-            if (maxCycles < 1) throw r.error(t.sub("max_cycles"), "max_cycles must be >= 1, got " + maxCycles);
+            periodicTol = t.quantity("periodic_tolerance").v();
+            maxCycles = t.integer("max_cycles");
         } else {
             t.raw("periodic_tolerance");   // a steady run without them: nothing to write
             t.raw("max_cycles");
@@ -97,7 +86,7 @@ final class TransientReader {
         Profile profile = switch (kind) {
             case STEP -> step(t.section("step", false), power, endText, end);
             case RAMP -> ramp(t.section("ramp", false), power, endText, end);
-            case TRACE -> trace(t.section("trace", false));
+            case TRACE -> trace(t.section("trace", false), watts);
             case CYCLE -> new CycleProfile();
         };
         List<Double> snapshots = snapshots(t, end, endText, runText);
@@ -121,17 +110,15 @@ final class TransientReader {
             t.raw("end");
             return null;
         }
-        Q e = t.quantity("end", Dimension.TIME, null);
-        r.check(e.v() > 0, e, "end must be > 0");
-        return e;
+        return t.quantity("end");
     }
 
     /** The profile; the blocks of the other profiles must be absent. */
     private ProfileKind readKind(Section t, ThermalAnalysis thermal) {
         boolean cycleRun = thermal == ThermalAnalysis.CYCLE;
         boolean given = t.has("profile");
-        ProfileKind kind = t.choice("profile", CaseReader.keys(ProfileKind.values(), x -> x.key),
-                ProfileKind::fromKey, (cycleRun ? ProfileKind.CYCLE : ProfileKind.STEP).key, "power profile");
+        ProfileKind kind = t.choice("profile", ProfileKind::fromKey,
+                (cycleRun ? ProfileKind.CYCLE : ProfileKind.STEP).key);
         if (cycleRun && kind != ProfileKind.CYCLE) {
             throw r.error(t.sub("profile"), "analysis.thermal: cycle needs profile: cycle (the power cycle of the"
                     + " cycling block, run until periodic), got " + kind.key + "; for a " + kind.key + " profile use"
@@ -147,27 +134,20 @@ final class TransientReader {
     }
 
     private StepProfile step(Section s, Section power, String endText, double end) {
-        Q from = s.quantity("from", Dimension.POWER, power.out.get("idle").asText());
-        r.check(from.v() >= 0, from, "from must be >= 0");
-        Q to = s.quantity("to", Dimension.POWER, CaseReader.fullLoadText(power));
-        r.check(to.v() >= 0, to, "to must be >= 0");
-        Q at = s.quantity("at", Dimension.TIME, DEFAULT_START);
-        r.check(at.v() >= 0, at, "at must be >= 0 (the run starts at t = 0)");
+        Q from = s.quantity("from", power.out.get("idle").asText());
+        Q to = s.quantity("to", CaseReader.fullLoadText(power));
+        Q at = s.quantity("at");
         beforeEnd(at, endText, end);
         s.done();
         return new StepProfile(from.v(), to.v(), at.v());
     }
 
     private RampProfile ramp(Section s, Section power, String endText, double end) {
-        Q from = s.quantity("from", Dimension.POWER, power.out.get("idle").asText());
-        r.check(from.v() >= 0, from, "from must be >= 0");
-        Q to = s.quantity("to", Dimension.POWER, CaseReader.fullLoadText(power));
-        r.check(to.v() >= 0, to, "to must be >= 0");
-        Q start = s.quantity("start", Dimension.TIME, DEFAULT_START);
-        r.check(start.v() >= 0, start, "start must be >= 0 (the run starts at t = 0)");
+        Q from = s.quantity("from", power.out.get("idle").asText());
+        Q to = s.quantity("to", CaseReader.fullLoadText(power));
+        Q start = s.quantity("start");
         beforeEnd(start, endText, end);
-        Q duration = s.quantity("duration", Dimension.TIME, null);
-        r.check(duration.v() > 0, duration, "duration must be > 0 (for a sudden change use profile: step)");
+        Q duration = s.quantity("duration");
         s.done();
         return new RampProfile(from.v(), to.v(), start.v(), duration.v());
     }
@@ -179,12 +159,11 @@ final class TransientReader {
         }
     }
 
-    private TraceProfile trace(Section s) {
-        String file = s.text("file", null);
+    private TraceProfile trace(Section s, WattTraceReader.Peek watts) {
+        String file = s.text("file");
         TraceFormat fmt;
         if (s.has("format")) {
-            fmt = s.choice("format", CaseReader.keys(TraceFormat.values(), x -> x.key), TraceFormat::fromKey, null,
-                    "trace format");
+            fmt = s.choice("format", TraceFormat::fromKey, null);
         } else {
             fmt = TraceFormat.fromFileName(file);
             if (fmt == null) {
@@ -208,22 +187,20 @@ final class TransientReader {
                 throw r.error(s.sub("interval"), "missing required key 'interval' (the time between two sample rows"
                         + " of the " + fmt.key + " trace, e.g. \"10 ms\"; row r is at t = r x interval)");
             }
-            Q iv = s.quantity("interval", Dimension.TIME, null);
-            r.check(iv.v() > 0, iv, "interval must be > 0");
+            Q iv = s.quantity("interval");
             interval = iv.v();
         }
         TraceLevel level = null;
         if (fmt == TraceFormat.HOTSPOT) {
             reject(s, "level", "level does not apply to a HotSpot trace (its units are placed by the floorplan)");
         } else if (s.has("level")) {
-            level = s.choice("level", CaseReader.keys(TraceLevel.values(), x -> x.key), TraceLevel::fromKey, null,
-                    "trace level");
+            level = s.choice("level", TraceLevel::fromKey, null);
         } else {
             s.raw("level");     // absent: taken from the CSV header or the HDF5 shape when the file is read
         }
         String dataset = null;
         if (fmt == TraceFormat.HDF5) {
-            dataset = s.text("dataset", DEFAULT_DATASET);
+            dataset = s.text("dataset");
             if (!dataset.startsWith("/")) {
                 throw r.error(s.sub("dataset"), "an HDF5 dataset path starts with '/', e.g. /power, got \""
                         + dataset + "\"");
@@ -238,14 +215,26 @@ final class TransientReader {
                 throw r.error(s.sub("floorplan"), "missing required key 'floorplan' (the HotSpot floorplan .flp that"
                         + " places the units of the power trace " + file + ")");
             }
-            floorplan = s.text("floorplan", null);
+            floorplan = s.text("floorplan");
             origin = PowerSourceReader.floorplanOrigin(r, s);
         } else {
             reject(s, "floorplan", "floorplan applies only to HotSpot traces" + with);
             reject(s, "floorplan_origin", "floorplan_origin applies only to HotSpot traces" + with);
         }
+        // map_as: a trace in W is used as written unless it says distribution (the level was settled with the power
+        // block, WattTraceReader); the resolved case records the choice
+        CaseSpec.MapAs mapAs = null;
+        if (s.has("map_as")) {
+            mapAs = s.choice("map_as", CaseSpec.MapAs::fromKey);
+        } else {
+            s.raw("map_as");
+            if (watts != null && watts.inWatts()) {
+                mapAs = CaseSpec.MapAs.WATTS;
+                s.out.put("map_as", mapAs.key);
+            }
+        }
         s.done();
-        return new TraceProfile(file, fmt, level, interval, dataset, floorplan, origin[0], origin[1]);
+        return new TraceProfile(file, fmt, level, interval, dataset, floorplan, origin[0], origin[1], mapAs);
     }
 
     /** Snapshot times: each in [0, end] when the run length is known; no two equal; returned in time order. */

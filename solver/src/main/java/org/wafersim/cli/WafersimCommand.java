@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code wafersim} command; the work is done by its verbs. */
 @Command(name = "wafersim", mixinStandardHelpOptions = true, versionProvider = WafersimCommand.Version.class,
         description = "Thermal, thermo-mechanical and reliability simulation of wafer-scale packages.",
-        subcommands = {RunCommand.class, MaterialsCommand.class, InfoCommand.class, PlotCommand.class, SweepCommand.class,
+        subcommands = {RunCommand.class, MaterialsCommand.class, KeysCommand.class, InfoCommand.class, PlotCommand.class, SweepCommand.class,
                 ExportCommand.class, ZthCommand.class, XdmfCommand.class, InitCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check failed (validation, non-convergence, energy balance)",
