@@ -46,9 +46,9 @@ public final class TransientRun {
     private TransientRun() { }
 
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              PowerTimeline tl, double[] initialK, Parallel par, Consumer<String> progress,
                               java.util.function.DoubleUnaryOperator levelToDynamic) {
-        return run(spec, cores, g, map, model, tl, initialK, threads, progress, levelToDynamic, null);
+        return run(spec, cores, g, map, model, tl, initialK, par, progress, levelToDynamic, null);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class TransientRun {
      * transient) into {@code history} for the mechanics along the run (null: none).
      */
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              PowerTimeline tl, double[] initialK, Parallel par, Consumer<String> progress,
                               java.util.function.DoubleUnaryOperator levelToDynamic, MechanicsHistory history) {
         TransientSpec ts = spec.transientSpec();
         progress.accept(tl.summary());
@@ -184,7 +184,7 @@ public final class TransientRun {
         double change = Double.NaN;
         double[] swing = null, meanC = null;
         List<double[]> prevCycle = null;
-        try (Parallel par = new Parallel(threads)) {
+        {   // on the run's thread pool
             TransientSolver solver = new TransientSolver(par, o);
             if (!cycle) {
                 double end = ts.end();
