@@ -95,33 +95,25 @@ public final class XdmfWriter {
 
     /**
      * Writes the complete sidecar of result {@code h5File} (read back from the file, so it lists exactly what is in
-     * it): {@code NAME.xdmf} beside it, atomically, with the overwrite rules of the result.
-     * <ul>
-     * <li>Grid {@code wafer}: the rectilinear cell mesh with every 3-D cell field of the file ([nz][ny][nx]:
-     * temperature, power density, material id, the transient's final temperature, ...), named after the dataset with
-     * its unit ({@code temperature_degC}), and {@code vtkGhostType} from {@code /mesh/vtk_ghost_type}, which marks
-     * void cells HIDDENCELL so ParaView blanks them instead of drawing NaN;</li>
-     * <li>Grid {@code snapshots}: a temporal collection of the transient snapshots ({@code time_s} of each, and the
-     * final field at the end of the run), so ParaView's time controls step through them;</li>
-     * <li>Grids {@code mechanics_STATE}: each mechanics state on the plate mesh ({@code 2DRectMesh} on the node lines
-     * {@code /mechanics/node_x}, {@code node_y}): element fields as cell data, node fields (warpage) as point data,
-     * the silicon stresses at bottom/middle/top and the slip components as separate arrays (hyperslabs); the
-     * {@code /reliability} connector maps join the first state's grid; the states solved at transient snapshots
-     * ({@code snapshot_NNNN}) form the temporal collection {@code mechanics_snapshots} at the snapshots' times.</li>
-     * </ul>
-     * The HDF5 file is referenced by its absolute path: ParaView's Xdmf3 readers join a relative reference to the
-     * sidecar's name instead of its folder when the sidecar is opened by a bare file name ({@code c.xdmf} gives
-     * {@code c.xdmfc.h5}), so only an absolute reference works for every way of opening it. After moving a result,
-     * {@code wafersim xdmf OUT.h5 --force} writes the sidecar again.
+     * it): {@code NAME.xdmf} beside it, atomically, with the overwrite rules of the result. See
+     * {@link #complete(String, String, ResultReader, boolean)} for the layout.
      *
      * @return the path of the sidecar
      */
     public static Path forResult(Path h5File, boolean force) throws IOException {
+        return forResult(h5File, force, false);
+    }
+
+    /**
+     * As {@link #forResult(Path, boolean)}; {@code legacy} writes the slices of layered maps as XDMF 2 HyperSlab
+     * items for ParaView's legacy "XDMF Reader" instead of the Xdmf3 selection syntax that the default readers read.
+     */
+    public static Path forResult(Path h5File, boolean force, boolean legacy) throws IOException {
         String h5Name = h5File.getFileName().toString();
         Path sidecar = sidecarOf(h5File);
         String text;
         try (ResultReader r = ResultReader.open(h5File)) {
-            text = complete(h5File.toAbsolutePath().normalize().toString(), baseName(h5Name), r);
+            text = complete(h5File.toAbsolutePath().normalize().toString(), baseName(h5Name), r, legacy);
         }
         AtomicWrite.write(sidecar, force, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         return sidecar;
@@ -137,9 +129,9 @@ public final class XdmfWriter {
         Path fn = h5File.getFileName();
         String h5Name = fn == null ? "" : fn.toString();
         String abs = h5File.toAbsolutePath().normalize().toString();
-        if (h5Name.isEmpty() || abs.contains(":") || h5Name.contains("\\")
+        if (h5Name.isEmpty() || abs.contains(":") || h5Name.contains("\\") || abs.contains("|")
                 || abs.chars().anyMatch(Character::isISOControl))
-            throw new InputException(h5File.toString(), null, "the result's path may not contain ':', '\\' or "
+            throw new InputException(h5File.toString(), null, "the result's path may not contain ':', '|', '\\' or "
                     + "control characters: the XDMF sidecar refers to it as PATH:/dataset");
         Path sidecar = h5File.resolveSibling(baseName(h5Name) + ".xdmf");
         if (sidecar.getFileName().toString().equals(h5Name))
@@ -147,125 +139,244 @@ public final class XdmfWriter {
         return sidecar;
     }
 
-    /** The complete sidecar text for the file behind {@code r}, referring to it as {@code h5Ref}. */
-    static String complete(String h5Ref, String name, ResultReader r) {
+    /** One array of a grid: display name, centring, the dataset, and the index along its first axis (-1: all of it). */
+    private record Attr(String name, String center, ResultReader.DatasetInfo d, int slab) {
+    }
+
+    /** One grid of the sidecar: its mesh (a 3-D cell mesh or the 2-D plate) and its arrays. */
+    private record GridSpec(String name, boolean plate, List<Attr> attrs, String ghost) {
+    }
+
+    /**
+     * The complete sidecar text for the file behind {@code r}, referring to it as {@code h5Ref}.
+     * <ul>
+     * <li>Grid {@code wafer}: the rectilinear cell mesh ({@code 3DRectMesh} on {@code /mesh/x, y, z}) with every
+     * 3-D cell field of the file ([nz][ny][nx]: temperature, power density, material id, the transient's final
+     * temperature, ...), named after the dataset with its unit ({@code temperature_degC}), and {@code vtkGhostType}
+     * from {@code /mesh/vtk_ghost_type}, which marks void cells HIDDENCELL so ParaView blanks them instead of drawing
+     * NaN;</li>
+     * <li>Grid {@code plate}: the mechanics plate mesh ({@code 2DRectMesh} on {@code /mechanics/node_x, node_y}) with
+     * every state's maps: element maps as cell data, node maps (warpage) as point data, the first state's under the
+     * dataset's name, the others' prefixed with the state ({@code idle_connector_shear_strain}); layered maps (silicon
+     * stresses at bottom/middle/top, slip x/y, the mechanics history) as one array per layer; the {@code /reliability}
+     * connector maps; and {@code vtkGhostType} (inline) hiding the elements where every element map is NaN (outside
+     * the wafer);</li>
+     * <li>a transient run's snapshots ({@code /transient/snapshots/NNNN/temperature} at their {@code time_s}, and the
+     * final field at the end of the run) as a temporal collection: each time step is a spatial collection of the two
+     * grids, the wafer's with {@code transient_temperature_degC} at that time and the plate's with the mechanics state
+     * solved at that snapshot ({@code snapshot_NNNN}) as {@code transient_*}.</li>
+     * </ul>
+     * Why this shape: ParaView 5.11's Xdmf3 readers (the default of {@code OpenDataFile} and the GUI) drop every grid
+     * that is not inside the temporal collection once a file has time steps, and skip HyperSlab items; the
+     * default reader ({@code Xdmf3ReaderS}) also merges the grids of a time step into one multi-piece data set, so the
+     * 3-D fields share one grid and the plate maps another rather than overlapping grids with the same array names.
+     * Slices of layered maps use the Xdmf3 selection syntax {@code FILE:/dataset|start:stride:count:dataspace};
+     * {@code legacy} writes HyperSlab items instead, which only the legacy "XDMF Reader" reads.
+     * <p>
+     * The HDF5 file is referenced by its absolute path: the Xdmf3 readers join a relative reference to the sidecar's
+     * name instead of its folder when the sidecar is opened by a bare file name ({@code c.xdmf} gives
+     * {@code c.xdmfc.h5}), so only an absolute reference works for every way of opening it. After moving a result,
+     * {@code wafersim xdmf OUT.h5 --force} writes the sidecar again.
+     */
+    static String complete(String h5Ref, String name, ResultReader r, boolean legacy) {
         java.util.Map<String, ResultReader.DatasetInfo> ds = new java.util.LinkedHashMap<>();
         for (ResultReader.DatasetInfo d : r.datasets()) ds.put(d.path(), d);
         String file = escape(h5Ref);
-        StringBuilder sb = new StringBuilder();
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<!-- wafersim result ").append(escape(name)).append(": open in ParaView (XDMF Reader or Xdmf3 "
-                + "Reader). Void cells carry vtkGhostType = 32 (hidden). -->\n");
-        sb.append("<Xdmf Version=\"3.0\">\n <Domain>\n");
-        if (ds.containsKey("/mesh/x") && ds.containsKey("/mesh/y") && ds.containsKey("/mesh/z")) {
-            int nx = ds.get("/mesh/x").shape()[0] - 1, ny = ds.get("/mesh/y").shape()[0] - 1, nz = ds.get("/mesh/z").shape()[0] - 1;
-            int[] cell3 = {nz, ny, nx};
-            List<String> fields = new java.util.ArrayList<>();
+        int[] cell3 = null;
+        if (ds.containsKey("/mesh/x") && ds.containsKey("/mesh/y") && ds.containsKey("/mesh/z"))
+            cell3 = new int[]{ds.get("/mesh/z").shape()[0] - 1, ds.get("/mesh/y").shape()[0] - 1,
+                    ds.get("/mesh/x").shape()[0] - 1};
+        int[] el = null, nd = null;
+        if (ds.containsKey("/mechanics/node_x") && ds.containsKey("/mechanics/node_y")) {
+            int nnx = ds.get("/mechanics/node_x").shape()[0], nny = ds.get("/mechanics/node_y").shape()[0];
+            el = new int[]{nny - 1, nnx - 1};
+            nd = new int[]{nny, nnx};
+        }
+
+        // the wafer's static fields
+        List<Attr> wafer = new java.util.ArrayList<>();
+        String ghost3 = null;
+        if (cell3 != null) {
             for (ResultReader.DatasetInfo d : ds.values())
                 if (java.util.Arrays.equals(d.shape(), cell3) && !d.path().startsWith("/transient/snapshots/")
-                        && !d.path().equals("/mesh/vtk_ghost_type")) fields.add(d.path());
-            String ghost = ds.containsKey("/mesh/vtk_ghost_type") ? "/mesh/vtk_ghost_type" : null;
-            sb.append("  <Grid Name=\"wafer\" GridType=\"Uniform\">\n");
-            rectMesh3(sb, "   ", file, nx, ny, nz);
-            for (String f : fields) cellAttribute(sb, "   ", file, fieldName(ds.get(f)), ds.get(f), cells(cell3));
-            if (ghost != null) ghostAttribute(sb, "   ", file, ghost, cells(cell3));
-            sb.append("  </Grid>\n");
-            List<double[]> times = new java.util.ArrayList<>();
-            List<String> paths = new java.util.ArrayList<>();
+                        && !d.path().equals("/mesh/vtk_ghost_type")) wafer.add(new Attr(fieldName(d), "Cell", d, -1));
+            if (ds.containsKey("/mesh/vtk_ghost_type")) ghost3 = "/mesh/vtk_ghost_type";
+        }
+        // the transient's time steps
+        List<Double> times = new java.util.ArrayList<>();
+        List<String> fields = new java.util.ArrayList<>();
+        if (cell3 != null) {
             for (ResultReader.DatasetInfo d : ds.values())
                 if (d.path().startsWith("/transient/snapshots/") && java.util.Arrays.equals(d.shape(), cell3)
                         && r.attributes(d.path()).get("time_s") instanceof Double t) {
-                    times.add(new double[]{t});
-                    paths.add(d.path());
+                    times.add(t);
+                    fields.add(d.path());
                 }
             if (ds.containsKey("/transient/final_temperature") && ds.containsKey("/transient/time")) {
                 double[] tt = r.read("/transient/time").flat();
                 double end = tt[tt.length - 1];
-                if (times.isEmpty() || times.get(times.size() - 1)[0] < end) {
-                    times.add(new double[]{end});
-                    paths.add("/transient/final_temperature");
+                if (times.isEmpty() || times.get(times.size() - 1) < end) {
+                    times.add(end);
+                    fields.add("/transient/final_temperature");
                 }
-            }
-            if (!paths.isEmpty()) {
-                sb.append("  <Grid Name=\"snapshots\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-                for (int i = 0; i < paths.size(); i++) {
-                    sb.append("   <Grid Name=\"t_").append(i).append("\" GridType=\"Uniform\">\n");
-                    sb.append("    <Time Value=\"").append(times.get(i)[0]).append("\"/>\n");
-                    rectMesh3(sb, "    ", file, nx, ny, nz);
-                    cellAttribute(sb, "    ", file, "temperature_degC", ds.get(paths.get(i)), cells(cell3));
-                    if (ds.containsKey("/mesh/material_id"))
-                        cellAttribute(sb, "    ", file, "material_id", ds.get("/mesh/material_id"), cells(cell3));
-                    if (ghost != null) ghostAttribute(sb, "    ", file, ghost, cells(cell3));
-                    sb.append("   </Grid>\n");
-                }
-                sb.append("  </Grid>\n");
             }
         }
-        mechanicsGrids(sb, file, ds, r);
+        // the plate: static states, and the states solved at snapshots by time
+        List<Attr> plate = new java.util.ArrayList<>();
+        java.util.Map<Double, List<Attr>> platesAt = new java.util.HashMap<>();
+        String plateGhost = null;
+        if (el != null) {
+            List<String> states = new java.util.ArrayList<>();
+            if (r.attributes("/mechanics").get("states") instanceof String[] st) states.addAll(List.of(st));
+            if (states.isEmpty()) states.add("state");
+            for (int s = 0; s < states.size(); s++) {
+                String prefix = s == 0 ? "/mechanics/" : "/mechanics/states/" + states.get(s) + "/";
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("snapshot_(\\d{4})").matcher(states.get(s));
+                String snap = m.matches() ? "/transient/snapshots/" + m.group(1) + "/temperature" : null;
+                Double at = s > 0 && snap != null && ds.containsKey(snap)
+                        && r.attributes(snap).get("time_s") instanceof Double t && times.contains(t) ? t : null;
+                String label = s == 0 ? "" : at != null ? "transient_" : states.get(s) + "_";
+                List<Attr> into = at == null ? plate : platesAt.computeIfAbsent(at, k -> new java.util.ArrayList<>());
+                for (ResultReader.DatasetInfo d : ds.values()) {
+                    String p = d.path();
+                    if (!p.startsWith(prefix) || (s == 0 && p.startsWith("/mechanics/states/"))) continue;
+                    String prefixLabel = p.startsWith("/mechanics/history/") ? label + "history_" : label;
+                    plateAttrs(into, d, prefixLabel, el, nd);
+                }
+            }
+            for (ResultReader.DatasetInfo d : ds.values())
+                if (d.path().startsWith("/reliability/")) plateAttrs(plate, d, "", el, nd);
+            plateGhost = plateGhost(r, plate, el);
+        }
+
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<!-- wafersim result ").append(escape(name)).append(": open in ParaView (the default Xdmf3 reader")
+                .append(legacy ? "s skip this flavour's HyperSlab items: use the legacy XDMF Reader" : "s, or the "
+                        + "legacy XDMF Reader for all but the layered maps").append("). Void cells carry vtkGhostType = 32 "
+                        + "(hidden). -->\n");
+        sb.append("<Xdmf Version=\"3.0\">\n <Domain>\n");
+        if (times.isEmpty()) {
+            if (cell3 != null) grid(sb, "  ", file, new GridSpec("wafer", false, wafer, ghost3), cell3, el, legacy);
+            if (el != null) grid(sb, "  ", file, new GridSpec("plate", true, plate, plateGhost), cell3, el, legacy);
+        } else {
+            sb.append("  <Grid Name=\"").append(escape(name)).append("\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
+            for (int i = 0; i < times.size(); i++) {
+                sb.append("   <Grid Name=\"t_").append(i).append("\" GridType=\"Collection\" CollectionType=\"Spatial\">\n");
+                sb.append("    <Time Value=\"").append(times.get(i)).append("\"/>\n");
+                List<Attr> w = new java.util.ArrayList<>(wafer);
+                w.add(new Attr("transient_temperature_degC", "Cell", ds.get(fields.get(i)), -1));
+                grid(sb, "    ", file, new GridSpec("wafer", false, w, ghost3), cell3, el, legacy);
+                if (el != null) {
+                    List<Attr> pl = new java.util.ArrayList<>(plate);
+                    pl.addAll(platesAt.getOrDefault(times.get(i), List.of()));
+                    grid(sb, "    ", file, new GridSpec("plate", true, pl, plateGhost), cell3, el, legacy);
+                }
+                sb.append("   </Grid>\n");
+            }
+            sb.append("  </Grid>\n");
+        }
         sb.append(" </Domain>\n</Xdmf>\n");
         return sb.toString();
     }
 
-    private static void mechanicsGrids(StringBuilder sb, String file, java.util.Map<String, ResultReader.DatasetInfo> ds,
-                                       ResultReader r) {
-        if (!ds.containsKey("/mechanics/node_x") || !ds.containsKey("/mechanics/node_y")) return;
-        int nnx = ds.get("/mechanics/node_x").shape()[0], nny = ds.get("/mechanics/node_y").shape()[0];
-        int[] el = {nny - 1, nnx - 1}, nd = {nny, nnx};
-        List<String> states = new java.util.ArrayList<>();
-        if (r.attributes("/mechanics").get("states") instanceof String[] st) states.addAll(List.of(st));
-        if (states.isEmpty()) states.add("state");
-        // states solved at transient snapshots ("snapshot_NNNN") form a temporal collection at the snapshots' times
-        java.util.Map<Integer, Double> snapTime = new java.util.HashMap<>();
-        for (int s = 0; s < states.size(); s++) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("snapshot_(\\d{4})").matcher(states.get(s));
-            String snap = m.matches() ? "/transient/snapshots/" + m.group(1) + "/temperature" : null;
-            if (s > 0 && snap != null && ds.containsKey(snap) && r.attributes(snap).get("time_s") instanceof Double t)
-                snapTime.put(s, t);
+    /** The arrays of one plate dataset: a whole map, or one array per layer of a [k][y][x] dataset; others none. */
+    private static void plateAttrs(List<Attr> into, ResultReader.DatasetInfo d, String label, int[] el, int[] nd) {
+        int[] sh = d.shape();
+        String base = label + fieldName(d);
+        if (java.util.Arrays.equals(sh, el)) into.add(new Attr(base, "Cell", d, -1));
+        else if (java.util.Arrays.equals(sh, nd)) into.add(new Attr(base, "Node", d, -1));
+        else if (sh.length == 3) {
+            int[] plane = {sh[1], sh[2]};
+            String center = java.util.Arrays.equals(plane, el) ? "Cell" : java.util.Arrays.equals(plane, nd) ? "Node" : null;
+            if (center != null)
+                for (int k = 0; k < sh[0]; k++) into.add(new Attr(sliceName(d, base, k), center, d, k));
         }
-        boolean inCollection = false;
-        for (int s = 0; s < states.size(); s++) {
-            String prefix = s == 0 ? "/mechanics/" : "/mechanics/states/" + states.get(s) + "/";
-            if (snapTime.containsKey(s) && !inCollection) {
-                sb.append("  <Grid Name=\"mechanics_snapshots\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-                inCollection = true;
-            } else if (!snapTime.containsKey(s) && inCollection) {
-                sb.append("  </Grid>\n");
-                inCollection = false;
-            }
-            sb.append("  <Grid Name=\"mechanics_").append(escape(states.get(s))).append("\" GridType=\"Uniform\">\n");
-            if (snapTime.containsKey(s)) sb.append("   <Time Value=\"").append(snapTime.get(s)).append("\"/>\n");
-            sb.append("   <Topology TopologyType=\"2DRectMesh\" Dimensions=\"").append(nny).append(' ').append(nnx).append("\"/>\n");
-            sb.append("   <Geometry GeometryType=\"VXVY\">\n");
-            dataItem(sb, "    ", String.valueOf(nnx), file, "/mechanics/node_x");
-            dataItem(sb, "    ", String.valueOf(nny), file, "/mechanics/node_y");
-            sb.append("   </Geometry>\n");
-            List<String> sources = new java.util.ArrayList<>();
-            for (String p : ds.keySet()) {
-                if (!p.startsWith(prefix)) continue;
-                String rest = p.substring(prefix.length());
-                if (s == 0 && rest.startsWith("states/")) continue;
-                sources.add(p);
-            }
-            if (s == 0) for (String p : ds.keySet()) if (p.startsWith("/reliability/")) sources.add(p);
-            for (String p : sources) {
-                ResultReader.DatasetInfo d = ds.get(p);
-                int[] sh = d.shape();
-                String base = fieldName(d);
-                if (java.util.Arrays.equals(sh, el)) cellAttribute(sb, "   ", file, base, d, cells(el));
-                else if (java.util.Arrays.equals(sh, nd)) attribute(sb, "   ", file, base, d, cells(nd), "Node");
-                else if (sh.length == 3 && (java.util.Arrays.equals(new int[]{sh[1], sh[2]}, el)
-                        || java.util.Arrays.equals(new int[]{sh[1], sh[2]}, nd))) {
-                    String center = sh[1] == el[0] ? "Cell" : "Node";
-                    for (int k = 0; k < sh[0]; k++)
-                        slab(sb, "   ", file, sliceName(d, base, k), d, k, sh, center);
-                }
-            }
-            sb.append("  </Grid>\n");
-        }
-        if (inCollection) sb.append("  </Grid>\n");
     }
 
-    /** "stress_xx_MPa" etc.: the dataset's leaf with its units; slices named bottom/middle/top, x/y or by index. */
+    /**
+     * The plate's void flags: HIDDENCELL where every element map of the static states is NaN (the plate mesh spans
+     * the largest laminate; the wafer's and connector's maps are NaN outside their footprint). Null when no element
+     * is void, so that nothing is hidden.
+     */
+    private static String plateGhost(ResultReader r, List<Attr> attrs, int[] el) {
+        int n = el[0] * el[1];
+        boolean[] defined = new boolean[n];
+        boolean any = false;
+        java.util.Map<String, double[]> cache = new java.util.HashMap<>();
+        for (Attr a : attrs) {
+            if (!a.center().equals("Cell") || a.d().type() == null || !a.d().type().startsWith("float")) continue;
+            double[] v = cache.computeIfAbsent(a.d().path(), p -> r.read(p).flat());
+            int off = a.slab() < 0 ? 0 : a.slab() * n;
+            for (int c = 0; c < n; c++) if (!Double.isNaN(v[off + c])) defined[c] = true;
+            any = true;
+        }
+        if (!any) return null;
+        StringBuilder g = new StringBuilder();
+        boolean hidden = false;
+        for (int c = 0; c < n; c++) {
+            g.append(c == 0 ? "" : c % el[1] == 0 ? "\n" : " ").append(defined[c] ? 0 : VTK_HIDDEN_CELL);
+            hidden |= !defined[c];
+        }
+        return hidden ? g.toString() : null;
+    }
+
+    private static void grid(StringBuilder sb, String indent, String file, GridSpec g, int[] cell3, int[] el,
+                             boolean legacy) {
+        sb.append(indent).append("<Grid Name=\"").append(g.name()).append("\" GridType=\"Uniform\">\n");
+        String in = indent + " ";
+        int[] cells;
+        if (g.plate()) {
+            cells = el;
+            sb.append(in).append("<Topology TopologyType=\"2DRectMesh\" Dimensions=\"").append(el[0] + 1).append(' ')
+                    .append(el[1] + 1).append("\"/>\n");
+            sb.append(in).append("<Geometry GeometryType=\"VXVY\">\n");
+            dataItem(sb, in + " ", String.valueOf(el[1] + 1), file, "/mechanics/node_x");
+            dataItem(sb, in + " ", String.valueOf(el[0] + 1), file, "/mechanics/node_y");
+            sb.append(in).append("</Geometry>\n");
+        } else {
+            cells = cell3;
+            rectMesh3(sb, in, file, cell3[2], cell3[1], cell3[0]);
+        }
+        Set<String> names = new HashSet<>();
+        for (Attr a : g.attrs()) {
+            String an = a.name();
+            for (int k = 2; !names.add(an); k++) an = a.name() + "_" + k;
+            int[] sh = a.d().shape();
+            String dims = a.slab() < 0 ? cells(sh) : cells(new int[]{sh[1], sh[2]});
+            sb.append(in).append("<Attribute Name=\"").append(escape(an)).append("\" AttributeType=\"Scalar\" Center=\"")
+                    .append(a.center()).append("\">\n");
+            if (a.slab() < 0) typedItem(sb, in + " ", dims, a.d().type(), file, a.d().path(), null);
+            else if (!legacy) typedItem(sb, in + " ", dims, a.d().type(), file, a.d().path(), a.slab() + " 0 0:1 1 1:1 "
+                    + dims + ":" + cells(sh));
+            else {
+                sb.append(in).append(" <DataItem ItemType=\"HyperSlab\" Dimensions=\"").append(dims)
+                        .append("\" Type=\"HyperSlab\">\n");
+                sb.append(in).append("  <DataItem Dimensions=\"3 3\" Format=\"XML\">").append(a.slab())
+                        .append(" 0 0 1 1 1 1 ").append(dims).append("</DataItem>\n");
+                typedItem(sb, in + "  ", cells(sh), a.d().type(), file, a.d().path(), null);
+                sb.append(in).append(" </DataItem>\n");
+            }
+            sb.append(in).append("</Attribute>\n");
+        }
+        if (g.ghost() != null) {
+            sb.append(in).append("<Attribute Name=\"vtkGhostType\" AttributeType=\"Scalar\" Center=\"Cell\">\n");
+            if (g.plate()) {
+                sb.append(in).append(" <DataItem Dimensions=\"").append(cells(cells))
+                        .append("\" NumberType=\"UChar\" Precision=\"1\" Format=\"XML\">\n").append(g.ghost())
+                        .append("\n").append(in).append(" </DataItem>\n");
+            } else {
+                // VTK's ghost-cell flags (unsigned char) from the int8 dataset: HDF5 converts the type on reading
+                sb.append(in).append(" <DataItem Dimensions=\"").append(cells(cells))
+                        .append("\" NumberType=\"UChar\" Precision=\"1\" Format=\"HDF\">").append(file).append(':')
+                        .append(escape(g.ghost())).append("</DataItem>\n");
+            }
+            sb.append(in).append("</Attribute>\n");
+        }
+        sb.append(indent).append("</Grid>\n");
+    }
+
+    /** "stress_xx_bottom_Pa" etc.: the dataset's leaf, the layer (bottom/middle/top, x/y or an index) and its unit. */
     private static String sliceName(ResultReader.DatasetInfo d, String base, int k) {
         String u = unitSuffix(d.units());
         String stem = u.isEmpty() ? base : base.substring(0, base.length() - u.length());
@@ -306,46 +417,14 @@ public final class XdmfWriter {
         sb.append(indent).append("</Geometry>\n");
     }
 
-    private static void cellAttribute(StringBuilder sb, String indent, String file, String name,
-                                      ResultReader.DatasetInfo d, String dims) {
-        attribute(sb, indent, file, name, d, dims, "Cell");
-    }
-
-    private static void attribute(StringBuilder sb, String indent, String file, String name, ResultReader.DatasetInfo d,
-                                  String dims, String center) {
-        sb.append(indent).append("<Attribute Name=\"").append(escape(name))
-                .append("\" AttributeType=\"Scalar\" Center=\"").append(center).append("\">\n");
-        typedItem(sb, indent + " ", dims, d.type(), file, d.path());
-        sb.append(indent).append("</Attribute>\n");
-    }
-
-    /** VTK's ghost-cell flags (unsigned char) from the int dataset: HDF5 converts the type on reading. */
-    private static void ghostAttribute(StringBuilder sb, String indent, String file, String path, String dims) {
-        sb.append(indent).append("<Attribute Name=\"vtkGhostType\" AttributeType=\"Scalar\" Center=\"Cell\">\n");
-        sb.append(indent).append(" <DataItem Dimensions=\"").append(dims)
-                .append("\" NumberType=\"UChar\" Precision=\"1\" Format=\"HDF\">").append(file).append(':')
-                .append(escape(path)).append("</DataItem>\n");
-        sb.append(indent).append("</Attribute>\n");
-    }
-
-    private static void slab(StringBuilder sb, String indent, String file, String name, ResultReader.DatasetInfo d,
-                             int k, int[] sh, String center) {
-        sb.append(indent).append("<Attribute Name=\"").append(escape(name))
-                .append("\" AttributeType=\"Scalar\" Center=\"").append(center).append("\">\n");
-        sb.append(indent).append(" <DataItem ItemType=\"HyperSlab\" Dimensions=\"").append(sh[1]).append(' ')
-                .append(sh[2]).append("\" Type=\"HyperSlab\">\n");
-        sb.append(indent).append("  <DataItem Dimensions=\"3 3\" Format=\"XML\">").append(k).append(" 0 0 1 1 1 1 ")
-                .append(sh[1]).append(' ').append(sh[2]).append("</DataItem>\n");
-        typedItem(sb, indent + "  ", cells(sh), d.type(), file, d.path());
-        sb.append(indent).append(" </DataItem>\n");
-        sb.append(indent).append("</Attribute>\n");
-    }
-
-    private static void typedItem(StringBuilder sb, String indent, String dims, String type, String file, String h5Path) {
+    /** An HDF5 item; {@code selection} "start:stride:count:dataspace" (Xdmf3) reads a slab of the dataset. */
+    private static void typedItem(StringBuilder sb, String indent, String dims, String type, String file, String h5Path,
+                                  String selection) {
         boolean integer = type != null && type.startsWith("int");
         sb.append(indent).append("<DataItem Dimensions=\"").append(dims).append("\" NumberType=\"")
                 .append(integer ? "Int" : "Float").append("\" Precision=\"").append(integer ? 4 : 8)
-                .append("\" Format=\"HDF\">").append(file).append(':').append(escape(h5Path)).append("</DataItem>\n");
+                .append("\" Format=\"HDF\">").append(file).append(':').append(escape(h5Path))
+                .append(selection == null ? "" : "|" + selection).append("</DataItem>\n");
     }
 
     private static void dataItem(StringBuilder sb, String indent, String dims, String file, String h5Path) {

@@ -420,7 +420,7 @@ class ConnectorFatigueRunTest {
         Path out = dir.resolve("x.h5");
         for (String[] bad : new String[][]{
                 {"reliability.connector.power_cycles_per_week=-1", "reliability.connector.power_cycles_per_week",
-                        "must be in 0 .. 168"},
+                        "power_cycles_per_week must be in [0, 168]"},
                 {"reliability.connector.fatigue_ductility_coefficient=0",
                         "reliability.connector.fatigue_ductility_coefficient", "must be > 0"},
                 {"reliability.connector.engelmaier_c0=0.1", "reliability.connector.engelmaier_c0", "must be < 0"},
