@@ -705,7 +705,7 @@ final class CaseReader {
                 }
                 waferPath = p;
                 layers.add(new LayerSpec("wafer", wafer.material(), wafer.thickness(), wafer.sizeX(), wafer.sizeY(),
-                        true));
+                        true, contactBelow(ls, i, st.size())));
             } else {
                 if (!NAME.matcher(lname).matches()) {
                     throw error(ls.sub("name"), "a layer name must consist of letters, digits, '.', '_' and '-',"
@@ -720,7 +720,7 @@ final class CaseReader {
                 Q t = ls.quantity("thickness");
                 check(t.v() <= MAX_THICKNESS_M, t, "thickness must be at most " + MAX_THICKNESS_M + " m");
                 double[] sz = size(ls, "size", waferSizeNode);
-                layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false));
+                layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false, contactBelow(ls, i, st.size())));
             }
             names.put(lname, p);
             ls.done();
@@ -731,6 +731,17 @@ final class CaseReader {
                     + " below the wafer (its material, thickness and size come from the 'wafer' block)");
         }
         return layers;
+    }
+
+    /** {@code stack[i].contact_below} (0 when absent); the bottom layer has no layer below to touch. */
+    private double contactBelow(Section ls, int i, int layers) {
+        Q r = ls.optionalQuantity("contact_below");
+        if (r == null) return 0;
+        if (i == layers - 1) {
+            throw error(ls.sub("contact_below"), "the bottom layer has no layer below it; a contact resistance belongs"
+                    + " to the upper of the two layers it joins");
+        }
+        return r.v();
     }
 
     private PowerSpec readPower(Section p, DiesSpec dies, WattTraceReader.Peek trace) {

@@ -218,15 +218,22 @@ final class CaseSchema {
                     + " spare_fraction"))
             .doc("the cores of each die and the spares");
 
+    /** A layer's contact (interface) resistance to the layer below it. */
+    private static final Leaf CONTACT_BELOW = q(Dimension.THERMAL_RESISTANCE_AREA).nonNegative()
+            .derived("none (perfect contact)")
+            .doc("contact resistance between this layer and the next one down the stack, in series with both"
+                    + " (e.g. a TIM's bulk and its two boundary resistances lumped); not on the bottom layer");
+
     static final Obj LAYER = obj(
             "name", text().doc("layer name (letters, digits, '.', '_', '-'); {name: wafer} places the wafer"),
             "material", text().doc("the layer's material (a library name or one under 'materials')"),
             "thickness", q(Dimension.LENGTH).positive().doc("layer thickness (at most 1 m)"),
             "size", values("footprint: one length or [x, y]; default the wafer's size; layers are centred on the"
-                    + " wafer"))
+                    + " wafer"),
+            "contact_below", CONTACT_BELOW)
             .doc("one layer of the stack, listed from the coolant side to the board");
     /** The wafer's entry in the stack: only its name; material, thickness and size come from the wafer block. */
-    static final Obj WAFER_LAYER = obj("name", text().doc("wafer"));
+    static final Obj WAFER_LAYER = obj("name", text().doc("wafer"), "contact_below", CONTACT_BELOW);
 
     static final Obj LEAKAGE = obj(
             "share_at_ref", number().in(0, true, 1, false)

@@ -27,13 +27,42 @@ final class SummaryStage {
                          TransientRun.Outcome tr, MechanicsRun.Outcome mech, ReliabilityRun.Outcome rel) {
         RunSummary summary = summarize(spec, mesh.grid(), mesh.cores(), th.result(), th.coreT(), mesh.plan(), stages,
                 wall, th.model().coolant(), th.interfaceHeat(), th.op().leakageW());
+        List<String> notes = new java.util.ArrayList<>(notesWithGrid(notesOf(spec), mesh.plan()));
+        notes.addAll(contactNotes(spec, mesh.grid(), th.interfaceHeat()));
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, th.op()),
-                coolantOf(spec, th.model().coolant()), notesWithGrid(notesOf(spec), mesh.plan())));
+                coolantOf(spec, th.model().coolant()), notes));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
         if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
         if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, mesh.cores()));
         Verdict verdict = Verdict.of(spec, summary, tr, mech, rel, mesh.cores());
         return summary.withVerdict(verdict.toMap(), spec.criteria().junctionLimit() - KELVIN);
+    }
+
+    /**
+     * The heat-path budget of each contact resistance: the heat through it and the mean temperature step across it,
+     * Q R_c / A over the area where the two layers touch (layers are centred on the wafer).
+     */
+    static List<String> contactNotes(CaseSpec spec, Grid g, double[] interfaceHeat) {
+        List<String> n = new java.util.ArrayList<>();
+        var st = spec.stack();
+        for (int l = 0; l + 1 < st.size(); l++) {
+            double rc = st.get(l).contactBelow();
+            if (rc == 0) continue;
+            int gl = g.layerNames().indexOf(st.get(l).name());
+            double q = gl >= 0 && gl < interfaceHeat.length ? interfaceHeat[gl] : Double.NaN;
+            double area = Math.min(st.get(l).sizeX(), st.get(l + 1).sizeX())
+                    * Math.min(st.get(l).sizeY(), st.get(l + 1).sizeY());
+            n.add("contact " + st.get(l).name() + "/" + st.get(l + 1).name() + ": R_c " + sig(rc * 1e4, 4)
+                    + " K*cm^2/W, " + sig(q, 6) + " W through it, mean temperature step " + sig(q * rc / area, 4) + " K");
+        }
+        return n;
+    }
+
+    /** v to {@code digits} significant digits, without trailing zeros. */
+    private static String sig(double v, int digits) {
+        if (!Double.isFinite(v) || v == 0) return Double.isFinite(v) ? "0" : Double.toString(v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The notes plus the grid's z-grading warning, if any. */
