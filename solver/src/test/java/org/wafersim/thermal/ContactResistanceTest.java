@@ -60,9 +60,11 @@ class ContactResistanceTest {
                     if (k >= g.layerK0(plate)) worstAbove = Math.max(worstAbove, Math.abs(b[c] - a[c]));
                     else worstBelow = Math.max(worstBelow, Math.abs(b[c] - a[c] - jump));
                 }
-        // linear solves to 1e-12 relative residual: the fields agree to far below a micro-kelvin
-        assertTrue(worstAbove < 1e-7, "the plate does not see the contact: " + worstAbove);
-        assertTrue(worstBelow < 1e-7, "below the contact every cell is q'' R_c = 6.25 K hotter: " + worstBelow);
+        System.out.printf("[contact] worst shift above %.3e K, worst error below %.3e K (of %.4f K)%n", worstAbove,
+                worstBelow, jump);
+        // linear solves to 1e-12 relative residual: the jump holds to 1e-9 of itself (the requirement)
+        assertTrue(worstAbove < 1e-9 * jump, "the plate does not see the contact: " + worstAbove);
+        assertTrue(worstBelow < 1e-9 * jump, "below the contact every cell is q'' R_c = 6.25 K hotter: " + worstBelow);
         // the heat-path budget: all 100 W cross the plate/tim interface (its conductance includes the contact)
         assertEquals(100, with.interfaceHeat()[plate], 1e-6);
         assertEquals(with.thermal().powerIn(), 100, 1e-9);
