@@ -70,6 +70,9 @@ final class CaseReader {
     private final String source;
     private final Map<String, String> origins;
 
+    /** The case file's name, for messages and for resolving files it names. */
+    String source() { return source; }
+
     CaseReader(String source, Map<String, String> origins) {
         this.source = source;
         this.origins = origins;

@@ -296,7 +296,10 @@ final class CaseSchema {
             "direction", choice("flow direction", FlowDirection.values(), x -> x.key).def("+x")
                     .doc("lateral mode: the edge the coolant enters from, flowing along this direction"),
             "channels", CHANNELS,
-            "jets", JETS)
+            "jets", JETS,
+            "flow_map", values("vertical mode: how the manifold shares the flow, a list of rows of weights (relative"
+                    + " flow per unit area over equal regions of the plate's footprint, row 0 = lowest y; 0 = no"
+                    + " coolant) or a CSV file of that shape; default: in proportion to area"))
             .doc("the coolant on the top of the stack");
 
     static final Obj COOLING = obj(

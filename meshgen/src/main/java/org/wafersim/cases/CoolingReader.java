@@ -50,12 +50,13 @@ final class CoolingReader {
             cc.raw("h");
         }
         FlowDirection dir = cc.choice("direction", FlowDirection::fromKey);
+        CaseSpec.FlowMap flowMap = FlowMapReader.read(r, cc, r.source());
         cc.done();
         if (geometry instanceof CaseSpec.Channels ch && Double.isNaN(ch.length()) && mode == CoolingMode.VERTICAL) {
             throw r.missing(cc.sub("channels.length"), "length", "in vertical mode the plate is fed from a manifold: the"
                     + " length of one channel between its inlet and outlet, e.g. \"10 mm\"");
         }
-        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry);
+        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry, flowMap);
         SurfaceSpec boardBack = surface(c.section("board_back", false), null);
         SurfaceSpec other = surface(c.section("other_faces", false), null);
         boolean edgeGiven = c.has("edge");
@@ -66,11 +67,13 @@ final class CoolingReader {
         List<String> notes = new ArrayList<>();
         String in = " is not used in " + mode.key + " mode";
         if (mode == CoolingMode.EDGE) {
-            for (String k : List.of("flow", "h", "direction", "channels", "jets"))
+            for (String k : List.of("flow", "h", "direction", "channels", "jets", FlowMapReader.KEY))
                 if (cc.has(k)) notes.add("cooling.coolant." + k + in + " (no coolant flows over the plate)");
         }
         if (mode == CoolingMode.VERTICAL && cc.has("direction"))
             notes.add("cooling.coolant.direction" + in + " (every region of the plate gets fresh coolant)");
+        if (mode == CoolingMode.LATERAL && flowMap != null)
+            notes.add("cooling.coolant.flow_map" + in + " (the coolant flows along the plate; only in vertical mode)");
         if (mode != CoolingMode.EDGE && edgeGiven) notes.add("cooling.edge" + in + " (only in edge mode)");
         return new CoolingSpec(mode, coolant, boardBack, other, edge, notes);
     }

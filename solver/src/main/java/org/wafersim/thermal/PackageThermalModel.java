@@ -83,8 +83,9 @@ public final class PackageThermalModel {
         if (spec.cooling().mode() == CoolingMode.VERTICAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
-            channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec),
-                    cool.flow() * fluid.density(cool.inlet()), fluid.specificHeat(cool.inlet()), cool.inlet());
+            double mDot = cool.flow() * fluid.density(cool.inlet());
+            channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec), mDot,
+                    fluid.specificHeat(cool.inlet()), cool.inlet(), flowMap(spec, g, mDot));
         }
         if (spec.cooling().mode() == CoolingMode.LATERAL) {
             var cool = spec.cooling().coolant();
@@ -146,6 +147,7 @@ public final class PackageThermalModel {
         double hCoolant = plate != null ? plate.hFootprint() : cool.coolant().h();
         if (cool.mode() != CoolingMode.EDGE && !(hCoolant > 0))
             throw new InputException(spec.source(), "cooling.coolant.h", "the coolant needs h > 0");
+        Convection[] perColumn = null;
         if (cool.mode() == CoolingMode.VERTICAL) {
             // fresh coolant per region: its own rise is a series resistance 1/(2 m'' c_p) (ManifoldCoolant)
             var cc = cool.coolant();
@@ -154,6 +156,16 @@ public final class PackageThermalModel {
             if (!(mDot > 0))
                 throw new InputException(spec.source(), "cooling.coolant.flow", "vertical cooling needs a flow > 0"
                         + " (the coolant warms by P / (m_dot c_p))");
+            ManifoldFlowMap fm = flowMap(spec, g, mDot);
+            if (fm != null) {
+                // the flow map: h_eff per face from its region's m'' (0 = no coolant: adiabatic)
+                double cp = fluid.specificHeat(cc.inlet());
+                perColumn = new Convection[g.nx * g.ny];
+                for (int col = 0; col < perColumn.length; col++) {
+                    double m = fm.flux(col);
+                    if (m > 0) perColumn[col] = new Convection(1 / (1 / hCoolant + 1 / (2 * m * cp)), cc.inlet(), COOLANT);
+                }
+            }
             hCoolant = ManifoldCoolant.effectiveH(hCoolant, mDot, fluid.specificHeat(cc.inlet()), plateArea(spec));
         }
         Convection coolant = cool.mode() == CoolingMode.EDGE ? null
@@ -166,7 +178,9 @@ public final class PackageThermalModel {
         Convection edge = cool.mode() == CoolingMode.EDGE ? convection(cool.edge(), EDGE) : null;
         if (cool.mode() == CoolingMode.EDGE && edge == null)
             throw new InputException(spec.source(), "cooling.edge.h", "edge cooling needs h > 0");
+        Convection[] mapped = perColumn;
         return (face, i, j, k) -> {
+            if (face == Face.ZMAX && k == topK1 - 1 && mapped != null) return mapped[j * g.nx + i];
             if (face == Face.ZMAX && k == topK1 - 1 && coolant != null) return coolant;
             if (face == Face.ZMIN && k == botK0) return board;
             if (face.isSide()) {
@@ -175,6 +189,12 @@ public final class PackageThermalModel {
             }
             return steps;
         };
+    }
+
+    /** The vertical mode's flow map on this grid ({@code cooling.coolant.flow_map}), null when the flow goes by area. */
+    private static ManifoldFlowMap flowMap(CaseSpec spec, Grid g, double mDot) {
+        var fm = spec.cooling().coolant().flowMap();
+        return fm == null ? null : ManifoldFlowMap.of(fm, g, g.layerK1(0) - 1, mDot, spec.source());
     }
 
     /** The cold plate's coolant-side area (m^2): the footprint of the top layer of the stack. */
