@@ -508,8 +508,9 @@ final class CaseReader {
         Section cr = top.section("criteria", false);
         String lifeText = DesignReader.designLifeText(cr);
         Section rs = top.section("reliability", false);
+        double dieArea = (dies.pitchX(wafer) - dies.scribe()) * (dies.pitchY(wafer) - dies.scribe());
         ReliabilitySpec reliability = new ReliabilityReader(this).read(rs, analysis,
-                lifeText != null ? lifeText : cy.out.get("life").asText());
+                lifeText != null ? lifeText : cy.out.get("life").asText(), dieArea);
         rs.done();
         if (!reliabilityGiven && !rel) top.out.remove("reliability");
         DesignReader design = new DesignReader(this);

@@ -485,6 +485,9 @@ final class CaseSchema {
             "alpha", number().def(Double.toString(ReliabilitySpec.DEFAULT_ALPHA)).positive()
                     .note("the clustering parameter; smaller = more clustered")
                     .doc("negative_binomial only: the clustering parameter"),
+            "non_redundant_area", q(Dimension.AREA).nonNegative().derived("none")
+                    .doc("area of each die where a defect kills the die whatever its spares (I/O, clocking, the"
+                            + " fabric's non-redundant logic); less than the die's area"),
             "spares_after_manufacturing", bool(false)
                     .doc("field failures may use only the spares left after manufacturing repair"),
             "design_life", q(Dimension.TIME).positive().derived("criteria.design_life, else cycling.life")
