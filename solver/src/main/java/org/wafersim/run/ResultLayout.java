@@ -155,8 +155,9 @@ public final class ResultLayout {
             f.datasetAttribute("/thermal/coolant_temperature", "max_local_degC", r.coolant().maxLocal() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "mean_degC", r.coolant().meanLocal() - KELVIN);
             f.datasetAttribute("/thermal/coolant_temperature", "model", s.coolingMode().equals("vertical")
-                    ? "fresh coolant per region at the inlet temperature, flow shared by area; local T = inlet +"
-                    + " q''/(2 m'' c_p)" : "coolant accumulating along channels parallel to the flow direction");
+                    ? "fresh coolant per region at the inlet temperature, flow shared " + flowShare(r.spec())
+                    + "; local T = inlet + q''/(2 m'' c_p)"
+                    : "coolant accumulating along channels parallel to the flow direction");
             if (pc != null && pc.coolant() != null) {
                 var c = pc.coolant();
                 f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
@@ -321,5 +322,12 @@ public final class ResultLayout {
         f.attribute("/status", "status", status);
         f.attribute("/status", "exit_code", exitCode);
         f.attribute("/status", "message", message);
+    }
+
+    /** How the vertical mode's manifold shares the flow, for the coolant dataset's model attribute. */
+    private static String flowShare(org.wafersim.cases.CaseSpec spec) {
+        var fm = spec.cooling().coolant().flowMap();
+        return fm == null ? "by area" : "by cooling.coolant.flow_map (" + fm.rows() + " x " + fm.columns()
+                + " regions, NaN where the weight is 0)";
     }
 }

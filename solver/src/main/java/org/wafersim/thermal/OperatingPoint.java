@@ -192,7 +192,7 @@ public final class OperatingPoint {
     private static ThermalProblem scaled(ThermalProblem p, double s) {
         double[] q = p.q().clone();
         for (int c = 0; c < q.length; c++) q[c] *= s;
-        return new ThermalProblem(p.grid(), p.laws(), q, p.boundary(), p.feedback(), p.couplings());
+        return p.withSource(q);
     }
 
     /** Neumaier's compensated sum: ~400k core powers add up to their total to round-off, not to 1e-12. */
