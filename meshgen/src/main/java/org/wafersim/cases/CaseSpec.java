@@ -171,7 +171,13 @@ public record CaseSpec(
      * than the largest leave void around them. For the wafer layer the material, thickness and size come from
      * {@link WaferSpec}.
      */
-    public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) { }
+    public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer,
+                            double contactBelow) {
+        /** A layer in perfect contact with the one below. */
+        public LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) {
+            this(name, material, thickness, sizeX, sizeY, isWafer, 0);
+        }
+    }
 
     /**
      * Power: the full-load level (W) in its {@link PowerBasis}, the idle level (W, same basis), workload pattern,

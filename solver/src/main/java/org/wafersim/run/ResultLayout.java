@@ -199,10 +199,7 @@ public final class ResultLayout {
         if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
         if (r.reliability() != null) ReliabilityLayout.write(f, r.reliability(), cores);
         if (s.verdict() != null) writeVerdict(f, s.verdict());
-        writeStatus(f, s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? "ok" : "criteria_failed",
-                s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? 0 : 1,
-                s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? "the run completed"
-                        : "the design fails the criteria " + s.verdict().get("failed"));
+        writeStatus(f, s.status(), s.exitCode(), s.statusMessage());
         int[] its = th.linearIterations();
         f.intDataset("/solver/cg_iterations", its, new int[]{its.length}, "1");
         f.dataset("/solver/residual_history", th.residualHistory(), new int[]{th.residualHistory().length}, "1");
@@ -316,8 +313,9 @@ public final class ResultLayout {
     }
 
     /**
-     * {@code /status}: dataset {@code exit_code} [1]; attributes {@code status} ("ok", "criteria_failed", or the failure kind of a run that did not
-     * finish: "thermal_runaway", "not_converged", ...), {@code exit_code} and {@code message}.
+     * {@code /status}: dataset {@code exit_code} [1]; attributes {@code status} (a completed run's
+     * {@link RunSummary#status()}: "ok", "infeasible", "criteria_failed"; or the failure kind of a run that did not
+     * finish: "thermal_runaway", "not_converged", "infeasible", ...), {@code exit_code} and {@code message}.
      */
     public static void writeStatus(ResultFile f, String status, int exitCode, String message) {
         f.intDataset("/status/exit_code", new int[]{exitCode}, new int[]{1}, "1");

@@ -98,7 +98,7 @@ public final class PackageThermalModel {
             couplings.add(lateral);
             channel = lateral;
         }
-        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings);
+        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings, contacts(spec, g));
         return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
     }
 
@@ -115,7 +115,25 @@ public final class PackageThermalModel {
     public static ThermalProblem frozenConductivity(ThermalProblem p, double tK) {
         List<ConductivityLaw> laws = new ArrayList<>();
         for (ConductivityLaw l : p.laws()) laws.add(ConductivityLaw.constant(l.kx(tK), l.ky(tK), l.kz(tK)));
-        return new ThermalProblem(p.grid(), laws, p.q(), p.boundary());
+        return new ThermalProblem(p.grid(), laws, p.q(), p.boundary(), null, List.of(), p.contactZ());
+    }
+
+    /**
+     * The stack's contact resistances on the z-planes of the grid: a layer's {@code contact_below} sits between its
+     * lowest plane and the top plane of the layer below (null when the stack has none).
+     */
+    static double[] contacts(CaseSpec spec, Grid g) {
+        double[] r = null;
+        for (int l = 0; l < spec.stack().size() - 1; l++) {
+            double rc = spec.stack().get(l).contactBelow();
+            if (rc == 0) continue;
+            int gl = g.layerNames().indexOf(spec.stack().get(l).name());
+            int k = g.layerK0(gl) - 1;     // z grows upwards: the plane below layer l's lowest one
+            if (k < 0) continue;
+            if (r == null) r = new double[g.nz];
+            r[k] = rc;
+        }
+        return r;
     }
 
     static BoundaryRule rule(CaseSpec spec, Grid g) {
