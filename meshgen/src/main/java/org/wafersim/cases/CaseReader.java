@@ -457,7 +457,8 @@ final class CaseReader {
         List<LayerSpec> stack = readStack(top, wafer, waferSizeNode, lib);
 
         Section p = top.section("power", true);
-        PowerSpec power = readPower(p, dies);
+        WattTraceReader.Peek trace = WattTraceReader.peek(root, source);
+        PowerSpec power = readPower(p, dies, trace);
         p.done();
 
         Section c = top.section("cooling", true);
@@ -483,7 +484,7 @@ final class CaseReader {
         // nothing in it applies to the run (and a written default profile would fight a later --set of the analysis)
         boolean transientGiven = top.has("transient");
         Section tr = top.section("transient", false);
-        TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling);
+        TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling, trace);
         tr.done();
         if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
         mechanicsReader.checkHistory(mechanics, analysis, cycling, transientSpec);
@@ -732,7 +733,7 @@ final class CaseReader {
         return layers;
     }
 
-    private PowerSpec readPower(Section p, DiesSpec dies) {
+    private PowerSpec readPower(Section p, DiesSpec dies, WattTraceReader.Peek trace) {
         if (p.has("total") && p.has("dynamic")) {
             throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
                     + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
@@ -759,7 +760,15 @@ final class CaseReader {
         boolean watts = units != null && units.unit() == WattMaps.Unit.WATTS;
         Q total;
         PowerBasis basis;
-        if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
+        // a trace in W (transient.trace) used as written sets the level as a map in W does
+        Q traceLevel = WattTraceReader.level(this, p, trace, levelKey, watts && mapAs != MapAs.DISTRIBUTION);
+        if (traceLevel != null) {
+            p.raw("total");
+            p.raw("dynamic");
+            total = traceLevel;
+            basis = PowerBasis.DYNAMIC;
+            p.out.put("dynamic", traceLevel.text());
+        } else if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
             // watts as written: the file's sum is the dynamic power (leakage, if any, on top)
             String sumText = exact(units.sumW()) + " W";
             if (levelKey != null && !(levelKey.equals("dynamic")

@@ -380,7 +380,11 @@ final class CaseSchema {
             "interval", q(Dimension.TIME).positive().doc("time between samples (hotspot, hdf5)"),
             "dataset", text().def("/power").doc("hdf5: the dataset"),
             "floorplan", text().doc("hotspot: the floorplan (.flp) that places the trace's units"),
-            "floorplan_origin", values("hotspot: [x, y], where the floorplan's (0, 0) lies on the wafer"))
+            "floorplan_origin", values("hotspot: [x, y], where the floorplan's (0, 0) lies on the wafer"),
+            "map_as", choice("trace use", MapAs.values(), x -> x.key)
+                    .derived("watts for a trace in W").doc("a trace in W (hotspot, die or core level, power [W],"
+                            + " hdf5 in W): watts = as written; distribution = only its shape, scaled so that the"
+                            + " mean of its samples is power.total or power.dynamic"))
             .doc("profile: trace (power samples over time)");
 
     static final Obj TRANSIENT = obj(

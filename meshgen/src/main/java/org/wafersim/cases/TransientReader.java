@@ -45,8 +45,10 @@ final class TransientReader {
      * @param thermal {@code analysis.thermal}
      * @param power   the (already read) power block: the defaults of {@code from} and {@code to}
      * @param cycling the cycling block: the period of a cycle run
+     * @param watts   the trace as looked at for the power level ({@link WattTraceReader}), null when none
      */
-    TransientSpec read(Section t, ThermalAnalysis thermal, Section power, CyclingSpec cycling) {
+    TransientSpec read(Section t, ThermalAnalysis thermal, Section power, CyclingSpec cycling,
+                       WattTraceReader.Peek watts) {
         boolean cycleRun = thermal == ThermalAnalysis.CYCLE;
         Q endQ = readEnd(t, thermal);
         double end = endQ == null ? Double.NaN : endQ.v();
@@ -84,7 +86,7 @@ final class TransientReader {
         Profile profile = switch (kind) {
             case STEP -> step(t.section("step", false), power, endText, end);
             case RAMP -> ramp(t.section("ramp", false), power, endText, end);
-            case TRACE -> trace(t.section("trace", false));
+            case TRACE -> trace(t.section("trace", false), watts);
             case CYCLE -> new CycleProfile();
         };
         List<Double> snapshots = snapshots(t, end, endText, runText);
@@ -157,7 +159,7 @@ final class TransientReader {
         }
     }
 
-    private TraceProfile trace(Section s) {
+    private TraceProfile trace(Section s, WattTraceReader.Peek watts) {
         String file = s.text("file");
         TraceFormat fmt;
         if (s.has("format")) {
@@ -219,8 +221,20 @@ final class TransientReader {
             reject(s, "floorplan", "floorplan applies only to HotSpot traces" + with);
             reject(s, "floorplan_origin", "floorplan_origin applies only to HotSpot traces" + with);
         }
+        // map_as: a trace in W is used as written unless it says distribution (the level was settled with the power
+        // block, WattTraceReader); the resolved case records the choice
+        CaseSpec.MapAs mapAs = null;
+        if (s.has("map_as")) {
+            mapAs = s.choice("map_as", CaseSpec.MapAs::fromKey);
+        } else {
+            s.raw("map_as");
+            if (watts != null && watts.inWatts()) {
+                mapAs = CaseSpec.MapAs.WATTS;
+                s.out.put("map_as", mapAs.key);
+            }
+        }
         s.done();
-        return new TraceProfile(file, fmt, level, interval, dataset, floorplan, origin[0], origin[1]);
+        return new TraceProfile(file, fmt, level, interval, dataset, floorplan, origin[0], origin[1], mapAs);
     }
 
     /** Snapshot times: each in [0, end] when the run length is known; no two equal; returned in time order. */

@@ -112,9 +112,20 @@ public record TransientSpec(double end, InitialState initial, Profile profile, d
      * @param floorplan HotSpot: the floorplan file (.flp); null otherwise
      * @param originX  HotSpot: where the floorplan's x = 0 lies on the wafer (m); 0 otherwise
      * @param originY  HotSpot: where the floorplan's y = 0 lies on the wafer (m); 0 otherwise
+     * @param mapAs    {@code transient.trace.map_as} for a trace in W (HotSpot; die- or core-level; a {@code power}
+     *                 column or an HDF5 dataset with units W): {@link CaseSpec.MapAs#WATTS} = as written (the
+     *                 trace's W are the dynamic power), {@link CaseSpec.MapAs#DISTRIBUTION} = only its shape, scaled
+     *                 so that the mean of its sample totals is the case's level; null for a trace of scale factors
      */
     public record TraceProfile(String file, TraceFormat format, TraceLevel level, double interval, String dataset,
-                               String floorplan, double originX, double originY) implements Profile {
+                               String floorplan, double originX, double originY, CaseSpec.MapAs mapAs)
+            implements Profile {
+        /** A trace of scale factors (no {@code map_as}). */
+        public TraceProfile(String file, TraceFormat format, TraceLevel level, double interval, String dataset,
+                            String floorplan, double originX, double originY) {
+            this(file, format, level, interval, dataset, floorplan, originX, originY, null);
+        }
+
         public ProfileKind kind() { return ProfileKind.TRACE; }
     }
 
@@ -139,7 +150,9 @@ public record TransientSpec(double end, InitialState initial, Profile profile, d
 
     /**
      * {@code transient.trace.level}: what one value of a sample is. {@code global}: a factor on {@code power.total}
-     * (the distribution is the case's power source); {@code die}: W per die; {@code core}: W per core.
+     * (CSV column {@code scale}, an HDF5 [samples] dataset without a unit) or the total in W (CSV column
+     * {@code power [W]}, an HDF5 [samples] dataset with units W); the distribution is the case's power source;
+     * {@code die}: W per die; {@code core}: W per core.
      */
     public enum TraceLevel {
         GLOBAL("global"), DIE("die"), CORE("core");

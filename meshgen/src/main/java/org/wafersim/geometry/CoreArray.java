@@ -68,22 +68,10 @@ public final class CoreArray {
         int gcs = columns * perDieX, grs = rows * perDieY;
         colX0 = new double[gcs];
         colX1 = new double[gcs];
-        for (int dc = 0; dc < columns; dc++) {
-            double lo = DieLayout.dieLow(sizeX, columns, scribe, dc), hi = DieLayout.dieHigh(sizeX, columns, scribe, dc);
-            for (int m = 0; m < perDieX; m++) {
-                colX0[dc * perDieX + m] = DieLayout.divide(lo, hi, m, perDieX);
-                colX1[dc * perDieX + m] = DieLayout.divide(lo, hi, m + 1, perDieX);
-            }
-        }
+        coreEdges(sizeX, columns, scribe, perDieX, colX0, colX1);
         rowY0 = new double[grs];
         rowY1 = new double[grs];
-        for (int dr = 0; dr < rows; dr++) {
-            double lo = DieLayout.dieLow(sizeY, rows, scribe, dr), hi = DieLayout.dieHigh(sizeY, rows, scribe, dr);
-            for (int m = 0; m < perDieY; m++) {
-                rowY0[dr * perDieY + m] = DieLayout.divide(lo, hi, m, perDieY);
-                rowY1[dr * perDieY + m] = DieLayout.divide(lo, hi, m + 1, perDieY);
-            }
-        }
+        coreEdges(sizeY, rows, scribe, perDieY, rowY0, rowY1);
 
         x0 = new double[coreCount];
         x1 = new double[coreCount];
@@ -296,5 +284,16 @@ public final class CoreArray {
     @Override public String toString() {
         return "CoreArray[" + columns + " x " + rows + " dies, " + perDieX + " x " + perDieY + " cores per die, "
                 + coreCount + " cores, " + (coreCount - activeCores) + " spares]";
+    }
+
+    /** The core edges along one axis: each die, between its scribe lanes, divided into {@code perDie} equal cores. */
+    private static void coreEdges(double size, int dies, double scribe, int perDie, double[] lo, double[] hi) {
+        for (int d = 0; d < dies; d++) {
+            double a = DieLayout.dieLow(size, dies, scribe, d), b = DieLayout.dieHigh(size, dies, scribe, d);
+            for (int m = 0; m < perDie; m++) {
+                lo[d * perDie + m] = DieLayout.divide(a, b, m, perDie);
+                hi[d * perDie + m] = DieLayout.divide(a, b, m + 1, perDie);
+            }
+        }
     }
 }

@@ -106,6 +106,25 @@ public final class Grid {
     public int locateY(double y) { return locate(yf, y); }
     public int locateZ(double z) { return locate(zf, z); }
 
+    /**
+     * Volume-weighted mean of a cell field over the solid (non-void) cells of the z-slab {@code k0 <= k < k1}, e.g. a
+     * layer ({@link #layerK0}, {@link #layerK1}) or the active layer: sum(f_c V_c) / sum(V_c), summed in cell order;
+     * NaN when the slab has no solid cell.
+     */
+    public double volumeMean(double[] field, int k0, int k1) {
+        double sum = 0, vol = 0;
+        for (int k = k0; k < k1; k++)
+            for (int j = 0; j < ny; j++)
+                for (int i = 0; i < nx; i++) {
+                    int c = index(i, j, k);
+                    if (isVoid(c)) continue;
+                    double v = dx(i) * dy(j) * dz(k);
+                    sum += field[c] * v;
+                    vol += v;
+                }
+        return sum / vol;
+    }
+
     @Override public String toString() {
         return "Grid[" + nx + " x " + ny + " x " + nz + " = " + cells() + " cells]";
     }

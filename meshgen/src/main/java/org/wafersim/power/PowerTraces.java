@@ -3,6 +3,7 @@ package org.wafersim.power;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.cases.CaseSpec.MapAs;
 import org.wafersim.cases.TransientSpec.TraceLevel;
 import org.wafersim.cases.TransientSpec.TraceProfile;
 import org.wafersim.errors.InputException;
@@ -13,16 +14,20 @@ import org.wafersim.geometry.CoreArray;
  * powers at any time, for {@link PowerTimeline}.
  *
  * <ul>
- * <li><b>global</b> (CSV column {@code scale}, a 1-D HDF5 dataset): the total is {@code scale(t) * power.total},
+ * <li><b>global, scale factors</b> (CSV column {@code scale}, a 1-D HDF5 dataset without a unit): the total is
+ * {@code scale(t) * power.total}, distributed as the case's {@code power} source.</li>
+ * <li><b>global, W</b> (CSV column {@code power [W]}, a 1-D HDF5 dataset with units W): the total power over time,
  * distributed as the case's {@code power} source.</li>
  * <li><b>die / core</b> (CSV {@code die_<c>_<r>} / {@code core_<i>} columns, HDF5 {@code [samples][dies]} /
- * {@code [samples][cores]}): absolute W per die or core; {@code power.total} is not used. A die's power goes to its
- * active cores by area; what a core-level trace puts on a spare goes to the active cores of its die.</li>
- * <li><b>HotSpot</b> ({@code .ptrace} with {@code interval} and {@code floorplan}): units placed by the floorplan as
- * in the steady import; every row is scaled by one factor so that the mean of the rows' totals equals
- * {@code power.total} (the steady import of the same trace, without {@code trace_row}, then gives the time-mean
- * distribution), keeping the trace's variation in time.</li>
+ * {@code [samples][cores]}): W per die or core. A die's power goes to its active cores by area; what a core-level
+ * trace puts on a spare goes to the active cores of its die.</li>
+ * <li><b>HotSpot</b> ({@code .ptrace} with {@code interval} and {@code floorplan}): W per unit, placed by the
+ * floorplan as in the steady import.</li>
  * </ul>
+ * A trace in W is used as written ({@code transient.trace.map_as: watts}, the default when the case gives no level):
+ * its watts are the dynamic power, the case's leakage (if any) comes on top. With {@code map_as: distribution} only
+ * its shape is used: every sample is scaled by one factor so that the mean of the samples' totals is the case's
+ * level ({@code power.total} or {@code power.dynamic}), keeping the trace's variation in time and space.
  * Values are linear in time between samples; the first sample holds before it, the last after it.
  */
 final class PowerTraces {
@@ -47,7 +52,8 @@ final class PowerTraces {
         TraceColumns.Layout layout = TraceColumns.of(t, cores, tp.level(), spec.source());
         double[][] rows = TraceColumns.rows(t, layout, cores);
         String what = "CSV trace " + t.file();
-        return of(spec, cores, hdf5, layout.level(), t.times(), rows, what, t.file(), r -> "line " + t.lines()[r]);
+        return of(spec, cores, hdf5, tp, layout.level(), layout.watts(), t.times(), rows, what, t.file(),
+                r -> "line " + t.lines()[r]);
     }
 
     private static Loaded hdf5(CaseSpec spec, CoreArray cores, Hdf5Table hdf5, TraceProfile tp, Path path) {
@@ -81,7 +87,10 @@ final class PowerTraces {
                 rows[r][c] = v;
             }
         }
-        return of(spec, cores, hdf5, level, times, rows, "HDF5 trace " + file + " " + ds, file, r -> ds);
+        // a 1-D dataset in W is the total power; without a unit, scale factors; [samples][dies | cores] is in W
+        double watts = level != TraceLevel.GLOBAL ? 1
+                : WattMaps.classify(d.units(), file, ds) == WattMaps.Unit.WATTS ? 1 : Double.NaN;
+        return of(spec, cores, hdf5, tp, level, watts, times, rows, "HDF5 trace " + file + " " + ds, file, r -> ds);
     }
 
     /** The level the dataset's shape gives (checked against {@code wanted} when that is given). */
@@ -110,11 +119,11 @@ final class PowerTraces {
         double[] mean = tr.power(null, spec.source());
         placement.checkCovered(mean);        // a unit with power in any row has it in the mean
         double meanTotal = Sums.of(mean);
-        if (!(meanTotal > 0)) {
+        if (!(meanTotal > 0) && tp.mapAs() == MapAs.DISTRIBUTION) {
             throw new InputException(tr.file, null, "every unit has 0 W in every sample, so the trace has no power to"
-                    + " scale to power.total");
+                    + " scale to power." + spec.power().basis().key + " (transient.trace.map_as: distribution)");
         }
-        double scale = spec.power().total() / meanTotal;
+        double scale = scale(spec, tp, meanTotal);
         int n = tr.samples.length;
         double[] times = new double[n], totals = new double[n];
         for (int r = 0; r < n; r++) {
@@ -124,18 +133,21 @@ final class PowerTraces {
         SampledTrace st = new SampledTrace(times, tr.samples, totals,
                 SampledTrace.perUnit(cores, placement, scale));
         String what = "HotSpot trace " + tr.file + " on floorplan " + fp.file + " (" + n + " samples every "
-                + ProfileCurves.time(tp.interval()) + ", " + tr.names.size() + " units; scaled by "
-                + PowerDistribution.num(scale) + " so that the mean of the samples is power.total = "
-                + PowerDistribution.watts(spec.power().total()) + ")";
+                + ProfileCurves.time(tp.interval()) + ", " + tr.names.size() + " units; " + use(spec, tp, scale,
+                meanTotal) + ")";
         return new Loaded(st.totals(), (t, before, total, out) -> st.fill(t, before, out), what);
     }
 
-    /** A trace of scale factors (global) or of W per die or per core, sampled at {@code times}. */
-    private static Loaded of(CaseSpec spec, CoreArray cores, Hdf5Table hdf5, TraceLevel level, double[] times,
-                             double[][] rows, String what, String file, IntFunction<String> rowKey) {
+    /**
+     * A trace of scale factors (global, {@code watts} NaN), of the total W (global, {@code watts} = W per value) or of
+     * W per die or per core, sampled at {@code times}.
+     */
+    private static Loaded of(CaseSpec spec, CoreArray cores, Hdf5Table hdf5, TraceProfile tp, TraceLevel level,
+                             double watts, double[] times, double[][] rows, String what, String file,
+                             IntFunction<String> rowKey) {
         int n = rows.length;
         String span = n + " samples, t = " + ProfileCurves.time(times[0]) + " .. " + ProfileCurves.time(times[n - 1]);
-        if (level == TraceLevel.GLOBAL) {
+        if (level == TraceLevel.GLOBAL && Double.isNaN(watts)) {
             double total = spec.power().total();
             double[] p = new double[n];
             for (int r = 0; r < n; r++) p[r] = rows[r][0] * total;
@@ -144,18 +156,55 @@ final class PowerTraces {
                     + " factors on power.total = " + PowerDistribution.watts(total) + ", " + span + "); distribution: "
                     + d.description());
         }
-        double[] totals = new double[n];
-        SampledTrace.Spreader spreader;
+        SampledTrace.Spreader spreader = null;
         if (level == TraceLevel.DIE) {
             SampledTrace.checkDiesCanTakePower(cores, rows, file, rowKey);
             spreader = SampledTrace.perDie(cores);
-        } else {
+        } else if (level == TraceLevel.CORE) {
             for (double[] row : rows) SpareShare.moveToActiveCores(cores, row);
             spreader = SampledTrace.perCore();
         }
-        for (int r = 0; r < n; r++) totals[r] = Sums.of(rows[r]);
+        double[] totals = new double[n];
+        for (int r = 0; r < n; r++) totals[r] = watts * Sums.of(rows[r]);
+        double mean = Sums.of(totals) / n;
+        if (!(mean > 0) && tp.mapAs() == MapAs.DISTRIBUTION) {
+            throw new InputException(file, null, "every sample is 0 W, so the trace has no power to scale to power."
+                    + spec.power().basis().key + " (transient.trace.map_as: distribution)");
+        }
+        double scale = scale(spec, tp, mean);
+        String use = use(spec, tp, scale, mean);
+        if (level == TraceLevel.GLOBAL) {
+            for (int r = 0; r < n; r++) totals[r] *= scale;
+            PowerDistribution d = CorePowerSources.load(spec, cores, hdf5);
+            return new Loaded(PowerCurve.continuous(times, totals), PowerTimeline.scaled(d, spec.power().total()),
+                    what + " (total power, " + use + ", " + span + "); distribution: " + d.description());
+        }
+        if (scale != 1) {
+            for (double[] row : rows) for (int c = 0; c < row.length; c++) row[c] *= scale;
+            for (int r = 0; r < n; r++) totals[r] = Sums.of(rows[r]);    // the core powers' sum, to round-off
+        }
         SampledTrace st = new SampledTrace(times, rows, totals, spreader);
         return new Loaded(st.totals(), (t, before, total, out) -> st.fill(t, before, out), what + " ("
-                + level.key + " level, absolute W, " + span + ")");
+                + level.key + " level, " + use + ", " + span + ")");
+    }
+
+    /**
+     * The factor on a trace in W whose sample totals have the mean {@code mean} (W): 1 as written, the case's
+     * level / mean with {@code map_as: distribution}.
+     */
+    private static double scale(CaseSpec spec, TraceProfile tp, double mean) {
+        return tp.mapAs() == MapAs.DISTRIBUTION ? spec.power().total() / mean : 1;
+    }
+
+    /** How a trace in W is used, for the log and the summary. */
+    private static String use(CaseSpec spec, TraceProfile tp, double scale, double mean) {
+        String leak = spec.power().leakage() == null ? "no leakage block"
+                : "leakage from power.leakage on top";
+        if (tp.mapAs() == MapAs.DISTRIBUTION) {
+            return "map_as: distribution, scaled by " + PowerDistribution.num(scale) + " so that the mean of the"
+                    + " samples is power." + spec.power().basis().key + " = "
+                    + PowerDistribution.watts(spec.power().total());
+        }
+        return "W as written, mean of the samples " + PowerDistribution.watts(mean) + ", " + leak;
     }
 }

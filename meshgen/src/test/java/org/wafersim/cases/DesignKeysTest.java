@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.ConnectorTechSpec.Technology;
@@ -20,14 +17,8 @@ class DesignKeysTest {
     @TempDir
     Path dir;
 
-    private Path write(String more) throws IOException {
-        Path p = dir.resolve("case.yaml");
-        Files.writeString(p, ReliabilityKeysTest.CASE.formatted(more.strip()), StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private CaseSpec load(String more, String... overrides) throws IOException {
-        return CaseLoader.load(write(more), List.of(overrides));
+    private CaseSpec load(String more, String... overrides) {
+        return SmallCase.WAFER.load(dir, more, overrides);
     }
 
     @Test

@@ -53,21 +53,12 @@ class MechanicsKeysTest {
     @TempDir
     Path dir;
 
-    private Path write(String more) throws IOException {
-        Path p = dir.resolve("case.yaml");
-        Files.writeString(p, CASE.formatted(more.strip()), StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private CaseSpec load(String more, String... overrides) throws IOException {
-        return CaseLoader.load(write(more), List.of(overrides));
+    private CaseSpec load(String more, String... overrides) {
+        return new SmallCase(CASE).load(dir, more, overrides);
     }
 
     private static void roundTrips(CaseSpec c) {
-        CaseSpec again = CaseLoader.parse(c.resolvedText(), "yaml", "again.yaml", List.of());
-        CaseLoaderTest.assertSameCase(c, again);
-        assertEquals(c.mechanics(), again.mechanics());
-        assertEquals(c.resolvedText(), again.resolvedText());
+        assertEquals(c.mechanics(), SmallCase.readBack(c).mechanics());
     }
 
     private static Map<String, LayerTreatment> defaultStack() {
@@ -241,7 +232,7 @@ class MechanicsKeysTest {
                   states: [full]
                 """;
         CaseSpec fromYaml = load(more);
-        JsonNode tree = CaseLoader.YAML.readTree(CASE.formatted(more.strip()));
+        JsonNode tree = CaseLoader.YAML.readTree(new SmallCase(CASE).text(more));
         String json = CaseLoader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         assertTrue(json.contains("\"support\""), json);
         Path p = dir.resolve("case.json");

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,14 +40,8 @@ class PowerSourceKeysTest {
     @TempDir
     Path dir;
 
-    private Path write(String power) throws IOException {
-        Path p = dir.resolve("case.yaml");
-        Files.writeString(p, CASE.formatted(power.strip().indent(2).stripTrailing()), StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private CaseSpec load(String power, String... overrides) throws IOException {
-        return CaseLoader.load(write(power), List.of(overrides));
+    private CaseSpec load(String power, String... overrides) {
+        return new SmallCase(CASE, 2).load(dir, power, overrides);
     }
 
     private void roundTrips(CaseSpec c) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,37 +22,17 @@ import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
 class ReliabilityKeysTest {
     static final double YEAR = 365.25 * 86400;
 
-    /** A small case; {@code %s} is appended at the top level. */
-    static final String CASE = """
-            name: reliability-keys
-            wafer: {size: ["36 mm", "18 mm"], thickness: "0.5 mm"}
-            dies: {columns: 3, rows: 2}
-            cores: {per_die: [4, 3], spare_fraction: 0.1}
-            stack: [{name: wafer}]
-            power: {total: "600 W", idle: "200 W"}
-            cooling: {mode: vertical, coolant: {inlet: "25 degC", flow: "30 L/min", h: "1000 W/(m^2*K)"}}
-            %s
-            """;
     static final String ON = "analysis: {reliability: true}\n";
 
     @TempDir
     Path dir;
 
-    private Path write(String more) throws IOException {
-        Path p = dir.resolve("case.yaml");
-        Files.writeString(p, CASE.formatted(more.strip()), StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private CaseSpec load(String more, String... overrides) throws IOException {
-        return CaseLoader.load(write(more), List.of(overrides));
+    private CaseSpec load(String more, String... overrides) {
+        return SmallCase.WAFER.load(dir, more, overrides);
     }
 
     private static void roundTrips(CaseSpec c) {
-        CaseSpec again = CaseLoader.parse(c.resolvedText(), "yaml", "again.yaml", List.of());
-        CaseLoaderTest.assertSameCase(c, again);
-        assertEquals(c.reliabilitySpec(), again.reliabilitySpec());
-        assertEquals(c.resolvedText(), again.resolvedText());
+        assertEquals(c.reliabilitySpec(), SmallCase.readBack(c).reliabilitySpec());
     }
 
     // ------------------------------------------------------------------------------------------------ defaults

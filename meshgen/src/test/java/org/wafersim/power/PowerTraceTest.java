@@ -13,6 +13,7 @@ import static org.wafersim.power.TimelineCases.load;
 import static org.wafersim.power.TimelineCases.scaled;
 import static org.wafersim.power.TimelineCases.timeline;
 import static org.wafersim.power.TimelineCases.trace;
+import static org.wafersim.power.TimelineCases.wattTrace;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,17 +37,19 @@ class PowerTraceTest {
     /** Header for the six dies of the small wafer, in die index order. */
     static final String DIES = "die_0_0, die_1_0, die_2_0, die_0_1, die_1_1, die_2_1";
 
+    /** A case with the CSV trace {@code text}; a trace in W (not a scale column) gives the level itself. */
     private CaseSpec csv(String end, String text) throws IOException {
         file(dir, "load/t.csv", text);
-        return trace(dir, end, "file: load/t.csv");
+        boolean scale = text.lines().anyMatch(l -> l.matches("\\s*time\\s*[\\[(].*,\\s*scale\\s*(#.*)?"));
+        return scale ? trace(dir, end, "file: load/t.csv") : wattTrace(dir, end, "file: load/t.csv");
     }
 
     private Path traceFile() { return dir.resolve("load/t.csv"); }
 
     /** Loading the timeline fails with an error about the trace file at {@code line}. */
     private void badCsv(String text, String line, String... parts) throws IOException {
-        CaseSpec c = csv("1 h", text);
-        fails(() -> timeline(c), traceFile(), line, parts);
+        // (a trace in W gives the case's level, so its file is read with the case: the error may come from either)
+        fails(() -> timeline(csv("1 h", text)), traceFile(), line, parts);
     }
 
     // ----------------------------------------------------------------------------------------------- CSV scale
@@ -90,7 +93,7 @@ class PowerTraceTest {
         CaseSpec c = csv("20 s", "time [s], " + DIES + "\n0, 10, 0, 0, 0, 0, 60\n10, 20, 12, 0, 0, 0, 0\n");
         CoreArray a = CoreArray.of(c);
         PowerTimeline tl = timeline(c);
-        assertEquals(70, tl.totalAt(0), 0);              // absolute W: power.total (600 W) plays no part
+        assertEquals(70, tl.totalAt(0), 0);              // W as written: the case gives no level
         assertEquals(51, tl.totalAt(5), 1e-12);
         assertEquals(32, tl.totalAt(10), 0);
         double[] p = consistent(tl, a, 5);
@@ -101,7 +104,10 @@ class PowerTraceTest {
             assertEquals(30.0 / 12, p[a.firstCore(a.dieIndex(2, 1)) + k], 1e-14);
             assertEquals(0, p[a.firstCore(a.dieIndex(1, 1)) + k], 0);
         }
-        assertTrue(tl.summary().contains("(die level, absolute W, 2 samples"), tl.summary());
+        assertTrue(tl.summary().contains("(die level, W as written, mean of the samples 51 W, no leakage block, 2"
+                + " samples"), tl.summary());
+        assertEquals(51, c.power().total(), 1e-12);      // power.dynamic = the mean of the samples' totals
+        assertEquals(CaseSpec.PowerBasis.DYNAMIC, c.power().basis());
     }
 
     @Test
@@ -114,7 +120,7 @@ class PowerTraceTest {
             r1.append(", 1");
         }
         file(dir, "load/t.csv", h + "\n" + r0 + "\n" + r1 + "\n");
-        CaseSpec c = load(dir, "{per_die: [4, 3], spares: [[0, 0, 0, 0]]}",
+        CaseSpec c = TimelineCases.loadWithoutLevel(dir, "{per_die: [4, 3], spares: [[0, 0, 0, 0]]}",
                 TRANSIENT + "transient: {end: \"2 s\", profile: trace, trace: {file: load/t.csv, level: core}}");
         CoreArray a = CoreArray.of(c);
         PowerTimeline tl = timeline(c);
@@ -130,10 +136,10 @@ class PowerTraceTest {
     // ------------------------------------------------------------------------------------------------ HotSpot
 
     @Test
-    void hotSpotTraceIsScaledToTheMeanAndMatchesTheSteadyImport() throws IOException {
+    void hotSpotTraceAsADistributionIsScaledToTheMeanAndMatchesTheSteadyImport() throws IOException {
         file(dir, "hs/chip.flp", HotSpotImportTest.FLP);
         file(dir, "hs/run.ptrace", HotSpotImportTest.TRACE);        // rows of 50 W and 74 W: mean 62 W
-        String hs = "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp";
+        String hs = "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp, map_as: distribution";
         CaseSpec c = load(dir, TRANSIENT + "transient: {end: \"3 s\", profile: trace, trace: {" + hs + "}}");
         // power.total of the case is 600 W: every row x 600 / 62
         CoreArray a = CoreArray.of(c);
@@ -149,20 +155,71 @@ class PowerTraceTest {
         double[] row1 = CorePowerSources.corePower(steady, a, 74 * f, null);
         assertCores(row1, consistent(tl, a, 1), "row 1");
         consistent(tl, a, 0.25);
-        assertTrue(tl.summary().contains("(2 samples every 1 s, 4 units; scaled by 9.67742 so that the mean of the"
-                + " samples is power.total = 600 W)"), tl.summary());
+        assertTrue(tl.summary().contains("(2 samples every 1 s, 4 units; map_as: distribution, scaled by 9.67742 so"
+                + " that the mean of the samples is power.total = 600 W)"), tl.summary());
+    }
+
+    @Test
+    void hotSpotTraceInWattsIsUsedAsWritten() throws IOException {
+        file(dir, "hs/chip.flp", HotSpotImportTest.FLP);
+        file(dir, "hs/run.ptrace", HotSpotImportTest.TRACE);        // rows of 50 W and 74 W: mean 62 W
+        CaseSpec c = wattTrace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp");
+        assertEquals(CaseSpec.MapAs.WATTS, ((org.wafersim.cases.TransientSpec.TraceProfile)
+                c.transientSpec().profile()).mapAs());
+        assertEquals(62, c.power().total(), 1e-12);
+        assertTrue(c.resolvedText().contains("map_as: watts"), c.resolvedText());
+        CoreArray a = CoreArray.of(c);
+        PowerTimeline tl = timeline(c);
+        assertEquals(50, tl.totalAt(0), 1e-12);
+        assertEquals(62, tl.totalAt(0.5), 1e-12);
+        assertEquals(74, tl.totalAt(1), 1e-12);
+        CaseSpec steady = SmallWafer.load(dir, "148 W", "map: hs/run.ptrace\nfloorplan: hs/chip.flp\ntrace_row: 1\nmap_as: distribution");
+        assertCores(CorePowerSources.corePower(steady, a, 74, null), consistent(tl, a, 1), "row 1");
+        assertTrue(tl.summary().contains("4 units; W as written, mean of the samples 62 W, no leakage block)"),
+                tl.summary());
+    }
+
+    @Test
+    void aTraceInWattsWithALevelNeedsMapAs() throws IOException {
+        file(dir, "hs/chip.flp", HotSpotImportTest.FLP);
+        file(dir, "hs/run.ptrace", HotSpotImportTest.TRACE);
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> trace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp"));
+        String m = e.getMessage();
+        assertTrue(m.contains("power.total") && m.contains("transient.trace.file") && m.contains("map_as")
+                && !m.contains("\n"), m);
+        // map_as: watts on a trace of scale factors
+        file(dir, "load/t.csv", "time [s], scale\n0, 1\n");
+        InputException w = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> wattTrace(dir, "3 s", "file: load/t.csv, map_as: watts"));
+        assertTrue(w.getMessage().contains("transient.trace.map_as") && w.getMessage().contains("needs a trace in W"),
+                w.getMessage());
+        // a power [kW] column: the total in W over time, as written
+        file(dir, "load/p.csv", "time [s], power [kW]\n0, 0.5\n1, 1.5\n");
+        CaseSpec g = wattTrace(dir, "3 s", "file: load/p.csv");
+        assertEquals(1000, g.power().total(), 1e-9);
+        PowerTimeline tl = timeline(g);
+        assertEquals(500, tl.totalAt(0), 1e-9);
+        assertEquals(1000, tl.totalAt(0.5), 1e-9);
+        consistent(tl, CoreArray.of(g), 0.5);
+        // ... or a shape with map_as: distribution: the mean (1 kW) scaled to power.total = 600 W
+        CaseSpec d = trace(dir, "3 s", "file: load/p.csv, map_as: distribution");
+        PowerTimeline td = timeline(d);
+        assertEquals(300, td.totalAt(0), 1e-9);
+        assertEquals(900, td.totalAt(1), 1e-9);
     }
 
     @Test
     void hotSpotUnitsOffTheWaferNameTheTransientOrigin() throws IOException {
         Path flp = file(dir, "hs/chip.flp", HotSpotImportTest.FLP);
         file(dir, "hs/run.ptrace", HotSpotImportTest.TRACE);
-        CaseSpec c = trace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp,"
+        CaseSpec c = wattTrace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp,"
                 + " floorplan_origin: [\"3 mm\", \"0 mm\"]");
         fails(() -> timeline(c), flp, "line 5", "unit 'l2' lies (partly) outside the wafer",
                 "transient.trace.floorplan_origin = (3, 0) mm");
         file(dir, "hs/run.ptrace", "cpu0 cpu1 l2 io\n0 0 0 0\n0 0 0 0\n");
-        CaseSpec zero = trace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp");
+        CaseSpec zero = trace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp,"
+                + " map_as: distribution");
         fails(() -> timeline(zero), dir.resolve("hs/run.ptrace"), null, "every unit has 0 W in every sample");
         file(dir, "hs/run.ptrace", "cpu0 cpu1 l2 io\n1 2 3 4\n1 -2 3 4\n");
         fails(() -> timeline(zero), dir.resolve("hs/run.ptrace"), "line 3", "unit 'cpu1': negative power -2 W");
@@ -188,7 +245,7 @@ class PowerTraceTest {
         double[] p = consistent(tl, a, 0.05);
         assertEquals(3.0 / 12, p[core(a, 0, 0)], 1e-15);
         assertEquals(6.0 / 12, p[core(a, 11, 5)], 1e-15);
-        assertTrue(tl.summary().contains("HDF5 trace " + dir.resolve("p.h5") + " /power (die level, absolute W"),
+        assertTrue(tl.summary().contains("HDF5 trace " + dir.resolve("p.h5") + " /power (die level, W as written"),
                 tl.summary());
 
         CaseSpec s = trace(dir, "1 s", "file: p.h5, interval: \"100 ms\", dataset: /load");
@@ -303,7 +360,7 @@ class PowerTraceTest {
     @Test
     void levelKeyMustMatchTheHeader() throws IOException {
         file(dir, "load/t.csv", "time [s], " + DIES + "\n0, 1, 1, 1, 1, 1, 1\n");
-        CaseSpec c = trace(dir, "1 h", "file: load/t.csv, level: core");
+        CaseSpec c = wattTrace(dir, "1 h", "file: load/t.csv, level: core");
         fails(() -> timeline(c), traceFile(), "line 1", "the columns are die level (column 2 (die_0_0)), but"
                 + " transient.trace.level of " + dir.resolve("case.yaml") + " is core");
     }

@@ -48,6 +48,23 @@ final class TimelineCases {
         return load(dir, NO_SPARES, more);
     }
 
+    /**
+     * As {@link #load(Path, String, String)} but without a level in the power block (no total, no idle): for a
+     * trace in W used as written, which gives the level itself.
+     */
+    static CaseSpec loadWithoutLevel(Path dir, String cores, String more) throws IOException {
+        Path p = dir.resolve("case.yaml");
+        Files.writeString(p, CASE.formatted(cores, "pattern: checkerboard", more.strip())
+                .replace("total: \"600 W\", idle: \"200 W\", ", ""), StandardCharsets.UTF_8);
+        return CaseLoader.load(p, List.of());
+    }
+
+    /** As {@link #trace}, for a trace in W used as written: the power block gives no level. */
+    static CaseSpec wattTrace(Path dir, String end, String trace) throws IOException {
+        return loadWithoutLevel(dir, NO_SPARES, TRANSIENT + "transient: {end: \"" + end + "\", profile: trace, trace: {"
+                + trace + "}}");
+    }
+
     /** A transient run of {@code end} with a trace block {@code trace} (the keys inside {@code trace: {...}}). */
     static CaseSpec trace(Path dir, String end, String trace) throws IOException {
         return load(dir, TRANSIENT + "transient: {end: \"" + end + "\", profile: trace, trace: {" + trace + "}}");

@@ -8,6 +8,7 @@ import org.wafersim.export.TableExport;
 import org.wafersim.io.CsvTable;
 import org.wafersim.io.ResultReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,25 +24,25 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "WHAT", description = "probes, cores, dies or summary") String what;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", required = true, description = "CSV file to write")
     Path output;
-    @Option(names = "--force", description = "replace an existing file") boolean force;
-    @Option(names = {"-q", "--quiet"}, description = "do not print the name of the written file") boolean quiet;
+    @Mixin Options.Force forceOption;
+    @Mixin Options.Quiet quietOption;
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         if (!TableExport.WHAT.contains(what))
             throw new InputException("WHAT", null, "'" + what + "' is not a table; choose one of "
                     + String.join(", ", TableExport.WHAT));
-        ZthCommand.checkCsvTarget(output, force);
+        ZthCommand.checkCsvTarget(output, forceOption.force);
         CsvTable t;
         try (ResultReader r = ResultReader.open(file)) {
             t = TableExport.table(r, file.toString(), what);
         }
         try {
-            t.write(output, force);
+            t.write(output, forceOption.force);
         } catch (IOException e) {
             throw new InputException(output.toString(), null, "cannot write the table: " + e.getMessage());
         }
-        if (!quiet) {
+        if (!quietOption.quiet) {
             spec.commandLine().getErr().println("wafersim: wrote " + output + " (" + t.rowCount() + " rows)");
             spec.commandLine().getErr().flush();
         }

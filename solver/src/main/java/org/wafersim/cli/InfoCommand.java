@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.wafersim.errors.InputException;
 import org.wafersim.io.ResultReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT.h5", description = "result file") Path file;
 
-    @Option(names = "--json", description = "print as JSON on stdout (for scripts)") boolean json;
+    @Mixin Options.Json jsonOption;
 
     @Option(names = "--case", description = "print the resolved case (YAML) stored in the file, e.g. to re-run it")
     boolean printCase;
@@ -36,7 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
             }
         } else {
             ResultInfo info = ResultInfo.of(file);
-            if (json) {
+            if (jsonOption.json) {
                 out.println(JsonOutput.write(info));
             } else {
                 out.print(info.text());

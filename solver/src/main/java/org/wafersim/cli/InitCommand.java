@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.errors.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,7 @@ public final class InitCommand implements Callable<Integer> {
                     + "wse-coarse (the same on a 4x coarser grid), wse-cycle (an idle/full-load power cycle); default wse-default")
     String template = "wse-default";
 
-    @Option(names = "--force", description = "replace an existing file")
-    boolean force;
+    @Mixin Options.Force forceOption;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +45,7 @@ public final class InitCommand implements Callable<Integer> {
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir))
             throw new InputException(out.toString(), null, "the folder " + dir + " does not exist");
-        if (Files.exists(out) && !force)
+        if (Files.exists(out) && !forceOption.force)
             throw new InputException(out.toString(), null, "exists; refusing to overwrite it (use --force)");
         // the template must load as a case file under its new name (a broken embedded case is a bug, caught here)
         CaseLoader.parse(text, "yaml", out.toString(), List.of());

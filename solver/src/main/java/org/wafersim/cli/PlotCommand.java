@@ -8,6 +8,7 @@ import org.wafersim.errors.InputException;
 import org.wafersim.plot.PngFile;
 import org.wafersim.plot.ResultPlotter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +48,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--log", description = "logarithmic y axis (line plots, e.g. /solver/residual_history) or colour scale (maps; automatic for lifetimes)")
     boolean logY;
 
-    @Option(names = {"-q", "--quiet"}, description = "do not print the name of the written image")
-    boolean quiet;
+    @Mixin Options.Quiet quietOption;
 
     @Option(names = "--units", paramLabel = "UNIT", description = "draw the field in this unit (e.g. um, mm, MPa, psi, "
             + "degF, %%, ue); default: engineering units per quantity (um for warpage, MPa for stress, %% for strain)")
@@ -95,13 +95,13 @@ public final class PlotCommand implements Callable<Integer> {
         ResultPlotter.Rendered rendered = ResultPlotter.render(file,
                 new ResultPlotter.Request(field, layer, z, width, height, logY, style));
         BufferedImage img = rendered.image();
-        if (!quiet) for (String n : rendered.notes()) spec.commandLine().getErr().println("wafersim: note: " + n);
+        if (!quietOption.quiet) for (String n : rendered.notes()) spec.commandLine().getErr().println("wafersim: note: " + n);
         try {
             PngFile.write(img, output);
         } catch (IOException e) {
             throw new InputException(output.toString(), null, "cannot write the image: " + e.getMessage());
         }
-        if (!quiet) {
+        if (!quietOption.quiet) {
             spec.commandLine().getErr().println("wafersim: wrote " + output);
             spec.commandLine().getErr().flush();
         }

@@ -25,6 +25,7 @@ import org.wafersim.run.CaseRun;
 import org.wafersim.run.ResultLayout;
 import org.wafersim.run.RunSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,14 +48,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a case key, e.g. --set power.total=\"20 kW\"")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--force", description = "replace an existing result file")
-    boolean force;
-
-    @Option(names = "--json", description = "print the summary as JSON on stdout")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress messages on stderr")
-    boolean quiet;
+    @Mixin Options.Force forceOption;
+    @Mixin Options.Json jsonOption;
+    @Mixin Options.Progress quietOption;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the case's solver.threads, 0 = all cores)")
     Integer threads;
@@ -75,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
      * {@code summary} (what the run had when it stopped, or null); the failure's line still goes to stderr.
      */
     @Override public Integer call() {
-        if (!json) return execute();
+        if (!jsonOption.json) return execute();
         try {
             return execute();
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -100,26 +96,26 @@ public final class RunCommand implements Callable<Integer> {
         if (threads != null) Limits.threads("--threads", null, threads);
         CaseSpec cs = loadCase(caseArg, overrides);
         Path out = output != null ? output : Path.of(cs.name() + ".h5");
-        checkOutput(out, force);
+        checkOutput(out, forceOption.force);
         GridPlan plan = CaseRun.plan(cs);
         MemoryEstimate.check(plan, Runtime.getRuntime().maxMemory(), cs.source());
         org.wafersim.run.MechanicsRun.checkMemory(cs, plan, Runtime.getRuntime().maxMemory());
         var err = spec.commandLine().getErr();
-        TerminalProgress progress = new TerminalProgress(err, quiet, TerminalProgress.onTerminal());
+        TerminalProgress progress = new TerminalProgress(err, quietOption.quiet, TerminalProgress.onTerminal());
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
                 cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
         CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress, p -> writePartial(p, out, progress));
         progress.accept("writing " + out);
         ResultFile f = ResultLayout.of(r);
         try {
-            f.writeAtomically(out, force);
+            f.writeAtomically(out, forceOption.force);
             XdmfWriter.forResult(out, true);
         } catch (IOException e) {
             throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage());
         }
         RunSummary s = r.summary().withOutput(out.toString());
         var o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             try {
                 ObjectMapper mapper = new ObjectMapper();
                 com.fasterxml.jackson.databind.node.ObjectNode node =
@@ -165,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
         sum.put("levers", levers);
         try {
             progress.accept("writing " + out + " (status " + f.kind() + ")");
-            ResultLayout.partial(p, f.kind(), f.exitCode(), f.message()).writeAtomically(out, force);
+            ResultLayout.partial(p, f.kind(), f.exitCode(), f.message()).writeAtomically(out, forceOption.force);
             sum.put("output", out.toString());
             spec.commandLine().getErr().println("wafersim: the run stopped (" + f.kind() + "); result written to " + out
                     + " with /status" + (p.lastIterateK() != null ? " and the last iterate in /thermal/temperature" : "")

@@ -15,6 +15,7 @@ import org.wafersim.sweep.SweepRunner;
 import org.wafersim.sweep.SweepSpec;
 import org.wafersim.errors.Limits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
     Integer shards;
 
     @Option(names = "--plan", description = "run nothing: list the points with memory and time estimates, the per-task "
-            + "resources and the Slurm lines (--array, --mem, --cpus-per-task, --time) for --shards N")
+            + "resources and the Slurm lines (--array, --mem, --cpus-per-task, --time) for --shards N; with --json as JSON")
     boolean plan;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "output folder (default: <sweep name>.out next to the sweep file)")
@@ -62,11 +63,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + "for --plan: 2)")
     int threads;
 
-    @Option(names = "--json", description = "print the summary (summary.json) on stdout at the end; with --plan the plan as JSON")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr")
-    boolean quiet;
+    @Mixin Options.Json jsonOption;          // the summary (summary.json) at the end; with --plan the plan
+    @Mixin Options.Progress quietOption;
 
     @Spec CommandSpec spec;
 
@@ -82,13 +80,13 @@ public final class SweepCommand implements Callable<Integer> {
                     + "shard; choose the shard count with --shards N");
             if (summaryOnly) throw new InputException("--summary-only", null, "does not go with --plan");
             SweepPlanReport r = SweepPlanReport.of(sweep, new SweepPlanReport.Request(jobs, threads, shards, output), env);
-            out.print(json ? r.json() : r.text());
+            out.print(jsonOption.json ? r.json() : r.text());
             out.flush();
             return SweepExit.OK;
         }
         SweepRunner.Outcome o = SweepRunner.run(sweep,
-                new SweepRunner.Options(jobs, shard, shards, output, threads, quiet, summaryOnly, env), err);
-        if (json && Files.isRegularFile(o.folder().resolve("summary.json"))) {
+                new SweepRunner.Options(jobs, shard, shards, output, threads, quietOption.quiet, summaryOnly, env), err);
+        if (jsonOption.json && Files.isRegularFile(o.folder().resolve("summary.json"))) {
             try {
                 out.print(Files.readString(o.folder().resolve("summary.json"), StandardCharsets.UTF_8));
                 out.flush();

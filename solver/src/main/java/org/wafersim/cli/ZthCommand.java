@@ -13,6 +13,7 @@ import org.wafersim.export.ThermalImpedance;
 import org.wafersim.io.CsvTable;
 import org.wafersim.io.ResultReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,14 +37,14 @@ public final class ZthCommand implements Callable<Integer> {
     @Option(names = "--probe", paramLabel = "NAME", defaultValue = "hottest_core",
             description = "junction probe under /transient/probes (default ${DEFAULT-VALUE}; wafer_mean for the mean junction)")
     String probe;
-    @Option(names = "--force", description = "replace an existing file") boolean force;
-    @Option(names = {"-q", "--quiet"}, description = "print nothing but errors") boolean quiet;
+    @Mixin Options.Force forceOption;
+    @Mixin Options.Quiet quietOption;
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         if (foster != null && (foster < 1 || foster > 10))
             throw new InputException("--foster", null, "must be 1 to 10 stages, got " + foster);
-        checkCsvTarget(output, force);
+        checkCsvTarget(output, forceOption.force);
         ThermalImpedance.Curve c;
         try (ResultReader r = ResultReader.open(file)) {
             c = ThermalImpedance.of(r, file.toString(), probe);
@@ -76,11 +77,11 @@ public final class ZthCommand implements Callable<Integer> {
             t.row(row);
         }
         try {
-            t.write(output, force);
+            t.write(output, forceOption.force);
         } catch (IOException e) {
             throw new InputException(output.toString(), null, "cannot write the table: " + e.getMessage());
         }
-        if (!quiet) {
+        if (!quietOption.quiet) {
             var o = spec.commandLine().getOut();
             o.println(ThermalImpedance.describe(c));
             if (fit != null) {

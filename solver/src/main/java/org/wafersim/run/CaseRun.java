@@ -352,9 +352,13 @@ public final class CaseRun {
     /** The power breakdown at the operating point for the summary. */
     static PowerCoolantSummary.Power powerOf(CaseSpec spec, OperatingPoint.Solution op) {
         var ps = spec.power();
-        String source = ps.mapAs() == CaseSpec.MapAs.WATTS
-                ? "power.map " + ps.mapFile() + " in W as written, " + (ps.leakage() == null ? "no leakage block"
-                        : "leakage from power.leakage on top")
+        String leak = ps.leakage() == null ? "no leakage block" : "leakage from power.leakage on top";
+        var trace = spec.transientSpec() != null
+                && spec.transientSpec().profile() instanceof org.wafersim.cases.TransientSpec.TraceProfile tp
+                && tp.mapAs() == CaseSpec.MapAs.WATTS ? tp : null;
+        String source = ps.mapAs() == CaseSpec.MapAs.WATTS ? "power.map " + ps.mapFile() + " in W as written, " + leak
+                : trace != null ? "transient.trace.file " + trace.file() + " in W as written (power.dynamic = the mean"
+                        + " of its samples), " + leak
                 : "power." + ps.basis().key + (op.iterations() > 0 ? " at the operating point" : "")
                         + (ps.leakage() == null ? ", no leakage block" : "");
         return new PowerCoolantSummary.Power(ps.basis().key, source, op.dynamicW(), op.leakageW(), op.totalW(),
@@ -366,29 +370,17 @@ public final class CaseRun {
                                 double[] iface, double leakageW) {
         double[] t = th.temperature();
         int wl = spec.waferLayerIndex();
-        double max = -Double.MAX_VALUE, min = Double.MAX_VALUE, sum = 0, vol = 0;
+        double max = -Double.MAX_VALUE, min = Double.MAX_VALUE;
         for (int k = g.layerK0(wl); k < g.layerK1(wl); k++)
             for (int j = 0; j < g.ny; j++)
                 for (int i = 0; i < g.nx; i++) {
                     int c = g.index(i, j, k);
                     if (g.isVoid(c)) continue;
-                    double v = g.dx(i) * g.dy(j) * g.dz(k);
                     max = Math.max(max, t[c]);
                     min = Math.min(min, t[c]);
-                    sum += t[c] * v;
-                    vol += v;
                 }
-        // Junction: the active layer, volume-weighted.
-        double aSum = 0, aVol = 0;
-        for (int k = g.activeK0(); k < g.activeK1(); k++)
-            for (int j = 0; j < g.ny; j++)
-                for (int i = 0; i < g.nx; i++) {
-                    int c = g.index(i, j, k);
-                    if (g.isVoid(c)) continue;
-                    double v = g.dx(i) * g.dy(j) * g.dz(k);
-                    aSum += t[c] * v;
-                    aVol += v;
-                }
+        double waferMean = g.volumeMean(t, g.layerK0(wl), g.layerK1(wl));
+        double junctionMean = g.volumeMean(t, g.activeK0(), g.activeK1());     // the active layer
         int hot = 0;
         double cmax = -Double.MAX_VALUE, cmin = Double.MAX_VALUE;
         for (int c = 0; c < coreT.length; c++) {
@@ -402,7 +394,7 @@ public final class CaseRun {
         for (int p = 0; p < th.pathNames().size(); p++) heat.put(th.pathNames().get(p), th.pathHeat()[p]);
         int cg = 0;
         for (int it : th.linearIterations()) cg += it;
-        double rjc = th.powerIn() > 0 ? (aSum / aVol - spec.cooling().coolant().inlet()) / th.powerIn() : Double.NaN;
+        double rjc = th.powerIn() > 0 ? (junctionMean - spec.cooling().coolant().inlet()) / th.powerIn() : Double.NaN;
         // Sum of the heap pools' peaks: an upper bound of the run's peak heap use.
         long peak = 0;
         for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
@@ -413,7 +405,7 @@ public final class CaseRun {
         double rjcMax = th.powerIn() > 0 ? (max - spec.cooling().coolant().inlet()) / th.powerIn() : Double.NaN;
         boolean feasible = max - KELVIN <= JUNCTION_LIMIT_C;
         return new RunSummary(spec.name(), null, g.nx, g.ny, g.nz, g.cells(), th.powerIn(),
-                max - KELVIN, sum / vol - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
+                max - KELVIN, waferMean - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
                 heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
                 th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
                 spec.cooling().mode().key, leakageW,

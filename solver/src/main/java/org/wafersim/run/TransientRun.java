@@ -145,17 +145,7 @@ public final class TransientRun {
             series.dieMean().add(dmean);
             series.hottestCore().add(hot);
             series.probes().get("hottest_core").add(coreT[hot] - KELVIN);
-            double ws = 0, wv = 0;
-            for (int k = g.layerK0(wl); k < g.layerK1(wl); k++)
-                for (int j = 0; j < g.ny; j++)
-                    for (int i = 0; i < g.nx; i++) {
-                        int c = g.index(i, j, k);
-                        if (g.isVoid(c)) continue;
-                        double v = g.dx(i) * g.dy(j) * g.dz(k);
-                        ws += tk[c] * v;
-                        wv += v;
-                    }
-            series.probes().get("wafer_mean").add(ws / wv - KELVIN);
+            series.probes().get("wafer_mean").add(g.volumeMean(tk, g.layerK0(wl), g.layerK1(wl)) - KELVIN);
             if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
             for (double st : snapTimes)
                 if (Math.abs(st - t) <= 1e-9 * Math.max(1, st)) {

@@ -40,13 +40,14 @@ class BadInputTableTest {
     static final String ERROR = "wafersim: error: ";
 
     /** One row of the table (see its head); unused fields are null or empty. */
-    record Row(String base, String caseText, List<List<String>> replace, List<String> set, List<String> args,
-               String key, String source, List<String> says, String found) {
+    record Row(String base, String file, String caseText, List<List<String>> replace, List<String> set,
+               List<String> args, String key, String source, List<String> says, String reason, String found,
+               List<String> cliSays) {
         String label() {
             if (!args.isEmpty()) return "wafersim " + String.join(" ", args);
             String what = key != null ? key : String.join(", ", says);
             String first = key != null && !says.isEmpty() ? ": " + says.get(0) : "";
-            return base + (set.isEmpty() ? "" : " --set " + String.join(" --set ", set)) + " -> " + what + first;
+            return (base != null ? base : file) + (set.isEmpty() ? "" : " --set " + String.join(" --set ", set)) + " -> " + what + first;
         }
     }
 
@@ -63,9 +64,11 @@ class BadInputTableTest {
 
     static Stream<Named<Row>> rows() {
         return stream(table().get("rows")).map(n -> {
-            Row r = new Row(text(n, "base"), text(n, "case"), stream(n.get("replace")).map(BadInputTableTest::strings)
-                    .toList(), strings(n.get("set")), strings(n.get("args")), text(n, "key"), text(n, "source"),
-                    strings(n.get("says")), text(n, "found"));
+            String file = text(n, "file");
+            Row r = new Row(text(n, "base"), file != null ? file : "case.yaml", text(n, "case"),
+                    stream(n.get("replace")).map(BadInputTableTest::strings).toList(), strings(n.get("set")),
+                    strings(n.get("args")), text(n, "key"), text(n, "source"), strings(n.get("says")),
+                    text(n, "reason"), text(n, "found"), strings(n.get("cli_says")));
             return Named.of(r.label(), r);
         });
     }
@@ -80,34 +83,41 @@ class BadInputTableTest {
             return;
         }
         JsonNode bases = table().get("bases");
-        boolean builtin = !bases.has(r.base());
-        boolean writeFile = !builtin || !r.replace().isEmpty();
-        Path file = dir.resolve("case.yaml");
-        if (writeFile) Files.writeString(file, caseText(bases, r), StandardCharsets.UTF_8);
-        String source = writeFile ? file.toString() : "built-in " + r.base();
-        List<String> args = new ArrayList<>(List.of("run", writeFile ? file.toString() : r.base(), "-o",
+        boolean builtin = r.base() != null && !bases.has(r.base());
+        boolean fromFile = !builtin || !r.replace().isEmpty();
+        Path file = dir.resolve(r.file());
+        if (fromFile && r.base() != null) Files.writeString(file, caseText(bases, r), StandardCharsets.UTF_8);
+        String source = fromFile ? file.toString() : "built-in " + r.base();
+        List<String> args = new ArrayList<>(List.of("run", fromFile ? file.toString() : r.base(), "-o",
                 dir.resolve("out.h5").toString(), "-q"));
         for (String s : r.set()) args.addAll(List.of("--set", s));
 
         String expected;
         if ("run".equals(r.found())) {
             // the case loads; the run refuses it before allocating or writing
-            assertDoesNotThrow(() -> load(writeFile, file, r));
+            assertDoesNotThrow(() -> load(fromFile, file, r));
             expected = ERROR + source + ": " + r.key() + ": ";
         } else {
             assertNull(r.found(), "found: run is the only stage a row may name");
-            InputException e = assertThrows(InputException.class, () -> load(writeFile, file, r));
-            String src = r.source() != null ? r.source() : source;
+            InputException e = assertThrows(InputException.class, () -> load(fromFile, file, r));
+            String src = r.source() == null ? source : r.source().equals("none") ? null : r.source();
             assertEquals(src, e.source(), e.getMessage());
             assertEquals(r.key(), e.keyPath(), e.getMessage());
-            assertTrue(e.getMessage().startsWith(src + ": " + (r.key() == null ? "" : r.key() + ": ")), e.getMessage());
+            assertTrue(e.getMessage().startsWith((src == null ? "" : src + ": ") + (r.key() == null ? "" : r.key() + ": ")),
+                    e.getMessage());
             says(e.getMessage(), r.says());
+            if (r.reason() != null) assertEquals(r.reason(), e.reason(), e.getMessage());
             expected = ERROR + e.getMessage();
         }
         String err = runCli(args);
-        if ("run".equals(r.found())) assertTrue(err.startsWith(expected), "starts with '" + expected + "': " + err);
-        else assertEquals(expected, err, "the command line prints the loader's message");
-        says(err, r.says());
+        if ("run".equals(r.found())) {
+            assertTrue(err.startsWith(expected), "starts with '" + expected + "': " + err);
+            says(err, r.says());
+        } else if (!r.cliSays().isEmpty()) {
+            says(err, r.cliSays());         // the command line resolves the case argument before the loader
+        } else {
+            assertEquals(expected, err, "the command line prints the loader's message");
+        }
     }
 
     private static void load(boolean fromFile, Path file, Row r) {

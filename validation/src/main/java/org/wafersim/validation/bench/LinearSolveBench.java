@@ -3,14 +3,8 @@ package org.wafersim.validation.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.wafersim.cases.CaseLoader;
-import org.wafersim.cases.CaseSpec;
-import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
-import org.wafersim.grid.GridBuilder;
 import org.wafersim.linalg.Parallel;
-import org.wafersim.power.CoreCellMap;
-import org.wafersim.power.WorkloadPower;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadyResult;
 import org.wafersim.thermal.SteadySolver;
@@ -36,13 +30,11 @@ public class LinearSolveBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        CaseSpec spec = CaseLoader.builtin("wse-default", List.of("grid.cells_per_core=" + cellsPerCore));
-        CoreArray cores = CoreArray.of(spec);
-        Grid g = GridBuilder.build(spec, cores);
-        double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
+        BenchCase c = BenchCase.of(List.of("grid.cells_per_core=" + cellsPerCore));
+        Grid g = c.grid();
         frozen = PackageThermalModel.frozenConductivity(
-                PackageThermalModel.build(spec, g, CoreCellMap.of(g, cores).depositPower(g, p)),
-                spec.cooling().coolant().inlet());
+                PackageThermalModel.build(c.spec(), g, c.map().depositPower(g, c.corePower())),
+                c.spec().cooling().coolant().inlet());
         par = new Parallel(0);
         System.out.printf("%n[bench] cells_per_core=%s grid %d x %d x %d = %,d cells%n", cellsPerCore, g.nx, g.ny,
                 g.nz, g.cells());

@@ -4,15 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
 import org.wafersim.grid.GridBuilder;
 import org.wafersim.grid.GridPlan;
 import org.wafersim.linalg.Parallel;
-import org.wafersim.power.CoreCellMap;
-import org.wafersim.power.WorkloadPower;
 import org.wafersim.run.MechanicsRun;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadySolver;
@@ -41,13 +37,11 @@ public class MechanicsSolveBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        spec = CaseLoader.builtin("wse-default", List.of("analysis.mechanics=true", "mechanics.spacing=" + spacing));
-        CoreArray cores = CoreArray.of(spec);
+        BenchCase c = BenchCase.of(List.of("analysis.mechanics=true", "mechanics.spacing=" + spacing));
+        spec = c.spec();
         plan = GridBuilder.plan(spec);
-        grid = GridBuilder.build(spec, cores);
-        CoreCellMap map = CoreCellMap.of(grid, cores);
-        double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
-        PackageThermalModel.Model m = PackageThermalModel.build(spec, grid, cores, map, p);
+        grid = c.grid();
+        PackageThermalModel.Model m = c.model();
         try (Parallel par = new Parallel(0)) {
             temperature = new SteadySolver(par, new SteadySolver.Options(1e-10, 200, 1e-6, 50, false))
                     .solve(m.problem(), null).temperature();

@@ -4,14 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.wafersim.cases.CaseLoader;
-import org.wafersim.cases.CaseSpec;
-import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
-import org.wafersim.grid.GridBuilder;
 import org.wafersim.linalg.Parallel;
-import org.wafersim.power.CoreCellMap;
-import org.wafersim.power.WorkloadPower;
 import org.wafersim.thermal.OperatingPoint;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.SteadyResult;
@@ -55,12 +49,9 @@ public class SteadySolveBench {
         // the vertical coolant's own rise is a series resistance 1/(2 m'' c_p): a flow 1e6 times larger leaves the
         // plain h (the solve as it was before the coolant warmed in vertical mode)
         if (variant.equals("vertical-uncoupled")) o.add("cooling.coolant.flow=30000000 L/min");
-        CaseSpec spec = CaseLoader.builtin("wse-default", o);
-        CoreArray cores = CoreArray.of(spec);
-        Grid g = GridBuilder.build(spec, cores);
-        CoreCellMap map = CoreCellMap.of(g, cores);
-        double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
-        PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, p);
+        BenchCase c = BenchCase.of(o);
+        Grid g = c.grid();
+        PackageThermalModel.Model m = c.model();
         problem = m.problem();
         model = m;
         savedAmbient = problem.boundary().ambient.clone();

@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
-import org.wafersim.grid.GridBuilder;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.power.CoreCellMap;
-import org.wafersim.power.WorkloadPower;
 import org.wafersim.thermal.CapacityLaw;
 import org.wafersim.thermal.PackageThermalModel;
 import org.wafersim.thermal.PowerSchedule;
@@ -43,12 +39,11 @@ public class TransientStepBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        CaseSpec spec = CaseLoader.builtin("wse-default", List.of("grid.cells_per_core=" + cellsPerCore));
-        CoreArray cores = CoreArray.of(spec);
-        Grid g = GridBuilder.build(spec, cores);
-        CoreCellMap map = CoreCellMap.of(g, cores);
-        double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), spec.power().total());
-        model = PackageThermalModel.build(spec, g, cores, map, p);
+        BenchCase c = BenchCase.of(List.of("grid.cells_per_core=" + cellsPerCore));
+        CaseSpec spec = c.spec();
+        Grid g = c.grid();
+        CoreCellMap map = c.map();
+        model = c.model();
         capacity = new ArrayList<>();
         for (String name : g.materialNames()) capacity.add(CapacityLaw.of(spec.materials().get(name)));
         double[] q = map.depositPower(g, model.dynamicCorePower());

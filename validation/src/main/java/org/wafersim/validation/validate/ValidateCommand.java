@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.wafersim.cli.Cli;
+import org.wafersim.cli.Options;
 import org.wafersim.errors.InputException;
 import org.wafersim.validation.analytic.AnalyticChecks;
 import org.wafersim.validation.check.Check;
@@ -23,6 +24,7 @@ import org.wafersim.validation.regression.RegressionCase;
 import org.wafersim.validation.regression.RegressionCases;
 import org.wafersim.validation.regression.RegressionCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,8 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "run only these checks (see --list); repeatable or comma-separated")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--json", description = "print the report as JSON on stdout")
-    boolean json;
+    @Mixin Options.Json jsonOption;
 
     @Option(names = "--cases", paramLabel = "DIR",
             description = "the regression cases folder (default: validation/cases of the repository)")
@@ -58,15 +59,14 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the checks and exit")
     boolean list;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress messages on stderr")
-    boolean quiet;
+    @Mixin Options.Progress quietOption;
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         org.wafersim.errors.Limits.threads("--threads", null, threads);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        Consumer<String> progress = quiet ? m -> { } : m -> {
+        Consumer<String> progress = quietOption.quiet ? m -> { } : m -> {
             err.println("wafersim: " + m);
             err.flush();
         };
@@ -86,7 +86,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private int validate(List<Check> selected, Context ctx, PrintWriter out) {
         List<CheckResult> results = ValidationRunner.run(selected, ctx);
-        out.print(json ? json(report(results)) : ReportTable.format(results));
+        out.print(jsonOption.json ? json(report(results)) : ReportTable.format(results));
         out.flush();
         return results.stream().allMatch(CheckResult::passed) ? Cli.OK : Cli.CHECK_FAILED;
     }
@@ -115,7 +115,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 failures.add(rc.name() + ": the run failed, reference not written: " + e.getMessage());
             }
         }
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("changes", changes);
             m.put("files", notes);
