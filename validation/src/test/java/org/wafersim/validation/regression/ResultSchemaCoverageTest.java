@@ -65,4 +65,25 @@ class ResultSchemaCoverageTest {
         Set<ResultSchema> missing = EnumSet.complementOf(EnumSet.copyOf(seen));
         assertTrue(missing.isEmpty(), "in the schema but not written by this run: " + missing);
     }
+
+    /** The regression cases compare datasets and group attributes by path: every path they name is in the schema. */
+    @Test
+    void everyToleranceFileNamesSchemaPaths() throws Exception {
+        List<String> unknown = new ArrayList<>();
+        int n = 0;
+        try (var cases = java.nio.file.Files.list(Path.of("cases"))) {
+            for (Path c : cases.sorted().toList()) {
+                Path tol = c.resolve("tolerances.yaml");
+                if (!java.nio.file.Files.exists(tol)) continue;
+                for (String line : java.nio.file.Files.readAllLines(tol)) {
+                    var m = java.util.regex.Pattern.compile("^\\s+(/[^:@\\s]*)(@[^:\\s]+)?\\s*:").matcher(line);
+                    if (!m.find()) continue;
+                    n++;
+                    if (ResultSchema.of(m.group(1)).isEmpty()) unknown.add(c.getFileName() + ": " + m.group(1));
+                }
+            }
+        }
+        assertTrue(n > 20, "read the tolerance files' fields: " + n);
+        assertEquals(List.of(), unknown, "tolerance fields outside the result schema");
+    }
 }
