@@ -16,15 +16,9 @@ public final class ThermalRunawayException extends CheckFailedException {
      *                     writes it to its result so that the runaway can be looked at
      */
     public ThermalRunawayException(String message, double powerW, double[] lastIterateK) {
-        super(message);
+        super(message, lastIterateK);
         this.powerW = powerW;
-        this.lastIterateK = lastIterateK;
     }
-
-    private final double[] lastIterateK;
-
-    /** The temperature field of the last iterate, K, or null when the solver did not keep it. */
-    public double[] lastIterateK() { return lastIterateK; }
 
     /** Total power (W) at the last iterate before the runaway was detected. */
     public double powerW() { return powerW; }

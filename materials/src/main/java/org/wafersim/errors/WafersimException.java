@@ -9,6 +9,7 @@ package org.wafersim.errors;
  * └── CheckFailedException          1           "check_failed"    the input was fine but a check of the run failed
  *     ├── NotConvergedException     1           "not_converged"   an iteration missed its tolerance (steady, transient, mechanics)
  *     ├── ThermalRunawayException   1           "thermal_runaway" no steady state: leakage outgrows the cooling
+ *     ├── InfeasibleException       1           "infeasible"      no operating point at the requested power
  *     ├── EnergyBalanceException    1           "energy_balance"  power in != heat out beyond the tolerance
  *     └── NotPositiveDefiniteException 1        "not_positive_definite" a matrix that must be SPD is not (linalg)
  * </pre>

@@ -70,6 +70,9 @@ final class CaseReader {
     private final String source;
     private final Map<String, String> origins;
 
+    /** The case file's name, for messages and for resolving files it names. */
+    String source() { return source; }
+
     CaseReader(String source, Map<String, String> origins) {
         this.source = source;
         this.origins = origins;
@@ -81,7 +84,7 @@ final class CaseReader {
         return new InputException(source, path, reason + originNote(path));
     }
 
-    private InputException rekey(InputException e, String path) {
+    InputException rekey(InputException e, String path) {
         InputException r = e.under(path);
         String note = originNote(r.keyPath());
         if (note.isEmpty()) note = originNote(path);
@@ -104,7 +107,7 @@ final class CaseReader {
         return path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
     }
 
-    private InputException missing(String path, String key, String what) {
+    InputException missing(String path, String key, String what) {
         return error(path, "missing required key '" + key + "'" + (what == null ? "" : " (" + what + ")"));
     }
 
@@ -423,6 +426,15 @@ final class CaseReader {
         }
     }
 
+    /** The material's library name (an alias such as silicon_100 becomes silicon); an error if unknown. */
+    String checkMaterial(MaterialLibrary lib, String name, String path) {
+        if (lib.contains(name)) return lib.canonicalName(name);
+        List<String> known = new ArrayList<>();
+        for (String n : lib.names()) known.add(n);
+        throw error(path, "unknown material '" + name + "'" + Suggest.didYouMean(name, known) + "; known materials: "
+                + String.join(", ", known) + " (or define it under 'materials')");
+    }
+
     // -------------------------------------------------------------------------------------------- the case
 
     CaseSpec read(ObjectNode root) {
@@ -449,12 +461,13 @@ final class CaseReader {
         DiesSpec dies = readDies(top.section("dies", true), wafer);
         CoresSpec cores = readCores(top.section("cores", true), dies);
 
-        MaterialLibrary lib = readMaterials(top);
+        StackReader stackReader = new StackReader(this);
+        MaterialLibrary lib = stackReader.readMaterials(top);
         waferMaterial = checkMaterial(lib, waferMaterial, "wafer.material");
         w.out.put("material", waferMaterial);
         wafer = new WaferSpec(waferSize[0], waferSize[1], wt.v(), waferMaterial, active.v());
 
-        List<LayerSpec> stack = readStack(top, wafer, waferSizeNode, lib);
+        List<LayerSpec> stack = stackReader.readStack(top, wafer, waferSizeNode, lib);
 
         Section p = top.section("power", true);
         WattTraceReader.Peek trace = WattTraceReader.peek(root, source);
@@ -462,7 +475,7 @@ final class CaseReader {
         p.done();
 
         Section c = top.section("cooling", true);
-        CoolingSpec cooling = readCooling(c, lib);
+        CoolingSpec cooling = new CoolingReader(this).readCooling(c, lib);
 
         // mechanics: its keys are checked here, its values once analysis.mechanics is known
         Section m = top.section("mechanics", false);
@@ -495,8 +508,9 @@ final class CaseReader {
         Section cr = top.section("criteria", false);
         String lifeText = DesignReader.designLifeText(cr);
         Section rs = top.section("reliability", false);
+        double dieArea = (dies.pitchX(wafer) - dies.scribe()) * (dies.pitchY(wafer) - dies.scribe());
         ReliabilitySpec reliability = new ReliabilityReader(this).read(rs, analysis,
-                lifeText != null ? lifeText : cy.out.get("life").asText());
+                lifeText != null ? lifeText : cy.out.get("life").asText(), dieArea);
         rs.done();
         if (!reliabilityGiven && !rel) top.out.remove("reliability");
         DesignReader design = new DesignReader(this);
@@ -505,8 +519,9 @@ final class CaseReader {
         ConnectorTechSpec connectorTech = design.connector(top.section("connector", false), reliability);
 
         List<ProbeSpec> probes = readProbes(top, stack, wafer);
-        GridSpec grid = readGrid(top.section("grid", false), stack);
-        SolverSpec solver = readSolver(top.section("solver", false));
+        GridReader gridReader = new GridReader(this);
+        GridSpec grid = gridReader.readGrid(top.section("grid", false), stack);
+        SolverSpec solver = gridReader.readSolver(top.section("solver", false));
         top.done();
 
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
@@ -516,7 +531,7 @@ final class CaseReader {
     }
 
     /** A footprint: one length (square) or a list of two lengths [x, y]; each > 0. */
-    private double[] size(Section s, String key, JsonNode dflt) {
+    double[] size(Section s, String key, JsonNode dflt) {
         JsonNode n = s.raw(key);
         String path = s.sub(key);
         if (n == null) {
@@ -619,120 +634,6 @@ final class CaseReader {
         return new CoresSpec(nx, ny, fraction, explicit);
     }
 
-    private MaterialLibrary readMaterials(Section top) {
-        MaterialLibrary lib = MaterialLibrary.builtin();
-        JsonNode m = top.raw("materials");
-        if (m == null) return lib;
-        if (!m.isObject()) {
-            throw error("materials", "materials must be a mapping of material name to properties, e.g."
-                    + " {my_tim: {base: tim_grease, thermal_conductivity: \"3 W/(m*K)\"}}, got " + describe(m));
-        }
-        ObjectNode out = top.out.putObject("materials");
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String name = e.getKey();
-            String p = "materials." + name;
-            JsonNode def = e.getValue();
-            if (!def.isObject()) {
-                throw error(p, "a material is a mapping of properties (and optionally 'base'), got " + describe(def));
-            }
-            String base = null;
-            Map<String, String> props = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> pi = def.properties().iterator(); pi.hasNext(); ) {
-                Map.Entry<String, JsonNode> pe = pi.next();
-                String k = pe.getKey();
-                JsonNode v = pe.getValue();
-                if (k.equals("base")) {
-                    base = textOf(v, p + ".base");
-                    checkMaterial(lib, base, p + ".base");
-                } else if (v.isValueNode() && !v.isNull()) {
-                    props.put(k, v.asText());
-                } else {
-                    throw error(p + "." + k, "a material property is one value with its unit, e.g."
-                            + " \"3 W/(m*K)\", got " + describe(v));
-                }
-            }
-            try {
-                lib = lib.define(name, base, props);
-            } catch (InputException ex) {
-                throw rekey(ex, p);
-            }
-            out.set(name, def.deepCopy());
-        }
-        return lib;
-    }
-
-    /** The material's library name (an alias such as silicon_100 becomes silicon); an error if unknown. */
-    private String checkMaterial(MaterialLibrary lib, String name, String path) {
-        if (lib.contains(name)) return lib.canonicalName(name);
-        List<String> known = new ArrayList<>();
-        for (String n : lib.names()) known.add(n);
-        throw error(path, "unknown material '" + name + "'" + Suggest.didYouMean(name, known) + "; known materials: "
-                + String.join(", ", known) + " (or define it under 'materials')");
-    }
-
-    private List<LayerSpec> readStack(Section top, WaferSpec wafer, JsonNode waferSizeNode, MaterialLibrary lib) {
-        JsonNode st = top.raw("stack");
-        if (st == null) {
-            throw missing("stack", "stack", "a list of layers from the coolant side to the board, one of them"
-                    + " {name: wafer}");
-        }
-        if (!st.isArray() || st.isEmpty()) {
-            throw error("stack", "stack must be a list of layers from the coolant side to the board, e.g."
-                    + " [{name: coldplate, material: copper, thickness: \"3 mm\"}, {name: wafer}], got "
-                    + (st.isArray() ? "an empty list" : describe(st)));
-        }
-        ArrayNode out = top.out.putArray("stack");
-        List<LayerSpec> layers = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        String waferPath = null;
-        for (int i = 0; i < st.size(); i++) {
-            String p = "stack[" + i + "]";
-            JsonNode e = st.get(i);
-            if (!e.isObject()) {
-                throw error(p, "a layer is a mapping {name, material, thickness[, size]}, or {name: wafer} for the"
-                        + " wafer, got " + describe(e));
-            }
-            JsonNode nameNode = e.get("name");
-            boolean isWafer = nameNode != null && nameNode.isTextual() && nameNode.textValue().equals("wafer");
-            Section ls = new Section(p, e, isWafer ? CaseSchema.WAFER_LAYER : CaseSchema.LAYER,
-                    isWafer ? " (the wafer's material, thickness and size are set in the 'wafer' block)" : "");
-            String lname = ls.text("name");
-            if (isWafer) {
-                if (waferPath != null) {
-                    throw error(p, "second wafer entry (the first is " + waferPath + "); exactly one stack entry"
-                            + " must be {name: wafer}");
-                }
-                waferPath = p;
-                layers.add(new LayerSpec("wafer", wafer.material(), wafer.thickness(), wafer.sizeX(), wafer.sizeY(),
-                        true));
-            } else {
-                if (!NAME.matcher(lname).matches()) {
-                    throw error(ls.sub("name"), "a layer name must consist of letters, digits, '.', '_' and '-',"
-                            + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(lname) + "\"");
-                }
-                String prev = names.get(lname);
-                if (prev != null) {
-                    throw error(ls.sub("name"), "duplicate layer name '" + lname + "' (also " + prev + ")");
-                }
-                String mat = checkMaterial(lib, ls.text("material"), ls.sub("material"));
-                ls.out.put("material", mat);
-                Q t = ls.quantity("thickness");
-                check(t.v() <= MAX_THICKNESS_M, t, "thickness must be at most " + MAX_THICKNESS_M + " m");
-                double[] sz = size(ls, "size", waferSizeNode);
-                layers.add(new LayerSpec(lname, mat, t.v(), sz[0], sz[1], false));
-            }
-            names.put(lname, p);
-            ls.done();
-            out.add(ls.out);
-        }
-        if (waferPath == null) {
-            throw error("stack", "the stack has no wafer entry; add {name: wafer} between the layers above and"
-                    + " below the wafer (its material, thickness and size come from the 'wafer' block)");
-        }
-        return layers;
-    }
-
     private PowerSpec readPower(Section p, DiesSpec dies, WattTraceReader.Peek trace) {
         if (p.has("total") && p.has("dynamic")) {
             throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
@@ -826,104 +727,8 @@ final class CaseReader {
         return n.asText();
     }
 
-    private void absolute(Q t) {
+    void absolute(Q t) {
         check(t.v() > 0, t, last(t.path()) + " must be above absolute zero");
-    }
-
-    private CoolingSpec readCooling(Section c, MaterialLibrary lib) {
-        CoolingMode mode = c.choice("mode", CoolingMode::fromKey);
-        Section cc = c.section("coolant", true);
-        String fluid = checkMaterial(lib, cc.text("fluid"), cc.sub("fluid"));
-        cc.out.put("fluid", fluid);
-        Q inlet = cc.quantity("inlet");
-        double flow = 0;
-        if (mode != CoolingMode.EDGE || cc.has("flow")) {
-            Q f = cc.quantity("flow");
-            flow = f.v();
-        } else {
-            cc.raw("flow");
-        }
-        CaseSpec.PlateGeometry geometry = plateGeometry(cc);
-        double h = 0;
-        if (geometry != null) {
-            cc.raw("h");
-        } else if (mode != CoolingMode.EDGE || cc.has("h")) {
-            Q hq = cc.quantity("h");
-            h = hq.v();
-        } else {
-            cc.raw("h");
-        }
-        FlowDirection dir = cc.choice("direction", FlowDirection::fromKey);
-        cc.done();
-        if (geometry instanceof CaseSpec.Channels ch && Double.isNaN(ch.length()) && mode == CoolingMode.VERTICAL) {
-            throw missing(cc.sub("channels.length"), "length", "in vertical mode the plate is fed from a manifold: the"
-                    + " length of one channel between its inlet and outlet, e.g. \"10 mm\"");
-        }
-        CoolantSpec coolant = new CoolantSpec(fluid, inlet.v(), flow, h, dir, geometry);
-        SurfaceSpec boardBack = surface(c.section("board_back", false), null);
-        SurfaceSpec other = surface(c.section("other_faces", false), null);
-        boolean edgeGiven = c.has("edge");
-        SurfaceSpec edge = surface(c.section("edge", false), inlet.text());
-        c.done();
-        // keys the mode does not use: the run goes on (so that --set cooling.mode=edge works on a plate case) and
-        // names them in the summary and the JSON notes
-        List<String> notes = new ArrayList<>();
-        String in = " is not used in " + mode.key + " mode";
-        if (mode == CoolingMode.EDGE) {
-            for (String k : List.of("flow", "h", "direction", "channels", "jets"))
-                if (cc.has(k)) notes.add("cooling.coolant." + k + in + " (no coolant flows over the plate)");
-        }
-        if (mode == CoolingMode.VERTICAL && cc.has("direction"))
-            notes.add("cooling.coolant.direction" + in + " (every region of the plate gets fresh coolant)");
-        if (mode != CoolingMode.EDGE && edgeGiven) notes.add("cooling.edge" + in + " (only in edge mode)");
-        return new CoolingSpec(mode, coolant, boardBack, other, edge, notes);
-    }
-
-    /**
-     * {@code cooling.coolant.channels} or {@code .jets}: at most one of them, and not together with {@code h}
-     * (h then comes from the geometry); every length > 0; null when neither is given.
-     */
-    private CaseSpec.PlateGeometry plateGeometry(Section cc) {
-        List<String> given = new ArrayList<>();
-        for (String k : List.of("h", "channels", "jets")) if (cc.has(k)) given.add(k);
-        if (given.size() > 1) {
-            String a = given.get(0), b = given.get(1);
-            throw error(cc.sub(b), "give either cooling.coolant." + a + " or cooling.coolant." + b + ", not both (with a"
-                    + " plate geometry h comes from its correlations; to drop h from the command line: --set"
-                    + " cooling.coolant.h=null)");
-        }
-        if (cc.has("channels")) {
-            Section c = cc.section("channels", false);
-            double w = positive(c, "width"), ht = positive(c, "height"), wall = positive(c, "wall");
-            double len = Double.NaN;
-            if (c.has("length")) len = positive(c, "length");
-            else c.raw("length");
-            c.done();
-            return new CaseSpec.Channels(w, ht, wall, len);
-        }
-        cc.raw("channels");
-        if (cc.has("jets")) {
-            Section j = cc.section("jets", false);
-            double d = positive(j, "diameter"), pitch = positive(j, "pitch"), dist = positive(j, "distance");
-            Q pq = new Q(pitch, j.in.get("pitch").asText(), j.sub("pitch"));
-            check(pitch > d, pq, "pitch must exceed the nozzle diameter (" + j.in.get("diameter").asText() + ")");
-            j.done();
-            return new CaseSpec.Jets(d, pitch, dist);
-        }
-        cc.raw("jets");
-        return null;
-    }
-
-    private double positive(Section s, String key) {
-        return s.quantity(key).v();
-    }
-
-    /** An outer face; {@code ambient}: the default of an ambient that follows another key (null: the row's). */
-    private SurfaceSpec surface(Section s, String ambient) {
-        Q h = s.quantity("h");
-        Q amb = ambient == null ? s.quantity("ambient") : s.quantity("ambient", ambient);
-        s.done();
-        return new SurfaceSpec(h.v(), amb.v());
     }
 
     private CyclingSpec readCycling(Section s, Section power) {
@@ -997,61 +802,6 @@ final class CaseReader {
             probes.add(new ProbeSpec(name, x.v(), y.v(), layer));
         }
         return probes;
-    }
-
-    /** Most z-cells one layer may be given (grid.layers.NAME.cells): a layer is never the bulk of a grid. */
-    static final int MAX_LAYER_CELLS = 1000;
-
-    private GridSpec readGrid(Section g, List<LayerSpec> stack) {
-        Q cpc = g.number("cells_per_core");
-        int minCells = g.integer("min_cells_per_layer");
-        Q growth = g.number("max_growth");
-        Map<String, Integer> layerCells = new LinkedHashMap<>();
-        JsonNode given = g.raw("layers");
-        if (given != null) {
-            String path = g.sub("layers");
-            if (!given.isObject())
-                throw error(path, "layers must be a mapping of layer name to {cells: N}, e.g. {tim: {cells: 3}}, got "
-                        + describe(given));
-            List<String> names = new ArrayList<>();
-            for (LayerSpec ls : stack) names.add(ls.name());
-            for (Iterator<Map.Entry<String, JsonNode>> it = given.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String name = e.getKey(), p = path + "." + name;
-                if (!names.contains(name))
-                    throw error(p, "unknown layer '" + name + "'" + Suggest.didYouMean(name, names) + "; layers: "
-                            + String.join(", ", names));
-                JsonNode v = e.getValue();
-                if (v == null || !v.isObject())
-                    throw error(p, "must be a mapping {cells: N}, got " + describe(v));
-                for (Iterator<String> ks = v.fieldNames(); ks.hasNext(); ) {
-                    String k = ks.next();
-                    if (!k.equals("cells"))
-                        throw error(p + "." + k, "unknown key '" + k + "'; the only key of a layer's grid is cells");
-                }
-                JsonNode c = v.get("cells");
-                if (c == null) throw error(p + ".cells", "missing: the number of z-cells through layer '" + name + "'");
-                boolean wafer = stack.stream().anyMatch(ls -> ls.name().equals(name) && ls.isWafer());
-                int min = wafer ? 2 : 1;   // the wafer holds its active slab (one cell) and at least one more
-                if (!c.canConvertToInt() || !c.isIntegralNumber() || c.intValue() < min || c.intValue() > MAX_LAYER_CELLS)
-                    throw error(p + ".cells", "must be a whole number from " + min + " to " + MAX_LAYER_CELLS
-                            + (wafer ? " (the wafer's active slab takes one cell)" : "") + ", got " + c.asText());
-                layerCells.put(name, c.intValue());
-            }
-            g.out.set("layers", given.deepCopy());
-        }
-        g.done();
-        return new GridSpec(cpc.v(), minCells, growth.v(), layerCells);
-    }
-
-    private SolverSpec readSolver(Section s) {
-        Q tol = s.number("tolerance");
-        int maxIt = s.integer("max_iterations");
-        Q pt = s.quantity("picard_tolerance");
-        int maxPicard = s.integer("max_picard");
-        int threads = s.integer("threads");
-        s.done();
-        return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }
 
     static <E> List<String> keys(E[] values, Function<E, String> key) {

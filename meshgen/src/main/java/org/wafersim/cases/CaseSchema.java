@@ -218,15 +218,22 @@ final class CaseSchema {
                     + " spare_fraction"))
             .doc("the cores of each die and the spares");
 
+    /** A layer's contact (interface) resistance to the layer below it. */
+    private static final Leaf CONTACT_BELOW = q(Dimension.THERMAL_RESISTANCE_AREA).nonNegative()
+            .derived("none (perfect contact)")
+            .doc("contact resistance between this layer and the next one down the stack, in series with both"
+                    + " (e.g. a TIM's bulk and its two boundary resistances lumped); not on the bottom layer");
+
     static final Obj LAYER = obj(
             "name", text().doc("layer name (letters, digits, '.', '_', '-'); {name: wafer} places the wafer"),
             "material", text().doc("the layer's material (a library name or one under 'materials')"),
             "thickness", q(Dimension.LENGTH).positive().doc("layer thickness (at most 1 m)"),
             "size", values("footprint: one length or [x, y]; default the wafer's size; layers are centred on the"
-                    + " wafer"))
+                    + " wafer"),
+            "contact_below", CONTACT_BELOW)
             .doc("one layer of the stack, listed from the coolant side to the board");
     /** The wafer's entry in the stack: only its name; material, thickness and size come from the wafer block. */
-    static final Obj WAFER_LAYER = obj("name", text().doc("wafer"));
+    static final Obj WAFER_LAYER = obj("name", text().doc("wafer"), "contact_below", CONTACT_BELOW);
 
     static final Obj LEAKAGE = obj(
             "share_at_ref", number().in(0, true, 1, false)
@@ -289,7 +296,10 @@ final class CaseSchema {
             "direction", choice("flow direction", FlowDirection.values(), x -> x.key).def("+x")
                     .doc("lateral mode: the edge the coolant enters from, flowing along this direction"),
             "channels", CHANNELS,
-            "jets", JETS)
+            "jets", JETS,
+            "flow_map", values("vertical mode: how the manifold shares the flow, a list of rows of weights (relative"
+                    + " flow per unit area over equal regions of the plate's footprint, row 0 = lowest y; 0 = no"
+                    + " coolant) or a CSV file of that shape; default: in proportion to area"))
             .doc("the coolant on the top of the stack");
 
     static final Obj COOLING = obj(
@@ -475,6 +485,9 @@ final class CaseSchema {
             "alpha", number().def(Double.toString(ReliabilitySpec.DEFAULT_ALPHA)).positive()
                     .note("the clustering parameter; smaller = more clustered")
                     .doc("negative_binomial only: the clustering parameter"),
+            "non_redundant_area", q(Dimension.AREA).nonNegative().derived("none")
+                    .doc("area of each die where a defect kills the die whatever its spares (I/O, clocking, the"
+                            + " fabric's non-redundant logic); less than the die's area"),
             "spares_after_manufacturing", bool(false)
                     .doc("field failures may use only the spares left after manufacturing repair"),
             "design_life", q(Dimension.TIME).positive().derived("criteria.design_life, else cycling.life")

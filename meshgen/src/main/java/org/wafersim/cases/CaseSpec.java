@@ -171,7 +171,13 @@ public record CaseSpec(
      * than the largest leave void around them. For the wafer layer the material, thickness and size come from
      * {@link WaferSpec}.
      */
-    public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) { }
+    public record LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer,
+                            double contactBelow) {
+        /** A layer in perfect contact with the one below. */
+        public LayerSpec(String name, String material, double thickness, double sizeX, double sizeY, boolean isWafer) {
+            this(name, material, thickness, sizeX, sizeY, isWafer, 0);
+        }
+    }
 
     /**
      * Power: the full-load level (W) in its {@link PowerBasis}, the idle level (W, same basis), workload pattern,
@@ -381,13 +387,54 @@ public record CaseSpec(
      * plate geometry (null when h is given; h is then 0 and comes from the geometry).
      * {@code flow} is 0 when not given (allowed only in the {@code edge} mode; both plate modes need it > 0);
      * {@code h} is 0 only in the {@code edge} mode when not given (the top face then has no coolant).
+     * {@code flowMap}: how the {@code vertical} mode's manifold shares the flow over the plate, null = in proportion
+     * to area.
      */
     public record CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction,
-                              PlateGeometry geometry) {
+                              PlateGeometry geometry, FlowMap flowMap) {
+        /** With the flow shared by area. */
+        public CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction,
+                           PlateGeometry geometry) {
+            this(fluid, inlet, flow, h, direction, geometry, null);
+        }
+
         /** With h given directly (no plate geometry). */
         public CoolantSpec(String fluid, double inlet, double flow, double h, FlowDirection direction) {
             this(fluid, inlet, flow, h, direction, null);
         }
+    }
+
+    /**
+     * {@code cooling.coolant.flow_map}: the manifold's relative flow per unit area over the cold plate's coolant face,
+     * a table of {@code rows x columns} equal rectangles covering the top layer's footprint, row 0 at the lowest y
+     * (as power maps), column 0 at the lowest x. Each region gets the share w A / sum(w A) of the total flow; 0 = no
+     * coolant there (an adiabatic face). Values are weights: only their ratios matter.
+     *
+     * @param weights row-major, {@code rows * columns} values >= 0, at least one > 0
+     * @param file    the CSV file the table came from, null when given inline
+     */
+    public record FlowMap(double[] weights, int rows, int columns, String file) {
+        public FlowMap {
+            weights = weights.clone();
+            if (weights.length != rows * columns) throw new IllegalArgumentException("weights must be rows x columns");
+        }
+
+        /** The weight of region (row, column). */
+        public double at(int row, int column) { return weights[row * columns + column]; }
+
+        @Override public double[] weights() { return weights.clone(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowMap f && rows == f.rows && columns == f.columns
+                    && java.util.Arrays.equals(weights, f.weights) && java.util.Objects.equals(file, f.file);
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(java.util.Arrays.hashCode(weights), rows, columns, file); }
+
+        @Override
+        public String toString() { return "FlowMap[" + rows + " x " + columns + (file == null ? "" : ", " + file) + "]"; }
     }
 
     /**

@@ -44,7 +44,7 @@ final class ReliabilityReader {
      * @param analysis {@code analysis.thermal} and {@code analysis.reliability}
      * @param lifeText {@code cycling.life} as written in the resolved case: the default design life
      */
-    ReliabilitySpec read(Section s, CaseSpec.AnalysisSpec analysis, String lifeText) {
+    ReliabilitySpec read(Section s, CaseSpec.AnalysisSpec analysis, String lifeText, double dieArea) {
         if (analysis.reliability() && analysis.thermal() == ThermalAnalysis.TRANSIENT) {
             throw r.error("analysis.reliability", "reliability needs analysis.thermal: steady (the steady core"
                     + " temperatures) or cycle (the cycle-mean temperatures and per-core swings); a transient run of"
@@ -58,6 +58,11 @@ final class ReliabilityReader {
         } else {
             reject(s, "alpha", "alpha applies only to clustering: negative_binomial (Poisson defects are not"
                     + " clustered)");
+        }
+        Q nr = s.optionalQuantity("non_redundant_area");
+        if (nr != null) {
+            r.check(nr.v() < dieArea, nr, "non_redundant_area must be less than a die's area ("
+                    + CaseReader.num(dieArea * 1e6) + " mm^2)");
         }
         boolean after = s.bool("spares_after_manufacturing");
         Q life = s.quantity("design_life", lifeText);
@@ -77,7 +82,7 @@ final class ReliabilityReader {
         ReliabilitySpec.ConnectorSpec connector = connector(s.section("connector", false));
         QualificationSpec qualification = new QualificationReader(r).read(s.optionalSection("qualification"));
         return new ReliabilitySpec(d0.v(), clustering, alpha, after, life.v(), points, horizon.v(), wearOut,
-                connector, qualification);
+                connector, qualification, nr == null ? 0 : nr.v());
     }
 
     /**

@@ -28,11 +28,20 @@ import java.util.Map;
  *                                 material's fatigue constants ({@code reliability.connector})
  * @param qualification            a connector qualification test and its result ({@code reliability.qualification}),
  *                                 or null
+ * @param nonRedundantArea         area of each die, m², where a defect kills the die whatever its spares (≥ 0)
  */
 public record ReliabilitySpec(double defectDensity, Clustering clustering, double alpha,
                               boolean sparesAfterManufacturing, double designLife, int timePoints, double horizon,
                               Map<String, MechanismSpec> wearOut, ConnectorSpec connector,
-                              QualificationSpec qualification) {
+                              QualificationSpec qualification, double nonRedundantArea) {
+
+    /** Without non-redundant area. */
+    public ReliabilitySpec(double defectDensity, Clustering clustering, double alpha, boolean sparesAfterManufacturing,
+                           double designLife, int timePoints, double horizon, Map<String, MechanismSpec> wearOut,
+                           ConnectorSpec connector, QualificationSpec qualification) {
+        this(defectDensity, clustering, alpha, sparesAfterManufacturing, designLife, timePoints, horizon, wearOut,
+                connector, qualification, 0);
+    }
 
     /** Reference-data C.5 [E]: 0.09 defects per cm², in /m². */
     public static final double DEFAULT_DEFECT_DENSITY = 0.09e4;

@@ -88,6 +88,7 @@ class ReliabilityKeysTest {
                   design_life: "7 years"
                   time_points: 21
                   horizon: "20 years"
+                  non_redundant_area: "20 mm^2"
                 """);
         ReliabilitySpec r = c.reliabilitySpec();
         assertEquals(2000, r.defectDensity(), 1e-9);
@@ -97,6 +98,7 @@ class ReliabilityKeysTest {
         assertEquals(7 * YEAR, r.designLife(), 1e-3);
         assertEquals(21, r.timePoints());
         assertEquals(20 * YEAR, r.horizon(), 1e-3);
+        assertEquals(20e-6, r.nonRedundantArea(), 1e-18);
         roundTrips(c);
     }
 

@@ -24,6 +24,7 @@ import org.wafersim.io.XdmfWriter;
 import org.wafersim.run.CaseRun;
 import org.wafersim.run.ResultLayout;
 import org.wafersim.run.RunSummary;
+import org.wafersim.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +67,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Runs the case. With {@code --json} exactly one JSON object goes to stdout whatever happens: the summary with
-     * {@code status} ("ok", "criteria_failed") and {@code exit_code}, or for a failure {@code status} (its kind:
-     * "bad_input", "thermal_runaway", "not_converged", ...), {@code exit_code}, {@code message} and
+     * {@code status} ({@link RunSummary#status()}: "ok", "infeasible", "criteria_failed"), {@code exit_code} and
+     * {@code message}, or for a failure {@code status} (its kind: "bad_input", "thermal_runaway", "not_converged",
+     * "infeasible", ...), {@code exit_code}, {@code message} and
      * {@code summary} (what the run had when it stopped, or null); the failure's line still goes to stderr.
      */
     @Override public Integer call() {
@@ -120,8 +122,9 @@ public final class RunCommand implements Callable<Integer> {
                 ObjectMapper mapper = new ObjectMapper();
                 com.fasterxml.jackson.databind.node.ObjectNode node =
                         (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(JsonOutput.write(s));
-                node.put("status", s.feasible() ? "ok" : "criteria_failed");
-                node.put("exit_code", s.feasible() ? Cli.OK : Cli.CHECK_FAILED);
+                node.put("status", s.status());
+                node.put("exit_code", s.exitCode());
+                node.put("message", s.statusMessage());
                 o.println(mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -130,12 +133,11 @@ public final class RunCommand implements Callable<Integer> {
             o.print(s.text());
         }
         o.flush();
-        if (!s.feasible()) {
-            spec.commandLine().getErr().println("wafersim: failed: " + failedCriteria(s) + " (result written to " + out
-                    + ")");
-            return Cli.CHECK_FAILED;
+        if (s.exitCode() != Cli.OK) {
+            spec.commandLine().getErr().println("wafersim: failed (" + s.status() + "): " + failedCriteria(s)
+                    + " (result written to " + out + ")");
         }
-        return Cli.OK;
+        return s.exitCode();
     }
 
     /**
@@ -154,10 +156,9 @@ public final class RunCommand implements Callable<Integer> {
         if (p.lastIterateK() != null) {
             double mx = -Double.MAX_VALUE;
             for (int c = 0; c < p.lastIterateK().length; c++) if (!p.grid().isVoid(c)) mx = Math.max(mx, p.lastIterateK()[c]);
-            sum.put("lastIterateWaferMaxC", mx - 273.15);
+            sum.put("lastIterateWaferMaxC", mx - Units.ZERO_CELSIUS_K);
         }
-        String levers = "levers: lower power.total (or power.dynamic), raise the cooling (cooling.coolant.h, flow), or"
-                + " lower the leakage (power.leakage.share_at_ref, beta)";
+        String levers = levers(f.kind());
         sum.put("levers", levers);
         try {
             progress.accept("writing " + out + " (status " + f.kind() + ")");
@@ -171,6 +172,18 @@ public final class RunCommand implements Callable<Integer> {
                     + " not be written: " + e.getMessage());
         }
         partialSummary = sum;
+    }
+
+    /** What a user can change after a failure of this kind. */
+    static String levers(String kind) {
+        return switch (kind) {
+            case "not_converged" -> "levers: more iterations (solver.max_picard for the outer rounds,"
+                    + " solver.max_iterations for CG) or looser tolerances (solver.picard_tolerance, solver.tolerance)";
+            case "infeasible" -> "levers: a larger power.total, power.dynamic instead of a total, or less leakage"
+                    + " (power.leakage.share_at_ref, beta)";
+            default -> "levers: lower power.total (or power.dynamic), raise the cooling (cooling.coolant.h, flow), or"
+                    + " lower the leakage (power.leakage.share_at_ref, beta)";
+        };
     }
 
     /** "the design fails 1 criterion: connector life (first contact to fail) 1.002 years < 5 years (...)" */

@@ -24,6 +24,13 @@ import org.wafersim.reliability.ReliabilityParameters.DefectModel;
  * with p = 1 − e^(−D0·A_core), so Y_die = Σ_{j≤s} C(n,j)·p^j·(1−p)^(n−j); for negative-binomial defects
  * Y_die = Σ_{j≤s} C(n,j) Σ_{i≤j} (−1)^i C(j,i)·(1 + (n−j+i)·A_core·D0/α)^(−α).
  *
+ * <p>A die may also have a non-redundant area A_nr (I/O, clocking, the fabric's non-redundant logic) where any defect
+ * kills it whatever its spares. For Poisson defects the two areas are independent:
+ * Y_die = e^(−D0·A_nr)·P(X ≤ s). For clustered defects they share the die's density λ ~ Gamma(α, D0/α), and
+ * E[e^(−λ·A_nr)·f(λ)] = (1 + D0·A_nr/α)^(−α)·E'[f(λ')] with λ' ~ Gamma(α, D0'/α), D0' = D0 / (1 + D0·A_nr/α) (the
+ * gamma tilted by e^(−λ·A_nr)): the cores' part is evaluated at the reduced density D0'. P(X = x) below is then the
+ * joint probability of x dead cores and a clean non-redundant area.
+ *
  * <p>Clustering is per die (the gamma-distributed density is drawn independently for every die); wafer-to-wafer
  * variation, which would correlate the dies, is not modelled. Cores of a die are equal by construction of the
  * {@link CoreArray} (a regular array that fills the die).
@@ -42,9 +49,10 @@ public final class DefectYield {
      * @param expectedDefectiveCores E[X] per die (unconditional)
      * @param expectedSparesLeft     E[s − X | X ≤ s] per die: spares left for field repair on a good die
      * @param waferYield             Π_d dieYield
+     * @param lnNonRedundantYield    ln P(no defect in a die's non-redundant area) (0 without one)
      */
     public record Result(double[] dieYield, double[][] defectiveCores, double[] expectedDefectiveCores,
-                         double[] expectedSparesLeft, double waferYield) {
+                         double[] expectedSparesLeft, double waferYield, double lnNonRedundantYield) {
 
         /**
          * 1 − wafer yield. Poisson defects hit each of a die's n cores independently with p = E[X]/n, so a die's tail
@@ -60,7 +68,7 @@ public final class DefectYield {
                 int n = coresPerDie;
                 double p = expectedDefectiveCores[d] / n;
                 double q = p <= 0 || s >= n ? 0 : org.apache.commons.math3.special.Beta.regularizedBeta(p, s + 1, n - s);
-                lr += Math.log1p(-q);
+                lr += lnNonRedundantYield + Math.log1p(-q);
             }
             return -Math.expm1(lr);
         }
@@ -82,7 +90,12 @@ public final class DefectYield {
 
     /** The yield of {@code cores} with the defect density and model of {@code p}. */
     public static Result evaluate(CoreArray cores, ReliabilityParameters p) {
-        return evaluate(cores, p.defectDensity(), p.defectModel(), p.clusteringAlpha());
+        return evaluate(cores, p.defectDensity(), p.defectModel(), p.clusteringAlpha(), p.nonRedundantArea());
+    }
+
+    /** The yield without non-redundant area. */
+    public static Result evaluate(CoreArray cores, double defectDensity, DefectModel model, double alpha) {
+        return evaluate(cores, defectDensity, model, alpha, 0);
     }
 
     /**
@@ -91,10 +104,18 @@ public final class DefectYield {
      * @param defectDensity D0, defects per m² (≥ 0)
      * @param model         Poisson or negative-binomial
      * @param alpha         clustering α (&gt; 0; used only for the negative-binomial model)
+     * @param nonRedundant  A_nr, the area of each die where a defect kills it whatever its spares, m² (≥ 0)
      */
-    public static Result evaluate(CoreArray cores, double defectDensity, DefectModel model, double alpha) {
+    public static Result evaluate(CoreArray cores, double defectDensity, DefectModel model, double alpha,
+                                  double nonRedundant) {
         Check.nonNegative(defectDensity, "defect_density");
         Check.positive(alpha, "clustering_alpha");
+        Check.nonNegative(nonRedundant, "non_redundant_area");
+        // the non-redundant area: ln P(no defect there), and the density the cores then see (the tilted gamma)
+        boolean poisson = model == DefectModel.POISSON;
+        double t = poisson ? 0 : defectDensity * nonRedundant / alpha;
+        double lnKeep = poisson ? -defectDensity * nonRedundant : -alpha * Math.log1p(t);
+        double coreDensity = defectDensity / (1 + t);
         int dies = cores.dieCount(), n = cores.coresPerDie();
         double[] y = new double[dies], ex = new double[dies], left = new double[dies];
         double[][] px = new double[dies][];
@@ -104,7 +125,8 @@ public final class DefectYield {
             double area = 0;
             for (int c = cores.firstCore(d), e = c + n; c < e; c++) area += cores.area(c);
             double lambda = defectDensity * area;
-            px[d] = defectiveCoreDistribution(n, s, lambda, model, alpha);
+            px[d] = defectiveCoreDistribution(n, s, coreDensity * area, model, alpha);
+            if (nonRedundant > 0) for (int x = 0; x <= s; x++) px[d][x] *= Math.exp(lnKeep);
             double yd = 0, sl = 0;
             for (int x = 0; x <= s; x++) {
                 yd += px[d][x];
@@ -119,7 +141,7 @@ public final class DefectYield {
             ex[d] = n * hitFree;
             lnWafer += Math.log(yd);
         }
-        return new Result(y, px, ex, left, Math.exp(lnWafer));
+        return new Result(y, px, ex, left, Math.exp(lnWafer), lnKeep);
     }
 
     /**

@@ -36,6 +36,37 @@ public final class LifeIntegral {
         public double relativeError() { return errorBound / mttf; }
     }
 
+    /**
+     * R that remembers every value it computed, keyed by the exact time (bit for bit), and asks {@code r} only for
+     * the times it has not seen, in one batch. For several integrals over functions sharing an expensive factor: a
+     * wafer's cores in series with a connector that outlives them is integrated at the very times the cores alone
+     * were, so the second integral costs no wafer evaluation (and its values are the first one's, bit for bit).
+     * Not thread-safe: for one integral at a time.
+     */
+    public static Survival memoized(Survival r) {
+        java.util.Map<Long, Double> seen = new java.util.HashMap<>();
+        return times -> {
+            double[] out = new double[times.length];
+            int missing = 0;
+            for (double t : times) if (!seen.containsKey(Double.doubleToLongBits(t))) missing++;
+            if (missing > 0) {
+                double[] ask = new double[missing];
+                int i = 0;
+                for (double t : times) {
+                    if (!seen.containsKey(Double.doubleToLongBits(t))) {
+                        ask[i++] = t;
+                        seen.put(Double.doubleToLongBits(t), Double.NaN);   // a time twice in one batch: asked once
+                    }
+                }
+                ask = java.util.Arrays.copyOf(ask, i);
+                double[] got = r.at(ask);
+                for (int k = 0; k < ask.length; k++) seen.put(Double.doubleToLongBits(ask[k]), got[k]);
+            }
+            for (int k = 0; k < times.length; k++) out[k] = seen.get(Double.doubleToLongBits(times[k]));
+            return out;
+        };
+    }
+
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-6;
     private static final int MAX_INTERVALS = 200;
 

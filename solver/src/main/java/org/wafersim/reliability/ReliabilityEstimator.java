@@ -84,7 +84,11 @@ public final class ReliabilityEstimator {
         DieRedundancy dr = new DieRedundancy(life, p.spareAccounting(),
                 p.spareAccounting() == SpareAccounting.AFTER_MANUFACTURING_REPAIR ? yield : null);
         ReliabilityCurve curve = dr.curve(p.curveTimes(), par);
-        LifeIntegral.Result mttf = dr.mttf(p.designLife(), LifeIntegral.DEFAULT_RELATIVE_TOLERANCE, par);
+        // the cores' R is remembered: the system integral below needs it at the same times whenever the connector
+        // outlives the cores (a spring connector: its first contact fails after ~1e7 years), and a wafer
+        // evaluation is the expensive part (the k-out-of-n programme of every die)
+        LifeIntegral.Survival coresR = LifeIntegral.memoized(times -> dr.waferReliability(times, par));
+        LifeIntegral.Result mttf = LifeIntegral.mttf(coresR, p.designLife(), LifeIntegral.DEFAULT_RELATIVE_TOLERANCE);
         ConnectorFatigue.Result conn = null;
         LifeIntegral.Result system = mttf;
         if (connector != null || in.workload() != null) {
@@ -93,7 +97,7 @@ public final class ReliabilityEstimator {
             notes.addAll(conn.notes());
             ConnectorPopulation pop = conn.population();
             system = LifeIntegral.mttf(times -> {
-                double[] r = dr.waferReliability(times, par);
+                double[] r = coresR.at(times);
                 for (int k = 0; k < r.length; k++) r[k] *= pop.reliability(times[k]);
                 return r;
             }, Math.min(p.designLife(), pop.mttf()), LifeIntegral.DEFAULT_RELATIVE_TOLERANCE);

@@ -36,11 +36,22 @@ package org.wafersim.reliability;
  * @param designLife      design life, s (5 years, D.6)
  * @param curvePoints     number of points of the R(t) curve (≥ 2), from t = 0 to {@code curveHorizon}
  * @param curveHorizon    end of the R(t) curve, s (10 years: twice the design life)
+ * @param nonRedundantArea area of each die, m², where a defect kills the die whatever its spares (I/O, clocking,
+ *                        the fabric's non-redundant logic); 0 by default: the cores' area alone decides
  */
 public record ReliabilityParameters(ConnectorParameters connector, DutyCycle dutyCycle, WearOutParameters wearOut,
                                     double defectDensity, DefectModel defectModel, double clusteringAlpha,
                                     SpareAccounting spareAccounting, double designLife, int curvePoints,
-                                    double curveHorizon) {
+                                    double curveHorizon, double nonRedundantArea) {
+
+    /** Without non-redundant area. */
+    public ReliabilityParameters(ConnectorParameters connector, DutyCycle dutyCycle, WearOutParameters wearOut,
+                                 double defectDensity, DefectModel defectModel, double clusteringAlpha,
+                                 SpareAccounting spareAccounting, double designLife, int curvePoints,
+                                 double curveHorizon) {
+        this(connector, dutyCycle, wearOut, defectDensity, defectModel, clusteringAlpha, spareAccounting, designLife,
+                curvePoints, curveHorizon, 0);
+    }
 
     /** How defects are spread over the dies. */
     public enum DefectModel {
@@ -85,6 +96,7 @@ public record ReliabilityParameters(ConnectorParameters connector, DutyCycle dut
         Check.positive(designLife, "design_life");
         if (curvePoints < 2) throw Check.bad("curve_points", "needs at least 2 points, got " + curvePoints);
         Check.positive(curveHorizon, "curve_horizon");
+        Check.nonNegative(nonRedundantArea, "non_redundant_area");
     }
 
     public static ReliabilityParameters defaults() { return DEFAULT; }
@@ -98,44 +110,50 @@ public record ReliabilityParameters(ConnectorParameters connector, DutyCycle dut
 
     public ReliabilityParameters withConnector(ConnectorParameters c) {
         return new ReliabilityParameters(c, dutyCycle, wearOut, defectDensity, defectModel, clusteringAlpha,
-                spareAccounting, designLife, curvePoints, curveHorizon);
+                spareAccounting, designLife, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     public ReliabilityParameters withDutyCycle(DutyCycle d) {
         return new ReliabilityParameters(connector, d, wearOut, defectDensity, defectModel, clusteringAlpha,
-                spareAccounting, designLife, curvePoints, curveHorizon);
+                spareAccounting, designLife, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     public ReliabilityParameters withWearOut(WearOutParameters w) {
         return new ReliabilityParameters(connector, dutyCycle, w, defectDensity, defectModel, clusteringAlpha,
-                spareAccounting, designLife, curvePoints, curveHorizon);
+                spareAccounting, designLife, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     /** D0 in defects per m². */
     public ReliabilityParameters withDefectDensity(double d0) {
         return new ReliabilityParameters(connector, dutyCycle, wearOut, d0, defectModel, clusteringAlpha,
-                spareAccounting, designLife, curvePoints, curveHorizon);
+                spareAccounting, designLife, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     public ReliabilityParameters withDefectModel(DefectModel model, double alpha) {
         return new ReliabilityParameters(connector, dutyCycle, wearOut, defectDensity, model, alpha,
-                spareAccounting, designLife, curvePoints, curveHorizon);
+                spareAccounting, designLife, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     public ReliabilityParameters withSpareAccounting(SpareAccounting s) {
         return new ReliabilityParameters(connector, dutyCycle, wearOut, defectDensity, defectModel, clusteringAlpha,
-                s, designLife, curvePoints, curveHorizon);
+                s, designLife, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     /** Design life in s. */
     public ReliabilityParameters withDesignLife(double seconds) {
         return new ReliabilityParameters(connector, dutyCycle, wearOut, defectDensity, defectModel, clusteringAlpha,
-                spareAccounting, seconds, curvePoints, curveHorizon);
+                spareAccounting, seconds, curvePoints, curveHorizon, nonRedundantArea);
     }
 
     /** Curve of {@code points} points from 0 to {@code horizon} s. */
     public ReliabilityParameters withCurve(int points, double horizon) {
         return new ReliabilityParameters(connector, dutyCycle, wearOut, defectDensity, defectModel, clusteringAlpha,
-                spareAccounting, designLife, points, horizon);
+                spareAccounting, designLife, points, horizon, nonRedundantArea);
+    }
+
+    /** Non-redundant area per die, m². */
+    public ReliabilityParameters withNonRedundantArea(double area) {
+        return new ReliabilityParameters(connector, dutyCycle, wearOut, defectDensity, defectModel, clusteringAlpha,
+                spareAccounting, designLife, curvePoints, curveHorizon, area);
     }
 }

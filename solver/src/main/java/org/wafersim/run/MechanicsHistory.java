@@ -9,6 +9,7 @@ import org.wafersim.cases.HistorySpec;
 import org.wafersim.mechanics.LayerStrains;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
+import org.wafersim.units.Units;
 
 /**
  * Mechanics along a transient or cycle run ({@code mechanics.history}, issue 19 item 1): the thermal load of every
@@ -25,7 +26,7 @@ import org.wafersim.mechanics.PackageMechanics;
  * period left out (it is the start again).
  */
 public final class MechanicsHistory {
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     /** A sample: time (s, absolute) and its restricted thermal load. */
     public record Sample(double time, LayerStrains load) { }

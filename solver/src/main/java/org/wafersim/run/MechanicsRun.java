@@ -78,14 +78,11 @@ public final class MechanicsRun {
     /**
      * Solves the mechanics for each named temperature field (K, flat over the grid), in order.
      */
-    public static Outcome run(CaseSpec spec, Grid g, GridPlan plan, Map<String, double[]> fields, int threads,
+    public static Outcome run(CaseSpec spec, Grid g, GridPlan plan, Map<String, double[]> fields, Parallel par,
                               Consumer<String> progress) {
         long t0 = System.nanoTime();
-        // threads <= 0 means all processors, as for every other stage (Parallel resolves it)
-        try (Parallel par = new Parallel(threads)) {
-            PackageMechanics pm = build(spec, g, plan, par, progress);
-            return solve(pm, fields, null, t0, System.nanoTime(), progress);
-        }
+        PackageMechanics pm = build(spec, g, plan, par, progress);
+        return solve(pm, fields, null, t0, System.nanoTime(), progress);
     }
 
     /** The case's plate model on the grid, factorised (or its multigrid hierarchy built) on {@code par}. */

@@ -71,7 +71,8 @@ public final class ReliabilityCaseParameters {
                 .withSpareAccounting(r.sparesAfterManufacturing() ? SpareAccounting.AFTER_MANUFACTURING_REPAIR
                         : SpareAccounting.ALL_SPARES)
                 .withDesignLife(r.designLife())
-                .withCurve(r.timePoints(), r.horizon());
+                .withCurve(r.timePoints(), r.horizon())
+                .withNonRedundantArea(r.nonRedundantArea());
         double perDay = spec.cycling() != null ? spec.cycling().perDay() : p.dutyCycle().cyclesPerDay();
         p = p.withDutyCycle(new DutyCycle(perDay, r.connector().powerCyclesPerWeek()));
         ConnectorParameters cp = connector(spec, r.connector());

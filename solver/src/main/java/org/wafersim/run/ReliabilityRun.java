@@ -183,10 +183,10 @@ public final class ReliabilityRun {
      * @param coreTK   the steady per-core temperatures, K (core-index order)
      * @param cycle    the transient outcome of a cycle run (cycle-mean temperatures and swings), or null
      * @param mech     the mechanics outcome (states "full" and "idle"), or null: no connector fatigue
-     * @param threads  worker threads (0 = all processors)
+     * @param par      the run's thread pool
      */
     public static Outcome run(CaseSpec spec, ReliabilityParameters p, CoreArray cores, double[] coreTK,
-                              TransientRun.Outcome cycle, MechanicsRun.Outcome mech, int threads) {
+                              TransientRun.Outcome cycle, MechanicsRun.Outcome mech, Parallel par) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         CoreConditions cond;
@@ -233,7 +233,7 @@ public final class ReliabilityRun {
         }
         ReliabilityEstimator.Report rep;
         double[] wafer, dieAtLife, dieQ, waferQ;
-        try (Parallel par = new Parallel(threads)) {
+        {   // on the run's thread pool
             rep = ReliabilityEstimator.estimate(in, p, par, rainflow == null ? null : rainflow.maps().fatigue());
             ReliabilityCurve at = rep.redundancy().curve(times, par);
             wafer = at.waferReliability();

@@ -158,8 +158,9 @@ public final class ResultLayout {
             f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "max_local_degC", r.coolant().maxLocal() - KELVIN);
             f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "mean_degC", r.coolant().meanLocal() - KELVIN);
             f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "model", s.coolingMode().equals("vertical")
-                    ? "fresh coolant per region at the inlet temperature, flow shared by area; local T = inlet +"
-                    + " q''/(2 m'' c_p)" : "coolant accumulating along channels parallel to the flow direction");
+                    ? "fresh coolant per region at the inlet temperature, flow shared " + flowShare(r.spec())
+                    + "; local T = inlet + q''/(2 m'' c_p)"
+                    : "coolant accumulating along channels parallel to the flow direction");
             if (pc != null && pc.coolant() != null) {
                 var c = pc.coolant();
                 f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "h_W_per_m2K", c.hWPerM2K());
@@ -201,10 +202,7 @@ public final class ResultLayout {
         if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
         if (r.reliability() != null) ReliabilityLayout.write(f, r.reliability(), cores);
         if (s.verdict() != null) writeVerdict(f, s.verdict());
-        writeStatus(f, s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? "ok" : "criteria_failed",
-                s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? 0 : 1,
-                s.verdict() == null || Boolean.TRUE.equals(s.verdict().get("pass")) ? "the run completed"
-                        : "the design fails the criteria " + s.verdict().get("failed"));
+        writeStatus(f, s.status(), s.exitCode(), s.statusMessage());
         int[] its = th.linearIterations();
         f.intDataset(SOLVER_CG_ITERATIONS, its, new int[]{its.length});
         f.dataset(SOLVER_RESIDUAL_HISTORY, th.residualHistory(), new int[]{th.residualHistory().length});
@@ -317,13 +315,21 @@ public final class ResultLayout {
     }
 
     /**
-     * {@code /status}: dataset {@code exit_code} [1]; attributes {@code status} ("ok", "criteria_failed", or the failure kind of a run that did not
-     * finish: "thermal_runaway", "not_converged", ...), {@code exit_code} and {@code message}.
+     * {@code /status}: dataset {@code exit_code} [1]; attributes {@code status} (a completed run's
+     * {@link RunSummary#status()}: "ok", "infeasible", "criteria_failed"; or the failure kind of a run that did not
+     * finish: "thermal_runaway", "not_converged", "infeasible", ...), {@code exit_code} and {@code message}.
      */
     public static void writeStatus(ResultFile f, String status, int exitCode, String message) {
         f.intDataset(STATUS_EXIT_CODE, new int[]{exitCode}, new int[]{1});
         f.attribute(STATUS, "status", status);
         f.attribute(STATUS, "exit_code", exitCode);
         f.attribute(STATUS, "message", message);
+    }
+
+    /** How the vertical mode's manifold shares the flow, for the coolant dataset's model attribute. */
+    private static String flowShare(org.wafersim.cases.CaseSpec spec) {
+        var fm = spec.cooling().coolant().flowMap();
+        return fm == null ? "by area" : "by cooling.coolant.flow_map (" + fm.rows() + " x " + fm.columns()
+                + " regions, NaN where the weight is 0)";
     }
 }

@@ -157,6 +157,55 @@ public record RunSummary(
     public record HottestCore(int core, int dieColumn, int dieRow, int coreColumn, int coreRow, double temperatureC) { }
 
     /** Human-readable summary lines. */
+    /** Status words of a completed run (a run that stops has its failure's kind instead: thermal_runaway, ...). */
+    public static final String OK = "ok", INFEASIBLE = "infeasible", CRITERIA_FAILED = "criteria_failed";
+
+    /**
+     * The outcome of this completed run, the one word that text, JSON ({@code status}) and HDF5 ({@code /status})
+     * carry: {@code ok} (every criterion met, exit 0); {@code infeasible} (the junction temperature exceeds its limit
+     * somewhere over the run: the package cannot keep the silicon within what it may run at, exit 1); or
+     * {@code criteria_failed} (the thermal design holds, another criterion fails: reliability, connector life,
+     * warpage, stress, pressure drop; exit 1). Stopped runs use their failure's kind ({@code thermal_runaway},
+     * {@code not_converged}, {@code infeasible} for a power no operating point reaches).
+     */
+    public String status() {
+        if (verdict == null) return feasible ? OK : INFEASIBLE;
+        if (Boolean.TRUE.equals(verdict.get("pass"))) return OK;
+        return verdict.get("failed") instanceof java.util.List<?> l && l.contains("junction_limit") ? INFEASIBLE
+                : CRITERIA_FAILED;
+    }
+
+    /** The process exit code of {@link #status()}: 0 for ok, 1 otherwise. */
+    public int exitCode() { return OK.equals(status()) ? 0 : 1; }
+
+    /** One sentence on the outcome, for {@code /status@message} and the text. */
+    public String statusMessage() {
+        return switch (status()) {
+            case OK -> "the run completed and the design meets every criterion";
+            case INFEASIBLE -> junctionMessage();
+            default -> "the design fails the criteria " + verdict.get("failed");
+        };
+    }
+
+    /** "the junction temperature reaches 130.2 degC, above its 125 degC limit (where, when)". */
+    private String junctionMessage() {
+        double v = waferMaxC, limit = junctionLimitC;
+        String note = "steady wafer maximum";
+        if (verdict != null && verdict.get("criteria") instanceof java.util.List<?> rows) {
+            for (Object o : rows) {
+                if (o instanceof Map<?, ?> r && "junction_limit".equals(r.get("criterion"))) {
+                    if (r.get("value") instanceof Double d) v = d;
+                    if (r.get("limit") instanceof Double d) limit = d;
+                    note = String.valueOf(r.get("note"));
+                }
+            }
+        }
+        String extra = verdict != null && verdict.get("failed") instanceof java.util.List<?> l && l.size() > 1
+                ? "; it also fails " + l.stream().filter(k -> !"junction_limit".equals(k)).toList() : "";
+        return String.format(java.util.Locale.ROOT, "infeasible design: the junction temperature reaches %.4g degC,"
+                + " above its %.4g degC limit (%s)%s", v, limit, note, extra);
+    }
+
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
@@ -215,6 +264,7 @@ public record RunSummary(
         if (reliabilityInfo != null) sb.append(ReliabilityRun.text(reliabilityInfo));
         if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
         if (verdict != null) sb.append(Verdict.text(verdict));
+        sb.append(String.format("status          %s (exit %d): %s%n", status(), exitCode(), statusMessage()));
         return sb.toString();
     }
 }

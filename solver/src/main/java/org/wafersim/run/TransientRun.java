@@ -46,9 +46,9 @@ public final class TransientRun {
     private TransientRun() { }
 
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              PowerTimeline tl, double[] initialK, Parallel par, Consumer<String> progress,
                               java.util.function.DoubleUnaryOperator levelToDynamic) {
-        return run(spec, cores, g, map, model, tl, initialK, threads, progress, levelToDynamic, null);
+        return run(spec, cores, g, map, model, tl, initialK, par, progress, levelToDynamic, null);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class TransientRun {
      * transient) into {@code history} for the mechanics along the run (null: none).
      */
     public static Outcome run(CaseSpec spec, CoreArray cores, Grid g, CoreCellMap map, PackageThermalModel.Model model,
-                              PowerTimeline tl, double[] initialK, int threads, Consumer<String> progress,
+                              PowerTimeline tl, double[] initialK, Parallel par, Consumer<String> progress,
                               java.util.function.DoubleUnaryOperator levelToDynamic, MechanicsHistory history) {
         TransientSpec ts = spec.transientSpec();
         progress.accept(tl.summary());
@@ -174,7 +174,7 @@ public final class TransientRun {
         double change = Double.NaN;
         double[] swing = null, meanC = null;
         List<double[]> prevCycle = null;
-        try (Parallel par = new Parallel(threads)) {
+        {   // on the run's thread pool
             TransientSolver solver = new TransientSolver(par, o);
             if (!cycle) {
                 double end = ts.end();
@@ -232,7 +232,7 @@ public final class TransientRun {
                         break;
                     }
                     if (prevCycle != null) {
-                        change = compare(prevCycle, thisCycle);
+                        change = org.wafersim.thermal.PeriodicState.largestDifference(prevCycle, thisCycle);
                         progress.accept(String.format("cycle %d: %d steps, largest probe change from the previous "
                                 + "cycle %.3g K", cycles, r.steps(), change));
                         if (change <= ts.periodicTolerance()) { periodic = true; break; }
@@ -356,20 +356,6 @@ public final class TransientRun {
         return rows;
     }
 
-    /** Largest probe difference between two cycles, the previous one interpolated linearly in phase. */
-    private static double compare(List<double[]> prev, List<double[]> cur) {
-        double worst = 0;
-        for (double[] r : cur) {
-            double ph = r[0];
-            int i = 0;
-            while (i < prev.size() - 2 && prev.get(i + 1)[0] < ph) i++;
-            double[] a = prev.get(i), b = prev.get(Math.min(i + 1, prev.size() - 1));
-            double w = b[0] > a[0] ? Math.min(1, Math.max(0, (ph - a[0]) / (b[0] - a[0]))) : 0;
-            for (int k = 1; k < r.length; k++) worst = Math.max(worst, Math.abs(r[k] - (a[k] + w * (b[k] - a[k]))));
-        }
-        return worst;
-    }
-
     /**
      * Step-response times of the wafer mean and the hottest core after the first power jump or ramp end: the time to
      * 63.2 %, 90 % and 99 % of the change reached at the next breakpoint (a package has several time constants: the
@@ -401,75 +387,10 @@ public final class TransientRun {
             double a = v.get(i0), b = v.get(i1);
             if (Math.abs(b - a) < 1e-6) continue;
             for (double frac : new double[]{0.632, 0.9, 0.99}) {
-                double t = crossingTime(time, v, i0, i1, frac);
+                double t = org.wafersim.thermal.StepResponse.crossingTime(time, v, i0, i1, frac);
                 if (!Double.isNaN(t)) out.put(probe + "_t" + Math.round(frac * 100 * 10) / 10.0 + "_s", t - tStart);
             }
         }
         return out;
-    }
-
-    /**
-     * The time at which v, going from v[i0] to v[i1], has covered {@code frac} of the change (NaN if it never
-     * does). The remaining distance r = (v[i1] - v) / (v[i1] - v[i0]) of a package's response is a sum of decaying
-     * exponentials, so ln r is interpolated - by a monotone cubic Hermite (PCHIP: Fritsch &amp; Carlson, SIAM J.
-     * Numer. Anal. 17, 1980, slopes by the weighted harmonic mean of Fritsch &amp; Butland, SIAM J. Sci. Stat. Comput.
-     * 5, 1984) through the samples around the crossing. That is exact for one exponential and within a few 1e-3 for
-     * two at the integrator's step growth (StepResponseTimesTest), where linear interpolation of v was off by 1-10 %
-     * and moved t99 with the step sequence. Linear interpolation of v where r does not decay (overshoot, a last
-     * sample at the end value).
-     */
-    static double crossingTime(List<Double> time, List<Double> v, int i0, int i1, double frac) {
-        double a = v.get(i0), b = v.get(i1);
-        double target = a + frac * (b - a), lnTarget = Math.log(1 - frac);
-        for (int i = i0 + 1; i <= i1; i++) {
-            double p0 = v.get(i - 1), p1 = v.get(i);
-            if ((p1 - target) * (b - a) < 0) continue;
-            double t0 = time.get(i - 1), t1 = time.get(i);
-            double y0 = lnRemaining(v, i - 1, a, b), y1 = lnRemaining(v, i, a, b);
-            if (!(y1 < y0) || Double.isNaN(y0) || Double.isNaN(y1) || lnTarget > y0) {
-                double w = p1 != p0 ? (target - p0) / (p1 - p0) : 1;
-                return t0 + w * (t1 - t0);
-            }
-            double h = t1 - t0, secant = (y1 - y0) / h;
-            double d0 = pchipSlope(time, v, i - 1, i0, i1, a, b, secant, true);
-            double d1 = pchipSlope(time, v, i, i0, i1, a, b, secant, false);
-            // the Hermite cubic is monotone (decreasing) on [t0, t1]: bisect for ln r = ln(1 - frac)
-            double lo = 0, hi = 1;
-            for (int it = 0; it < 60; it++) {
-                double m = 0.5 * (lo + hi), m2 = m * m, m3 = m2 * m;
-                double y = (2 * m3 - 3 * m2 + 1) * y0 + (m3 - 2 * m2 + m) * h * d0 + (3 * m2 - 2 * m3) * y1
-                        + (m3 - m2) * h * d1;
-                if (y > lnTarget) lo = m; else hi = m;
-            }
-            return t0 + 0.5 * (lo + hi) * h;
-        }
-        return Double.NaN;
-    }
-
-    /** ln of the remaining fraction at sample k (NaN once the response has reached or passed the end value). */
-    private static double lnRemaining(List<Double> v, int k, double a, double b) {
-        double r = (b - v.get(k)) / (b - a);
-        return r > 0 ? Math.log(r) : Double.NaN;
-    }
-
-    /**
-     * PCHIP slope of ln r at sample k, from the secants on its two sides (the interval's own secant on the side
-     * of the crossing); zero where they differ in sign, one-sided where the neighbour is missing or has r &lt;= 0.
-     */
-    private static double pchipSlope(List<Double> time, List<Double> v, int k, int i0, int i1, double a, double b,
-                                     double intervalSecant, boolean leftEnd) {
-        int other = leftEnd ? k - 1 : k + 1;
-        double yk = lnRemaining(v, k, a, b);
-        if (other < i0 || other > i1) return intervalSecant;
-        double yo = lnRemaining(v, other, a, b);
-        if (Double.isNaN(yo)) return intervalSecant;
-        double ho = Math.abs(time.get(k) - time.get(other));
-        double outer = leftEnd ? (yk - yo) / ho : (yo - yk) / ho;
-        if (outer * intervalSecant <= 0) return 0;
-        double hIn = Math.abs(leftEnd ? time.get(k + 1) - time.get(k) : time.get(k) - time.get(k - 1));
-        double hl = leftEnd ? ho : hIn, hr = leftEnd ? hIn : ho;        // widths left and right of sample k
-        double sl = leftEnd ? outer : intervalSecant, sr = leftEnd ? intervalSecant : outer;
-        double w1 = 2 * hr + hl, w2 = hr + 2 * hl;
-        return (w1 + w2) / (w1 / sl + w2 / sr);
     }
 }

@@ -118,19 +118,31 @@ public record Verdict(List<Row> rows, boolean pass, double designLife) {
             double warp = -1, ratio = -1;
             String wState = "", sState = "";
             boolean strengthKnown = true;
-            for (MechanicsState s : mech.states()) {
+            // the operating states and, along a transient or cycle, every output time of the mechanics history:
+            // the criteria hold over the whole run, as the junction limit does
+            List<MechanicsState> states = new ArrayList<>(mech.states());
+            List<String> names = new ArrayList<>(mech.states().stream().map(MechanicsState::name).toList());
+            if (mech.history() != null) {
+                MechanicsHistory.Result h = mech.history();
+                for (int k = 0; k < h.size(); k++) {
+                    states.add(h.states().get(k));
+                    names.add(String.format(Locale.ROOT, "history at t = %.6g s", h.times()[k]));
+                }
+            }
+            for (int i = 0; i < states.size(); i++) {
+                MechanicsState s = states.get(i);
                 double w = s.warpagePeakToValley(s.waferLaminate());
-                if (w > warp) { warp = w; wState = s.name(); }
-                Object p1 = s.summary().get("silicon_peak_principal_Pa");
+                if (w > warp) { warp = w; wState = names.get(i); }
+                double p1 = s.peakSiliconPrincipal();
                 double strength = s.siliconFractureStrength();
                 if (!(strength > 0)) { strengthKnown = false; continue; }
-                if (p1 instanceof Double v && v / strength > ratio) { ratio = v / strength; sState = s.name(); }
+                if (p1 / strength > ratio) { ratio = p1 / strength; sState = names.get(i); }
             }
             rows.add(new Row("max_warpage", "wafer warpage, peak to valley", "um", 1e6 * warp, 1e6 * c.maxWarpage(),
-                    true, true, false, "state " + wState));
+                    true, true, false, wState.startsWith("history") ? wState : "state " + wState));
             rows.add(strengthKnown && ratio >= 0
                     ? new Row("max_silicon_stress", "silicon peak principal stress / fracture strength", "1", ratio,
-                    c.maxSiliconStress(), true, true, true, "state " + sState)
+                    c.maxSiliconStress(), true, true, true, sState.startsWith("history") ? sState : "state " + sState)
                     : notEvaluated("max_silicon_stress", "silicon peak principal stress / fracture strength", "1",
                     c.maxSiliconStress(), true, "the wafer material has no fracture_strength"));
         } else {

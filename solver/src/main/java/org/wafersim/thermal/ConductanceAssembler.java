@@ -131,6 +131,7 @@ final class ConductanceAssembler {
         par.forEach(nz * ny, row -> {
             int k = row / ny, j = row - k * ny;
             int base = row * nx;
+            double rc = p.contactResistance(k);     // between planes k and k + 1 (0: perfect contact)
             if (reuse && skip[k]) {
                 for (int i = 0; i < nx; i++) {
                     int c = base + i;
@@ -153,7 +154,7 @@ final class ConductanceAssembler {
                 a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0)
                         ? dx[i] * dz[k] / (dy[j] / (2 * ky[c]) + dy[j + 1] / (2 * ky[c + nx])) : 0;
                 a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
-                        ? dx[i] * dy[j] / (dz[k] / (2 * kz[c]) + dz[k + 1] / (2 * kz[c + plane])) : 0;
+                        ? dx[i] * dy[j] / (dz[k] / (2 * kz[c]) + rc + dz[k + 1] / (2 * kz[c + plane])) : 0;
                 double v = dx[i] * dy[j] * dz[k];
                 b[c] = q[c] * v;
                 if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;

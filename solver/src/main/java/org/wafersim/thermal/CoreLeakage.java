@@ -52,6 +52,18 @@ public final class CoreLeakage implements HeatSourceFeedback {
         return r;
     }
 
+    /**
+     * The leakage at its reference temperature (W): the scale of the divergence guard. Without it the guard compared
+     * the leakage with the fixed (dynamic) power alone, and a chip without dynamic power (the first solve of the
+     * operating-point search) "diverged" as soon as its leakage at the coolant temperature passed 1 kW.
+     */
+    @Override
+    public double powerScale() {
+        double s = 0;
+        for (double v : pRef) s += v;
+        return s;
+    }
+
     @Override
     public double evaluate(double[] t, double[] q, double[] dqdT) {
         corePowers(t);

@@ -24,7 +24,8 @@ public final class HeatBudget {
                     int cu = g.index(i, j, kUp), cd = g.index(i, j, kDown);
                     if (g.isVoid(cu) || g.isVoid(cd)) continue;
                     double ku = p.laws().get(g.material(cu)).kz(t[cu]), kd = p.laws().get(g.material(cd)).kz(t[cd]);
-                    double gz = g.dx(i) * g.dy(j) / (g.dz(kUp) / (2 * ku) + g.dz(kDown) / (2 * kd));
+                    double gz = g.dx(i) * g.dy(j) / (g.dz(kUp) / (2 * ku) + p.contactResistance(kDown)
+                            + g.dz(kDown) / (2 * kd));
                     s += gz * (t[cd] - t[cu]);
                 }
             out[l] = s;

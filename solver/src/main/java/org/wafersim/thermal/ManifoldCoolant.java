@@ -6,7 +6,7 @@ import org.wafersim.grid.Grid;
 /**
  * Coolant delivered to every region of the cold plate at the inlet temperature (the {@code vertical} mode: a
  * manifolded or impingement plate, DESIGN section 9): the flow is shared in proportion to area, m'' = m_dot / A
- * (kg/(s m^2)), and each region's coolant leaves after taking up the local heat flux q'' with the rise q''/(m'' c_p);
+ * (kg/(s m^2)), or as a flow map says ({@link ManifoldFlowMap}: m'' per region, summing to m_dot), and each region's coolant leaves after taking up the local heat flux q'' with the rise q''/(m'' c_p);
  * nothing accumulates along a path. The plate sees the mean of its local inlet and outlet,
  * <pre>  T_c = T_in + q'' / (2 m'' c_p),   q'' = h_face (T_wall - T_c)  </pre>
  * Eliminating T_c gives the face a resistance 1/(2 m'' c_p) per unit area in series with its film resistance, towards
@@ -22,6 +22,7 @@ public final class ManifoldCoolant implements CoolantModel {
     private final BoundaryFaces faces;
     private final int path;
     private final double inlet, mDot, cp, flux;
+    private final ManifoldFlowMap flowMap;
     private double outlet, mean;
     private double[] map;
 
@@ -33,7 +34,14 @@ public final class ManifoldCoolant implements CoolantModel {
      * @param inlet inlet temperature (K)
      */
     public ManifoldCoolant(Grid g, BoundaryFaces faces, int path, double area, double mDot, double cp, double inlet) {
+        this(g, faces, path, area, mDot, cp, inlet, null);
+    }
+
+    /** As above, the flow shared by {@code flowMap} ({@code cooling.coolant.flow_map}) instead of by area (null). */
+    ManifoldCoolant(Grid g, BoundaryFaces faces, int path, double area, double mDot, double cp, double inlet,
+                    ManifoldFlowMap flowMap) {
         if (!(mDot > 0) || !(cp > 0) || !(area > 0)) throw new IllegalArgumentException("flow, c_p and area must be > 0");
+        this.flowMap = flowMap;
         this.grid = g;
         this.faces = faces;
         this.path = path;
@@ -67,7 +75,8 @@ public final class ManifoldCoolant implements CoolantModel {
             int i = c % grid.nx, j = (c / grid.nx) % grid.ny;
             double area = grid.dx(i) * grid.dy(j);
             double qf = gFace[f] * (t[c] - faces.ambient[f]);
-            double tc = inlet + qf / area / (2 * flux * cp);
+            double fl = flowMap == null ? flux : flowMap.flux(c % (grid.nx * grid.ny));
+            double tc = inlet + qf / area / (2 * fl * cp);
             m[c % (grid.nx * grid.ny)] = tc;
             q += qf;
             s += tc * area;

@@ -1,5 +1,7 @@
 package org.wafersim.thermal;
 
+import org.wafersim.errors.CheckFailedException;
+import org.wafersim.errors.InfeasibleException;
 import org.wafersim.errors.NotConvergedException;
 import org.wafersim.errors.ThermalRunawayException;
 import java.util.ArrayList;
@@ -72,21 +74,24 @@ public final class OperatingPoint {
         try {
             SteadyResult r = solver.solve(p.with(fb, p.couplings()), warm);
             double leak = sum(model.leakage().corePowers(r.temperature()));
-            if (fb.scale == 0 && leak > target * (1 + 1e-9)) {
-                throw new NotConvergedException("no operating point at power.total = " + w(target)
-                        + " W: the leakage alone is " + w(leak) + " W at its steady state without dynamic power; give"
-                        + " a larger total, or power.dynamic");
-            }
+            if (fb.scale == 0 && leak > target * (1 + 1e-9)) throw leakageAlone(target, leak, r);
             double total = fb.scale * d0 + leak;
             if (!(Math.abs(total - target) <= TOTAL_TOLERANCE * target)) {
                 throw new NotConvergedException("the operating point missed power.total = " + w(target)
                         + " W: dynamic " + w(fb.scale * d0) + " W + leakage " + w(leak) + " W = " + w(total) + " W after "
-                        + fb.updates + " iterations of the dynamic scale");
+                        + fb.updates + " iterations of the dynamic scale", r.temperature());
             }
             return new Solution(r, fb.scale, fb.scale * d0, leak, fb.updates, target);
         } catch (ThermalRunawayException | NotConvergedException e) {
             return search(solver, model, target, d0, warm, e, fb.updates);
         }
+    }
+
+    /** No operating point: the leakage alone, at the steady state without dynamic power, exceeds the target. */
+    private static InfeasibleException leakageAlone(double target, double leak, SteadyResult r) {
+        return new InfeasibleException("no operating point at power.total = " + w(target) + " W: the leakage alone is "
+                + w(leak) + " W at its steady state without dynamic power; give a larger total, or power.dynamic",
+                r.temperature());
     }
 
     /**
@@ -95,7 +100,9 @@ public final class OperatingPoint {
      * the last converged one. P(s) = s D + L(T(s)) increases with s along the stable branch up to the fold s*, beyond
      * which no steady state exists. The bracket [lo, hi] starts at [0, P_target / D]; a converged hi is refined by
      * regula falsi (Illinois), a failing hi by bisection. A bracket that closes on a failing hi is runaway, reported
-     * with the largest total that converged.
+     * with the largest total that converged, when a solve ran away; when every failure was a solve stopped by the
+     * iteration limits, that is what is reported ({@link NotConvergedException}, not runaway). A chip whose leakage
+     * alone exceeds the target has no operating point ({@link InfeasibleException}).
      */
     private static Solution search(SteadySolver solver, PackageThermalModel.Model model, double target, double d0,
                                    double[] warm, RuntimeException first, int updatesSoFar) {
@@ -105,6 +112,9 @@ public final class OperatingPoint {
         double bestDyn = Double.NaN, bestLeak = Double.NaN;
         double[] start = warm;
         int solves = 0, side = 0;
+        // whether any solve ran away: if none did, every failure was the solver's (iteration limits), not runaway
+        boolean ranAway = first instanceof ThermalRunawayException;
+        CheckFailedException lastFailure = (CheckFailedException) first;
         double s = 0;                       // first the chip without dynamic power: must have a steady state
         while (solves < MAX_SEARCH_SOLVES) {
             solves++;
@@ -112,6 +122,8 @@ public final class OperatingPoint {
             try {
                 r = solver.solve(scaled(p, s), start);
             } catch (ThermalRunawayException | NotConvergedException e) {
+                ranAway |= e instanceof ThermalRunawayException;
+                lastFailure = e;
                 if (s == 0) break;
             }
             if (r != null) {
@@ -119,11 +131,7 @@ public final class OperatingPoint {
                 double total = s * d0 + leak;
                 if (Math.abs(total - target) <= TOTAL_TOLERANCE * target)
                     return new Solution(r, s, s * d0, leak, updatesSoFar + solves, target);
-                if (s == 0 && total > target) {
-                    throw new NotConvergedException("no operating point at power.total = " + w(target)
-                            + " W: the leakage alone is " + w(leak) + " W at its steady state without dynamic power;"
-                            + " give a larger total, or power.dynamic");
-                }
+                if (s == 0 && total > target) throw leakageAlone(target, leak, r);
                 if (total < target) {
                     lo = s;
                     pLo = total;
@@ -151,7 +159,16 @@ public final class OperatingPoint {
         if (hiOk) {
             throw new NotConvergedException("the operating point search did not reach power.total = "
                     + w(target) + " W in " + solves + " solves (bracket on the dynamic power [" + w(lo * d0) + ", "
-                    + w(hi * d0) + "] W)");
+                    + w(hi * d0) + "] W)", start);
+        }
+        if (!ranAway) {
+            // no solve lost its steady state: the iteration limits stopped them, which says nothing about runaway
+            // the iterate at the requested power (the fast solve's) says more than the search's last one
+            double[] last = ((CheckFailedException) first).lastIterateK() != null
+                    ? ((CheckFailedException) first).lastIterateK() : lastFailure.lastIterateK();
+            throw new NotConvergedException("the steady solve at power.total = " + w(target) + " W did not converge: "
+                    + first.getMessage() + "; nor did the operating-point search's solves (last: "
+                    + lastFailure.getMessage() + ")", last);
         }
         double bestTotal = bestDyn + bestLeak;
         String found = Double.isNaN(bestTotal)
@@ -175,7 +192,7 @@ public final class OperatingPoint {
     private static ThermalProblem scaled(ThermalProblem p, double s) {
         double[] q = p.q().clone();
         for (int c = 0; c < q.length; c++) q[c] *= s;
-        return new ThermalProblem(p.grid(), p.laws(), q, p.boundary(), p.feedback(), p.couplings());
+        return p.withSource(q);
     }
 
     /** Neumaier's compensated sum: ~400k core powers add up to their total to round-off, not to 1e-12. */

@@ -83,8 +83,9 @@ public final class PackageThermalModel {
         if (spec.cooling().mode() == CoolingMode.VERTICAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
-            channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec),
-                    cool.flow() * fluid.density(cool.inlet()), fluid.specificHeat(cool.inlet()), cool.inlet());
+            double mDot = cool.flow() * fluid.density(cool.inlet());
+            channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec), mDot,
+                    fluid.specificHeat(cool.inlet()), cool.inlet(), flowMap(spec, g, mDot));
         }
         if (spec.cooling().mode() == CoolingMode.LATERAL) {
             var cool = spec.cooling().coolant();
@@ -97,7 +98,7 @@ public final class PackageThermalModel {
             couplings.add(lateral);
             channel = lateral;
         }
-        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings);
+        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings, contacts(spec, g));
         return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
     }
 
@@ -114,7 +115,25 @@ public final class PackageThermalModel {
     public static ThermalProblem frozenConductivity(ThermalProblem p, double tK) {
         List<ConductivityLaw> laws = new ArrayList<>();
         for (ConductivityLaw l : p.laws()) laws.add(ConductivityLaw.constant(l.kx(tK), l.ky(tK), l.kz(tK)));
-        return new ThermalProblem(p.grid(), laws, p.q(), p.boundary());
+        return new ThermalProblem(p.grid(), laws, p.q(), p.boundary(), null, List.of(), p.contactZ());
+    }
+
+    /**
+     * The stack's contact resistances on the z-planes of the grid: a layer's {@code contact_below} sits between its
+     * lowest plane and the top plane of the layer below (null when the stack has none).
+     */
+    static double[] contacts(CaseSpec spec, Grid g) {
+        double[] r = null;
+        for (int l = 0; l < spec.stack().size() - 1; l++) {
+            double rc = spec.stack().get(l).contactBelow();
+            if (rc == 0) continue;
+            int gl = g.layerNames().indexOf(spec.stack().get(l).name());
+            int k = g.layerK0(gl) - 1;     // z grows upwards: the plane below layer l's lowest one
+            if (k < 0) continue;
+            if (r == null) r = new double[g.nz];
+            r[k] = rc;
+        }
+        return r;
     }
 
     static BoundaryRule rule(CaseSpec spec, Grid g) {
@@ -128,6 +147,7 @@ public final class PackageThermalModel {
         double hCoolant = plate != null ? plate.hFootprint() : cool.coolant().h();
         if (cool.mode() != CoolingMode.EDGE && !(hCoolant > 0))
             throw new InputException(spec.source(), "cooling.coolant.h", "the coolant needs h > 0");
+        Convection[] perColumn = null;
         if (cool.mode() == CoolingMode.VERTICAL) {
             // fresh coolant per region: its own rise is a series resistance 1/(2 m'' c_p) (ManifoldCoolant)
             var cc = cool.coolant();
@@ -136,6 +156,16 @@ public final class PackageThermalModel {
             if (!(mDot > 0))
                 throw new InputException(spec.source(), "cooling.coolant.flow", "vertical cooling needs a flow > 0"
                         + " (the coolant warms by P / (m_dot c_p))");
+            ManifoldFlowMap fm = flowMap(spec, g, mDot);
+            if (fm != null) {
+                // the flow map: h_eff per face from its region's m'' (0 = no coolant: adiabatic)
+                double cp = fluid.specificHeat(cc.inlet());
+                perColumn = new Convection[g.nx * g.ny];
+                for (int col = 0; col < perColumn.length; col++) {
+                    double m = fm.flux(col);
+                    if (m > 0) perColumn[col] = new Convection(1 / (1 / hCoolant + 1 / (2 * m * cp)), cc.inlet(), COOLANT);
+                }
+            }
             hCoolant = ManifoldCoolant.effectiveH(hCoolant, mDot, fluid.specificHeat(cc.inlet()), plateArea(spec));
         }
         Convection coolant = cool.mode() == CoolingMode.EDGE ? null
@@ -148,7 +178,9 @@ public final class PackageThermalModel {
         Convection edge = cool.mode() == CoolingMode.EDGE ? convection(cool.edge(), EDGE) : null;
         if (cool.mode() == CoolingMode.EDGE && edge == null)
             throw new InputException(spec.source(), "cooling.edge.h", "edge cooling needs h > 0");
+        Convection[] mapped = perColumn;
         return (face, i, j, k) -> {
+            if (face == Face.ZMAX && k == topK1 - 1 && mapped != null) return mapped[j * g.nx + i];
             if (face == Face.ZMAX && k == topK1 - 1 && coolant != null) return coolant;
             if (face == Face.ZMIN && k == botK0) return board;
             if (face.isSide()) {
@@ -157,6 +189,12 @@ public final class PackageThermalModel {
             }
             return steps;
         };
+    }
+
+    /** The vertical mode's flow map on this grid ({@code cooling.coolant.flow_map}), null when the flow goes by area. */
+    private static ManifoldFlowMap flowMap(CaseSpec spec, Grid g, double mDot) {
+        var fm = spec.cooling().coolant().flowMap();
+        return fm == null ? null : ManifoldFlowMap.of(fm, g, g.layerK1(0) - 1, mDot, spec.source());
     }
 
     /** The cold plate's coolant-side area (m^2): the footprint of the top layer of the stack. */

@@ -163,7 +163,7 @@ public final class SteadySolver {
             if (!last.converged())
                 throw new NotConvergedException(String.format(
                         "linear solve did not converge: relative residual %.3e after %d iterations (tolerance %.1e)",
-                        last.relativeResidual(), last.iterations(), tol));
+                        last.relativeResidual(), last.iterations(), tol), lastIterate(t, g));
             picard++;
             double maxChange = 0;
             for (int c = 0; c < n; c++) {
@@ -196,7 +196,8 @@ public final class SteadySolver {
             if (picard >= opt.maxPicard())
                 throw new NotConvergedException(String.format(
                         "outer iteration (k(T), leakage, coolant) did not converge in %d iterations "
-                                + "(last change %.3e K, tolerance %.1e K)", picard, change, opt.picardTolerance()));
+                                + "(last change %.3e K, tolerance %.1e K)", picard, change, opt.picardTolerance()),
+                        lastIterate(t, g));
         }
         // Heat-path budget on the conductances of the final linear system (asm.gFace).
         BoundaryFaces bf = p.boundary();
@@ -228,6 +229,13 @@ public final class SteadySolver {
                 "thermal runaway: %s; no steady state at %.1f W dynamic power (total %.1f W with %.1f W leakage at the "
                         + "last iterate); hottest core when stopped: %s", why, p.totalPower(), total, feedbackW,
                 p.feedback().hottest(t)), total, t.clone());
+    }
+
+    /** A copy of the outer iterate t (K) for a failure to carry, void cells NaN as in a solution. */
+    private static double[] lastIterate(double[] t, Grid g) {
+        double[] c = t.clone();
+        for (int i = 0; i < c.length; i++) if (g.isVoid(i)) c[i] = Double.NaN;
+        return c;
     }
 
     private static double maxTemperature(double[] t, Grid g) {

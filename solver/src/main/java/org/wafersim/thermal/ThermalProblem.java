@@ -6,12 +6,16 @@ import org.wafersim.grid.Grid;
 /**
  * A steady conduction problem on a grid: -div(k(T) grad T) = q in every non-void cell, with the face conditions of
  * {@link BoundaryFaces} and adiabatic faces elsewhere. {@code laws[m]} is the conductivity of material id m;
- * {@code q} is the volumetric heat generation (W/m^3, zero in void cells).
+ * {@code q} is the volumetric heat generation (W/m^3, zero in void cells). {@code contactZ[k]} (m^2 K/W) is a contact
+ * resistance between z-planes k and k + 1, in series with the two half cells: G = A / (dz_k/(2 k_k) + R_c +
+ * dz_k+1/(2 k_k+1)) (null: perfect contact everywhere).
  */
 public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary,
-                             HeatSourceFeedback feedback, List<OuterCoupling> couplings) {
+                             HeatSourceFeedback feedback, List<OuterCoupling> couplings, double[] contactZ) {
     public ThermalProblem {
         if (q.length != grid.cells()) throw new IllegalArgumentException("q has the wrong length");
+        if (contactZ != null && contactZ.length != grid.nz)
+            throw new IllegalArgumentException("contactZ needs one entry per z-plane");
         if (laws.size() < grid.materialNames().size())
             throw new IllegalArgumentException("a conductivity law is needed for every material id");
         laws = List.copyOf(laws);
@@ -20,13 +24,27 @@ public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, 
 
     /** A problem with a fixed source and fixed face ambients. */
     public ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary) {
-        this(grid, laws, q, boundary, null, List.of());
+        this(grid, laws, q, boundary, null, List.of(), null);
+    }
+
+    /** A problem in perfect contact everywhere. */
+    public ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary,
+                          HeatSourceFeedback feedback, List<OuterCoupling> couplings) {
+        this(grid, laws, q, boundary, feedback, couplings, null);
     }
 
     /** The same problem with a temperature-dependent source and outer couplings. */
     public ThermalProblem with(HeatSourceFeedback fb, List<OuterCoupling> cs) {
-        return new ThermalProblem(grid, laws, q, boundary, fb, cs);
+        return new ThermalProblem(grid, laws, q, boundary, fb, cs, contactZ);
     }
+
+    /** The same problem with another source (W/m^3). */
+    public ThermalProblem withSource(double[] source) {
+        return new ThermalProblem(grid, laws, source, boundary, feedback, couplings, contactZ);
+    }
+
+    /** The contact resistance between z-planes k and k + 1, m^2 K/W (0: perfect contact). */
+    public double contactResistance(int k) { return contactZ == null ? 0 : contactZ[k]; }
 
     /** True when one linear solve suffices: constant conductivities, no feedback source, no outer coupling. */
     public boolean isLinear() {

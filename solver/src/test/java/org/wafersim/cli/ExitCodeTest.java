@@ -30,6 +30,7 @@ class ExitCodeTest {
                 Arguments.of(new CheckFailedException("2 of 9 checks failed"), Cli.CHECK_FAILED),
                 Arguments.of(new NotConvergedException("steady solve did not converge"), Cli.CHECK_FAILED),
                 Arguments.of(new ThermalRunawayException("thermal runaway", 3e4), Cli.CHECK_FAILED),
+                Arguments.of(new org.wafersim.errors.InfeasibleException("no operating point", null), Cli.CHECK_FAILED),
                 Arguments.of(new EnergyBalanceException("energy balance off"), Cli.CHECK_FAILED),
                 Arguments.of(new NotPositiveDefiniteException("not positive definite"), Cli.CHECK_FAILED));
     }

@@ -63,4 +63,23 @@ class ReliabilityEstimatorTest {
         r.notes().forEach(n -> System.out.println("  note: " + n));
     }
 
+    /**
+     * A connector that outlives the cores by orders of magnitude leaves the wafer's MTTF at the cores' own: the
+     * system integral runs at the cores' times (their R remembered) and the connector factor is 1 there.
+     */
+    @Test
+    void aConnectorOutlivingTheCoresLeavesTheWaferMttfAtTheCores() {
+        CoreArray a = Wafers.smallWafer();
+        CoreConditions cond = CoreConditions.of(Wafers.temperatures(a, 360, 10, 5));
+        ReliabilityEstimator.Inputs in = new ReliabilityEstimator.Inputs(a, cond, ConnectorLoad.uniform(5, 5, 1e-7,
+                320), ConnectorLoad.uniform(5, 5, 2e-7, 315), null);
+        ReliabilityEstimator.Report r;
+        try (Parallel par = new Parallel(2)) {
+            r = ReliabilityEstimator.estimate(in, ReliabilityParameters.DEFAULT, par);
+        }
+        double cores = r.waferMttf().mttf();
+        assertTrue(r.connector().population().mttf() > 1e6 * cores, r.connector().population().mttf() + " s");
+        assertEquals(cores, r.systemMttf().mttf(), 1e-15 * cores);
+        assertEquals(r.waferMttf().evaluations(), r.systemMttf().evaluations());
+    }
 }

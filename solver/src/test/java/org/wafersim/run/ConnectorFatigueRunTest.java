@@ -246,7 +246,7 @@ class ConnectorFatigueRunTest {
         CaseSpec s = spec("reliability.connector.pitch=2 mm");
         assertEquals(2e-3, s.reliabilitySpec().connector().pitch(), 1e-18);
         ReliabilityRun.Outcome o = ReliabilityRun.run(s, ReliabilityCaseParameters.of(s), base.cores(),
-                base.coreTemperature(), null, base.mechanics(), 0);
+                base.coreTemperature(), null, base.mechanics(), org.wafersim.linalg.Parallel.serial());
         // a quarter of the contacts: η grows by 4^(1/β)
         double beta = o.connector().fatigue().population().shape();
         assertEquals(Math.pow(4, 1 / beta), o.connector().fatigue().population().characteristicLife()
@@ -267,7 +267,7 @@ class ConnectorFatigueRunTest {
         for (double[] f : new double[][]{{1, 1}, {4, 1}, {24, 1}, {24, 7}, {200, 7}, {1000, 30}}) {
             ReliabilityParameters p = p0.withDutyCycle(new DutyCycle(f[0], f[1]));
             ReliabilityRun.Outcome o = ReliabilityRun.run(s, p, base.cores(), base.coreTemperature(), null,
-                    base.mechanics(), 0);
+                    base.mechanics(), org.wafersim.linalg.Parallel.serial());
             if (prev != null) {
                 double[][] l = o.connector().fatigue().lifeSeconds(), lp = prev.connector().fatigue().lifeSeconds();
                 for (int j = 0; j < l.length; j++)
@@ -420,7 +420,7 @@ class ConnectorFatigueRunTest {
         Path out = dir.resolve("x.h5");
         for (String[] bad : new String[][]{
                 {"reliability.connector.power_cycles_per_week=-1", "reliability.connector.power_cycles_per_week",
-                        "must be in 0 .. 168"},
+                        "power_cycles_per_week must be in [0, 168]"},
                 {"reliability.connector.fatigue_ductility_coefficient=0",
                         "reliability.connector.fatigue_ductility_coefficient", "must be > 0"},
                 {"reliability.connector.engelmaier_c0=0.1", "reliability.connector.engelmaier_c0", "must be < 0"},
@@ -466,7 +466,7 @@ class ConnectorFatigueRunTest {
         assertEquals(s.source(), e.source());
         assertTrue(e.reason().contains("is not negative") && e.reason().contains("250.0 degC"), e.getMessage());
         // the base run's temperatures pass
-        assertDoesNotThrow(() -> ReliabilityRun.run(s, p, base.cores(), base.coreTemperature(), null, base.mechanics(), 0));
+        assertDoesNotThrow(() -> ReliabilityRun.run(s, p, base.cores(), base.coreTemperature(), null, base.mechanics(), org.wafersim.linalg.Parallel.serial()));
     }
 
     /** A connector material without fatigue constants: the IPC-SM-785 defaults, and the notes say so. */
@@ -477,7 +477,7 @@ class ConnectorFatigueRunTest {
         ReliabilityParameters p = ReliabilityCaseParameters.of(s);
         assertEquals(ConnectorParameters.DEFAULT.fatigue(), p.connector().fatigue());
         ReliabilityRun.Outcome o = ReliabilityRun.run(s, p, base.cores(), base.coreTemperature(), null,
-                base.mechanics(), 0);
+                base.mechanics(), org.wafersim.linalg.Parallel.serial());
         assertTrue(o.notes().stream().anyMatch(n -> n.contains("no fatigue constants: the IPC-SM-785 defaults were"
                 + " used")), o.notes().toString());
     }

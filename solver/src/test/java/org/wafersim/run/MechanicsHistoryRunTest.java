@@ -146,7 +146,7 @@ class MechanicsHistoryRunTest {
         for (String[] bad : new String[][]{
                 {"wse-cycle", "mechanics.history.times=[\"1 h\", \"7 h\"]", "mechanics.history.times", "outside the run"},
                 {"wse-cycle", "mechanics.history.times=[\"6 h\"]", "mechanics.history.times", "outside the run"},
-                {"wse-cycle", "mechanics.history.count=1", "mechanics.history.count", "must be in 2 .. "},
+                {"wse-cycle", "mechanics.history.count=1", "mechanics.history.count", "count must be in [2, 1000]"},
                 {"wse-coarse", "mechanics.history.count=8", "mechanics.history", "steady run"}}) {
             List<String> a = new ArrayList<>(List.of("run", bad[0], "-q", "-o", out.toString()));
             for (String s : BASE) a.addAll(List.of("--set", s));

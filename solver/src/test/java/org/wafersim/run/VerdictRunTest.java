@@ -87,6 +87,9 @@ class VerdictRunTest {
         CliHarness.Outcome t = run(dir.resolve("solder2.h5"), false, "connector.technology=solder");
         assertTrue(t.out().contains("limiting        connector (solder): first failure at"), t.out());
         assertTrue(t.out().contains("verdict         FAIL: [min_reliability, min_connector_life]"), t.out());
+        assertTrue(t.out().contains("status          criteria_failed (exit 1): the design fails the criteria"
+                + " [min_reliability, min_connector_life]"), t.out());
+        assertEquals("criteria_failed", j.get("status").asText());
         assertFalse(t.out().contains("limiting dies"), t.out());    // the dies do not limit: the text does not say so
     }
 
@@ -102,6 +105,44 @@ class VerdictRunTest {
         assertTrue(o.err().contains("junction temperature over the run"), o.err());
         assertTrue(o.err().contains("at t = "), o.err());
         assertTrue(o.err().contains(" at die (col "), o.err());
+        // above the junction limit the design is infeasible (not merely failing a criterion)
+        assertTrue(o.err().startsWith("wafersim: failed (infeasible): "), o.err());
+        try (ResultReader r = ResultReader.open(out)) {
+            assertEquals("infeasible", r.attribute("/status", "status"));
+        }
+    }
+
+    /**
+     * Warpage and silicon stress are judged over the mechanics history of a transient, not only its operating
+     * states: a step to 20 kW (above power.total, the "full" state) warps the wafer more during the run than at
+     * either state, and the verdict fails on the history's value, saying when.
+     */
+    @Test
+    void mechanicsCriteriaCoverTheHistoryOfATransient() throws Exception {
+        Path out = dir.resolve("hist.h5");
+        CliHarness.Outcome o = CliHarness.run("run", "wse-coarse", "-q", "--json", "-o", out.toString(), "--set",
+                "grid.cells_per_core=0.1", "--set", "analysis.thermal=transient", "--set", "transient.end=600 s",
+                "--set", "transient.profile=step", "--set", "transient.step.to=20 kW", "--set",
+                "transient.step.at=10 s", "--set", "analysis.mechanics=true", "--set", "mechanics.spacing=10 mm",
+                "--set", "mechanics.history.count=4");
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        JsonNode m = j.get("mechanicsInfo");
+        double states = Math.max(m.get("wafer_warpage_pv_m").asDouble(), m.get("idle_wafer_warpage_pv_m").asDouble());
+        double history = m.get("history_wafer_warpage_pv_max_m").asDouble();
+        assertTrue(history > 1.2 * states, "the step must warp beyond the states: " + history + " vs " + states);
+        double stress = m.get("history_silicon_peak_principal_max_Pa").asDouble()
+                / m.get("silicon_fracture_strength_Pa").asDouble();
+        for (JsonNode c : j.get("verdict").get("criteria")) {
+            if (c.get("criterion").asText().equals("max_warpage")) {
+                assertEquals(1e6 * history, c.get("value").asDouble(), 1e-9 * 1e6 * history, c.toString());
+                assertTrue(c.get("note").asText().startsWith("history at t = "), c.toString());
+                assertEquals("fail", c.get("status").asText(), c.toString());   // 244 um > 200 um
+            }
+            if (c.get("criterion").asText().equals("max_silicon_stress"))
+                assertEquals(stress, c.get("value").asDouble(), 1e-12 * stress, c.toString());
+        }
+        assertEquals(1, o.code(), o.err());
+        assertEquals("criteria_failed", j.get("status").asText());
     }
 
     @Test

@@ -10,7 +10,8 @@ public final class AnalyticChecks {
     public static List<Check> all() {
         List<Check> all = new java.util.ArrayList<>(List.of(new SlabCheck(), new ManufacturedSolutionCheck(),
                 new SpreadingResistanceCheck(), new EdgeCooledPlateCheck(), new LeakageFixedPointCheck(),
-                new LateralCoolantCheck(), new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck()));
+                new LateralCoolantCheck(), new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck(),
+                new ContactResistanceCheck()));
         all.addAll(PlateChecks.all());
         return List.copyOf(all);
     }

@@ -51,7 +51,10 @@ public class MechanicsSolveBench {
 
     @Benchmark
     public MechanicsRun.Outcome mechanicsSolve() {
-        MechanicsRun.Outcome o = MechanicsRun.run(spec, grid, plan, Map.of("full", temperature), 0, m -> { });
+        MechanicsRun.Outcome o;
+        try (Parallel par = new Parallel(0)) {
+            o = MechanicsRun.run(spec, grid, plan, Map.of("full", temperature), par, m -> { });
+        }
         var st = o.states().get(0).solution().stats();
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         System.out.printf("[bench] %s: %,d unknowns, factor %,d non-zeros, %d CG iterations, residual %.1e, "

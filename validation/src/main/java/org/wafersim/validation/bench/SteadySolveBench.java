@@ -66,6 +66,12 @@ public class SteadySolveBench {
         System.arraycopy(savedAmbient, 0, problem.boundary().ambient, 0, savedAmbient.length);
     }
 
+    /** CPU time of this JVM, all threads (ns); -1 when the platform does not say. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() { par.close(); }
 
@@ -75,10 +81,14 @@ public class SteadySolveBench {
         // operating-point: power.total = 15 kW reached at the converged state (the dynamic scale found in the outer
         // loop); leakage: the same model with its starting dynamic power fixed (the leakage solve before power.total
         // meant the operating point)
+        long cpu0 = processCpuNanos();
         SteadyResult r = variant.equals("operating-point") ? OperatingPoint.solve(solver, model, null).result()
                 : solver.solve(problem, null);
-        System.out.printf("[bench] %s: %d outer iterations, CG iterations %s%n", variant, r.picardIterations(),
-                java.util.Arrays.toString(r.linearIterations()));
+        // the process's CPU time (all threads) beside JMH's wall time: on a shared machine the wall time also counts
+        // the other processes' turns, the CPU time only this solve's work (plus JIT and GC)
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        System.out.printf("[bench] %s: %d outer iterations, CG iterations %s, process CPU %.2f s%n", variant,
+                r.picardIterations(), java.util.Arrays.toString(r.linearIterations()), cpu);
         return r;
     }
 }

@@ -1,4 +1,4 @@
-package org.wafersim.run;
+package org.wafersim.thermal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The step-response times read off a sampled response ({@link TransientRun#crossingTime}). */
+/** The step-response times read off a sampled response ({@link StepResponse#crossingTime}). */
 class StepResponseTimesTest {
     /** Samples at t = 0 and then geometrically growing steps, as the adaptive integrator takes them. */
     static List<Double> times(double first, double growth, double end) {
@@ -36,7 +36,7 @@ class StepResponseTimesTest {
             for (double ti : t) v.add(300 - 20 * Math.exp(-ti / tau));    // a cooling step down from 300 K
             v.set(v.size() - 1, 300.0);                                      // settled at the next breakpoint
             for (double frac : new double[]{0.632, 0.9, 0.99})
-                assertEquals(-tau * Math.log(1 - frac), TransientRun.crossingTime(t, v, 0, t.size() - 1, frac),
+                assertEquals(-tau * Math.log(1 - frac), StepResponse.crossingTime(t, v, 0, t.size() - 1, frac),
                         1e-9 * tau, "growth " + growth + ", fraction " + frac);
         }
     }
@@ -48,7 +48,7 @@ class StepResponseTimesTest {
             List<Double> v = new ArrayList<>();
             for (double ti : t) v.add(twoExp(ti));
             for (double frac : new double[]{0.632, 0.9, 0.99}) {
-                double exact = exactCrossing(frac), got = TransientRun.crossingTime(t, v, 0, t.size() - 1, frac);
+                double exact = exactCrossing(frac), got = StepResponse.crossingTime(t, v, 0, t.size() - 1, frac);
                 System.out.printf("growth %.1f, %.1f %%: %.4f s vs exact %.4f s (%.2e)%n", growth, 100 * frac, got,
                         exact, got / exact - 1);
                 // PCHIP on ln r: third order in the step; measured <= 2e-3 up to growth 1.5 (the integrator's),
@@ -62,6 +62,6 @@ class StepResponseTimesTest {
     void neverReachedGivesNaN() {
         List<Double> t = List.of(0.0, 1.0, 2.0);
         List<Double> v = List.of(0.0, 0.5, 0.5);
-        assertTrue(Double.isNaN(TransientRun.crossingTime(t, v, 0, 1, 1.5)));
+        assertTrue(Double.isNaN(StepResponse.crossingTime(t, v, 0, 1, 1.5)));
     }
 }

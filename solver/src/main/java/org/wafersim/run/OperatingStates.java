@@ -1,0 +1,123 @@
+package org.wafersim.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.wafersim.cases.CaseSpec;
+import org.wafersim.geometry.CoreArray;
+import org.wafersim.grid.Grid;
+import org.wafersim.linalg.Parallel;
+import org.wafersim.power.CoreCellMap;
+import org.wafersim.thermal.OperatingPoint;
+import org.wafersim.thermal.PackageThermalModel;
+import org.wafersim.thermal.SteadyResult;
+import org.wafersim.thermal.SteadySolver;
+import org.wafersim.units.Units;
+
+/**
+ * Stage 3 of a run: the operating states other stages need besides the run's own steady state: the dynamic power at
+ * each level of a transient profile given as totals, and the temperature fields the mechanics solves (full load and
+ * idle, and the transient's snapshots). Each steady solve is warm-started from the run's field, on the run's
+ * thread pool, and its energy balance checked.
+ */
+final class OperatingStates {
+    private OperatingStates() { }
+
+    /**
+     * The named temperature fields (K) for the mechanics: the case's {@code mechanics.states} (full load: the run's
+     * own field in a steady run; idle: a steady solve at {@code power.idle}) and the transient's snapshots.
+     */
+    static Map<String, double[]> mechanicsFields(CaseSpec spec, MeshStage mesh, ThermalStage th,
+                                                 TransientRun.Outcome tr, Parallel par, Consumer<String> progress) {
+        boolean transientRun = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY;
+        Map<String, double[]> fields = new LinkedHashMap<>();
+        for (CaseSpec.OperatingState st : spec.mechanics().states()) {
+            switch (st) {
+                case FULL -> fields.put("full", transientRun
+                        ? steadyAt(spec, mesh, spec.power().total(), par, th.result(), progress)
+                        : th.result().temperature());
+                case IDLE -> fields.put("idle", steadyAt(spec, mesh, spec.power().idle(), par, th.result(), progress));
+            }
+        }
+        if (tr != null)
+            for (int i = 0; i < tr.snapshots().size(); i++) {
+                double[] tc = tr.snapshots().get(i).temperatureC();
+                double[] tk = new double[tc.length];
+                for (int c = 0; c < tc.length; c++) tk[c] = tc[c] + Units.ZERO_CELSIUS_K;
+                fields.put(String.format(java.util.Locale.ROOT, "snapshot_%04d", i), tk);
+            }
+        return fields;
+    }
+
+    /**
+     * The steady temperature field (K) at another total power with the case's distribution (an operating state for
+     * the mechanics: full load in a transient run, idle), warm-started from {@code near}; the energy balance is
+     * checked as for the run's own solve.
+     */
+    static double[] steadyAt(CaseSpec spec, MeshStage mesh, double power, Parallel par, SteadyResult near,
+                             Consumer<String> progress) {
+        Grid g = mesh.grid();
+        CoreArray cores = mesh.cores();
+        CoreCellMap map = mesh.map();
+        progress.accept(String.format(java.util.Locale.ROOT, "steady thermal solve at %.4g W for the mechanics", power));
+        double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, power,
+                org.wafersim.io.Hdf5PowerMap.READER, m -> { });
+        PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, cp);
+        SteadyResult r = OperatingPoint.solve(new SteadySolver(par, ThermalStage.options(spec)), model,
+                near.temperature()).result();
+        ThermalStage.checkBalance(r, String.format(java.util.Locale.ROOT, " at %.4g W", power));
+        return r.temperature();
+    }
+
+    /** Most operating-point solves spent on the levels of a transient profile given as totals. */
+    static final int MAX_LEVEL_SOLVES = 8;
+
+    /**
+     * The dynamic power (W) at each level of a transient profile. With {@code power.dynamic} (or without leakage) a
+     * level is its dynamic power. With {@code power.total} and leakage a level is the total at the steady operating
+     * point: the dynamic power of each distinct level of the profile is found by an operating-point solve
+     * ({@link OperatingPoint}, warm-started), and levels in between (ramps, traces) are interpolated linearly; a
+     * profile with more than {@link #MAX_LEVEL_SOLVES} distinct levels is sampled at that many evenly spaced ones.
+     */
+    static java.util.function.DoubleUnaryOperator levelToDynamic(CaseSpec spec, MeshStage mesh,
+            org.wafersim.power.PowerTimeline tl, Parallel par, SteadyResult near, Consumer<String> progress) {
+        Grid g = mesh.grid();
+        CoreArray cores = mesh.cores();
+        CoreCellMap map = mesh.map();
+        if (spec.power().basis() != CaseSpec.PowerBasis.TOTAL || spec.power().leakageAtRef() == 0)
+            return x -> x;
+        java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
+        levels.add(tl.totalBefore(0));
+        for (double b : tl.breakpoints()) {
+            levels.add(tl.totalAt(b));
+            levels.add(tl.totalBefore(b));
+        }
+        levels.removeIf(v -> !(v > 0));
+        double[] lv = levels.stream().mapToDouble(Double::doubleValue).toArray();
+        if (lv.length > MAX_LEVEL_SOLVES) {
+            double lo = lv[0], hi = lv[lv.length - 1];
+            lv = new double[MAX_LEVEL_SOLVES];
+            for (int i = 0; i < lv.length; i++) lv[i] = lo + (hi - lo) * i / (lv.length - 1);
+        }
+        double[] dy = new double[lv.length];
+        double[] warm = near.temperature();
+        for (int i = 0; i < lv.length; i++) {
+            progress.accept(String.format(java.util.Locale.ROOT, "operating point at a total of %.6g W (transient profile level)", lv[i]));
+            double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, lv[i],
+                    org.wafersim.io.Hdf5PowerMap.READER, m -> { });
+            PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, cp);
+            OperatingPoint.Solution op = OperatingPoint.solve(new SteadySolver(par, ThermalStage.options(spec)), m, warm);
+            dy[i] = op.dynamicW();
+            warm = op.result().temperature();
+        }
+        final double[] x = lv, y = dy;
+        return v -> {
+            if (!(v > 0)) return 0;
+            if (x.length == 1) return y[0] * v / x[0];
+            int i = java.util.Arrays.binarySearch(x, v);
+            if (i >= 0) return y[i];
+            int k = Math.min(Math.max(-i - 2, 0), x.length - 2);
+            return Math.max(0, y[k] + (y[k + 1] - y[k]) * (v - x[k]) / (x[k + 1] - x[k]));
+        };
+    }
+}
