@@ -147,6 +147,15 @@ final class MechanicsLayout {
         f.dataset(MECHANICS_STRESS_XY, flat(st.siliconStressXy()), s3, g);
         f.dataset(MECHANICS_VON_MISES, flat(st.siliconVonMises()), s3, g);
         f.dataset(MECHANICS_MAX_PRINCIPAL_STRESS, flat(st.siliconMaxPrincipal()), s3, g);
+        // the other plate layers' stresses (the cold plate's, the board's), same levels
+        for (int l : st.otherPlateLayers()) {
+            String name = model.layers().get(l).name();
+            double[][] p1 = new double[3][mesh.elements()];
+            double[][] vm = st.layerVonMises(l, p1);
+            f.dataset(MECHANICS_LAYER_VON_MISES.path(g, name), flat(vm), s3, MECHANICS_LAYER_VON_MISES.units());
+            f.dataset(MECHANICS_LAYER_MAX_PRINCIPAL_STRESS.path(g, name), flat(p1), s3,
+                    MECHANICS_LAYER_MAX_PRINCIPAL_STRESS.units());
+        }
         f.attribute(MECHANICS.path() + g, "connector_max_shear_strain", st.maxConnectorShearStrain());
         f.attribute(MECHANICS.path() + g, "wafer_warpage_pv_m", st.warpagePeakToValley(st.waferLaminate()));
         f.attribute(MECHANICS.path() + g, "silicon_peak_principal_Pa", st.peakSiliconPrincipal());
