@@ -71,7 +71,7 @@ final class MechanicsLayout {
                 System.arraycopy(st.connectorShearStrainXz(), 0, gx, k * ne, ne);
                 System.arraycopy(st.connectorShearStrainYz(), 0, gy, k * ne, ne);
                 double[] c = st.connectorTemperature();
-                for (int e = 0; e < ne; e++) tc[k * ne + e] = c[e] - 273.15;
+                for (int e = 0; e < ne; e++) tc[k * ne + e] = c[e] - Units.ZERO_CELSIUS_K;
             }
         }
         f.dataset(MECHANICS_HISTORY_TIME, t, new int[]{n});
