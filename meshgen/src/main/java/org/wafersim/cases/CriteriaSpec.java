@@ -28,7 +28,7 @@ public record CriteriaSpec(double junctionLimit, double designLife, double minRe
 
     /** The defaults for a design life of {@code designLife} s. */
     public static CriteriaSpec defaults(double designLife) {
-        return new CriteriaSpec(125 + 273.15, designLife, DEFAULT_MIN_RELIABILITY, null, designLife, 200e-6,
+        return new CriteriaSpec(125 + org.wafersim.units.Units.ZERO_CELSIUS_K, designLife, DEFAULT_MIN_RELIABILITY, null, designLife, 200e-6,
                 DEFAULT_MAX_SILICON_STRESS, null);
     }
 }

@@ -1,5 +1,7 @@
 package org.wafersim.cli;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,32 +62,32 @@ public record ResultInfo(String file, long bytes, String caseName, String versio
     private static Headline headline(ResultReader r, Map<String, ResultReader.DatasetInfo> ds, Mesh mesh) {
         Double power = null, balance = null, rjc = null, residual = null, wall = null;
         Map<String, Double> heat = null;
-        if (ds.containsKey("/thermal/heat_paths")) {
-            Map<String, Object> a = r.attributes("/thermal/heat_paths");
+        if (ds.containsKey(THERMAL_HEAT_PATHS.path())) {
+            Map<String, Object> a = r.attributes(THERMAL_HEAT_PATHS.path());
             power = num(a.get("total_W"));
             balance = num(a.get("balance_rel_error"));
             rjc = num(a.get("r_junction_coolant_K_per_W"));
-            double[] w = r.read("/thermal/heat_paths").flat();
+            double[] w = r.read(THERMAL_HEAT_PATHS.path()).flat();
             if (a.get("path_names") instanceof String[] names && names.length == w.length) {
                 heat = new LinkedHashMap<>();
                 for (int p = 0; p < names.length; p++) heat.put(names[p], w[p]);
             }
         }
-        double[] wafer = mesh == null || !ds.containsKey("/thermal/temperature") ? null : mesh.waferStats(r);
-        double[] cores = ds.containsKey("/cores/temperature") ? minMax(r.read("/cores/temperature").flat()) : null;
+        double[] wafer = mesh == null || !ds.containsKey(THERMAL_TEMPERATURE.path()) ? null : mesh.waferStats(r);
+        double[] cores = ds.containsKey(CORES_TEMPERATURE.path()) ? minMax(r.read(CORES_TEMPERATURE.path()).flat()) : null;
         Integer picard = null, cg = null;
-        if (ds.containsKey("/solver/cg_iterations") || ds.containsKey("/solver/wall_seconds")) {
-            Map<String, Object> a = r.attributes("/solver");
+        if (ds.containsKey(SOLVER_CG_ITERATIONS.path()) || ds.containsKey(SOLVER_WALL_SECONDS.path())) {
+            Map<String, Object> a = r.attributes(SOLVER.path());
             picard = a.get("picard_iterations") instanceof Number n ? n.intValue() : null;
             residual = num(a.get("final_relative_residual"));
-            if (ds.containsKey("/solver/cg_iterations")) {
+            if (ds.containsKey(SOLVER_CG_ITERATIONS.path())) {
                 int sum = 0;
-                for (double v : r.read("/solver/cg_iterations").flat()) sum += (int) v;
+                for (double v : r.read(SOLVER_CG_ITERATIONS.path()).flat()) sum += (int) v;
                 cg = sum;
             }
-            if (ds.containsKey("/solver/wall_seconds")) {
+            if (ds.containsKey(SOLVER_WALL_SECONDS.path())) {
                 double sum = 0;
-                for (double v : r.read("/solver/wall_seconds").flat()) sum += v;
+                for (double v : r.read(SOLVER_WALL_SECONDS.path()).flat()) sum += v;
                 wall = sum;
             }
         }
@@ -97,15 +99,15 @@ public record ResultInfo(String file, long bytes, String caseName, String versio
     /** The mesh facts the headline needs: sizes, layer names and the wafer layer's cell planes. */
     private record Mesh(int nx, int ny, int nz, double[] x, double[] y, double[] z, List<String> layers, int[] waferK) {
         static Mesh read(ResultReader r, Map<String, ResultReader.DatasetInfo> ds) {
-            if (!ds.containsKey("/mesh/x") || !ds.containsKey("/mesh/y") || !ds.containsKey("/mesh/z")) return null;
-            double[] x = r.read("/mesh/x").flat(), y = r.read("/mesh/y").flat(), z = r.read("/mesh/z").flat();
+            if (!ds.containsKey(MESH_X.path()) || !ds.containsKey(MESH_Y.path()) || !ds.containsKey(MESH_Z.path())) return null;
+            double[] x = r.read(MESH_X.path()).flat(), y = r.read(MESH_Y.path()).flat(), z = r.read(MESH_Z.path()).flat();
             List<String> layers = null;
             int[] waferK = null;
-            int[] active = r.attributes("/mesh").get("active_k") instanceof int[] a && a.length == 2 ? a : null;
-            if (ds.containsKey("/mesh/layer_k")
-                    && r.attributes("/mesh/layer_k").get("layer_names") instanceof String[] names) {
+            int[] active = r.attributes(MESH.path()).get("active_k") instanceof int[] a && a.length == 2 ? a : null;
+            if (ds.containsKey(MESH_LAYER_K.path())
+                    && r.attributes(MESH_LAYER_K.path()).get("layer_names") instanceof String[] names) {
                 layers = List.of(names);
-                double[] lk = r.read("/mesh/layer_k").flat();
+                double[] lk = r.read(MESH_LAYER_K.path()).flat();
                 // the wafer is the layer that holds the active (heat-source) planes
                 for (int l = 0; l < names.length && active != null && 2 * l + 1 < lk.length; l++)
                     if (active[0] >= lk[2 * l] && active[1] <= lk[2 * l + 1])
@@ -117,7 +119,7 @@ public record ResultInfo(String file, long bytes, String caseName, String versio
         /** {min, max, volume-weighted mean} of the temperature over the wafer layer, or null. */
         double[] waferStats(ResultReader r) {
             if (waferK == null) return null;
-            ResultReader.Data t = r.read("/thermal/temperature");
+            ResultReader.Data t = r.read(THERMAL_TEMPERATURE.path());
             if (t.flat().length != (long) nx * ny * nz) return null;
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, sum = 0, vol = 0;
             for (int k = waferK[0]; k < waferK[1]; k++)

@@ -1,5 +1,7 @@
 package org.wafersim.export;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,19 +71,19 @@ public final class TableExport {
     }
 
     private CsvTable probes() {
-        DatasetInfo time = ds.get("/transient/time");
+        DatasetInfo time = ds.get(TRANSIENT_TIME.path());
         if (time == null)
-            throw new InputException(file, "/transient", "no transient in this result; the probes table needs a "
+            throw new InputException(file, TRANSIENT.path(), "no transient in this result; the probes table needs a "
                     + "transient or cycle run");
         int n = time.shape()[0];
         List<DatasetInfo> cols = new ArrayList<>();
         for (DatasetInfo d : ds.values())
-            if (d.path().startsWith("/transient/") && !d.path().equals("/transient/time") && d.shape().length == 1
+            if (d.path().startsWith(TRANSIENT.prefix()) && !d.path().equals(TRANSIENT_TIME.path()) && d.shape().length == 1
                     && d.shape()[0] == n && !d.type().equals("string")) cols.add(d);
         List<String> header = new ArrayList<>(List.of("time_s"));
         for (DatasetInfo d : cols) {
-            String c = d.path().startsWith("/transient/probes/") ? column(d, "/transient/probes/")
-                    : column(d, "/transient/");
+            String c = d.path().startsWith(TRANSIENT_PROBES.prefix()) ? column(d, TRANSIENT_PROBES.prefix())
+                    : column(d, TRANSIENT.prefix());
             header.add(c);
         }
         CsvTable t = new CsvTable(header);
@@ -99,8 +101,8 @@ public final class TableExport {
     }
 
     private int coreCount() {
-        DatasetInfo x = ds.get("/cores/x");
-        if (x == null) throw new InputException(file, "/cores", "no per-core data in this result");
+        DatasetInfo x = ds.get(CORES_X.path());
+        if (x == null) throw new InputException(file, CORES.path(), "no per-core data in this result");
         return x.shape()[0];
     }
 
@@ -108,14 +110,14 @@ public final class TableExport {
         int n = coreCount();
         List<DatasetInfo> cols = new ArrayList<>();
         for (DatasetInfo d : ds.values())
-            if ((d.path().startsWith("/cores/") || d.path().startsWith("/reliability/")) && d.shape().length == 1
+            if ((d.path().startsWith(CORES.prefix()) || d.path().startsWith(RELIABILITY.prefix())) && d.shape().length == 1
                     && d.shape()[0] == n && !d.type().equals("string")) cols.add(d);
         List<String> header = new ArrayList<>(List.of("core"));
         List<double[]> v = new ArrayList<>();
         for (DatasetInfo d : cols) {
             double[] x = r.read(d.path()).flat();
             String name = column(d, d.path().substring(0, d.path().lastIndexOf('/') + 1));
-            if ("m".equals(d.units()) && (d.path().equals("/cores/x") || d.path().equals("/cores/y"))) {
+            if ("m".equals(d.units()) && (d.path().equals(CORES_X.path()) || d.path().equals(CORES_Y.path()))) {
                 x = x.clone();
                 for (int i = 0; i < n; i++) x[i] *= 1e3;
                 name = d.path().substring(7) + "_mm";
@@ -136,14 +138,14 @@ public final class TableExport {
 
     private CsvTable dies() {
         int n = coreCount();
-        if (!ds.containsKey("/cores/die")) throw new InputException(file, "/cores/die", "missing; cannot group cores by die");
-        int[] die = toInt(r.read("/cores/die").flat());
+        if (!ds.containsKey(CORES_DIE.path())) throw new InputException(file, CORES_DIE.path(), "missing; cannot group cores by die");
+        int[] die = toInt(r.read(CORES_DIE.path()).flat());
         int nd = 0;
         for (int d : die) nd = Math.max(nd, d + 1);
         int cols = 0;
-        if (r.attributes("/cores").get("dies") instanceof int[] g && g.length == 2) cols = g[0];
-        double[] temp = ds.containsKey("/cores/temperature") ? r.read("/cores/temperature").flat() : null;
-        double[] power = ds.containsKey("/cores/power") ? r.read("/cores/power").flat() : null;
+        if (r.attributes(CORES.path()).get("dies") instanceof int[] g && g.length == 2) cols = g[0];
+        double[] temp = ds.containsKey(CORES_TEMPERATURE.path()) ? r.read(CORES_TEMPERATURE.path()).flat() : null;
+        double[] power = ds.containsKey(CORES_POWER.path()) ? r.read(CORES_POWER.path()).flat() : null;
         double[] tmax = new double[nd], tmin = new double[nd], tsum = new double[nd], psum = new double[nd];
         int[] count = new int[nd];
         java.util.Arrays.fill(tmax, Double.NEGATIVE_INFINITY);
@@ -173,13 +175,14 @@ public final class TableExport {
             extra.add(psum);
         }
         for (DatasetInfo d : ds.values())
-            if (d.path().startsWith("/reliability/") && d.shape().length == 1 && d.shape()[0] == nd && nd != n
-                    && !d.type().equals("string") && !d.path().equals("/reliability/time")) {
-                header.add(column(d, "/reliability/"));
+            if (d.path().startsWith(RELIABILITY.prefix()) && d.shape().length == 1 && d.shape()[0] == nd && nd != n
+                    && !d.type().equals("string") && !d.path().equals(RELIABILITY_TIME.path())) {
+                header.add(column(d, RELIABILITY.prefix()));
                 extra.add(r.read(d.path()).flat());
             }
-        for (String s : List.of("die_max", "die_mean")) {
-            DatasetInfo d = ds.get("/transient/" + s);
+        for (org.wafersim.io.ResultSchema e : List.of(TRANSIENT_DIE_MAX, TRANSIENT_DIE_MEAN)) {
+            String s = e.leaf();
+            DatasetInfo d = ds.get(e.path());
             if (d != null && d.shape().length == 2 && d.shape()[1] == nd) {
                 double[] all = r.read(d.path()).flat();
                 double[] last = java.util.Arrays.copyOfRange(all, all.length - nd, all.length);

@@ -1,5 +1,7 @@
 package org.wafersim.export;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +48,13 @@ public final class ThermalImpedance {
     public static Curve of(ResultReader r, String file, String probe) {
         var names = new java.util.HashSet<String>();
         for (var d : r.datasets()) names.add(d.path());
-        if (!names.contains("/transient/time"))
-            throw new InputException(file, "/transient", "no transient in this result; Zth needs a step response "
+        if (!names.contains(TRANSIENT_TIME.path()))
+            throw new InputException(file, TRANSIENT.path(), "no transient in this result; Zth needs a step response "
                     + "(analysis.thermal: transient, transient.profile: step, transient.initial: steady)");
-        String probePath = "/transient/probes/" + probe;
+        String probePath = TRANSIENT_PROBE.path(probe);
         if (!names.contains(probePath)) {
             List<String> have = new ArrayList<>();
-            for (String n : names) if (n.startsWith("/transient/probes/")) have.add(n.substring(18));
+            for (String n : names) if (n.startsWith(TRANSIENT_PROBES.prefix())) have.add(n.substring(TRANSIENT_PROBES.prefix().length()));
             throw new InputException("--probe", null, "no probe '" + probe + "' in " + file + "; probes: "
                     + String.join(", ", have));
         }
@@ -66,12 +68,12 @@ public final class ThermalImpedance {
         if (!(step.to() > step.from()))
             throw new InputException(file, "transient.step", "the power does not rise (from "
                     + step.from() + " W to " + step.to() + " W); Zth needs a heating step");
-        double[] time = r.read("/transient/time").flat();
+        double[] time = r.read(TRANSIENT_TIME.path()).flat();
         double[] tj = r.read(probePath).flat();
-        double[] p = r.read("/transient/power").flat();
-        Object total = r.attributes("/thermal/heat_paths").get("total_W");
+        double[] p = r.read(TRANSIENT_POWER.path()).flat();
+        Object total = r.attributes(THERMAL_HEAT_PATHS.path()).get("total_W");
         if (!(total instanceof Double pBefore))
-            throw new InputException(file, "/thermal/heat_paths", "has no total_W attribute (the steady power before the step)");
+            throw new InputException(file, THERMAL_HEAT_PATHS.path(), "has no total_W attribute (the steady power before the step)");
         return fromSeries(time, tj, p, step.at(), pBefore, probe, file);
     }
 
@@ -88,12 +90,12 @@ public final class ThermalImpedance {
         int k0 = 0;
         while (k0 + 1 < time.length && time[k0 + 1] <= stepAt) k0++;
         if (time.length - k0 < 4)
-            throw new InputException(file, "/transient/time", "fewer than 3 steps after the power step; nothing to fit");
+            throw new InputException(file, TRANSIENT_TIME.path(), "fewer than 3 steps after the power step; nothing to fit");
         double tj0 = tj[k0];
         double pAfter = power[power.length - 1];
         double dP = pAfter - powerBefore;
         if (!(dP > 0))
-            throw new InputException(file, "/transient/power", "the dissipated power did not rise ("
+            throw new InputException(file, TRANSIENT_POWER.path(), "the dissipated power did not rise ("
                     + powerBefore + " W before, " + pAfter + " W at the end)");
         int n = time.length - k0;
         double[] t = new double[n], z = new double[n];

@@ -102,6 +102,39 @@ public final class ResultFile {
         return addDataset(path, flat, flat.length, 1, shape, units);
     }
 
+    // ---- the same for the entries of the result schema: the path from the schema (placeholders filled by
+    // parts), the units attribute from the schema ----
+
+    /** Adds a double dataset at {@code d}'s path with {@code d}'s units. */
+    public ResultFile dataset(ResultSchema d, double[] flat, int[] shape, String... parts) {
+        return dataset(d.path(parts), flat, shape, d.units());
+    }
+
+    /** Adds an int32 dataset at {@code d}'s path with {@code d}'s units. */
+    public ResultFile intDataset(ResultSchema d, int[] flat, int[] shape, String... parts) {
+        return intDataset(d.path(parts), flat, shape, d.units());
+    }
+
+    /** Adds an 8-bit integer dataset at {@code d}'s path with {@code d}'s units. */
+    public ResultFile byteDataset(ResultSchema d, byte[] flat, int[] shape, String... parts) {
+        return byteDataset(d.path(parts), flat, shape, d.units());
+    }
+
+    /** Adds a text dataset at {@code d}'s path. */
+    public ResultFile textDataset(ResultSchema d, String text) {
+        return textDataset(d.path(), text);
+    }
+
+    /** Adds an attribute to the group {@code g} of the schema. */
+    public ResultFile attribute(ResultSchema g, String name, Object value) {
+        return attribute(g.path(), name, value);
+    }
+
+    /** Adds an attribute to the dataset {@code d} of the schema, added earlier. */
+    public ResultFile datasetAttribute(ResultSchema d, String name, Object value) {
+        return datasetAttribute(d.path(), name, value);
+    }
+
     /** Adds a scalar double dataset. */
     public ResultFile dataset(String path, double value, String units) {
         return putDataset(path, value, 8, units);

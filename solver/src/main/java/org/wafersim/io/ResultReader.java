@@ -1,5 +1,7 @@
 package org.wafersim.io;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import io.jhdf.HdfFile;
 import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
@@ -139,7 +141,7 @@ public final class ResultReader implements AutoCloseable {
         try {
             if (hdf.getChildren().get("case") instanceof Dataset ds && ds.getData() instanceof String s) return s;
         } catch (RuntimeException e) {
-            throw failure("/case", "cannot read the stored case", e);
+            throw failure(CASE.path(), "cannot read the stored case", e);
         }
         return attributes("/").get("case") instanceof String s ? s : null;
     }

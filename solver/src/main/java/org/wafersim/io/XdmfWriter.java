@@ -1,5 +1,7 @@
 package org.wafersim.io;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,9 +61,9 @@ public final class XdmfWriter {
         sb.append("   <Topology TopologyType=\"3DRectMesh\" Dimensions=\"")
                 .append(nz1).append(' ').append(ny1).append(' ').append(nx1).append("\"/>\n");
         sb.append("   <Geometry GeometryType=\"VXVYVZ\">\n");
-        dataItem(sb, "    ", String.valueOf(nx1), file, "/mesh/x");
-        dataItem(sb, "    ", String.valueOf(ny1), file, "/mesh/y");
-        dataItem(sb, "    ", String.valueOf(nz1), file, "/mesh/z");
+        dataItem(sb, "    ", String.valueOf(nx1), file, MESH_X.path());
+        dataItem(sb, "    ", String.valueOf(ny1), file, MESH_Y.path());
+        dataItem(sb, "    ", String.valueOf(nz1), file, MESH_Z.path());
         sb.append("   </Geometry>\n");
         for (FieldRef f : cellFields) {
             sb.append("   <Attribute Name=\"").append(escape(f.name()))
@@ -183,12 +185,12 @@ public final class XdmfWriter {
         for (ResultReader.DatasetInfo d : r.datasets()) ds.put(d.path(), d);
         String file = escape(h5Ref);
         int[] cell3 = null;
-        if (ds.containsKey("/mesh/x") && ds.containsKey("/mesh/y") && ds.containsKey("/mesh/z"))
-            cell3 = new int[]{ds.get("/mesh/z").shape()[0] - 1, ds.get("/mesh/y").shape()[0] - 1,
-                    ds.get("/mesh/x").shape()[0] - 1};
+        if (ds.containsKey(MESH_X.path()) && ds.containsKey(MESH_Y.path()) && ds.containsKey(MESH_Z.path()))
+            cell3 = new int[]{ds.get(MESH_Z.path()).shape()[0] - 1, ds.get(MESH_Y.path()).shape()[0] - 1,
+                    ds.get(MESH_X.path()).shape()[0] - 1};
         int[] el = null, nd = null;
-        if (ds.containsKey("/mechanics/node_x") && ds.containsKey("/mechanics/node_y")) {
-            int nnx = ds.get("/mechanics/node_x").shape()[0], nny = ds.get("/mechanics/node_y").shape()[0];
+        if (ds.containsKey(MECHANICS_NODE_X.path()) && ds.containsKey(MECHANICS_NODE_Y.path())) {
+            int nnx = ds.get(MECHANICS_NODE_X.path()).shape()[0], nny = ds.get(MECHANICS_NODE_Y.path()).shape()[0];
             el = new int[]{nny - 1, nnx - 1};
             nd = new int[]{nny, nnx};
         }
@@ -198,26 +200,26 @@ public final class XdmfWriter {
         String ghost3 = null;
         if (cell3 != null) {
             for (ResultReader.DatasetInfo d : ds.values())
-                if (java.util.Arrays.equals(d.shape(), cell3) && !d.path().startsWith("/transient/snapshots/")
-                        && !d.path().equals("/mesh/vtk_ghost_type")) wafer.add(new Attr(fieldName(d), "Cell", d, -1));
-            if (ds.containsKey("/mesh/vtk_ghost_type")) ghost3 = "/mesh/vtk_ghost_type";
+                if (java.util.Arrays.equals(d.shape(), cell3) && !d.path().startsWith(TRANSIENT_SNAPSHOTS.prefix())
+                        && !d.path().equals(MESH_VTK_GHOST_TYPE.path())) wafer.add(new Attr(fieldName(d), "Cell", d, -1));
+            if (ds.containsKey(MESH_VTK_GHOST_TYPE.path())) ghost3 = MESH_VTK_GHOST_TYPE.path();
         }
         // the transient's time steps
         List<Double> times = new java.util.ArrayList<>();
         List<String> fields = new java.util.ArrayList<>();
         if (cell3 != null) {
             for (ResultReader.DatasetInfo d : ds.values())
-                if (d.path().startsWith("/transient/snapshots/") && java.util.Arrays.equals(d.shape(), cell3)
+                if (d.path().startsWith(TRANSIENT_SNAPSHOTS.prefix()) && java.util.Arrays.equals(d.shape(), cell3)
                         && r.attributes(d.path()).get("time_s") instanceof Double t) {
                     times.add(t);
                     fields.add(d.path());
                 }
-            if (ds.containsKey("/transient/final_temperature") && ds.containsKey("/transient/time")) {
-                double[] tt = r.read("/transient/time").flat();
+            if (ds.containsKey(TRANSIENT_FINAL_TEMPERATURE.path()) && ds.containsKey(TRANSIENT_TIME.path())) {
+                double[] tt = r.read(TRANSIENT_TIME.path()).flat();
                 double end = tt[tt.length - 1];
                 if (times.isEmpty() || times.get(times.size() - 1) < end) {
                     times.add(end);
-                    fields.add("/transient/final_temperature");
+                    fields.add(TRANSIENT_FINAL_TEMPERATURE.path());
                 }
             }
         }
@@ -227,25 +229,25 @@ public final class XdmfWriter {
         String plateGhost = null;
         if (el != null) {
             List<String> states = new java.util.ArrayList<>();
-            if (r.attributes("/mechanics").get("states") instanceof String[] st) states.addAll(List.of(st));
+            if (r.attributes(MECHANICS.path()).get("states") instanceof String[] st) states.addAll(List.of(st));
             if (states.isEmpty()) states.add("state");
             for (int s = 0; s < states.size(); s++) {
-                String prefix = s == 0 ? "/mechanics/" : "/mechanics/states/" + states.get(s) + "/";
+                String prefix = s == 0 ? MECHANICS.prefix() : MECHANICS_STATE.path(states.get(s)) + "/";
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("snapshot_(\\d{4})").matcher(states.get(s));
-                String snap = m.matches() ? "/transient/snapshots/" + m.group(1) + "/temperature" : null;
+                String snap = m.matches() ? TRANSIENT_SNAPSHOT_TEMPERATURE.path(m.group(1)) : null;
                 Double at = s > 0 && snap != null && ds.containsKey(snap)
                         && r.attributes(snap).get("time_s") instanceof Double t && times.contains(t) ? t : null;
                 String label = s == 0 ? "" : at != null ? "transient_" : states.get(s) + "_";
                 List<Attr> into = at == null ? plate : platesAt.computeIfAbsent(at, k -> new java.util.ArrayList<>());
                 for (ResultReader.DatasetInfo d : ds.values()) {
                     String p = d.path();
-                    if (!p.startsWith(prefix) || (s == 0 && p.startsWith("/mechanics/states/"))) continue;
-                    String prefixLabel = p.startsWith("/mechanics/history/") ? label + "history_" : label;
+                    if (!p.startsWith(prefix) || (s == 0 && p.startsWith(MECHANICS_STATES.prefix()))) continue;
+                    String prefixLabel = p.startsWith(MECHANICS_HISTORY.prefix()) ? label + "history_" : label;
                     plateAttrs(into, d, prefixLabel, el, nd);
                 }
             }
             for (ResultReader.DatasetInfo d : ds.values())
-                if (d.path().startsWith("/reliability/")) plateAttrs(plate, d, "", el, nd);
+                if (d.path().startsWith(RELIABILITY.prefix())) plateAttrs(plate, d, "", el, nd);
             plateGhost = plateGhost(r, plate, el);
         }
 
@@ -331,8 +333,8 @@ public final class XdmfWriter {
             sb.append(in).append("<Topology TopologyType=\"2DRectMesh\" Dimensions=\"").append(el[0] + 1).append(' ')
                     .append(el[1] + 1).append("\"/>\n");
             sb.append(in).append("<Geometry GeometryType=\"VXVY\">\n");
-            dataItem(sb, in + " ", String.valueOf(el[1] + 1), file, "/mechanics/node_x");
-            dataItem(sb, in + " ", String.valueOf(el[0] + 1), file, "/mechanics/node_y");
+            dataItem(sb, in + " ", String.valueOf(el[1] + 1), file, MECHANICS_NODE_X.path());
+            dataItem(sb, in + " ", String.valueOf(el[0] + 1), file, MECHANICS_NODE_Y.path());
             sb.append(in).append("</Geometry>\n");
         } else {
             cells = cell3;
@@ -383,7 +385,7 @@ public final class XdmfWriter {
         String part;
         if (d.shape()[0] == 3 && (d.path().contains("stress") || d.path().endsWith("von_mises")))
             part = new String[]{"bottom", "middle", "top"}[k];
-        else if (d.shape()[0] == 2 && d.path().contains("/slip/")) part = new String[]{"x", "y"}[k];
+        else if (d.shape()[0] == 2 && d.path().contains("/" + MECHANICS_SLIP_GROUP.leaf() + "/")) part = new String[]{"x", "y"}[k];
         else part = String.valueOf(k);
         return stem + "_" + part + u;
     }
@@ -391,8 +393,8 @@ public final class XdmfWriter {
     private static String fieldName(ResultReader.DatasetInfo d) {
         String p = d.path();
         String leaf = p.substring(p.lastIndexOf('/') + 1);
-        if (p.contains("/slip/")) leaf = "slip_" + leaf;
-        if (p.equals("/transient/final_temperature")) leaf = "final_temperature";
+        if (p.contains("/" + MECHANICS_SLIP_GROUP.leaf() + "/")) leaf = "slip_" + leaf;
+        if (p.equals(TRANSIENT_FINAL_TEMPERATURE.path())) leaf = "final_temperature";
         return leaf + unitSuffix(d.units());
     }
 
@@ -411,9 +413,9 @@ public final class XdmfWriter {
         sb.append(indent).append("<Topology TopologyType=\"3DRectMesh\" Dimensions=\"")
                 .append(nz + 1).append(' ').append(ny + 1).append(' ').append(nx + 1).append("\"/>\n");
         sb.append(indent).append("<Geometry GeometryType=\"VXVYVZ\">\n");
-        dataItem(sb, indent + " ", String.valueOf(nx + 1), file, "/mesh/x");
-        dataItem(sb, indent + " ", String.valueOf(ny + 1), file, "/mesh/y");
-        dataItem(sb, indent + " ", String.valueOf(nz + 1), file, "/mesh/z");
+        dataItem(sb, indent + " ", String.valueOf(nx + 1), file, MESH_X.path());
+        dataItem(sb, indent + " ", String.valueOf(ny + 1), file, MESH_Y.path());
+        dataItem(sb, indent + " ", String.valueOf(nz + 1), file, MESH_Z.path());
         sb.append(indent).append("</Geometry>\n");
     }
 

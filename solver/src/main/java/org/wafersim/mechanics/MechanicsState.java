@@ -197,6 +197,52 @@ public final class MechanicsState {
 
     public double[][] siliconMaxPrincipal() { return siP1; }
 
+    /** The stack indices of the plate layers other than the wafer (cold plate, board, ...), top to bottom. */
+    public java.util.List<Integer> otherPlateLayers() {
+        java.util.List<Integer> l = new java.util.ArrayList<>();
+        for (int k = 0; k < model.layers().size(); k++)
+            if (k != waferLayer && model.layers().get(k).kind() == StackLayer.Kind.PLATE) l.add(k);
+        return l;
+    }
+
+    /**
+     * Von Mises stress [0 = bottom, 1 = middle, 2 = top][element] of plate layer {@code l} (Pa; NaN where the layer
+     * does not cover the element), and its largest principal stress in {@code maxPrincipal} (same shape).
+     */
+    public double[][] layerVonMises(int l, double[][] maxPrincipal) {
+        PlateMesh mesh = model.mesh();
+        int ne = mesh.elements();
+        double[] fs = {0, 0.5, 1};
+        double[][] vm = new double[3][ne];
+        for (int z = 0; z < 3; z++)
+            for (int j = 0; j < mesh.ny; j++)
+                for (int i = 0; i < mesh.nx; i++) {
+                    int e = mesh.element(i, j);
+                    PlateSolution.Stress st = solution.layerStress(l, i, j, fs[z]);
+                    vm[z][e] = st == null ? Double.NaN : st.vonMises();
+                    maxPrincipal[z][e] = st == null ? Double.NaN : st.maxPrincipal();
+                }
+        return vm;
+    }
+
+    /** The peak von Mises stress of every plate layer, by name (the wafer's is {@link #peakSiliconVonMises}). */
+    public Map<String, Double> plateLayerPeakVonMises() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        int ne = model.mesh().elements();
+        for (int l = 0; l < model.layers().size(); l++) {
+            if (model.layers().get(l).kind() != StackLayer.Kind.PLATE) continue;
+            if (l == waferLayer) {
+                m.put(model.layers().get(l).name(), peakVm);
+                continue;
+            }
+            double[][] vm = layerVonMises(l, new double[3][ne]);
+            double peak = 0;
+            for (double[] row : vm) for (double v : row) if (v > peak) peak = v;
+            m.put(model.layers().get(l).name(), peak);
+        }
+        return m;
+    }
+
     public double maxConnectorShearStrain() { return maxGamma; }
 
     public double maxConnectorShearStrainX() { return maxGammaX; }
@@ -234,6 +280,7 @@ public final class MechanicsState {
         m.put("silicon_peak_von_mises_Pa", peakVm);
         m.put("silicon_peak_principal_Pa", peakP1);
         m.put("silicon_fracture_strength_Pa", fractureStrength);
+        m.put("plate_layer_peak_von_mises_Pa", plateLayerPeakVonMises());
         PlateSolution.Stats st = solution.stats();
         m.put("unknowns", st.unknowns());
         m.put("cg_iterations", st.iterations());

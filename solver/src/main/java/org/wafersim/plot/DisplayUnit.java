@@ -1,5 +1,7 @@
 package org.wafersim.plot;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.Locale;
 import org.wafersim.errors.InputException;
 import org.wafersim.units.Dimension;
@@ -44,7 +46,7 @@ public record DisplayUnit(String label, double scale, double offset) {
         if (units == null) return identity(null);
         switch (units) {
             case "m":
-                if (lower.contains("warpage") || lower.contains("displacement") || lower.contains("/slip"))
+                if (lower.contains("warpage") || lower.contains("displacement") || lower.contains("/" + MECHANICS_SLIP_GROUP.leaf()))
                     return new DisplayUnit("\u00b5m", 1e6, 0);
                 return new DisplayUnit("mm", 1e3, 0);
             case "Pa":

@@ -1,5 +1,7 @@
 package org.wafersim.plot;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,10 @@ import org.wafersim.io.ResultReader.DatasetInfo;
 final class FieldResolver {
     /** Short names for the fields most often plotted; checked before the general rules. */
     static final Map<String, String> ALIASES = Map.of(
-            "temperature", "/thermal/temperature",
-            "power_density", "/thermal/power_density",
-            "material_id", "/mesh/material_id",
-            "probes", "/transient/probes");
+            "temperature", THERMAL_TEMPERATURE.path(),
+            "power_density", THERMAL_POWER_DENSITY.path(),
+            "material_id", MESH_MATERIAL_ID.path(),
+            "probes", TRANSIENT_PROBES.path());
 
     /**
      * What FIELD named: a dataset, or a group whose 1-D datasets are plotted together; {@code note} says how a short
@@ -51,10 +53,10 @@ final class FieldResolver {
             boolean first = state.equals(firstState);
             for (DatasetInfo d : datasets) {
                 String p = d.path();
-                String leafPart = first ? p.startsWith("/mechanics/") && !p.startsWith("/mechanics/states/")
-                        ? p.substring("/mechanics/".length()) : null
-                        : p.startsWith("/mechanics/states/" + state + "/")
-                        ? p.substring(("/mechanics/states/" + state + "/").length()) : null;
+                String leafPart = first ? p.startsWith(MECHANICS.prefix()) && !p.startsWith(MECHANICS_STATES.prefix())
+                        ? p.substring(MECHANICS.prefix().length()) : null
+                        : p.startsWith(MECHANICS_STATE.path(state) + "/")
+                        ? p.substring((MECHANICS_STATE.path(state) + "/").length()) : null;
                 if (f.equals(leafPart) || f.equals("mechanics/" + leafPart)) return new Target(p, false);
             }
             throw new InputException("--state", null, "no '" + f + "' in state '" + state + "'"
@@ -83,8 +85,8 @@ final class FieldResolver {
             for (String p : byPath.keySet()) if (p.endsWith("/" + f)) suffix.add(p);
             if (suffix.size() == 1) return new Target(suffix.get(0), false);
             List<String> top = new ArrayList<>();
-            for (String p : suffix) if (p.startsWith("/mechanics/") && !p.startsWith("/mechanics/states/")) top.add(p);
-            if (top.size() == 1 && suffix.stream().allMatch(p -> p.startsWith("/mechanics/"))) {
+            for (String p : suffix) if (p.startsWith(MECHANICS.prefix()) && !p.startsWith(MECHANICS_STATES.prefix())) top.add(p);
+            if (top.size() == 1 && suffix.stream().allMatch(p -> p.startsWith(MECHANICS.prefix()))) {
                 List<String> others = new ArrayList<>(suffix);
                 others.remove(top.get(0));
                 return new Target(top.get(0), false, "'" + f + "' is " + top.get(0) + ", the "

@@ -1,5 +1,7 @@
 package org.wafersim.plot;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,20 +19,20 @@ record MeshInfo(double[] x, double[] y, double[] z, List<String> layerNames, int
 
     /** Reads the mesh, or returns null if the file has no {@code /mesh/x} and {@code /mesh/y}. */
     static MeshInfo read(ResultReader r, Set<String> datasets) {
-        if (!datasets.contains("/mesh/x") || !datasets.contains("/mesh/y")) return null;
-        double[] x = r.read("/mesh/x").flat(), y = r.read("/mesh/y").flat();
-        double[] z = datasets.contains("/mesh/z") ? r.read("/mesh/z").flat() : null;
+        if (!datasets.contains(MESH_X.path()) || !datasets.contains(MESH_Y.path())) return null;
+        double[] x = r.read(MESH_X.path()).flat(), y = r.read(MESH_Y.path()).flat();
+        double[] z = datasets.contains(MESH_Z.path()) ? r.read(MESH_Z.path()).flat() : null;
         List<String> names = new ArrayList<>();
         int[][] lk = new int[0][];
-        if (datasets.contains("/mesh/layer_k")) {
-            double[] flat = r.read("/mesh/layer_k").flat();
-            if (r.attributes("/mesh/layer_k").get("layer_names") instanceof String[] n && flat.length == 2 * n.length) {
+        if (datasets.contains(MESH_LAYER_K.path())) {
+            double[] flat = r.read(MESH_LAYER_K.path()).flat();
+            if (r.attributes(MESH_LAYER_K.path()).get("layer_names") instanceof String[] n && flat.length == 2 * n.length) {
                 names = List.of(n);
                 lk = new int[n.length][];
                 for (int l = 0; l < n.length; l++) lk[l] = new int[]{(int) flat[2 * l], (int) flat[2 * l + 1]};
             }
         }
-        int[] active = r.attributes("/mesh").get("active_k") instanceof int[] a && a.length == 2 ? a : null;
+        int[] active = r.attributes(MESH.path()).get("active_k") instanceof int[] a && a.length == 2 ? a : null;
         return new MeshInfo(x, y, z, names, lk, active);
     }
 

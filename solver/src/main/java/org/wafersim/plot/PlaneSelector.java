@@ -1,5 +1,7 @@
 package org.wafersim.plot;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.Locale;
 import org.wafersim.errors.InputException;
 import org.wafersim.units.Dimension;
@@ -19,7 +21,7 @@ final class PlaneSelector {
     static Plane choose(MeshInfo mesh, String layer, String zText) {
         if (layer != null && zText != null)
             throw new InputException("--layer/--z", null, "give either --layer or --z, not both");
-        if (mesh.z() == null) throw new InputException("/mesh/z", null, "the result file has no z grid; cannot pick a plane");
+        if (mesh.z() == null) throw new InputException(MESH_Z.path(), null, "the result file has no z grid; cannot pick a plane");
         if (layer != null) return byLayer(mesh, layer);
         if (zText != null) return byZ(mesh, zText);
         int[] a = mesh.activeK();

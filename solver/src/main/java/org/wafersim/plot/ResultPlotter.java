@@ -1,5 +1,7 @@
 package org.wafersim.plot;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,8 +86,8 @@ public final class ResultPlotter {
     }
 
     private String firstState() {
-        if (!datasets.containsKey("/mechanics/node_x")) return null;
-        return reader.attributes("/mechanics").get("states") instanceof String[] st && st.length > 0 ? st[0] : null;
+        if (!datasets.containsKey(MECHANICS_NODE_X.path())) return null;
+        return reader.attributes(MECHANICS.path()).get("states") instanceof String[] st && st.length > 0 ? st[0] : null;
     }
 
     private BufferedImage draw(Request req) {
@@ -122,7 +124,7 @@ public final class ResultPlotter {
             requireNoPlane(req, d.path() + " is 1-D");
             if (layout != null && isPerCore(d) && layout.coreCount() == s[0])
                 return HeatMapRenderer.render(coreMap(d, layout), req.width(), req.height());
-            if (layout != null && !d.path().startsWith("/transient/") && timeAxisOf(d) == null
+            if (layout != null && !d.path().startsWith(TRANSIENT.prefix()) && timeAxisOf(d) == null
                     && layout.dieCount() == s[0] && layout.dieCount() > 1)
                 return HeatMapRenderer.render(dieMap(d, reader.read(d.path()).flat(), layout, null), req.width(), req.height());
             return LinePlotRenderer.render(lines(List.of(d), req.logY()), req.width(), req.height());
@@ -132,8 +134,8 @@ public final class ResultPlotter {
 
     /** Whether the trailing [y][x] of a shape is the mechanics mesh (elements or nodes). */
     private boolean onMechanicsMesh(int[] s) {
-        if (!datasets.containsKey("/mechanics/node_x") || !datasets.containsKey("/mechanics/node_y")) return false;
-        int nx = datasets.get("/mechanics/node_x").shape()[0], ny = datasets.get("/mechanics/node_y").shape()[0];
+        if (!datasets.containsKey(MECHANICS_NODE_X.path()) || !datasets.containsKey(MECHANICS_NODE_Y.path())) return false;
+        int nx = datasets.get(MECHANICS_NODE_X.path()).shape()[0], ny = datasets.get(MECHANICS_NODE_Y.path()).shape()[0];
         int sy = s[s.length - 2], sx = s[s.length - 1];
         return (sy == ny - 1 && sx == nx - 1) || (sy == ny && sx == nx);
     }
@@ -144,8 +146,8 @@ public final class ResultPlotter {
     }
 
     private boolean isPerCore(DatasetInfo d) {
-        DatasetInfo cx = datasets.get("/cores/x");
-        return cx != null && cx.shape().length == 1 && cx.shape()[0] == d.shape()[0] && !d.path().startsWith("/transient/");
+        DatasetInfo cx = datasets.get(CORES_X.path());
+        return cx != null && cx.shape().length == 1 && cx.shape()[0] == d.shape()[0] && !d.path().startsWith(TRANSIENT.prefix());
     }
 
     // ---- heat maps ----
@@ -171,11 +173,11 @@ public final class ResultPlotter {
      * the connector strain range per cycle (the largest); {@code --index} picks one.
      */
     private HeatMap mechanicsMap(DatasetInfo d) {
-        double[] nx = reader.read("/mechanics/node_x").flat(), ny = reader.read("/mechanics/node_y").flat();
+        double[] nx = reader.read(MECHANICS_NODE_X.path()).flat(), ny = reader.read(MECHANICS_NODE_Y.path()).flat();
         int[] s = d.shape();
         double[] v = reader.read(d.path()).flat();
-        String where = d.path().startsWith("/mechanics/") ? "mechanics mesh" : "on the mechanics mesh";
-        if (s.length == 4 && d.path().endsWith("/displacement")) {   // [laminate][u, v, w][y][x]: w of the wafer laminate
+        String where = d.path().startsWith(MECHANICS.prefix()) ? "mechanics mesh" : "on the mechanics mesh";
+        if (s.length == 4 && d.path().endsWith("/" + MECHANICS_DISPLACEMENT.leaf())) {   // [laminate][u, v, w][y][x]: w of the wafer laminate
             int plane = s[2] * s[3], lam = style.index() == null ? 0 : style.index();
             if (lam < 0 || lam >= s[0]) throw new InputException("--index", null, "laminate index " + lam + " outside 0.." + (s[0] - 1));
             v = Arrays.copyOfRange(v, (lam * 3 + 2) * plane, (lam * 3 + 3) * plane);
@@ -235,7 +237,7 @@ public final class ResultPlotter {
     /** Quantities whose sign matters: drawn on the diverging map centred on zero. */
     static boolean signed(String path) {
         String leaf = path.substring(path.lastIndexOf('/') + 1);
-        return leaf.startsWith("warpage") || leaf.equals("displacement") || path.contains("/slip/")
+        return leaf.startsWith("warpage") || leaf.equals(MECHANICS_DISPLACEMENT.leaf()) || path.contains("/" + MECHANICS_SLIP_GROUP.leaf() + "/")
                 || leaf.equals("stress_xx") || leaf.equals("stress_yy") || leaf.equals("stress_xy")
                 || leaf.equals("max_principal_stress") || leaf.endsWith("_xz") || leaf.endsWith("_yz");
     }
@@ -286,7 +288,7 @@ public final class ResultPlotter {
         if (categorical != null) return new HeatMap(title, field, categorical, outlines, false, false);
         double[] r = field.range();
         String leafName = leaf(d.path());
-        boolean alwaysCentred = leafName.startsWith("warpage") || leafName.equals("displacement") || d.path().contains("/slip/");
+        boolean alwaysCentred = leafName.startsWith("warpage") || leafName.equals(MECHANICS_DISPLACEMENT.leaf()) || d.path().contains("/" + MECHANICS_SLIP_GROUP.leaf() + "/");
         boolean spansZero = r != null && r[0] < 0 && r[1] > 0;
         boolean signed = style.symmetric() || (r != null && (alwaysCentred || (signed(d.path()) && spansZero)
                 || (spansZero && Math.min(-r[0], r[1]) > 0.05 * Math.max(-r[0], r[1]))));
@@ -383,7 +385,7 @@ public final class ResultPlotter {
 
     private TimeAxis timeAxisOf(DatasetInfo d) {
         int n = d.shape()[0];
-        for (String t : List.of(parent(d.path()) + "/time", "/transient/time", "/reliability/time")) {
+        for (String t : List.of(parent(d.path()) + "/" + TRANSIENT_TIME.leaf(), TRANSIENT_TIME.path(), RELIABILITY_TIME.path())) {
             DatasetInfo ti = datasets.get(t);
             if (ti == null || ti.shape().length != 1 || ti.shape()[0] != n || t.equals(d.path())) continue;
             if (!d.path().startsWith(parent(t) + "/")) continue;   // a series belongs to the time axis of its group
@@ -507,22 +509,22 @@ public final class ResultPlotter {
         Object ts = reader.attributes(d.path()).get("time_s");
         if (ts instanceof Double t) return "snapshot at t = " + TimeUnit.describe(t);
         String p = d.path();
-        if (p.startsWith("/mechanics/states/")) {
-            String rest = p.substring("/mechanics/states/".length());
+        if (p.startsWith(MECHANICS_STATES.prefix())) {
+            String rest = p.substring(MECHANICS_STATES.prefix().length());
             return "state " + rest.substring(0, rest.indexOf('/'));
         }
-        if (p.startsWith("/mechanics/") && !p.endsWith("node_x") && !p.endsWith("node_y")) {
+        if (p.startsWith(MECHANICS.prefix()) && !p.endsWith("node_x") && !p.endsWith("node_y")) {
             String first = firstState();
             if (first != null) return "state " + first + " (the first state: full load)";
         }
-        if (p.equals("/transient/final_temperature")) {
-            DatasetInfo time = datasets.get("/transient/time");
+        if (p.equals(TRANSIENT_FINAL_TEMPERATURE.path())) {
+            DatasetInfo time = datasets.get(TRANSIENT_TIME.path());
             if (time != null) {
                 double[] tt = reader.read(time.path()).flat();
                 return "end of the run, t = " + TimeUnit.describe(tt[tt.length - 1]);
             }
         }
-        if (p.startsWith("/thermal/") && reader.attributes("/thermal").get("state") instanceof String st)
+        if (p.startsWith(THERMAL.prefix()) && reader.attributes(THERMAL.path()).get("state") instanceof String st)
             return st.startsWith("steady state before") ? "steady state before t = 0" : st;
         return null;
     }

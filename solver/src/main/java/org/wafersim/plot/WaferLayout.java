@@ -1,5 +1,7 @@
 package org.wafersim.plot;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,13 +24,13 @@ final class WaferLayout {
 
     /** The layout, or null when the file has no per-core data. */
     static CoreArray of(ResultReader r, Set<String> datasets, String file) {
-        if (!datasets.contains("/cores/x") || !datasets.contains("/cores/y")) return null;
+        if (!datasets.contains(CORES_X.path()) || !datasets.contains(CORES_Y.path())) return null;
         String caseText = r.caseText();
         if (caseText != null) {
             try {
                 CaseSpec spec = CaseLoader.parse(caseText, "yaml", file + " (stored case)", List.of());
                 CoreArray cores = CoreArray.of(spec);
-                if (cores.coreCount() == r.read("/cores/x").flat().length) return cores;
+                if (cores.coreCount() == r.read(CORES_X.path()).flat().length) return cores;
             } catch (RuntimeException e) {
                 // fall through to the reconstruction: the stored case is only one way to know the layout
             }
@@ -37,11 +39,11 @@ final class WaferLayout {
     }
 
     private static CoreArray fromCores(ResultReader r, Set<String> datasets, String file) {
-        var attrs = r.attributes("/cores");
+        var attrs = r.attributes(CORES.path());
         if (!(attrs.get("dies") instanceof int[] dies && attrs.get("cores_per_die") instanceof int[] per)
                 || dies.length != 2 || per.length != 2)
             return null;
-        double[] x = r.read("/cores/x").flat(), y = r.read("/cores/y").flat();
+        double[] x = r.read(CORES_X.path()).flat(), y = r.read(CORES_Y.path()).flat();
         int cols = dies[0], rows = dies[1], cpd = per[0] * per[1];
         if (cols < 1 || rows < 1 || cpd < 1 || x.length != (long) cols * rows * cpd) return null;
         double[] ax = axis(x, cpd, per[0], cols, 1);

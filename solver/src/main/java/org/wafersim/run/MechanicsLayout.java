@@ -1,5 +1,7 @@
 package org.wafersim.run;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import org.wafersim.io.ResultFile;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PlateMesh;
@@ -18,30 +20,28 @@ import org.wafersim.units.Units;
  * state sits at the top of the group, every further one under {@code states/NAME}.
  */
 final class MechanicsLayout {
-    static final String GROUP = "/mechanics";
 
     private MechanicsLayout() { }
 
     static void write(ResultFile f, MechanicsRun.Outcome o) {
         PlateModel model = o.model().model();
         PlateMesh mesh = model.mesh();
-        f.dataset(GROUP + "/node_x", mesh.xs(), new int[]{mesh.nx + 1}, "m");
-        f.dataset(GROUP + "/node_y", mesh.ys(), new int[]{mesh.ny + 1}, "m");
+        f.dataset(MECHANICS_NODE_X, mesh.xs(), new int[]{mesh.nx + 1});
+        f.dataset(MECHANICS_NODE_Y, mesh.ys(), new int[]{mesh.ny + 1});
         double[] xc = new double[mesh.nx], yc = new double[mesh.ny];
         for (int i = 0; i < mesh.nx; i++) xc[i] = mesh.xc(i);
         for (int j = 0; j < mesh.ny; j++) yc[j] = mesh.yc(j);
-        f.dataset(GROUP + "/element_x", xc, new int[]{mesh.nx}, "m");
-        f.dataset(GROUP + "/element_y", yc, new int[]{mesh.ny}, "m");
+        f.dataset(MECHANICS_ELEMENT_X, xc, new int[]{mesh.nx});
+        f.dataset(MECHANICS_ELEMENT_Y, yc, new int[]{mesh.ny});
         String[] lam = model.laminates().stream().map(PlateModel.Laminate::name).toArray(String[]::new);
-        f.attribute(GROUP, "model", "layered plate (Kirchhoff laminates + spring interlayers)");
-        f.attribute(GROUP, "laminates", lam);
-        f.attribute(GROUP, "states", o.states().stream().map(MechanicsState::name).toArray(String[]::new));
-        f.attribute(GROUP, "stress_free_degC", o.model().setup().stressFreeK() - Units.ZERO_CELSIUS_K);
-        f.attribute(GROUP, "support", o.model().setup().support().name().toLowerCase(java.util.Locale.ROOT));
+        f.attribute(MECHANICS, "model", "layered plate (Kirchhoff laminates + spring interlayers)");
+        f.attribute(MECHANICS, "laminates", lam);
+        f.attribute(MECHANICS, "states", o.states().stream().map(MechanicsState::name).toArray(String[]::new));
+        f.attribute(MECHANICS, "stress_free_degC", o.model().setup().stressFreeK() - Units.ZERO_CELSIUS_K);
+        f.attribute(MECHANICS, "support", o.model().setup().support().name().toLowerCase(java.util.Locale.ROOT));
         for (int s = 0; s < o.states().size(); s++) {
             MechanicsState st = o.states().get(s);
-            String g = s == 0 ? GROUP : GROUP + "/states/" + st.name();
-            writeState(f, g, st, mesh, model);
+            writeState(f, stateGroup(s, st.name()), st, mesh, model);
         }
         if (o.history() != null) writeHistory(f, o.history(), mesh);
     }
@@ -54,7 +54,6 @@ final class MechanicsLayout {
      * iterations of the warm-started solve.
      */
     static void writeHistory(ResultFile f, MechanicsHistory.Result h, PlateMesh mesh) {
-        String g = GROUP + "/history";
         int n = h.size(), ne = mesh.elements();
         double[] t = new double[n], gmax = new double[n], warp = new double[n], p1 = new double[n], vm = new double[n];
         double[] its = new double[n];
@@ -72,53 +71,54 @@ final class MechanicsLayout {
                 System.arraycopy(st.connectorShearStrainXz(), 0, gx, k * ne, ne);
                 System.arraycopy(st.connectorShearStrainYz(), 0, gy, k * ne, ne);
                 double[] c = st.connectorTemperature();
-                for (int e = 0; e < ne; e++) tc[k * ne + e] = c[e] - 273.15;
+                for (int e = 0; e < ne; e++) tc[k * ne + e] = c[e] - Units.ZERO_CELSIUS_K;
             }
         }
-        f.dataset(g + "/time", t, new int[]{n}, "s");
-        f.datasetAttribute(g + "/time", "note", h.periodic() ? "phase within the periodic (last) cycle, which starts"
+        f.dataset(MECHANICS_HISTORY_TIME, t, new int[]{n});
+        f.datasetAttribute(MECHANICS_HISTORY_TIME, "note", h.periodic() ? "phase within the periodic (last) cycle, which starts"
                 + " at cycle_start_s" : "time of the transient run");
-        f.attribute(g, "cycle_start_s", h.cycleStart());
-        f.attribute(g, "placement", h.automatic() ? "automatic: where the temperature field changes most (arc length"
+        f.attribute(MECHANICS_HISTORY, "cycle_start_s", h.cycleStart());
+        f.attribute(MECHANICS_HISTORY, "placement", h.automatic() ? "automatic: where the temperature field changes most (arc length"
                 + " of the element temperatures), with the extremes of the connector temperature"
                 : "user: mechanics.history.times");
-        f.attribute(g, "steps_available", h.candidates());
+        f.attribute(MECHANICS_HISTORY, "steps_available", h.candidates());
         int[] el = {n, mesh.ny, mesh.nx};
         if (conn) {
-            f.dataset(g + "/connector_shear_strain_xz", gx, el, "1");
-            f.dataset(g + "/connector_shear_strain_yz", gy, el, "1");
-            f.dataset(g + "/connector_temperature", tc, el, "degC");
-            f.datasetAttribute(g + "/connector_shear_strain_xz", "note", "[time][y][x] at element centres"
+            f.dataset(MECHANICS_HISTORY_CONNECTOR_SHEAR_STRAIN_XZ, gx, el);
+            f.dataset(MECHANICS_HISTORY_CONNECTOR_SHEAR_STRAIN_YZ, gy, el);
+            f.dataset(MECHANICS_HISTORY_CONNECTOR_TEMPERATURE, tc, el);
+            f.datasetAttribute(MECHANICS_HISTORY_CONNECTOR_SHEAR_STRAIN_XZ, "note", "[time][y][x] at element centres"
                     + " (element_x, element_y); NaN where there is no connector");
-            f.dataset(g + "/connector_max_shear_strain", gmax, new int[]{n}, "1");
+            f.dataset(MECHANICS_HISTORY_CONNECTOR_MAX_SHEAR_STRAIN, gmax, new int[]{n});
         }
-        f.dataset(g + "/wafer_warpage_pv", warp, new int[]{n}, "m");
-        f.dataset(g + "/silicon_peak_principal_stress", p1, new int[]{n}, "Pa");
-        f.dataset(g + "/silicon_peak_von_mises", vm, new int[]{n}, "Pa");
-        f.dataset(g + "/cg_iterations", its, new int[]{n}, "1");
+        f.dataset(MECHANICS_HISTORY_WAFER_WARPAGE_PV, warp, new int[]{n});
+        f.dataset(MECHANICS_HISTORY_SILICON_PEAK_PRINCIPAL_STRESS, p1, new int[]{n});
+        f.dataset(MECHANICS_HISTORY_SILICON_PEAK_VON_MISES, vm, new int[]{n});
+        f.dataset(MECHANICS_HISTORY_CG_ITERATIONS, its, new int[]{n});
     }
 
+    /** One state's datasets; {@code g} is its {@code {state}} part ({@link org.wafersim.io.ResultSchema#stateGroup}). */
     private static void writeState(ResultFile f, String g, MechanicsState st, PlateMesh mesh, PlateModel model) {
         int[] el = {mesh.ny, mesh.nx}, nd = {mesh.ny + 1, mesh.nx + 1};
         int ne = mesh.elements(), nn = mesh.nodes();
         if (st.hasConnector()) {
-            f.dataset(g + "/connector_shear_strain", st.connectorShearStrain(), el, "1");
-            f.datasetAttribute(g + "/connector_shear_strain", "note", "|gamma| = hypot(gamma_xz, gamma_yz) of layer "
+            f.dataset(MECHANICS_CONNECTOR_SHEAR_STRAIN, st.connectorShearStrain(), el, g);
+            f.datasetAttribute(MECHANICS_CONNECTOR_SHEAR_STRAIN.path(g), "note", "|gamma| = hypot(gamma_xz, gamma_yz) of layer "
                     + st.connectorLayer() + ", at element centres (element_x, element_y)");
-            f.dataset(g + "/connector_shear_strain_xz", st.connectorShearStrainXz(), el, "1");
-            f.dataset(g + "/connector_shear_strain_yz", st.connectorShearStrainYz(), el, "1");
-            f.dataset(g + "/connector_shear_stress", st.connectorShearStress(), el, "Pa");
+            f.dataset(MECHANICS_CONNECTOR_SHEAR_STRAIN_XZ, st.connectorShearStrainXz(), el, g);
+            f.dataset(MECHANICS_CONNECTOR_SHEAR_STRAIN_YZ, st.connectorShearStrainYz(), el, g);
+            f.dataset(MECHANICS_CONNECTOR_SHEAR_STRESS, st.connectorShearStress(), el, g);
             double[] tc = st.connectorTemperature();
             for (int e = 0; e < tc.length; e++) tc[e] -= Units.ZERO_CELSIUS_K;
-            f.dataset(g + "/connector_temperature", tc, el, "degC");
+            f.dataset(MECHANICS_CONNECTOR_TEMPERATURE, tc, el, g);
         }
         for (int k = 0; k < model.interlayers().size(); k++) {
             String name = model.layers().get(model.interlayers().get(k).layer()).name();
             double[] slip = new double[2 * ne];
             System.arraycopy(st.slipX(k), 0, slip, 0, ne);
             System.arraycopy(st.slipY(k), 0, slip, ne, ne);
-            f.dataset(g + "/slip/" + name, slip, new int[]{2, mesh.ny, mesh.nx}, "m");
-            f.datasetAttribute(g + "/slip/" + name, "note", "[x, y] in-plane displacement of the layer's top face "
+            f.dataset(MECHANICS_SLIP, slip, new int[]{2, mesh.ny, mesh.nx}, g, name);
+            f.datasetAttribute(MECHANICS_SLIP.path(g, name), "note", "[x, y] in-plane displacement of the layer's top face "
                     + "relative to its bottom face plus h times the mean slope (gamma = slip / h)");
         }
         int nl = model.laminates().size();
@@ -127,33 +127,43 @@ final class MechanicsLayout {
         for (int a = 0; a < nl; a++)
             for (int c = 0; c < 3; c++)
                 for (int n = 0; n < nn; n++) disp[(a * 3 + c) * nn + n] = st.solution().displacement(a, n, comps[c]);
-        f.dataset(g + "/displacement", disp, new int[]{nl, 3, mesh.ny + 1, mesh.nx + 1}, "m");
-        f.datasetAttribute(g + "/displacement", "note", "[laminate][u, v, w][y][x] at nodes (node_x, node_y) of each "
+        f.dataset(MECHANICS_DISPLACEMENT, disp, new int[]{nl, 3, mesh.ny + 1, mesh.nx + 1}, g);
+        f.datasetAttribute(MECHANICS_DISPLACEMENT.path(g), "note", "[laminate][u, v, w][y][x] at nodes (node_x, node_y) of each "
                 + "laminate's reference plane; NaN where the laminate is absent");
         for (int a = 0; a < nl; a++) {
-            String name = a == st.waferLaminate() ? "warpage" : "warpage_" + model.laminates().get(a).name().replace('+', '_');
-            f.dataset(g + "/" + name, st.warpage(a), nd, "m");
-            f.datasetAttribute(g + "/" + name, "peak_to_valley_m", st.warpagePeakToValley(a));
-            f.datasetAttribute(g + "/" + name, "note", "w of laminate " + model.laminates().get(a).name()
+            String path = a == st.waferLaminate() ? MECHANICS_WARPAGE.path(g)
+                    : MECHANICS_WARPAGE_LAMINATE.path(g, model.laminates().get(a).name().replace('+', '_'));
+            f.dataset(path, st.warpage(a), nd, MECHANICS_WARPAGE.units());
+            f.datasetAttribute(path, "peak_to_valley_m", st.warpagePeakToValley(a));
+            f.datasetAttribute(path, "note", "w of laminate " + model.laminates().get(a).name()
                     + " minus its least-squares plane, at nodes" + (a == st.waferLaminate()
                     ? " inside the wafer's footprint (NaN elsewhere)" : ""));
         }
-        f.dataset(g + "/silicon_z", new double[]{0, 0.5, 1}, new int[]{3}, "1");
-        f.datasetAttribute(g + "/silicon_z", "note", "relative height through the wafer: 0 bottom (active, board side), 1 top");
+        f.dataset(MECHANICS_SILICON_Z, new double[]{0, 0.5, 1}, new int[]{3}, g);
+        f.datasetAttribute(MECHANICS_SILICON_Z.path(g), "note", "relative height through the wafer: 0 bottom (active, board side), 1 top");
         int[] s3 = {3, mesh.ny, mesh.nx};
-        f.dataset(g + "/stress_xx", flat(st.siliconStressXx()), s3, "Pa");
-        f.dataset(g + "/stress_yy", flat(st.siliconStressYy()), s3, "Pa");
-        f.dataset(g + "/stress_xy", flat(st.siliconStressXy()), s3, "Pa");
-        f.dataset(g + "/von_mises", flat(st.siliconVonMises()), s3, "Pa");
-        f.dataset(g + "/max_principal_stress", flat(st.siliconMaxPrincipal()), s3, "Pa");
-        f.attribute(g, "connector_max_shear_strain", st.maxConnectorShearStrain());
-        f.attribute(g, "wafer_warpage_pv_m", st.warpagePeakToValley(st.waferLaminate()));
-        f.attribute(g, "silicon_peak_principal_Pa", st.peakSiliconPrincipal());
-        f.attribute(g, "silicon_fracture_strength_Pa", st.siliconFractureStrength());
+        f.dataset(MECHANICS_STRESS_XX, flat(st.siliconStressXx()), s3, g);
+        f.dataset(MECHANICS_STRESS_YY, flat(st.siliconStressYy()), s3, g);
+        f.dataset(MECHANICS_STRESS_XY, flat(st.siliconStressXy()), s3, g);
+        f.dataset(MECHANICS_VON_MISES, flat(st.siliconVonMises()), s3, g);
+        f.dataset(MECHANICS_MAX_PRINCIPAL_STRESS, flat(st.siliconMaxPrincipal()), s3, g);
+        // the other plate layers' stresses (the cold plate's, the board's), same levels
+        for (int l : st.otherPlateLayers()) {
+            String name = model.layers().get(l).name();
+            double[][] p1 = new double[3][mesh.elements()];
+            double[][] vm = st.layerVonMises(l, p1);
+            f.dataset(MECHANICS_LAYER_VON_MISES.path(g, name), flat(vm), s3, MECHANICS_LAYER_VON_MISES.units());
+            f.dataset(MECHANICS_LAYER_MAX_PRINCIPAL_STRESS.path(g, name), flat(p1), s3,
+                    MECHANICS_LAYER_MAX_PRINCIPAL_STRESS.units());
+        }
+        f.attribute(MECHANICS.path() + g, "connector_max_shear_strain", st.maxConnectorShearStrain());
+        f.attribute(MECHANICS.path() + g, "wafer_warpage_pv_m", st.warpagePeakToValley(st.waferLaminate()));
+        f.attribute(MECHANICS.path() + g, "silicon_peak_principal_Pa", st.peakSiliconPrincipal());
+        f.attribute(MECHANICS.path() + g, "silicon_fracture_strength_Pa", st.siliconFractureStrength());
         var stats = st.solution().stats();
-        f.attribute(g, "unknowns", stats.unknowns());
-        f.attribute(g, "cg_iterations", stats.iterations());
-        f.attribute(g, "relative_residual", stats.relativeResidual());
+        f.attribute(MECHANICS.path() + g, "unknowns", stats.unknowns());
+        f.attribute(MECHANICS.path() + g, "cg_iterations", stats.iterations());
+        f.attribute(MECHANICS.path() + g, "relative_residual", stats.relativeResidual());
     }
 
     private static double[] flat(double[][] a) {

@@ -1,5 +1,7 @@
 package org.wafersim.run;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,6 @@ import org.wafersim.units.Units;
  * {@code connector_fatigue} says why.
  */
 final class ReliabilityLayout {
-    static final String GROUP = "/reliability";
     private static final double KELVIN = Units.ZERO_CELSIUS_K;
 
     private ReliabilityLayout() { }
@@ -44,20 +45,20 @@ final class ReliabilityLayout {
         int n = cores.coreCount(), nd = cores.dieCount();
         double[] mttfH = rep.lifetimes().rampMttf();
         for (int c = 0; c < n; c++) mttfH[c] = Durations.hours(mttfH[c]);
-        f.dataset(GROUP + "/core_mttf", mttfH, new int[]{n}, "h");
-        f.datasetAttribute(GROUP + "/core_mttf", "note", "RAMP: 1 / (sum over the evaluated mechanisms of 1 / MTTF);"
+        f.dataset(RELIABILITY_CORE_MTTF, mttfH, new int[]{n});
+        f.datasetAttribute(RELIABILITY_CORE_MTTF, "note", "RAMP: 1 / (sum over the evaluated mechanisms of 1 / MTTF);"
                 + " inf where no mechanism acts");
-        f.intDataset(GROUP + "/core_dominant_mechanism", o.dominantCode(), new int[]{n}, "1");
-        f.datasetAttribute(GROUP + "/core_dominant_mechanism", "mechanism_names",
+        f.intDataset(RELIABILITY_CORE_DOMINANT_MECHANISM, o.dominantCode(), new int[]{n});
+        f.datasetAttribute(RELIABILITY_CORE_DOMINANT_MECHANISM, "mechanism_names",
                 ReliabilitySpec.MECHANISMS.toArray(new String[0]));
-        f.datasetAttribute(GROUP + "/core_dominant_mechanism", "note",
+        f.datasetAttribute(RELIABILITY_CORE_DOMINANT_MECHANISM, "note",
                 "index into mechanism_names of the mechanism with the highest failure rate; -1 = none");
 
-        f.dataset(GROUP + "/die_reliability_at_design_life", o.dieAtDesignLife(), new int[]{nd}, "1");
+        f.dataset(RELIABILITY_DIE_RELIABILITY_AT_DESIGN_LIFE, o.dieAtDesignLife(), new int[]{nd});
         DefectYield.Result y = rep.yield();
-        f.dataset(GROUP + "/die_yield", y.dieYield(), new int[]{nd}, "1");
-        f.dataset(GROUP + "/die_expected_spares_left", y.expectedSparesLeft(), new int[]{nd}, "1");
-        f.datasetAttribute(GROUP + "/die_expected_spares_left", "note",
+        f.dataset(RELIABILITY_DIE_YIELD, y.dieYield(), new int[]{nd});
+        f.dataset(RELIABILITY_DIE_EXPECTED_SPARES_LEFT, y.expectedSparesLeft(), new int[]{nd});
+        f.datasetAttribute(RELIABILITY_DIE_EXPECTED_SPARES_LEFT, "note",
                 "E[spares - defective cores | die good] after manufacturing repair");
 
         ReliabilityCurve curve = rep.curve();
@@ -67,27 +68,27 @@ final class ReliabilityLayout {
             tH[k] = Durations.hours(curve.times()[k]);
             for (int d = 0; d < nd; d++) dieR[k * nd + d] = curve.dieReliability()[d][k];
         }
-        f.dataset(GROUP + "/time", tH, new int[]{nt}, "h");
-        f.dataset(GROUP + "/wafer_reliability", o.waferCurve(), new int[]{nt}, "1");
-        f.datasetAttribute(GROUP + "/wafer_reliability", "note", o.connector() == null
+        f.dataset(RELIABILITY_TIME, tH, new int[]{nt});
+        f.dataset(RELIABILITY_WAFER_RELIABILITY, o.waferCurve(), new int[]{nt});
+        f.datasetAttribute(RELIABILITY_WAFER_RELIABILITY, "note", o.connector() == null
                 ? "the wafer's cores with spares (connector fatigue not evaluated)"
                 : "the wafer's cores with spares times the connector's R(t): a series system");
-        f.dataset(GROUP + "/die_reliability", dieR, new int[]{nt, nd}, "1");
-        f.datasetAttribute(GROUP + "/die_reliability", "dimensions", new String[]{"time", "die"});
+        f.dataset(RELIABILITY_DIE_RELIABILITY, dieR, new int[]{nt, nd});
+        f.datasetAttribute(RELIABILITY_DIE_RELIABILITY, "dimensions", new String[]{"time", "die"});
 
         ReliabilityParameters p = o.parameters();
-        f.attribute(GROUP, "wafer_mttf_h", Durations.hours(o.waferMttf()));
-        f.attribute(GROUP, "wafer_mttf_relative_error", rep.systemMttf().relativeError());
-        if (o.connector() != null) f.attribute(GROUP, "cores_mttf_h", Durations.hours(o.coresMttf()));
-        f.attribute(GROUP, "yield", o.yield());
+        f.attribute(RELIABILITY, "wafer_mttf_h", Durations.hours(o.waferMttf()));
+        f.attribute(RELIABILITY, "wafer_mttf_relative_error", rep.systemMttf().relativeError());
+        if (o.connector() != null) f.attribute(RELIABILITY, "cores_mttf_h", Durations.hours(o.coresMttf()));
+        f.attribute(RELIABILITY, "yield", o.yield());
         for (int i = 0; i < ReliabilityRun.MILESTONE_YEARS.length; i++) {
-            f.attribute(GROUP, "reliability_at_" + ReliabilityRun.num(ReliabilityRun.MILESTONE_YEARS[i]) + "y",
+            f.attribute(RELIABILITY, "reliability_at_" + ReliabilityRun.num(ReliabilityRun.MILESTONE_YEARS[i]) + "y",
                     o.waferAtMilestones()[i]);
         }
-        f.attribute(GROUP, "design_life_h", Durations.hours(p.designLife()));
-        f.attribute(GROUP, "reliability_at_design_life", o.reliabilityAtDesignLife());
+        f.attribute(RELIABILITY, "design_life_h", Durations.hours(p.designLife()));
+        f.attribute(RELIABILITY, "reliability_at_design_life", o.reliabilityAtDesignLife());
         Mechanism dom = rep.dominantMechanism();
-        f.attribute(GROUP, "dominant_mechanism", dom == null ? "none" : dom.key());
+        f.attribute(RELIABILITY, "dominant_mechanism", dom == null ? "none" : dom.key());
         List<DieRedundancy.DieRank> lim = rep.limitingDies();
         int[] limiting = new int[lim.size()];
         double[] limitingR = new double[lim.size()];
@@ -96,26 +97,26 @@ final class ReliabilityLayout {
             limitingR[i] = lim.get(i).reliability();
         }
         ReliabilityRun.Components comp = ReliabilityRun.components(o, cores);
-        f.attribute(GROUP, "limiting_component", comp.limiting());
-        f.attribute(GROUP, "limiting_location", comp.location());
-        f.attribute(GROUP, "unreliability_at_design_life", comp.waferUnreliability());
+        f.attribute(RELIABILITY, "limiting_component", comp.limiting());
+        f.attribute(RELIABILITY, "limiting_location", comp.location());
+        f.attribute(RELIABILITY, "unreliability_at_design_life", comp.waferUnreliability());
         // the dies are named as limiting only when they limit the wafer (as in the text and JSON summaries)
         if (limiting.length > 0 && comp.limiting().equals(ReliabilityRun.DIES)) {
-            f.attribute(GROUP, "limiting_dies", limiting);
-            f.attribute(GROUP, "limiting_dies_reliability", limitingR);
+            f.attribute(RELIABILITY, "limiting_dies", limiting);
+            f.attribute(RELIABILITY, "limiting_dies_reliability", limitingR);
         }
-        f.attribute(GROUP, "expected_spares_left", y.totalSparesLeft());
-        f.attribute(GROUP, "connector_fatigue", o.connectorStatus());
+        f.attribute(RELIABILITY, "expected_spares_left", y.totalSparesLeft());
+        f.attribute(RELIABILITY, "connector_fatigue", o.connectorStatus());
         if (o.connector() != null) writeConnector(f, o, curve.times());
-        f.attribute(GROUP, "temperatures", o.cycleSwings() ? "cycle-mean core temperatures and per-core swings"
+        f.attribute(RELIABILITY, "temperatures", o.cycleSwings() ? "cycle-mean core temperatures and per-core swings"
                 : "steady core temperatures");
-        f.attribute(GROUP, "defect_density_per_cm2", p.defectDensity() * 1e-4);
-        f.attribute(GROUP, "defect_model", p.defectModel().key);
-        f.attribute(GROUP, "spare_accounting", p.spareAccounting().key);
+        f.attribute(RELIABILITY, "defect_density_per_cm2", p.defectDensity() * 1e-4);
+        f.attribute(RELIABILITY, "defect_model", p.defectModel().key);
+        f.attribute(RELIABILITY, "spare_accounting", p.spareAccounting().key);
         List<String> used = new ArrayList<>();
         for (Mechanism m : rep.lifetimes().mechanisms()) used.add(describe(m));
-        if (!used.isEmpty()) f.attribute(GROUP, "mechanisms", used.toArray(new String[0]));
-        if (!o.notes().isEmpty()) f.attribute(GROUP, "notes", o.notes().toArray(new String[0]));
+        if (!used.isEmpty()) f.attribute(RELIABILITY, "mechanisms", used.toArray(new String[0]));
+        if (!o.notes().isEmpty()) f.attribute(RELIABILITY, "notes", o.notes().toArray(new String[0]));
     }
 
     /** The connector maps, its R(t) and the first-failure attributes. */
@@ -124,36 +125,34 @@ final class ReliabilityLayout {
         ConnectorFatigue.Result r = c.fatigue();
         int nx = c.nx(), ny = c.ny();
         int[] map = {ny, nx};
-        f.dataset(GROUP + "/connector_cycles_to_failure", flat(r.workloadCycles(), c.present(), 1), map, "1");
+        f.dataset(RELIABILITY_CONNECTOR_CYCLES_TO_FAILURE, flat(r.workloadCycles(), c.present(), 1), map);
         if (o.rainflow() != null) {
             var rf = o.rainflow().maps();
-            f.dataset(GROUP + "/connector_damage_per_cycle", flat(rf.workloadDamage(), c.present(), 1), map, "1");
-            f.datasetAttribute(GROUP + "/connector_damage_per_cycle", "note", "Miner damage of one periodic workload"
+            f.dataset(RELIABILITY_CONNECTOR_DAMAGE_PER_CYCLE, flat(rf.workloadDamage(), c.present(), 1), map);
+            f.datasetAttribute(RELIABILITY_CONNECTOR_DAMAGE_PER_CYCLE, "note", "Miner damage of one periodic workload"
                     + " cycle: rainflow (ASTM E1049) of the point's strain history at the mechanics/history output"
                     + " times along its critical in-plane direction; connector_cycles_to_failure is its inverse");
-            f.dataset(GROUP + "/connector_damage_per_power_cycle", flat(rf.offOnDamage(), c.present(), 1), map, "1");
-            f.dataset(GROUP + "/connector_critical_direction", flat(rf.angle(), c.present(), 180 / Math.PI), map,
-                    "deg");
-            f.datasetAttribute(GROUP + "/connector_critical_direction", "note", "in-plane direction (from +x, 0-180)"
+            f.dataset(RELIABILITY_CONNECTOR_DAMAGE_PER_POWER_CYCLE, flat(rf.offOnDamage(), c.present(), 1), map);
+            f.dataset(RELIABILITY_CONNECTOR_CRITICAL_DIRECTION, flat(rf.angle(), c.present(), 180 / Math.PI), map);
+            f.datasetAttribute(RELIABILITY_CONNECTOR_CRITICAL_DIRECTION, "note", "in-plane direction (from +x, 0-180)"
                     + " of the shear strain component with the largest damage");
-            f.dataset(GROUP + "/connector_two_state_life", flat(o.rainflow().twoState().lifeSeconds(), c.present(),
-                    1 / org.wafersim.reliability.Durations.YEAR), map, "years");
-            f.datasetAttribute(GROUP + "/connector_two_state_life", "note", "the two-state estimate (idle <-> full"
+            f.dataset(RELIABILITY_CONNECTOR_TWO_STATE_LIFE, flat(o.rainflow().twoState().lifeSeconds(), c.present(),
+                    1 / org.wafersim.reliability.Durations.YEAR), map);
+            f.datasetAttribute(RELIABILITY_CONNECTOR_TWO_STATE_LIFE, "note", "the two-state estimate (idle <-> full"
                     + " load, off <-> full load) on the same points, for comparison with connector_life");
         }
-        f.datasetAttribute(GROUP + "/connector_cycles_to_failure", "cycle", "workload: idle <-> full load");
-        f.datasetAttribute(GROUP + "/connector_cycles_to_failure", "note", "median cycles to failure of the workload"
+        f.datasetAttribute(RELIABILITY_CONNECTOR_CYCLES_TO_FAILURE, "cycle", "workload: idle <-> full load");
+        f.datasetAttribute(RELIABILITY_CONNECTOR_CYCLES_TO_FAILURE, "note", "median cycles to failure of the workload"
                 + " cycle alone (Engelmaier, IPC-SM-785) at the element centres /mechanics/element_x, element_y; inf"
                 + " where the strain range is 0, NaN where there is no connector; the power cycle's are in"
                 + " connector_cycles_to_failure_power_cycle, the combined life in connector_life");
         if (r.offOnCycles() != null) {
-            f.dataset(GROUP + "/connector_cycles_to_failure_power_cycle", flat(r.offOnCycles(), c.present(), 1), map,
-                    "1");
-            f.datasetAttribute(GROUP + "/connector_cycles_to_failure_power_cycle", "cycle", "power: off"
+            f.dataset(RELIABILITY_CONNECTOR_CYCLES_TO_FAILURE_POWER_CYCLE, flat(r.offOnCycles(), c.present(), 1), map);
+            f.datasetAttribute(RELIABILITY_CONNECTOR_CYCLES_TO_FAILURE_POWER_CYCLE, "cycle", "power: off"
                     + " (stress-free) <-> full load");
         }
-        f.dataset(GROUP + "/connector_life", flat(r.lifeSeconds(), c.present(), 1 / Durations.YEAR), map, "years");
-        f.datasetAttribute(GROUP + "/connector_life", "note", "median life per point, Miner's rule over the duty"
+        f.dataset(RELIABILITY_CONNECTOR_LIFE, flat(r.lifeSeconds(), c.present(), 1 / Durations.YEAR), map);
+        f.datasetAttribute(RELIABILITY_CONNECTOR_LIFE, "note", "median life per point, Miner's rule over the duty"
                 + " cycle: 1 / (f_workload / N_workload + f_power / N_power)");
         double[] range = new double[2 * nx * ny], meanC = new double[2 * nx * ny];
         double[] ra = flat(c.workloadRange(), c.present(), 1), ta = flat(c.workloadMeanK(), c.present(), 1);
@@ -164,35 +163,35 @@ final class ReliabilityLayout {
             meanC[e] = ta[e] - KELVIN;
             meanC[nx * ny + e] = tb[e] - KELVIN;
         }
-        f.dataset(GROUP + "/connector_strain_range", range, new int[]{2, ny, nx}, "1");
-        f.datasetAttribute(GROUP + "/connector_strain_range", "cycles", new String[]{"workload", "power"});
-        f.datasetAttribute(GROUP + "/connector_strain_range", "note", "the contact's strain range in its"
+        f.dataset(RELIABILITY_CONNECTOR_STRAIN_RANGE, range, new int[]{2, ny, nx});
+        f.datasetAttribute(RELIABILITY_CONNECTOR_STRAIN_RANGE, "cycles", new String[]{"workload", "power"});
+        f.datasetAttribute(RELIABILITY_CONNECTOR_STRAIN_RANGE, "note", "the contact's strain range in its"
                 + " technology's own measure (attribute connector_strain_measure), linear in |gamma_a - gamma_b| of the"
                 + " layer's shear strain vectors (gamma_xz, gamma_yz) of the cycle's two states");
-        f.dataset(GROUP + "/connector_mean_temperature", meanC, new int[]{2, ny, nx}, "degC");
-        f.datasetAttribute(GROUP + "/connector_mean_temperature", "cycles", new String[]{"workload", "power"});
+        f.dataset(RELIABILITY_CONNECTOR_MEAN_TEMPERATURE, meanC, new int[]{2, ny, nx});
+        f.datasetAttribute(RELIABILITY_CONNECTOR_MEAN_TEMPERATURE, "cycles", new String[]{"workload", "power"});
         double[] rc = new double[times.length];
         for (int k = 0; k < times.length; k++) rc[k] = r.population().reliability(times[k]);
-        f.dataset(GROUP + "/connector_reliability", rc, new int[]{times.length}, "1");
-        f.datasetAttribute(GROUP + "/connector_reliability", "note", "Weibull population of the connector points"
+        f.dataset(RELIABILITY_CONNECTOR_RELIABILITY, rc, new int[]{times.length});
+        f.datasetAttribute(RELIABILITY_CONNECTOR_RELIABILITY, "note", "Weibull population of the connector points"
                 + " in series (each point's median life at its Miner life), shape " + r.population().shape());
 
         Map<String, Object> s = ReliabilityRun.connectorSummary(o);
         for (var e : s.entrySet()) {
-            if (e.getKey().startsWith("connector_") && e.getValue() instanceof Double v) f.attribute(GROUP, e.getKey(), v);
+            if (e.getKey().startsWith("connector_") && e.getValue() instanceof Double v) f.attribute(RELIABILITY, e.getKey(), v);
         }
-        f.attribute(GROUP, "connector_technology", c.model().technology());
-        f.attribute(GROUP, "connector_model", c.model().describe());
-        f.attribute(GROUP, "connector_estimated", c.model().estimated() ? 1 : 0);
-        f.attribute(GROUP, "connector_strain_measure", c.model().strainMeasure());
-        f.attribute(GROUP, "connector_cycles_to_first_failure_note", "workload cycles (and power cycles) applied when"
+        f.attribute(RELIABILITY, "connector_technology", c.model().technology());
+        f.attribute(RELIABILITY, "connector_model", c.model().describe());
+        f.attribute(RELIABILITY, "connector_estimated", c.model().estimated() ? 1 : 0);
+        f.attribute(RELIABILITY, "connector_strain_measure", c.model().strainMeasure());
+        f.attribute(RELIABILITY, "connector_cycles_to_first_failure_note", "workload cycles (and power cycles) applied when"
                 + " the first connector point fails under the duty cycle, life x frequency");
-        f.attribute(GROUP, "connector_first_failure_index", new int[]{r.firstFailure().y(), r.firstFailure().x()});
-        f.attribute(GROUP, "connector_weibull_shape", r.population().shape());
-        f.attribute(GROUP, "connector_characteristic_life_h", Durations.hours(r.population().characteristicLife()));
+        f.attribute(RELIABILITY, "connector_first_failure_index", new int[]{r.firstFailure().y(), r.firstFailure().x()});
+        f.attribute(RELIABILITY, "connector_weibull_shape", r.population().shape());
+        f.attribute(RELIABILITY, "connector_characteristic_life_h", Durations.hours(r.population().characteristicLife()));
         DutyCycle d = o.parameters().dutyCycle();
-        f.attribute(GROUP, "connector_workload_cycles_per_day", d.cyclesPerDay());
-        f.attribute(GROUP, "connector_power_cycles_per_week", d.offCyclesPerWeek());
+        f.attribute(RELIABILITY, "connector_workload_cycles_per_day", d.cyclesPerDay());
+        f.attribute(RELIABILITY, "connector_power_cycles_per_week", d.offCyclesPerWeek());
     }
 
     /** A [y][x] map as a flat array, scaled, NaN where the connector is absent. */

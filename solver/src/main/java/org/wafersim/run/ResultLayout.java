@@ -1,5 +1,7 @@
 package org.wafersim.run;
 
+import static org.wafersim.io.ResultSchema.*;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.wafersim.grid.Grid;
@@ -22,44 +24,45 @@ public final class ResultLayout {
         TransientRun.Outcome o = r.transientOutcome();
         var s = o.series();
         int nt = s.time().size();
-        f.attribute("/thermal", "state", "steady state before t = 0: the initial condition of the transient "
+        f.attribute(THERMAL, "state", "steady state before t = 0: the initial condition of the transient "
                 + "(unless transient.initial = ambient)");
-        f.dataset("/transient/time", toArray(s.time()), new int[]{nt}, "s");
-        f.dataset("/transient/dt", toArray(s.dt()), new int[]{nt}, "s");
-        f.dataset("/transient/power", toArray(s.power()), new int[]{nt}, "W");
-        f.datasetAttribute("/transient/power", "note", "dynamic + leakage at the end of each step (NaN at t = 0)");
-        f.dataset("/transient/heat_out", toArray(s.heatOut()), new int[]{nt}, "W");
+        f.dataset(TRANSIENT_TIME, toArray(s.time()), new int[]{nt});
+        f.dataset(TRANSIENT_DT, toArray(s.dt()), new int[]{nt});
+        f.dataset(TRANSIENT_POWER, toArray(s.power()), new int[]{nt});
+        f.datasetAttribute(TRANSIENT_POWER, "note", "dynamic + leakage at the end of each step (NaN at t = 0)");
+        f.dataset(TRANSIENT_HEAT_OUT, toArray(s.heatOut()), new int[]{nt});
         for (var e : s.probes().entrySet())
-            f.dataset("/transient/probes/" + e.getKey(), toArray(e.getValue()), new int[]{nt}, "degC");
+            f.dataset(TRANSIENT_PROBE, toArray(e.getValue()), new int[]{nt}, e.getKey());
         int nd = r.cores().dieCount();
         double[] dmax = new double[nt * nd], dmean = new double[nt * nd];
         for (int i = 0; i < nt; i++) {
             System.arraycopy(s.dieMax().get(i), 0, dmax, i * nd, nd);
             System.arraycopy(s.dieMean().get(i), 0, dmean, i * nd, nd);
         }
-        f.dataset("/transient/die_max", dmax, new int[]{nt, nd}, "degC");
-        f.dataset("/transient/die_mean", dmean, new int[]{nt, nd}, "degC");
+        f.dataset(TRANSIENT_DIE_MAX, dmax, new int[]{nt, nd});
+        f.dataset(TRANSIENT_DIE_MEAN, dmean, new int[]{nt, nd});
         int[] hot = s.hottestCore().stream().mapToInt(Integer::intValue).toArray();
-        f.intDataset("/transient/hottest_core_index", hot, new int[]{nt}, "1");
+        f.intDataset(TRANSIENT_HOTTEST_CORE_INDEX, hot, new int[]{nt});
         for (int i = 0; i < o.snapshots().size(); i++) {
-            String path = String.format("/transient/snapshots/%04d/temperature", i);
-            f.dataset(path, o.snapshots().get(i).temperatureC(), shape3, "degC");
+            String path = TRANSIENT_SNAPSHOT_TEMPERATURE.path(snapshotNumber(i));
+            f.dataset(TRANSIENT_SNAPSHOT_TEMPERATURE, o.snapshots().get(i).temperatureC(), shape3,
+                    snapshotNumber(i));
             f.datasetAttribute(path, "time_s", o.snapshots().get(i).time());
         }
         double[] fin = o.totals().finalTemperature().clone();
         for (int c = 0; c < fin.length; c++) fin[c] -= KELVIN;
-        f.dataset("/transient/final_temperature", fin, shape3, "degC");
+        f.dataset(TRANSIENT_FINAL_TEMPERATURE, fin, shape3);
         if (o.coreSwingK() != null) {
-            f.dataset("/cores/temperature_swing", o.coreSwingK(), new int[]{o.coreSwingK().length}, "K");
-            f.dataset("/cores/temperature_mean_cycle", o.coreMeanC(), new int[]{o.coreMeanC().length}, "degC");
+            f.dataset(CORES_TEMPERATURE_SWING, o.coreSwingK(), new int[]{o.coreSwingK().length});
+            f.dataset(CORES_TEMPERATURE_MEAN_CYCLE, o.coreMeanC(), new int[]{o.coreMeanC().length});
         }
         for (var e : TransientRun.summaryOf(o).entrySet()) {
             Object v = e.getValue();
-            if (v instanceof Boolean b) f.attribute("/transient", e.getKey(), b ? 1 : 0);
-            else if (v instanceof Integer iv) f.attribute("/transient", e.getKey(), iv);
-            else if (v instanceof Double d) f.attribute("/transient", e.getKey(), d);
+            if (v instanceof Boolean b) f.attribute(TRANSIENT, e.getKey(), b ? 1 : 0);
+            else if (v instanceof Integer iv) f.attribute(TRANSIENT, e.getKey(), iv);
+            else if (v instanceof Double d) f.attribute(TRANSIENT, e.getKey(), d);
         }
-        f.attribute("/transient", "power_profile", o.powerSummary());
+        f.attribute(TRANSIENT, "power_profile", o.powerSummary());
     }
 
     private static double[] toArray(java.util.List<Double> l) {
@@ -82,11 +85,11 @@ public final class ResultLayout {
         ResultFile f = new ResultFile();
         int[] shape3 = {g.nz, g.ny, g.nx};
         int[] mid = writeHeaderAndMesh(f, r.spec(), g);
-        f.datasetAttribute("/mesh/material_id", "void_id", -1);
+        f.datasetAttribute(MESH_MATERIAL_ID, "void_id", -1);
         byte[] ghost = new byte[mid.length];   // ParaView blanks HIDDENCELL cells: the void instead of a NaN frame
         for (int c = 0; c < mid.length; c++) ghost[c] = mid[c] < 0 ? (byte) org.wafersim.io.XdmfWriter.VTK_HIDDEN_CELL : 0;
-        f.byteDataset("/mesh/vtk_ghost_type", ghost, shape3, "1");
-        f.datasetAttribute("/mesh/vtk_ghost_type", "note", "VTK ghost-cell flags: 32 (HIDDENCELL) where the cell has no "
+        f.byteDataset(MESH_VTK_GHOST_TYPE, ghost, shape3);
+        f.datasetAttribute(MESH_VTK_GHOST_TYPE, "note", "VTK ghost-cell flags: 32 (HIDDENCELL) where the cell has no "
                 + "material (void_id of material_id), 0 elsewhere; the XDMF sidecar exposes it as vtkGhostType");
         int nl = g.layerCount();
         double[] lz = new double[2 * nl];
@@ -97,27 +100,27 @@ public final class ResultLayout {
             lk[2 * l] = g.layerK0(l);
             lk[2 * l + 1] = g.layerK1(l);
         }
-        f.dataset("/mesh/layer_z", lz, new int[]{nl, 2}, "m");
-        f.datasetAttribute("/mesh/layer_z", "layer_names", g.layerNames().toArray(new String[0]));
-        f.datasetAttribute("/mesh/layer_z", "columns", new String[]{"z_bottom", "z_top"});
-        f.intDataset("/mesh/layer_k", lk, new int[]{nl, 2}, "1");
-        f.datasetAttribute("/mesh/layer_k", "layer_names", g.layerNames().toArray(new String[0]));
-        f.datasetAttribute("/mesh/layer_k", "columns", new String[]{"k_begin", "k_end (exclusive)"});
-        f.attribute("/mesh", "layer_names", g.layerNames().toArray(new String[0]));
-        f.attribute("/mesh", "active_k", new int[]{g.activeK0(), g.activeK1()});
+        f.dataset(MESH_LAYER_Z, lz, new int[]{nl, 2});
+        f.datasetAttribute(MESH_LAYER_Z, "layer_names", g.layerNames().toArray(new String[0]));
+        f.datasetAttribute(MESH_LAYER_Z, "columns", new String[]{"z_bottom", "z_top"});
+        f.intDataset(MESH_LAYER_K, lk, new int[]{nl, 2});
+        f.datasetAttribute(MESH_LAYER_K, "layer_names", g.layerNames().toArray(new String[0]));
+        f.datasetAttribute(MESH_LAYER_K, "columns", new String[]{"k_begin", "k_end (exclusive)"});
+        f.attribute(MESH, "layer_names", g.layerNames().toArray(new String[0]));
+        f.attribute(MESH, "active_k", new int[]{g.activeK0(), g.activeK1()});
         // the grading of the z-cells (the plan is cheap: faces only); a warning when neighbours differ by more than
         // grid.max_growth (a layer given too few cells)
         org.wafersim.grid.GridPlan zp = org.wafersim.grid.GridBuilder.plan(r.spec());
-        f.attribute("/mesh", "max_z_growth", zp.maxZGrowth());
-        if (zp.zGrowthWarning() != null) f.attribute("/mesh", "z_growth_warning", zp.zGrowthWarning());
+        f.attribute(MESH, "max_z_growth", zp.maxZGrowth());
+        if (zp.zGrowthWarning() != null) f.attribute(MESH, "z_growth_warning", zp.zGrowthWarning());
 
         double[] tC = new double[g.cells()];
         double[] t = th.temperature();
         for (int c = 0; c < tC.length; c++) tC[c] = t[c] - KELVIN;
-        f.dataset("/thermal/temperature", tC, shape3, "degC");
-        f.dataset("/thermal/power_density", r.q(), shape3, "W/m^3");
+        f.dataset(THERMAL_TEMPERATURE, tC, shape3);
+        f.dataset(THERMAL_POWER_DENSITY, r.q(), shape3);
         RunSummary s = r.summary();
-        String hp = "/thermal/heat_paths";
+        String hp = THERMAL_HEAT_PATHS.path();
         f.dataset(hp, th.pathHeat(), new int[]{th.pathHeat().length}, "W");
         f.datasetAttribute(hp, "path_names", th.pathNames().toArray(new String[0]));
         f.datasetAttribute(hp, "total_W", th.powerIn());
@@ -140,31 +143,31 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "junction_limit_degC", s.junctionLimitC());
         double[] ih = r.interfaceHeat();
         if (ih.length > 0) {
-            f.dataset("/thermal/interface_heat", ih, new int[]{ih.length}, "W");
-            f.datasetAttribute("/thermal/interface_heat", "interfaces",
+            f.dataset(THERMAL_INTERFACE_HEAT, ih, new int[]{ih.length});
+            f.datasetAttribute(THERMAL_INTERFACE_HEAT, "interfaces",
                     s.interfaceHeatW().keySet().toArray(new String[0]));
-            f.datasetAttribute("/thermal/interface_heat", "sign", "positive = upwards (towards the coolant)");
+            f.datasetAttribute(THERMAL_INTERFACE_HEAT, "sign", "positive = upwards (towards the coolant)");
         }
         if (r.coolant() != null) {
             double[] m = r.coolant().map();
             for (int i = 0; i < m.length; i++) m[i] -= KELVIN;
-            f.dataset("/thermal/coolant_temperature", m, new int[]{g.ny, g.nx}, "degC");
-            f.datasetAttribute("/thermal/coolant_temperature", "outlet_degC", r.coolant().outlet() - KELVIN);
-            f.datasetAttribute("/thermal/coolant_temperature", "inlet_degC", r.coolant().inlet() - KELVIN);
-            f.datasetAttribute("/thermal/coolant_temperature", "mass_flow_kg_per_s", r.coolant().massFlow());
-            f.datasetAttribute("/thermal/coolant_temperature", "max_local_degC", r.coolant().maxLocal() - KELVIN);
-            f.datasetAttribute("/thermal/coolant_temperature", "mean_degC", r.coolant().meanLocal() - KELVIN);
-            f.datasetAttribute("/thermal/coolant_temperature", "model", s.coolingMode().equals("vertical")
+            f.dataset(THERMAL_COOLANT_TEMPERATURE, m, new int[]{g.ny, g.nx});
+            f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "outlet_degC", r.coolant().outlet() - KELVIN);
+            f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "inlet_degC", r.coolant().inlet() - KELVIN);
+            f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "mass_flow_kg_per_s", r.coolant().massFlow());
+            f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "max_local_degC", r.coolant().maxLocal() - KELVIN);
+            f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "mean_degC", r.coolant().meanLocal() - KELVIN);
+            f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "model", s.coolingMode().equals("vertical")
                     ? "fresh coolant per region at the inlet temperature, flow shared " + flowShare(r.spec())
                     + "; local T = inlet + q''/(2 m'' c_p)"
                     : "coolant accumulating along channels parallel to the flow direction");
             if (pc != null && pc.coolant() != null) {
                 var c = pc.coolant();
-                f.datasetAttribute("/thermal/coolant_temperature", "h_W_per_m2K", c.hWPerM2K());
-                f.datasetAttribute("/thermal/coolant_temperature", "h_source", c.hSource());
+                f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "h_W_per_m2K", c.hWPerM2K());
+                f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "h_source", c.hSource());
                 if (Double.isFinite(c.pressureDropPa())) {   // unknown (NaN) when h is given without a geometry
-                    f.datasetAttribute("/thermal/coolant_temperature", "pressure_drop_Pa", c.pressureDropPa());
-                    f.datasetAttribute("/thermal/coolant_temperature", "pumping_power_W", c.pumpingPowerW());
+                    f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "pressure_drop_Pa", c.pressureDropPa());
+                    f.datasetAttribute(THERMAL_COOLANT_TEMPERATURE, "pumping_power_W", c.pumpingPowerW());
                 }
             }
         }
@@ -183,17 +186,17 @@ public final class ResultLayout {
             ct[c] = r.coreTemperature()[c] - KELVIN;
         }
         int[] sh = {n};
-        f.dataset("/cores/x", cx, sh, "m");
-        f.dataset("/cores/y", cy, sh, "m");
-        f.intDataset("/cores/die", die, sh, "1");
-        f.intDataset("/cores/row", row, sh, "1");
-        f.intDataset("/cores/column", col, sh, "1");
-        f.intDataset("/cores/spare", spare, sh, "1");
-        f.dataset("/cores/power", r.corePower(), sh, "W");
-        f.datasetAttribute("/cores/power", "note", "dynamic + leakage at the core's solved temperature");
-        f.dataset("/cores/temperature", ct, sh, "degC");
-        f.attribute("/cores", "dies", new int[]{cores.columns(), cores.rows()});
-        f.attribute("/cores", "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
+        f.dataset(CORES_X, cx, sh);
+        f.dataset(CORES_Y, cy, sh);
+        f.intDataset(CORES_DIE, die, sh);
+        f.intDataset(CORES_ROW, row, sh);
+        f.intDataset(CORES_COLUMN, col, sh);
+        f.intDataset(CORES_SPARE, spare, sh);
+        f.dataset(CORES_POWER, r.corePower(), sh);
+        f.datasetAttribute(CORES_POWER, "note", "dynamic + leakage at the core's solved temperature");
+        f.dataset(CORES_TEMPERATURE, ct, sh);
+        f.attribute(CORES, "dies", new int[]{cores.columns(), cores.rows()});
+        f.attribute(CORES, "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
 
         if (r.transientOutcome() != null) writeTransient(f, r, shape3);
         if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
@@ -201,17 +204,17 @@ public final class ResultLayout {
         if (s.verdict() != null) writeVerdict(f, s.verdict());
         writeStatus(f, s.status(), s.exitCode(), s.statusMessage());
         int[] its = th.linearIterations();
-        f.intDataset("/solver/cg_iterations", its, new int[]{its.length}, "1");
-        f.dataset("/solver/residual_history", th.residualHistory(), new int[]{th.residualHistory().length}, "1");
-        f.attribute("/solver", "picard_iterations", th.picardIterations());
-        f.attribute("/solver", "final_relative_residual", th.finalRelResidual());
-        f.attribute("/solver", "multigrid_levels", th.multigridLevels());
-        f.attribute("/solver", "picard_change_K", th.picardChange());
+        f.intDataset(SOLVER_CG_ITERATIONS, its, new int[]{its.length});
+        f.dataset(SOLVER_RESIDUAL_HISTORY, th.residualHistory(), new int[]{th.residualHistory().length});
+        f.attribute(SOLVER, "picard_iterations", th.picardIterations());
+        f.attribute(SOLVER, "final_relative_residual", th.finalRelResidual());
+        f.attribute(SOLVER, "multigrid_levels", th.multigridLevels());
+        f.attribute(SOLVER, "picard_change_K", th.picardChange());
         String[] stageNames = s.stageSeconds().keySet().toArray(new String[0]);
         double[] secs = new double[stageNames.length];
         for (int i = 0; i < secs.length; i++) secs[i] = s.stageSeconds().get(stageNames[i]);
-        f.dataset("/solver/wall_seconds", secs, new int[]{secs.length}, "s");
-        f.datasetAttribute("/solver/wall_seconds", "stages", stageNames);
+        f.dataset(SOLVER_WALL_SECONDS, secs, new int[]{secs.length});
+        f.datasetAttribute(SOLVER_WALL_SECONDS, "stages", stageNames);
         return f;
     }
 
@@ -221,19 +224,19 @@ public final class ResultLayout {
      * material ids). Returns the material ids as int (the caller derives the void mask from them).
      */
     private static int[] writeHeaderAndMesh(ResultFile f, org.wafersim.cases.CaseSpec spec, Grid g) {
-        f.attribute("/", "wafersim_version", VERSION);
-        f.attribute("/", "case_name", spec.name());
-        f.attribute("/", "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        f.textDataset("/case", spec.resolvedText());
-        f.attribute("/", "case_source", spec.source());
-        f.dataset("/mesh/x", g.xFaces(), new int[]{g.nx + 1}, "m");
-        f.dataset("/mesh/y", g.yFaces(), new int[]{g.ny + 1}, "m");
-        f.dataset("/mesh/z", g.zFaces(), new int[]{g.nz + 1}, "m");
+        f.attribute(ROOT, "wafersim_version", VERSION);
+        f.attribute(ROOT, "case_name", spec.name());
+        f.attribute(ROOT, "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        f.textDataset(CASE, spec.resolvedText());
+        f.attribute(ROOT, "case_source", spec.source());
+        f.dataset(MESH_X, g.xFaces(), new int[]{g.nx + 1});
+        f.dataset(MESH_Y, g.yFaces(), new int[]{g.ny + 1});
+        f.dataset(MESH_Z, g.zFaces(), new int[]{g.nz + 1});
         short[] mat = g.materialIds();
         int[] mid = new int[mat.length];
         for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
-        f.intDataset("/mesh/material_id", mid, new int[]{g.nz, g.ny, g.nx}, "1");
-        f.datasetAttribute("/mesh/material_id", "material_names", g.materialNames().toArray(new String[0]));
+        f.intDataset(MESH_MATERIAL_ID, mid, new int[]{g.nz, g.ny, g.nx});
+        f.datasetAttribute(MESH_MATERIAL_ID, "material_names", g.materialNames().toArray(new String[0]));
         return mid;
     }
 
@@ -250,12 +253,12 @@ public final class ResultLayout {
         if (p.lastIterateK() != null) {
             double[] t = new double[p.lastIterateK().length];
             for (int c = 0; c < t.length; c++) t[c] = g.isVoid(c) ? Double.NaN : p.lastIterateK()[c] - KELVIN;
-            f.dataset("/thermal/temperature", t, shape3, "degC");
-            f.datasetAttribute("/thermal/temperature", "state", "last iterate before the run stopped (" + kind + ")");
+            f.dataset(THERMAL_TEMPERATURE, t, shape3);
+            f.datasetAttribute(THERMAL_TEMPERATURE, "state", "last iterate before the run stopped (" + kind + ")");
             double[] core = p.map().coreMean(g, p.lastIterateK());
             for (int c = 0; c < core.length; c++) core[c] -= KELVIN;
-            f.dataset("/cores/temperature", core, new int[]{core.length}, "degC");
-            f.datasetAttribute("/cores/temperature", "state", "last iterate before the run stopped (" + kind + ")");
+            f.dataset(CORES_TEMPERATURE, core, new int[]{core.length});
+            f.datasetAttribute(CORES_TEMPERATURE, "state", "last iterate before the run stopped (" + kind + ")");
         }
         writeStatus(f, kind, exitCode, message);
         return f;
@@ -289,27 +292,26 @@ public final class ResultLayout {
             desc[i] = String.valueOf(c.get("description"));
             notes[i] = String.valueOf(c.get("note"));
         }
-        String mixed = "per criterion: see /verdict@units";
-        f.dataset("/verdict/value", value, new int[]{n}, mixed);
-        f.dataset("/verdict/limit", limit, new int[]{n}, mixed);
-        f.dataset("/verdict/margin", margin, new int[]{n}, mixed);
+        f.dataset(VERDICT_VALUE, value, new int[]{n});   // units: per criterion, see /verdict@units
+        f.dataset(VERDICT_LIMIT, limit, new int[]{n});
+        f.dataset(VERDICT_MARGIN, margin, new int[]{n});
         // a criterion the run cannot judge (no mechanics, no pressure drop, ...) has no value and no margin: NaN by
         // design, said on the datasets so that readers (and the fuzz contract) know it is not a failed number
         String notJudged = "NaN where the criterion is not evaluated (/verdict/pass = -1; the reason is in /verdict@notes)";
-        f.datasetAttribute("/verdict/value", "note", notJudged);
-        f.datasetAttribute("/verdict/margin", "note", notJudged);
-        f.intDataset("/verdict/pass", pass, new int[]{n}, "1");
-        f.intDataset("/verdict/estimated", est, new int[]{n}, "1");
-        f.attribute("/verdict", "criteria", keys);
-        f.attribute("/verdict", "units", units);
-        f.attribute("/verdict", "limit_kind", kinds);
-        f.attribute("/verdict", "descriptions", desc);
-        f.attribute("/verdict", "notes", notes);
-        f.attribute("/verdict", "overall_pass", Boolean.TRUE.equals(v.get("pass")) ? 1 : 0);
+        f.datasetAttribute(VERDICT_VALUE, "note", notJudged);
+        f.datasetAttribute(VERDICT_MARGIN, "note", notJudged);
+        f.intDataset(VERDICT_PASS, pass, new int[]{n});
+        f.intDataset(VERDICT_ESTIMATED, est, new int[]{n});
+        f.attribute(VERDICT, "criteria", keys);
+        f.attribute(VERDICT, "units", units);
+        f.attribute(VERDICT, "limit_kind", kinds);
+        f.attribute(VERDICT, "descriptions", desc);
+        f.attribute(VERDICT, "notes", notes);
+        f.attribute(VERDICT, "overall_pass", Boolean.TRUE.equals(v.get("pass")) ? 1 : 0);
         java.util.List<?> failed = (java.util.List<?>) v.get("failed");
-        f.attribute("/verdict", "failed", failed.isEmpty() ? "none"
+        f.attribute(VERDICT, "failed", failed.isEmpty() ? "none"
                 : String.join(",", failed.stream().map(String::valueOf).toList()));
-        f.attribute("/verdict", "design_life_years", (Double) v.get("design_life_years"));
+        f.attribute(VERDICT, "design_life_years", (Double) v.get("design_life_years"));
     }
 
     /**
@@ -318,10 +320,10 @@ public final class ResultLayout {
      * finish: "thermal_runaway", "not_converged", "infeasible", ...), {@code exit_code} and {@code message}.
      */
     public static void writeStatus(ResultFile f, String status, int exitCode, String message) {
-        f.intDataset("/status/exit_code", new int[]{exitCode}, new int[]{1}, "1");
-        f.attribute("/status", "status", status);
-        f.attribute("/status", "exit_code", exitCode);
-        f.attribute("/status", "message", message);
+        f.intDataset(STATUS_EXIT_CODE, new int[]{exitCode}, new int[]{1});
+        f.attribute(STATUS, "status", status);
+        f.attribute(STATUS, "exit_code", exitCode);
+        f.attribute(STATUS, "message", message);
     }
 
     /** How the vertical mode's manifold shares the flow, for the coolant dataset's model attribute. */

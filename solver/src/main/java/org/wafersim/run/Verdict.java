@@ -60,7 +60,7 @@ public record Verdict(List<Row> rows, boolean pass, double designLife) {
         public String status() { return !evaluated ? "not evaluated" : passes() ? "pass" : "FAIL"; }
     }
 
-    private static final double KELVIN = 273.15;
+    private static final double KELVIN = org.wafersim.units.Units.ZERO_CELSIUS_K;
 
     /**
      * The verdict of a run.

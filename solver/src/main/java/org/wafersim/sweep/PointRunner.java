@@ -46,9 +46,7 @@ final class PointRunner {
             Path out = store.result(p);
             try {
                 ResultLayout.of(r).writeAtomically(out, true);   // replaces a result whose record was never written
-                XdmfWriter.write(out, r.grid().xFaces(), r.grid().yFaces(), r.grid().zFaces(),
-                        List.of(new XdmfWriter.FieldRef("temperature_degC", "/thermal/temperature"),
-                                new XdmfWriter.FieldRef("power_density_W_per_m3", "/thermal/power_density")), true);
+                XdmfWriter.forResult(out, true);   // the same sidecar as `wafersim run` writes
             } catch (IOException e) {
                 throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage(), e);
             }

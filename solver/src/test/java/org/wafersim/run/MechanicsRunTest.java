@@ -49,6 +49,40 @@ class MechanicsRunTest {
         assertTrue(st.converged() && st.relativeResidual() <= 1e-10, "residual " + st.relativeResidual());
     }
 
+    /**
+     * Every plate layer's stresses, not only the wafer's: the wafer's entry is the silicon's own peak, the other
+     * plates (cold plate, board) are evaluated by the same layer-stress function, defined (finite) exactly where the
+     * layer covers an element and NaN elsewhere, and under the thermal mismatch every plate carries stress.
+     */
+    @Test
+    void everyPlateLayerHasItsStresses() {
+        MechanicsState full = result.mechanics().state("full");
+        Map<String, Double> peaks = full.plateLayerPeakVonMises();
+        assertEquals(List.of("coldplate", "wafer", "board"), List.copyOf(peaks.keySet()));
+        assertEquals(full.peakSiliconVonMises(), peaks.get("wafer"), 0);
+        PlateMesh mesh = full.model().mesh();
+        for (int l : full.otherPlateLayers()) {
+            var layer = full.model().layers().get(l);
+            double[][] p1 = new double[3][mesh.elements()];
+            double[][] vm = full.layerVonMises(l, p1);
+            double peak = 0;
+            for (int j = 0; j < mesh.ny; j++)
+                for (int i = 0; i < mesh.nx; i++) {
+                    int e = mesh.element(i, j);
+                    boolean in = layer.covers(mesh.xc(i), mesh.yc(j));
+                    for (int z = 0; z < 3; z++) {
+                        assertEquals(in, Double.isFinite(vm[z][e]), layer.name() + " element " + e);
+                        if (in) {
+                            assertTrue(vm[z][e] >= 0 && Double.isFinite(p1[z][e]));
+                            peak = Math.max(peak, vm[z][e]);
+                        }
+                    }
+                }
+            assertEquals(peaks.get(layer.name()), peak, 0);
+            assertTrue(peak > 0, layer.name() + " carries stress under the thermal mismatch");
+        }
+    }
+
     @Test
     void idleStrainsAndStressesAreSmallerThanFullLoad() {
         MechanicsState full = result.mechanics().state("full"), idle = result.mechanics().state("idle");
