@@ -280,7 +280,10 @@ public final class MechanicsState {
         m.put("silicon_peak_von_mises_Pa", peakVm);
         m.put("silicon_peak_principal_Pa", peakP1);
         m.put("silicon_fracture_strength_Pa", fractureStrength);
-        m.put("plate_layer_peak_von_mises_Pa", plateLayerPeakVonMises());
+        // the other plate layers' peaks, one flat key each (the wafer's is silicon_peak_von_mises_Pa)
+        for (Map.Entry<String, Double> e : plateLayerPeakVonMises().entrySet())
+            if (!e.getKey().equals(model.layers().get(waferLayer).name()))
+                m.put(e.getKey() + "_peak_von_mises_Pa", e.getValue());
         PlateSolution.Stats st = solution.stats();
         m.put("unknowns", st.unknowns());
         m.put("cg_iterations", st.iterations());
