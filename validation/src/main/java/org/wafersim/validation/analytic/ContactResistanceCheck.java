@@ -65,11 +65,20 @@ public final class ContactResistanceCheck implements Check {
                     else below = Math.max(below, Math.abs(b[c] - a[c] - jump));
                 }
         double through = with.interfaceHeat()[plate];
+        // the heat-path budget's line for the contact: its mean temperature step Q R_c / A is q''R_c too
+        String note = with.summary().powerCoolant().notes().stream().filter(n -> n.startsWith("contact plate/tim:"))
+                .findFirst().orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean temperature step ([0-9.eE+-]+) K")
+                .matcher(note);
+        double step = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
         return List.of(
                 Row.atMost(name(), "max |shift - q''R_c| / q''R_c below the contact", below / jump, 1e-9, "rel",
                         String.format("q''R_c = %.4f K", jump)),
                 Row.atMost(name(), "max |shift| / q''R_c above the contact", above / jump, 1e-9, "rel", ""),
                 Row.atMost(name(), "|heat through the contact - P| / P", Math.abs(through - POWER) / POWER, 1e-9, "rel",
-                        String.format("%.9f W", through)));
+                        String.format("%.9f W", through)),
+                // the summary prints 4 significant digits: 6.25 K to within half a unit of the last, 5e-4 K
+                Row.atMost(name(), "|summary's mean step across the contact - q''R_c|", Math.abs(step - jump), 5e-4,
+                        "K", note));
     }
 }
