@@ -68,11 +68,7 @@ public record RunSummary(
      * junction limit the criteria's.
      */
     public RunSummary withVerdict(Map<String, Object> v, double junctionLimit) {
-        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
-                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
-                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
-                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, Boolean.TRUE.equals(v.get("pass")), junctionLimit, transientInfo, reliabilityInfo,
+        return copy(output, Boolean.TRUE.equals(v.get("pass")), junctionLimit, transientInfo, reliabilityInfo,
                 mechanicsInfo, powerCoolant, v);
     }
 
@@ -110,47 +106,38 @@ public record RunSummary(
 
     /** A copy with the transient part of the run. */
     public RunSummary withTransient(Map<String, Object> info) {
-        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
-                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
-                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
-                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
+        return copy(output, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** A copy with the reliability part of the run. */
     public RunSummary withReliability(Map<String, Object> info) {
-        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
-                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
-                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
-                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, powerCoolant, verdict);
+        return copy(output, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** A copy with the mechanics part of the run. */
     public RunSummary withMechanics(Map<String, Object> info) {
-        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
-                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
-                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
-                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, powerCoolant, verdict);
+        return copy(output, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, powerCoolant, verdict);
     }
 
     /** A copy with the power and coolant part of the run. */
     public RunSummary withPowerCoolant(PowerCoolantSummary pc) {
-        return new RunSummary(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
-                coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
-                picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
-                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, pc, verdict);
+        return copy(output, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, pc, verdict);
     }
 
     /** A copy naming the result file. */
     public RunSummary withOutput(String out) {
+        return copy(out, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
+    }
+
+    /** This summary with the parts that the later stages add (the headline numbers of the thermal stage stay). */
+    private RunSummary copy(String out, boolean feasibleNow, double limitC, Map<String, Object> tr,
+                            Map<String, Object> rel, Map<String, Object> mech, PowerCoolantSummary pc,
+                            Map<String, Object> v) {
         return new RunSummary(caseName, out, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
                 estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
-                interfaceHeatW, feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
+                interfaceHeatW, feasibleNow, limitC, tr, rel, mech, pc, v);
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
