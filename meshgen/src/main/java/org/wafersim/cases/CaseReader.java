@@ -8,42 +8,28 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.wafersim.cases.CaseSpec.AnalysisSpec;
-import org.wafersim.cases.CaseSpec.CoolantSpec;
-import org.wafersim.cases.CaseSpec.CoolingMode;
 import org.wafersim.cases.CaseSpec.CoolingSpec;
-import org.wafersim.cases.CaseSpec.CoreRef;
 import org.wafersim.cases.CaseSpec.CoresSpec;
 import org.wafersim.cases.CaseSpec.CyclingSpec;
 import org.wafersim.cases.CaseSpec.DiesSpec;
-import org.wafersim.cases.CaseSpec.FlowDirection;
 import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
-import org.wafersim.cases.CaseSpec.LeakageSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
-import org.wafersim.cases.CaseSpec.MapAs;
-import org.wafersim.cases.CaseSpec.PowerBasis;
-import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.PowerSpec;
-import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.Source;
 import org.wafersim.cases.CaseSpec.ProbeSpec;
 import org.wafersim.cases.CaseSpec.SolverSpec;
-import org.wafersim.cases.CaseSpec.SurfaceSpec;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.CaseSpec.WaferSpec;
 import org.wafersim.errors.InputException;
 import org.wafersim.materials.MaterialLibrary;
-import org.wafersim.power.WattMaps;
 import org.wafersim.units.Dimension;
 import org.wafersim.units.Units;
 
@@ -458,8 +444,9 @@ final class CaseReader {
         w.done();
         WaferSpec wafer = new WaferSpec(waferSize[0], waferSize[1], wt.v(), waferMaterial, active.v());
 
-        DiesSpec dies = readDies(top.section("dies", true), wafer);
-        CoresSpec cores = readCores(top.section("cores", true), dies);
+        CoresReader coresReader = new CoresReader(this);
+        DiesSpec dies = coresReader.readDies(top.section("dies", true), wafer);
+        CoresSpec cores = coresReader.readCores(top.section("cores", true), dies);
 
         StackReader stackReader = new StackReader(this);
         MaterialLibrary lib = stackReader.readMaterials(top);
@@ -471,7 +458,7 @@ final class CaseReader {
 
         Section p = top.section("power", true);
         WattTraceReader.Peek trace = WattTraceReader.peek(root, source);
-        PowerSpec power = readPower(p, dies, trace);
+        PowerSpec power = new PowerReader(this).readPower(p, dies, trace);
         p.done();
 
         Section c = top.section("cooling", true);
@@ -481,7 +468,7 @@ final class CaseReader {
         Section m = top.section("mechanics", false);
 
         Section cy = top.section("cycling", false);
-        CyclingSpec cycling = readCycling(cy, p);
+        CyclingSpec cycling = new TransientReader(this).readCycling(cy, p);
 
         Section a = top.section("analysis", false);
         ThermalAnalysis thermal = a.choice("thermal", ThermalAnalysis::fromKey);
@@ -518,7 +505,7 @@ final class CaseReader {
                 ? rs.out.get("design_life").asText() : cy.out.get("life").asText());
         ConnectorTechSpec connectorTech = design.connector(top.section("connector", false), reliability);
 
-        List<ProbeSpec> probes = readProbes(top, stack, wafer);
+        List<ProbeSpec> probes = new ProbeReader(this).readProbes(top, stack, wafer);
         GridReader gridReader = new GridReader(this);
         GridSpec grid = gridReader.readGrid(top.section("grid", false), stack);
         SolverSpec solver = gridReader.readSolver(top.section("solver", false));
@@ -560,166 +547,6 @@ final class CaseReader {
         return r;
     }
 
-    private DiesSpec readDies(Section d, WaferSpec wafer) {
-        int columns = d.integer("columns");
-        int rows = d.integer("rows");
-        Q scribe = d.quantity("scribe");
-        DiesSpec dies = new DiesSpec(columns, rows, scribe.v());
-        double px = dies.pitchX(wafer), py = dies.pitchY(wafer);
-        check(scribe.v() < Math.min(px, py), scribe, "scribe must be narrower than the die pitch (" + mm(px) + " x "
-                + mm(py) + ")");
-        d.done();
-        return dies;
-    }
-
-    private CoresSpec readCores(Section c, DiesSpec dies) {
-        JsonNode pd = c.raw("per_die");
-        String pdPath = c.sub("per_die");
-        if (pd == null) throw missing(pdPath, "per_die", "a list [nx, ny] of cores per die along x and y");
-        if (!pd.isArray() || pd.size() != 2) {
-            throw error(pdPath, "per_die must be a list [nx, ny] of two whole numbers, got " + describe(pd)
-                    + (pd.isArray() ? " of " + pd.size() + " entries" : ""));
-        }
-        int nx = intOf(pd.get(0), pdPath + "[0]");
-        int ny = intOf(pd.get(1), pdPath + "[1]");
-        if (nx < 1) throw error(pdPath + "[0]", "cores per die must be >= 1, got " + nx);
-        if (ny < 1) throw error(pdPath + "[1]", "cores per die must be >= 1, got " + ny);
-        c.out.set("per_die", F.arrayNode().add(nx).add(ny));
-
-        JsonNode spares = c.raw("spares");
-        List<CoreRef> explicit = new ArrayList<>();
-        double fraction;
-        if (spares != null) {
-            if (c.has("spare_fraction")) {
-                throw error(c.sub("spare_fraction"), "give either spare_fraction or an explicit list of spares,"
-                        + " not both");
-            }
-            c.raw("spare_fraction");
-            String sp = c.sub("spares");
-            if (!spares.isArray()) {
-                throw error(sp, "spares must be a list of core positions [die_col, die_row, core_col, core_row],"
-                        + " got " + describe(spares));
-            }
-            Map<CoreRef, String> seen = new HashMap<>();
-            int[] limits = {dies.columns(), dies.rows(), nx, ny};
-            String[] names = {"die_col", "die_row", "core_col", "core_row"};
-            for (int i = 0; i < spares.size(); i++) {
-                String ep = sp + "[" + i + "]";
-                JsonNode e = spares.get(i);
-                if (!e.isArray() || e.size() != 4) {
-                    throw error(ep, "a spare is a list [die_col, die_row, core_col, core_row] of four whole numbers,"
-                            + " got " + describe(e) + (e.isArray() ? " of " + e.size() + " entries" : ""));
-                }
-                int[] v = new int[4];
-                for (int k = 0; k < 4; k++) {
-                    v[k] = intOf(e.get(k), ep + "[" + k + "]");
-                    if (v[k] < 0 || v[k] >= limits[k]) {
-                        throw error(ep + "[" + k + "]", names[k] + " must be in 0.." + (limits[k] - 1) + ", got "
-                                + v[k]);
-                    }
-                }
-                CoreRef ref = new CoreRef(v[0], v[1], v[2], v[3]);
-                String prev = seen.put(ref, ep);
-                if (prev != null) throw error(ep, "duplicate spare core (same as " + prev + ")");
-                explicit.add(ref);
-            }
-            c.out.set("spares", spares.deepCopy());
-            long total = (long) dies.columns() * dies.rows() * nx * ny;
-            fraction = explicit.size() / (double) total;
-        } else {
-            Q f = c.number("spare_fraction");
-            fraction = f.v();
-        }
-        c.done();
-        return new CoresSpec(nx, ny, fraction, explicit);
-    }
-
-    private PowerSpec readPower(Section p, DiesSpec dies, WattTraceReader.Peek trace) {
-        if (p.has("total") && p.has("dynamic")) {
-            throw error(p.sub("dynamic"), "give either power.total (the total, dynamic + leakage, at the operating"
-                    + " point) or power.dynamic (the dynamic power, leakage on top), not both (to drop one from the"
-                    + " command line: --set power.total=null)");
-        }
-        // the source first: a map in watts may set the level itself
-        String[] map = new String[1];
-        Source source = new PowerSourceReader(this).read(p, dies, map);
-        PowerPattern pattern = source instanceof PatternSource ps ? ps.pattern() : PowerPattern.UNIFORM;
-        MapAs mapAs = null;
-        if (p.has("map_as")) {
-            if (map[0] == null) {
-                throw error(p.sub("map_as"), "map_as applies only to a power map or trace (power.map); this case's"
-                        + " power comes from " + (p.has("utilisation") ? "power.utilisation" : "a pattern"));
-            }
-            mapAs = p.choice("map_as", MapAs::fromKey);
-        } else {
-            p.raw("map_as");
-        }
-        String levelKey = p.has("total") ? "total" : p.has("dynamic") ? "dynamic" : null;
-        // (a map used as a distribution is not opened here: its unit does not matter)
-        WattMaps.Info units = map[0] == null || mapAs == MapAs.DISTRIBUTION ? null
-                : WattMaps.of(source, f -> CaseSpec.inputPath(this.source, f), this.source);
-        boolean watts = units != null && units.unit() == WattMaps.Unit.WATTS;
-        Q total;
-        PowerBasis basis;
-        // a trace in W (transient.trace) used as written sets the level as a map in W does
-        Q traceLevel = WattTraceReader.level(this, p, trace, levelKey, watts && mapAs != MapAs.DISTRIBUTION);
-        if (traceLevel != null) {
-            p.raw("total");
-            p.raw("dynamic");
-            total = traceLevel;
-            basis = PowerBasis.DYNAMIC;
-            p.out.put("dynamic", traceLevel.text());
-        } else if (watts && (mapAs == MapAs.WATTS || mapAs == null && levelKey == null)) {
-            // watts as written: the file's sum is the dynamic power (leakage, if any, on top)
-            String sumText = exact(units.sumW()) + " W";
-            if (levelKey != null && !(levelKey.equals("dynamic")
-                    && Math.abs(p.quantity("dynamic").v() - units.sumW()) <= 1e-9 * units.sumW()))
-                throw error(p.sub(levelKey), "power.map_as: watts uses the map's watts as written (their sum, "
-                        + num(units.sumW()) + " W, is the dynamic power); drop power." + levelKey + ", or say"
-                        + " power.map_as: distribution to scale the map to it");
-            if (!(units.sumW() > 0)) throw error(p.sub("map"), "the power map's watts sum to 0");
-            p.raw("total");
-            p.raw("dynamic");
-            p.out.put("map_as", MapAs.WATTS.key);
-            mapAs = MapAs.WATTS;
-            total = new Q(units.sumW(), sumText, p.sub("map"));
-            basis = PowerBasis.DYNAMIC;
-            p.out.put("dynamic", sumText);
-        } else {
-            if (watts && mapAs == null) {
-                throw error(p.sub(levelKey), "power.map " + map[0] + " is in W (" + num(units.sumW()) + " W in all) and"
-                        + " power." + levelKey + " is given too: say power.map_as: distribution to use the map as a"
-                        + " shape scaled to power." + levelKey + ", or drop power." + levelKey + " to use its watts as"
-                        + " written");
-            }
-            if (mapAs == MapAs.WATTS) {
-                throw error(p.sub("map_as"), "map_as: watts needs a map in W (a HotSpot .ptrace, a CSV with the header"
-                        + " comment '# units: W', an HDF5 dataset with units = W); power.map " + map[0] + " has "
-                        + (units == null || units.unitText() == null ? "no unit" : "unit " + units.unitText()));
-            }
-            if (levelKey == null) {
-                throw missing(p.sub("total"), "total", "the total power at the operating point, dynamic + leakage,"
-                        + " such as \"15 kW\"; or power.dynamic, the dynamic power with the leakage on top");
-            }
-            basis = levelKey.equals("dynamic") ? PowerBasis.DYNAMIC : PowerBasis.TOTAL;
-            p.raw(basis == PowerBasis.TOTAL ? "dynamic" : "total");
-            total = p.quantity(levelKey);
-        }
-        String key = basis.key;
-        Q idle = p.quantity("idle", exact(total.v() / 3) + " W");
-        check(idle.v() <= total.v(), idle, "idle must not exceed " + key + " (" + total.text() + ")");
-        LeakageSpec leakage = null;
-        Section lk = p.optionalSection("leakage");
-        if (lk != null) {
-            Q share = lk.number("share_at_ref");
-            Q ref = lk.quantity("ref");
-            Q beta = lk.quantity("beta");
-            lk.done();
-            leakage = new LeakageSpec(share.v(), ref.v(), beta.v());
-        }
-        return new PowerSpec(total.v(), idle.v(), pattern, leakage, map[0], source, basis, mapAs);
-    }
-
     /** The text of the full-load level of a read power block (power.total or power.dynamic): default of later levels. */
     static String fullLoadText(Section power) {
         JsonNode n = power.out.get("total");
@@ -729,79 +556,6 @@ final class CaseReader {
 
     void absolute(Q t) {
         check(t.v() > 0, t, last(t.path()) + " must be above absolute zero");
-    }
-
-    private CyclingSpec readCycling(Section s, Section power) {
-        // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
-        String idleText = power.out.get("idle").asText();
-        String totalText = fullLoadText(power);
-        Q low = s.quantity("low", idleText);
-        Q high = s.quantity("high", totalText);
-        check(high.v() >= low.v(), high, "high must be >= low (" + low.text() + ")");
-        Q perDay = s.number("per_day");
-        Q duty = s.number("duty");
-        Q ramp = s.quantity("ramp");
-        // duty is counted between ramp midpoints: each flat part is its dwell minus one ramp, and must not be < 0
-        // (a ramp equal to a dwell, up to round-off in duty * period, leaves no flat part: allowed)
-        double period = CyclingSpec.SECONDS_PER_DAY / perDay.v();
-        double highTime = duty.v() * period, lowTime = (1 - duty.v()) * period;
-        check(ramp.v() <= Math.min(highTime, lowTime) * (1 + 1e-9), ramp, "ramp must not be longer than the time"
-                + " at high (duty x period = " + TransientReader.time(highTime) + ") nor the time at low ("
-                + TransientReader.time(lowTime) + "); the period is 1 day / per_day = " + TransientReader.time(period));
-        Q life = s.quantity("life");
-        s.done();
-        return new CyclingSpec(low.v(), high.v(), perDay.v(), life.v(), duty.v(), ramp.v());
-    }
-
-    private List<ProbeSpec> readProbes(Section top, List<LayerSpec> stack, WaferSpec wafer) {
-        JsonNode pr = top.raw("probes");
-        List<ProbeSpec> probes = new ArrayList<>();
-        ArrayNode out = top.out.putArray("probes");
-        if (pr == null) return probes;
-        if (!pr.isArray()) {
-            throw error("probes", "probes must be a list of {name, at: [x, y], layer}, got " + describe(pr));
-        }
-        CaseSchema.Obj shape = (CaseSchema.Obj) ((CaseSchema.ListOf) CaseSchema.ROOT.keys().get("probes")).element();
-        Map<String, String> names = new HashMap<>();
-        List<String> layerNames = stack.stream().map(LayerSpec::name).toList();
-        for (int i = 0; i < pr.size(); i++) {
-            Section s = new Section("probes[" + i + "]", pr.get(i), shape, "");
-            String name = s.text("name");
-            if (!NAME.matcher(name).matches()) {
-                throw error(s.sub("name"), "a probe name must consist of letters, digits, '.', '_' and '-',"
-                        + " starting with a letter or digit, at most 100 characters, got \"" + abbreviate(name) + "\"");
-            }
-            String prev = names.put(name, s.path);
-            if (prev != null) throw error(s.sub("name"), "duplicate probe name '" + name + "' (also " + prev + ")");
-            JsonNode at = s.raw("at");
-            String ap = s.sub("at");
-            if (at == null) throw missing(ap, "at", "a list [x, y] of two lengths");
-            if (!at.isArray() || at.size() != 2) {
-                throw error(ap, "at must be a list [x, y] of two lengths, got " + describe(at)
-                        + (at.isArray() ? " of " + at.size() + " entries" : ""));
-            }
-            Q x = quantityOf(at.get(0), ap + "[0]", Dimension.LENGTH);
-            Q y = quantityOf(at.get(1), ap + "[1]", Dimension.LENGTH);
-            s.out.set("at", at.deepCopy());
-            String layer = s.text("layer");
-            LayerSpec l = stack.stream().filter(ls -> ls.name().equals(layer)).findFirst().orElse(null);
-            if (l == null) {
-                throw error(s.sub("layer"), "unknown layer '" + layer + "'" + Suggest.didYouMean(layer, layerNames)
-                        + "; layers: " + String.join(", ", layerNames));
-            }
-            double x0 = (wafer.sizeX() - l.sizeX()) / 2, x1 = x0 + l.sizeX();
-            double y0 = (wafer.sizeY() - l.sizeY()) / 2, y1 = y0 + l.sizeY();
-            if (x.v() < x0 || x.v() > x1 || y.v() < y0 || y.v() > y1) {
-                throw error(ap, "probe '" + name + "' at (" + x.text() + ", " + y.text() + ") lies outside layer '"
-                        + layer + "', which spans x " + mm(x0) + " .. " + mm(x1) + ", y " + mm(y0) + " .. " + mm(y1)
-                        + " (the wafer spans 0 .. " + mm(wafer.sizeX()) + " in x and 0 .. " + mm(wafer.sizeY())
-                        + " in y; layers are centred on it)");
-            }
-            s.done();
-            out.add(s.out);
-            probes.add(new ProbeSpec(name, x.v(), y.v(), layer));
-        }
-        return probes;
     }
 
     static <E> List<String> keys(E[] values, Function<E, String> key) {

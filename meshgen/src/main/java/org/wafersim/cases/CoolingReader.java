@@ -1,21 +1,11 @@
 package org.wafersim.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.wafersim.cases.CaseReader.Q;
 import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.*;
-import org.wafersim.errors.InputException;
 import org.wafersim.materials.MaterialLibrary;
-import org.wafersim.units.Dimension;
 
 /**
  * Reads the {@code cooling} block: the mode, the coolant (h given, or from a channel or jet plate's geometry) and the

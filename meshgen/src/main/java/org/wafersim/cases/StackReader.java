@@ -2,7 +2,6 @@ package org.wafersim.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.*;
 import org.wafersim.errors.InputException;
 import org.wafersim.materials.MaterialLibrary;
-import org.wafersim.units.Dimension;
 
 /**
  * Reads the case's {@code materials} (the built-in library with the case's own definitions) and its {@code stack}

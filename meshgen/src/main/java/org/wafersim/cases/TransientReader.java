@@ -275,4 +275,27 @@ final class TransientReader {
     }
 
     static String time(double seconds) { return Units.format(seconds, Dimension.TIME); }
+
+    /** The {@code cycling} block: the workload cycle whose defaults follow the power block. */
+    CyclingSpec readCycling(Section s, Section power) {
+        // D.6 cycle A: idle <-> full load; defaults follow this case's power block.
+        String idleText = power.out.get("idle").asText();
+        String totalText = CaseReader.fullLoadText(power);
+        Q low = s.quantity("low", idleText);
+        Q high = s.quantity("high", totalText);
+        r.check(high.v() >= low.v(), high, "high must be >= low (" + low.text() + ")");
+        Q perDay = s.number("per_day");
+        Q duty = s.number("duty");
+        Q ramp = s.quantity("ramp");
+        // duty is counted between ramp midpoints: each flat part is its dwell minus one ramp, and must not be < 0
+        // (a ramp equal to a dwell, up to round-off in duty * period, leaves no flat part: allowed)
+        double period = CyclingSpec.SECONDS_PER_DAY / perDay.v();
+        double highTime = duty.v() * period, lowTime = (1 - duty.v()) * period;
+        r.check(ramp.v() <= Math.min(highTime, lowTime) * (1 + 1e-9), ramp, "ramp must not be longer than the time"
+                + " at high (duty x period = " + time(highTime) + ") nor the time at low ("
+                + time(lowTime) + "); the period is 1 day / per_day = " + time(period));
+        Q life = s.quantity("life");
+        s.done();
+        return new CyclingSpec(low.v(), high.v(), perDay.v(), life.v(), duty.v(), ramp.v());
+    }
 }
