@@ -193,13 +193,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " degC junction limit", s.waferMaxC(), s.junctionLimitC());
         }
         List<String> parts = new ArrayList<>();
-        for (Object o : (List<?>) s.verdict().get("criteria")) {
-            java.util.Map<?, ?> c = (java.util.Map<?, ?>) o;
-            if (!"fail".equals(c.get("status"))) continue;
-            String unit = "1".equals(c.get("unit")) ? "" : " " + c.get("unit");
-            parts.add(String.format(java.util.Locale.ROOT, "%s %.4g%s %s %.4g%s (%s)", c.get("description"),
-                    (Double) c.get("value"), unit, "max".equals(c.get("limit_kind")) ? ">" : "<",
-                    (Double) c.get("limit"), unit, c.get("note")));
+        for (org.wafersim.run.VerdictSummary.Criterion c : s.verdict().criteria()) {
+            if (!org.wafersim.run.VerdictSummary.FAILED.equals(c.status())) continue;
+            String unit = "1".equals(c.unit()) ? "" : " " + c.unit();
+            parts.add(String.format(java.util.Locale.ROOT, "%s %.4g%s %s %.4g%s (%s)", c.description(),
+                    c.value(), unit, "max".equals(c.limitKind()) ? ">" : "<", c.limit(), unit, c.note()));
         }
         return "the design fails " + parts.size() + (parts.size() == 1 ? " criterion: " : " criteria: ")
                 + String.join("; ", parts);

@@ -264,30 +264,21 @@ public final class MechanicsState {
     public double siliconFractureStrength() { return fractureStrength; }
 
     /** The state's headline numbers (SI, strains dimensionless), in a stable order for the summary. */
-    public Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (connector >= 0) {
-            m.put("connector_max_shear_strain", maxGamma);
-            m.put("connector_max_at_x_m", maxGammaX);
-            m.put("connector_max_at_y_m", maxGammaY);
-            m.put("connector_max_dnp_m", maxGammaDnp);
-            m.put("connector_hand_estimate", handEstimate);
-            m.put("connector_max_shear_stress_Pa", maxGamma * model.layers().get(model.interlayers().get(connector).layer()).shearThrough());
-        }
-        m.put("wafer_warpage_pv_m", warpagePv[waferLaminate]);
+    public StateSummary summary() {
+        StateSummary.Connector c = connector < 0 ? null : new StateSummary.Connector(maxGamma, maxGammaX, maxGammaY,
+                maxGammaDnp, handEstimate,
+                maxGamma * model.layers().get(model.interlayers().get(connector).layer()).shearThrough());
+        Map<String, Double> warp = new LinkedHashMap<>();
         for (int a = 0; a < model.laminates().size(); a++)
-            if (a != waferLaminate) m.put(model.laminates().get(a).name().replace('+', '_') + "_warpage_pv_m", warpagePv[a]);
-        m.put("silicon_peak_von_mises_Pa", peakVm);
-        m.put("silicon_peak_principal_Pa", peakP1);
-        m.put("silicon_fracture_strength_Pa", fractureStrength);
+            if (a != waferLaminate) warp.put(model.laminates().get(a).name().replace('+', '_') + "_warpage_pv_m", warpagePv[a]);
         // the other plate layers' peaks, one flat key each (the wafer's is silicon_peak_von_mises_Pa)
+        Map<String, Double> peaks = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : plateLayerPeakVonMises().entrySet())
             if (!e.getKey().equals(model.layers().get(waferLayer).name()))
-                m.put(e.getKey() + "_peak_von_mises_Pa", e.getValue());
+                peaks.put(e.getKey() + "_peak_von_mises_Pa", e.getValue());
         PlateSolution.Stats st = solution.stats();
-        m.put("unknowns", st.unknowns());
-        m.put("cg_iterations", st.iterations());
-        m.put("relative_residual", st.relativeResidual());
-        return m;
+        return new StateSummary(c, new StateSummary.Warpage(warpagePv[waferLaminate], warp),
+                new StateSummary.Stress(peakVm, peakP1, fractureStrength, peaks), st.unknowns(), st.iterations(),
+                st.relativeResidual());
     }
 }

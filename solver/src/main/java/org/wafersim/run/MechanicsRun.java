@@ -1,7 +1,6 @@
 package org.wafersim.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,75 +170,5 @@ public final class MechanicsRun {
                     "the mechanics mesh needs about %.2f GiB on top of the thermal run's %.2f GiB, more than the "
                             + "%.2f GiB heap: use a coarser spacing or raise -Xmx (WAFERSIM_JAVA_OPTS)",
                     mech / 1073741824.0, plan.estimatedBytes() / 1073741824.0, maxHeapBytes / 1073741824.0));
-    }
-
-    /** The headline numbers: the first state's in full, the others' connector strain and warpage. */
-    public static Map<String, Object> summaryOf(Outcome o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        MechanicsState head = o.states().get(0);
-        m.put("model", "layered plate");
-        m.put("mesh", o.model().model().mesh().nx + " x " + o.model().model().mesh().ny);
-        m.put("states", o.states().stream().map(MechanicsState::name).toList());
-        m.put("state", head.name());
-        m.putAll(head.summary());
-        if (head.hasConnector())
-            m.put("connector_max_over_hand_estimate", head.maxConnectorShearStrain() / head.connectorHandEstimate());
-        for (MechanicsState s : o.states().subList(1, o.states().size())) {
-            if (s.hasConnector()) m.put(s.name() + "_connector_max_shear_strain", s.maxConnectorShearStrain());
-            m.put(s.name() + "_wafer_warpage_pv_m", s.warpagePeakToValley(s.waferLaminate()));
-        }
-        if (o.history() != null) {
-            MechanicsHistory.Result h = o.history();
-            double gmax = 0, warp = 0, p1 = 0;
-            int its = 0;
-            for (int k = 0; k < h.size(); k++) {
-                MechanicsState s = h.states().get(k);
-                if (s.hasConnector()) gmax = Math.max(gmax, s.maxConnectorShearStrain());
-                warp = Math.max(warp, s.warpagePeakToValley(s.waferLaminate()));
-                p1 = Math.max(p1, s.peakSiliconPrincipal());
-                its += h.iterations()[k];
-            }
-            m.put("history_outputs", h.size());
-            m.put("history_placement", h.automatic() ? "automatic" : "user");
-            if (head.hasConnector()) m.put("history_connector_max_shear_strain", gmax);
-            m.put("history_wafer_warpage_pv_max_m", warp);
-            m.put("history_silicon_peak_principal_max_Pa", p1);
-            m.put("history_cg_iterations", its);
-            m.put("history_seconds", h.seconds());
-        }
-        var st = head.solution().stats();
-        m.put("multigrid_levels", st.levels());
-        m.put("factor_non_zeros", st.factorNonZeros());
-        m.put("assembly_seconds", st.assemblySeconds());
-        m.put("factor_seconds", st.factorSeconds());
-        m.put("setup_seconds", o.setupSeconds());
-        m.put("seconds", o.seconds());
-        return m;
-    }
-
-    /** Summary lines for {@link RunSummary#text()}. */
-    static String text(Map<String, Object> info) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("mechanics      ");
-        for (var e : info.entrySet()) {
-            Object v = e.getValue();
-            sb.append(' ').append(e.getKey()).append(' ')
-                    .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v)).append(';');
-        }
-        sb.append(System.lineSeparator());
-        Object g = info.get("connector_max_shear_strain");
-        if (g instanceof Double gm) {
-            sb.append(String.format(Locale.ROOT, "connector       max shear strain %.3f %% at (%.1f mm, %.1f mm), "
-                            + "%.1f mm from the wafer centre; hand estimate DNP*d(alpha dT)/h %.3f %%%n",
-                    100 * gm, 1e3 * (Double) info.get("connector_max_at_x_m"), 1e3 * (Double) info.get("connector_max_at_y_m"),
-                    1e3 * (Double) info.get("connector_max_dnp_m"), 100 * (Double) info.get("connector_hand_estimate")));
-        }
-        Object vm = info.get("silicon_peak_principal_Pa"), fs = info.get("silicon_fracture_strength_Pa");
-        if (vm instanceof Double p1 && fs instanceof Double f)
-            sb.append(String.format(Locale.ROOT, "silicon         peak principal stress %.1f MPa (%.1f %% of the %.0f MPa "
-                    + "fracture strength), peak von Mises %.1f MPa; wafer warpage %.1f um peak to valley%n",
-                    p1 / 1e6, 100 * p1 / f, f / 1e6, (Double) info.get("silicon_peak_von_mises_Pa") / 1e6,
-                    1e6 * (Double) info.get("wafer_warpage_pv_m")));
-        return sb.toString();
     }
 }

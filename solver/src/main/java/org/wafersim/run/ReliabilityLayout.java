@@ -96,12 +96,12 @@ final class ReliabilityLayout {
             limiting[i] = lim.get(i).die();
             limitingR[i] = lim.get(i).reliability();
         }
-        ReliabilityRun.Components comp = ReliabilityRun.components(o, cores);
+        ReliabilitySummary.Components comp = ReliabilitySummary.components(o, cores);
         f.attribute(RELIABILITY, "limiting_component", comp.limiting());
         f.attribute(RELIABILITY, "limiting_location", comp.location());
         f.attribute(RELIABILITY, "unreliability_at_design_life", comp.waferUnreliability());
         // the dies are named as limiting only when they limit the wafer (as in the text and JSON summaries)
-        if (limiting.length > 0 && comp.limiting().equals(ReliabilityRun.DIES)) {
+        if (limiting.length > 0 && comp.limiting().equals(ReliabilitySummary.DIES)) {
             f.attribute(RELIABILITY, "limiting_dies", limiting);
             f.attribute(RELIABILITY, "limiting_dies_reliability", limitingR);
         }
@@ -176,9 +176,9 @@ final class ReliabilityLayout {
         f.datasetAttribute(RELIABILITY_CONNECTOR_RELIABILITY, "note", "Weibull population of the connector points"
                 + " in series (each point's median life at its Miner life), shape " + r.population().shape());
 
-        Map<String, Object> s = ReliabilityRun.connectorSummary(o);
-        for (var e : s.entrySet()) {
-            if (e.getKey().startsWith("connector_") && e.getValue() instanceof Double v) f.attribute(RELIABILITY, e.getKey(), v);
+        // the summary's numbers under their JSON names (its texts and flags follow, written for HDF5)
+        for (var e : SummaryFields.of(ReliabilitySummary.ConnectorSummary.of(o))) {
+            if (e.getValue().isDouble()) f.attribute(RELIABILITY, e.getKey(), e.getValue().doubleValue());
         }
         f.attribute(RELIABILITY, "connector_technology", c.model().technology());
         f.attribute(RELIABILITY, "connector_model", c.model().describe());

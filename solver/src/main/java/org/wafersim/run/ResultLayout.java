@@ -56,11 +56,12 @@ public final class ResultLayout {
             f.dataset(CORES_TEMPERATURE_SWING, o.coreSwingK(), new int[]{o.coreSwingK().length});
             f.dataset(CORES_TEMPERATURE_MEAN_CYCLE, o.coreMeanC(), new int[]{o.coreMeanC().length});
         }
-        for (var e : TransientRun.summaryOf(o).entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Boolean b) f.attribute(TRANSIENT, e.getKey(), b ? 1 : 0);
-            else if (v instanceof Integer iv) f.attribute(TRANSIENT, e.getKey(), iv);
-            else if (v instanceof Double d) f.attribute(TRANSIENT, e.getKey(), d);
+        // the summary's numbers under their JSON names (flags as 1/0)
+        for (var e : SummaryFields.of(TransientSummary.of(o))) {
+            var v = e.getValue();
+            if (v.isBoolean()) f.attribute(TRANSIENT, e.getKey(), v.booleanValue() ? 1 : 0);
+            else if (v.isInt()) f.attribute(TRANSIENT, e.getKey(), v.intValue());
+            else if (v.isDouble()) f.attribute(TRANSIENT, e.getKey(), v.doubleValue());
         }
         f.attribute(TRANSIENT, "power_profile", o.powerSummary());
     }
@@ -272,25 +273,25 @@ public final class ResultLayout {
      * {@code descriptions}, {@code notes}, {@code overall_pass} (1/0), {@code failed} (comma-separated keys) and
      * {@code design_life_years}.
      */
-    static void writeVerdict(ResultFile f, java.util.Map<String, Object> v) {
-        java.util.List<?> rows = (java.util.List<?>) v.get("criteria");
+    static void writeVerdict(ResultFile f, VerdictSummary v) {
+        java.util.List<VerdictSummary.Criterion> rows = v.criteria();
         int n = rows.size();
         double[] value = new double[n], limit = new double[n], margin = new double[n];
         int[] pass = new int[n], est = new int[n];
         String[] keys = new String[n], units = new String[n], kinds = new String[n], desc = new String[n],
                 notes = new String[n];
         for (int i = 0; i < n; i++) {
-            java.util.Map<?, ?> c = (java.util.Map<?, ?>) rows.get(i);
-            value[i] = c.get("value") instanceof Double d ? d : Double.NaN;
-            limit[i] = (Double) c.get("limit");
-            margin[i] = c.get("margin") instanceof Double d ? d : Double.NaN;
-            pass[i] = "pass".equals(c.get("status")) ? 1 : "fail".equals(c.get("status")) ? 0 : -1;
-            est[i] = Boolean.TRUE.equals(c.get("estimated")) ? 1 : 0;
-            keys[i] = String.valueOf(c.get("criterion"));
-            units[i] = String.valueOf(c.get("unit"));
-            kinds[i] = String.valueOf(c.get("limit_kind"));
-            desc[i] = String.valueOf(c.get("description"));
-            notes[i] = String.valueOf(c.get("note"));
+            VerdictSummary.Criterion c = rows.get(i);
+            value[i] = c.value() != null ? c.value() : Double.NaN;
+            limit[i] = c.limit();
+            margin[i] = c.margin() != null ? c.margin() : Double.NaN;
+            pass[i] = VerdictSummary.PASSED.equals(c.status()) ? 1 : VerdictSummary.FAILED.equals(c.status()) ? 0 : -1;
+            est[i] = c.estimated() ? 1 : 0;
+            keys[i] = String.valueOf(c.criterion());
+            units[i] = String.valueOf(c.unit());
+            kinds[i] = String.valueOf(c.limitKind());
+            desc[i] = String.valueOf(c.description());
+            notes[i] = String.valueOf(c.note());
         }
         f.dataset(VERDICT_VALUE, value, new int[]{n});   // units: per criterion, see /verdict@units
         f.dataset(VERDICT_LIMIT, limit, new int[]{n});
@@ -307,11 +308,9 @@ public final class ResultLayout {
         f.attribute(VERDICT, "limit_kind", kinds);
         f.attribute(VERDICT, "descriptions", desc);
         f.attribute(VERDICT, "notes", notes);
-        f.attribute(VERDICT, "overall_pass", Boolean.TRUE.equals(v.get("pass")) ? 1 : 0);
-        java.util.List<?> failed = (java.util.List<?>) v.get("failed");
-        f.attribute(VERDICT, "failed", failed.isEmpty() ? "none"
-                : String.join(",", failed.stream().map(String::valueOf).toList()));
-        f.attribute(VERDICT, "design_life_years", (Double) v.get("design_life_years"));
+        f.attribute(VERDICT, "overall_pass", v.pass() ? 1 : 0);
+        f.attribute(VERDICT, "failed", v.failed().isEmpty() ? "none" : String.join(",", v.failed()));
+        f.attribute(VERDICT, "design_life_years", v.designLifeYears());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.wafersim.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,92 +32,43 @@ public record RunSummary(
         Map<String, Double> interfaceHeatW,
         boolean feasible,
         double junctionLimitC,
-        Map<String, Object> transientInfo,
-        Map<String, Object> reliabilityInfo,
-        Map<String, Object> mechanicsInfo,
+        @JsonProperty(RunSummary.TRANSIENT) TransientSummary transientInfo,
+        @JsonProperty(RunSummary.RELIABILITY) ReliabilitySummary reliabilityInfo,
+        @JsonProperty(RunSummary.MECHANICS) MechanicsSummary mechanicsInfo,
         PowerCoolantSummary powerCoolant,
-        Map<String, Object> verdict) {
+        @JsonProperty(RunSummary.VERDICT) VerdictSummary verdict) {
+
+    /** JSON names of the stages' parts (the sweep's table reads them back from the point records). */
+    public static final String TRANSIENT = "transientInfo", RELIABILITY = "reliabilityInfo",
+            MECHANICS = "mechanicsInfo", VERDICT = "verdict";
 
     public RunSummary {
-        mechanicsInfo = mechanicsInfo == null ? null : new LinkedHashMap<>(mechanicsInfo);
-        heatOutW = new LinkedHashMap<>(heatOutW);
-        stageSeconds = new LinkedHashMap<>(stageSeconds);
-        interfaceHeatW = new LinkedHashMap<>(interfaceHeatW);
-        transientInfo = transientInfo == null ? null : new LinkedHashMap<>(transientInfo);
-        reliabilityInfo = reliabilityInfo == null ? null : new LinkedHashMap<>(reliabilityInfo);
-        verdict = verdict == null ? null : new LinkedHashMap<>(verdict);
-    }
-
-    /** The form without the verdict (summaries built before criteria existed). */
-    public RunSummary(String caseName, String output, int nx, int ny, int nz, long cells, double powerW,
-                      double waferMaxC, double waferMeanC, double waferMinC, double coreMaxC, double coreMinC,
-                      double coreSpreadK, HottestCore hottestCore, Map<String, Double> heatOutW, double balanceRelError,
-                      double rJunctionCoolantKPerW, int picardIterations, int cgIterations, double finalRelResidual,
-                      int multigridLevels, Map<String, Double> stageSeconds, double wallSeconds, long estimatedBytes,
-                      long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
-                      double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
-                      double junctionLimitC, Map<String, Object> transientInfo, Map<String, Object> reliabilityInfo,
-                      Map<String, Object> mechanicsInfo, PowerCoolantSummary powerCoolant) {
-        this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
-                coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
-                cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
-                peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, transientInfo, reliabilityInfo, mechanicsInfo, powerCoolant, null);
+        heatOutW = Collections.unmodifiableMap(new LinkedHashMap<>(heatOutW));
+        stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
+        interfaceHeatW = Collections.unmodifiableMap(new LinkedHashMap<>(interfaceHeatW));
     }
 
     /**
-     * A copy with the run's verdict ({@link Verdict#toMap}); {@code feasible} becomes the verdict's pass and the
+     * A copy with the run's verdict ({@link Verdict#summary}); {@code feasible} becomes the verdict's pass and the
      * junction limit the criteria's.
      */
-    public RunSummary withVerdict(Map<String, Object> v, double junctionLimit) {
-        return copy(output, Boolean.TRUE.equals(v.get("pass")), junctionLimit, transientInfo, reliabilityInfo,
+    public RunSummary withVerdict(VerdictSummary v, double junctionLimit) {
+        return copy(output, v.pass(), junctionLimit, transientInfo, reliabilityInfo,
                 mechanicsInfo, powerCoolant, v);
     }
 
-    /** The form without the reliability part (summaries built before reliability runs existed). */
-    public RunSummary(String caseName, String output, int nx, int ny, int nz, long cells, double powerW,
-                      double waferMaxC, double waferMeanC, double waferMinC, double coreMaxC, double coreMinC,
-                      double coreSpreadK, HottestCore hottestCore, Map<String, Double> heatOutW, double balanceRelError,
-                      double rJunctionCoolantKPerW, int picardIterations, int cgIterations, double finalRelResidual,
-                      int multigridLevels, Map<String, Double> stageSeconds, double wallSeconds, long estimatedBytes,
-                      long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
-                      double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
-                      double junctionLimitC, Map<String, Object> transientInfo) {
-        this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
-                coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
-                cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
-                peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, transientInfo, null, null, null);
-    }
-
-    /** The steady-state form (no transient part). */
-    public RunSummary(String caseName, String output, int nx, int ny, int nz, long cells, double powerW,
-                      double waferMaxC, double waferMeanC, double waferMinC, double coreMaxC, double coreMinC,
-                      double coreSpreadK, HottestCore hottestCore, Map<String, Double> heatOutW, double balanceRelError,
-                      double rJunctionCoolantKPerW, int picardIterations, int cgIterations, double finalRelResidual,
-                      int multigridLevels, Map<String, Double> stageSeconds, double wallSeconds, long estimatedBytes,
-                      long peakHeapBytes, String coolingMode, double leakageW, double coolantOutletC,
-                      double rJunctionMaxCoolantKPerW, Map<String, Double> interfaceHeatW, boolean feasible,
-                      double junctionLimitC) {
-        this(caseName, output, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC, coreMinC,
-                coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW, picardIterations,
-                cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds, estimatedBytes,
-                peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW, interfaceHeatW,
-                feasible, junctionLimitC, null);
-    }
-
     /** A copy with the transient part of the run. */
-    public RunSummary withTransient(Map<String, Object> info) {
+    public RunSummary withTransient(TransientSummary info) {
         return copy(output, feasible, junctionLimitC, info, reliabilityInfo, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** A copy with the reliability part of the run. */
-    public RunSummary withReliability(Map<String, Object> info) {
+    public RunSummary withReliability(ReliabilitySummary info) {
         return copy(output, feasible, junctionLimitC, transientInfo, info, mechanicsInfo, powerCoolant, verdict);
     }
 
     /** A copy with the mechanics part of the run. */
-    public RunSummary withMechanics(Map<String, Object> info) {
+    public RunSummary withMechanics(MechanicsSummary info) {
         return copy(output, feasible, junctionLimitC, transientInfo, reliabilityInfo, info, powerCoolant, verdict);
     }
 
@@ -130,9 +83,8 @@ public record RunSummary(
     }
 
     /** This summary with the parts that the later stages add (the headline numbers of the thermal stage stay). */
-    private RunSummary copy(String out, boolean feasibleNow, double limitC, Map<String, Object> tr,
-                            Map<String, Object> rel, Map<String, Object> mech, PowerCoolantSummary pc,
-                            Map<String, Object> v) {
+    private RunSummary copy(String out, boolean feasibleNow, double limitC, TransientSummary tr,
+                            ReliabilitySummary rel, MechanicsSummary mech, PowerCoolantSummary pc, VerdictSummary v) {
         return new RunSummary(caseName, out, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
@@ -143,9 +95,10 @@ public record RunSummary(
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
     public record HottestCore(int core, int dieColumn, int dieRow, int coreColumn, int coreRow, double temperatureC) { }
 
-    /** Human-readable summary lines. */
     /** Status words of a completed run (a run that stops has its failure's kind instead: thermal_runaway, ...). */
     public static final String OK = "ok", INFEASIBLE = "infeasible", CRITERIA_FAILED = "criteria_failed";
+    /** The criterion whose failure makes a design infeasible rather than failing other criteria. */
+    static final String JUNCTION_LIMIT = "junction_limit";
 
     /**
      * The outcome of this completed run, the one word that text, JSON ({@code status}) and HDF5 ({@code /status})
@@ -157,9 +110,8 @@ public record RunSummary(
      */
     public String status() {
         if (verdict == null) return feasible ? OK : INFEASIBLE;
-        if (Boolean.TRUE.equals(verdict.get("pass"))) return OK;
-        return verdict.get("failed") instanceof java.util.List<?> l && l.contains("junction_limit") ? INFEASIBLE
-                : CRITERIA_FAILED;
+        if (verdict.pass()) return OK;
+        return verdict.failed().contains(JUNCTION_LIMIT) ? INFEASIBLE : CRITERIA_FAILED;
     }
 
     /** The process exit code of {@link #status()}: 0 for ok, 1 otherwise. */
@@ -170,7 +122,7 @@ public record RunSummary(
         return switch (status()) {
             case OK -> "the run completed and the design meets every criterion";
             case INFEASIBLE -> junctionMessage();
-            default -> "the design fails the criteria " + verdict.get("failed");
+            default -> "the design fails the criteria " + verdict.failed();
         };
     }
 
@@ -178,32 +130,29 @@ public record RunSummary(
     private String junctionMessage() {
         double v = waferMaxC, limit = junctionLimitC;
         String note = "steady wafer maximum";
-        if (verdict != null && verdict.get("criteria") instanceof java.util.List<?> rows) {
-            for (Object o : rows) {
-                if (o instanceof Map<?, ?> r && "junction_limit".equals(r.get("criterion"))) {
-                    if (r.get("value") instanceof Double d) v = d;
-                    if (r.get("limit") instanceof Double d) limit = d;
-                    note = String.valueOf(r.get("note"));
-                }
+        if (verdict != null) {
+            for (VerdictSummary.Criterion r : verdict.criteria()) {
+                if (!JUNCTION_LIMIT.equals(r.criterion())) continue;
+                if (r.value() != null) v = r.value();
+                limit = r.limit();
+                note = String.valueOf(r.note());
             }
         }
-        String extra = verdict != null && verdict.get("failed") instanceof java.util.List<?> l && l.size() > 1
-                ? "; it also fails " + l.stream().filter(k -> !"junction_limit".equals(k)).toList() : "";
+        String extra = verdict != null && verdict.failed().size() > 1
+                ? "; it also fails " + verdict.failed().stream().filter(k -> !JUNCTION_LIMIT.equals(k)).toList() : "";
         return String.format(java.util.Locale.ROOT, "infeasible design: the junction temperature reaches %.4g degC,"
                 + " above its %.4g degC limit (%s)%s", v, limit, note, extra);
     }
 
+    /** Human-readable summary lines. */
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
         sb.append(String.format("cooling         %s%n", coolingMode));
-        if (transientInfo != null && transientInfo.get("hottest_core_peak_C") instanceof Double pk) {
+        if (transientInfo != null) {
             // a transient is judged over its whole run: the peak over time first; the steady lines below are the
             // state before t = 0
-            sb.append(String.format("transient peak  hottest core %.2f degC at t = %.6g s (core %s); swing %.2f K over the run%s%n",
-                    pk, (Double) transientInfo.get("hottest_core_peak_time_s"), transientInfo.get("hottest_core_peak_core"),
-                    (Double) transientInfo.get("hottest_core_swing_K"), transientInfo.get("core_swing_max_K") instanceof Double sw
-                            ? String.format(", largest core swing of the last cycle %.2f K", sw) : ""));
+            sb.append(transientInfo.peakText());
             sb.append("pre-start state (steady, t < 0; the transient's initial condition unless transient.initial = ambient):")
                     .append(System.lineSeparator());
         }
@@ -238,19 +187,11 @@ public record RunSummary(
             first = false;
         }
         sb.append(String.format("); heap estimate %.2f GiB, peak used %.2f GiB%n", estimatedBytes / 1073741824.0, peakHeapBytes / 1073741824.0));
-        if (transientInfo != null) {
-            sb.append("transient      ");
-            for (var e : transientInfo.entrySet()) {
-                Object v = e.getValue();
-                sb.append(' ').append(e.getKey()).append(' ')
-                        .append(v instanceof Double d ? String.format("%.4g", d) : String.valueOf(v)).append(';');
-            }
-            sb.append(System.lineSeparator());
-        }
-        if (mechanicsInfo != null) sb.append(MechanicsRun.text(mechanicsInfo));
-        if (reliabilityInfo != null) sb.append(ReliabilityRun.text(reliabilityInfo));
+        if (transientInfo != null) sb.append(transientInfo.text());
+        if (mechanicsInfo != null) sb.append(mechanicsInfo.text());
+        if (reliabilityInfo != null) sb.append(reliabilityInfo.text());
         if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
-        if (verdict != null) sb.append(Verdict.text(verdict));
+        if (verdict != null) sb.append(verdict.text());
         sb.append(String.format("status          %s (exit %d): %s%n", status(), exitCode(), statusMessage()));
         return sb.toString();
     }

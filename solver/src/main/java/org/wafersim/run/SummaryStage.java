@@ -31,11 +31,11 @@ final class SummaryStage {
         notes.addAll(contactNotes(spec, mesh.grid(), th.interfaceHeat()));
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, th.op()),
                 coolantOf(spec, th.model().coolant()), notes));
-        if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
-        if (mech != null) summary = summary.withMechanics(MechanicsRun.summaryOf(mech));
-        if (rel != null) summary = summary.withReliability(ReliabilityRun.summaryOf(rel, mesh.cores()));
+        if (tr != null) summary = summary.withTransient(TransientSummary.of(tr));
+        if (mech != null) summary = summary.withMechanics(MechanicsSummary.of(mech));
+        if (rel != null) summary = summary.withReliability(ReliabilitySummary.of(rel, mesh.cores()));
         Verdict verdict = Verdict.of(spec, summary, tr, mech, rel, mesh.cores());
-        return summary.withVerdict(verdict.toMap(), spec.criteria().junctionLimit() - KELVIN);
+        return summary.withVerdict(verdict.summary(), spec.criteria().junctionLimit() - KELVIN);
     }
 
     /**
@@ -159,6 +159,6 @@ final class SummaryStage {
                 th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
                 spec.cooling().mode().key, leakageW,
                 coolant == null ? Double.NaN : coolant.outlet() - KELVIN, rjcMax, ifaceMap, feasible,
-                JUNCTION_LIMIT_C);
+                JUNCTION_LIMIT_C, null, null, null, null, null);
     }
 }

@@ -299,40 +299,6 @@ public final class TransientRun {
         return new Peak(hot.get(at), s.time().get(at), s.hottestCore().get(at), min);
     }
 
-    public static Map<String, Object> summaryOf(Outcome o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        var r = o.totals();
-        var s = o.series();
-        m.put("end_s", s.time().get(s.time().size() - 1));
-        m.put("steps", r.steps());
-        m.put("rejected_steps", r.rejected());
-        m.put("cg_iterations", r.cgIterations());
-        m.put("energy_in_J", r.energyInJ());
-        m.put("energy_out_J", r.energyOutJ());
-        m.put("energy_stored_J", r.energyStoredJ());
-        m.put("energy_balance_rel", r.balanceRelError());
-        Peak pk = peak(o);
-        m.put("hottest_core_peak_C", pk.temperatureC());
-        m.put("hottest_core_peak_time_s", pk.time());
-        m.put("hottest_core_peak_core", pk.core());
-        m.put("hottest_core_swing_K", pk.temperatureC() - pk.minC());
-        if (o.cycles() > 0) {
-            m.put("cycles", o.cycles());
-            m.put("periodic", o.periodic());
-            m.put("periodic_change_K", o.periodicChangeK());
-            double maxSwing = 0, meanSwing = 0;
-            for (double v : o.coreSwingK()) {
-                maxSwing = Math.max(maxSwing, v);
-                meanSwing += v;
-            }
-            m.put("core_swing_max_K", maxSwing);
-            m.put("core_swing_mean_K", meanSwing / o.coreSwingK().length);
-        }
-        m.putAll(o.timeConstants());
-        m.put("seconds", r.seconds());
-        return m;
-    }
-
     private static TransientSolver.Result sum(TransientSolver.Result a, TransientSolver.Result b) {
         if (a == null) return b;
         double in = a.energyInJ() + b.energyInJ(), out = a.energyOutJ() + b.energyOutJ();

@@ -1,10 +1,8 @@
 package org.wafersim.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.wafersim.cases.CaseSpec;
 import org.wafersim.cases.CriteriaSpec;
 import org.wafersim.geometry.CoreArray;
@@ -194,57 +192,17 @@ public record Verdict(List<Row> rows, boolean pass, double designLife) {
                 where);
     }
 
-    /** The verdict as a map (JSON, HDF5 attributes, sweep columns). */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pass", pass);
-        m.put("design_life_years", Durations.years(designLife));
+    /** The verdict for the run's summary (JSON, HDF5 attributes, sweep columns, text). */
+    public VerdictSummary summary() {
         List<String> failed = new ArrayList<>();
         for (Row r : rows) if (!r.passes()) failed.add(r.key());
-        m.put("failed", failed);
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<VerdictSummary.Criterion> list = new ArrayList<>();
         for (Row r : rows) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("criterion", r.key());
-            e.put("description", r.criterion());
-            e.put("unit", r.unit());
-            e.put("value", r.evaluated() ? r.value() : null);
-            e.put("limit", r.limit());
-            e.put("limit_kind", r.upper() ? "max" : "min");
-            e.put("margin", r.evaluated() ? r.margin() : null);
-            e.put("status", r.evaluated() ? (r.passes() ? "pass" : "fail") : "not_evaluated");
-            e.put("estimated", r.estimated());
-            e.put("note", r.note());
-            list.add(e);
+            list.add(new VerdictSummary.Criterion(r.key(), r.criterion(), r.unit(), r.evaluated() ? r.value() : null,
+                    r.limit(), r.upper() ? "max" : "min", r.evaluated() ? r.margin() : null,
+                    !r.evaluated() ? VerdictSummary.NOT_EVALUATED : r.passes() ? VerdictSummary.PASSED
+                            : VerdictSummary.FAILED, r.estimated(), r.note()));
         }
-        m.put("criteria", list);
-        return m;
-    }
-
-    /** The verdict table for the end of the text summary. */
-    public static String text(Map<String, Object> v) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "verdict         %s (design life %s years)%n",
-                Boolean.TRUE.equals(v.get("pass")) ? "PASS: every criterion is met" : "FAIL: " + v.get("failed"),
-                ReliabilityRun.num((Double) v.get("design_life_years"))));
-        sb.append(String.format(Locale.ROOT, "  %-52s %12s %12s %12s  %-13s %s%n", "criterion", "value", "limit",
-                "margin", "result", ""));
-        for (Object o : (List<?>) v.get("criteria")) {
-            Map<?, ?> r = (Map<?, ?>) o;
-            String unit = "1".equals(r.get("unit")) ? "" : " " + r.get("unit");
-            String name = r.get("description") + " (" + r.get("limit_kind") + ")";
-            sb.append(String.format(Locale.ROOT, "  %-52s %12s %12s %12s  %-13s %s%s%n", name,
-                    r.get("value") == null ? "-" : fmt((Double) r.get("value")) + unit,
-                    fmt((Double) r.get("limit")) + unit,
-                    r.get("margin") == null ? "-" : fmt((Double) r.get("margin")) + unit,
-                    "pass".equals(r.get("status")) ? "pass" : "fail".equals(r.get("status")) ? "FAIL" : "not evaluated",
-                    Boolean.TRUE.equals(r.get("estimated")) ? "[E] " : "", r.get("note")));
-        }
-        return sb.toString();
-    }
-
-    private static String fmt(double v) {
-        if (v == 0 || (Math.abs(v) >= 0.01 && Math.abs(v) < 1e5)) return String.format(Locale.ROOT, "%.4g", v);
-        return String.format(Locale.ROOT, "%.3g", v);
+        return new VerdictSummary(pass, Durations.years(designLife), failed, list);
     }
 }

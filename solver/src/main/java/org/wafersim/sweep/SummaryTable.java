@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.wafersim.mechanics.StateSummary;
+import org.wafersim.run.ReliabilitySummary;
+import org.wafersim.run.RunSummary;
+import org.wafersim.run.VerdictSummary;
 
 /**
  * The sweep's summary, {@code summary.csv} and {@code summary.json}: one row per point with its parameters, status
@@ -25,15 +29,17 @@ public final class SummaryTable {
         {"cg_iterations", "cgIterations"}, {"cells", "cells"}};
     /**
      * Headline columns of the mechanics and reliability parts (CSV name, summary group, field), present when some
-     * point ran that part: a sweep over the connector or the TIM compares designs by these.
+     * point ran that part: a sweep over the connector or the TIM compares designs by these. The names are the
+     * summary records' JSON names (the records are read back from the point files, which other processes may have
+     * written).
      */
     private static final String[][] NESTED = {
-        {"connector_max_shear_strain", "mechanicsInfo", "connector_max_shear_strain"},
-        {"wafer_warpage_pv_m", "mechanicsInfo", "wafer_warpage_pv_m"},
-        {"silicon_peak_principal_Pa", "mechanicsInfo", "silicon_peak_principal_Pa"},
-        {"yield", "reliabilityInfo", "yield"},
-        {"wafer_mttf_years", "reliabilityInfo", "wafer_mttf_years"},
-        {"connector_life_years", "reliabilityInfo", "connector_life_years"}};
+        nested(RunSummary.MECHANICS, StateSummary.CONNECTOR_MAX_SHEAR_STRAIN),
+        nested(RunSummary.MECHANICS, StateSummary.WAFER_WARPAGE_PV_M),
+        nested(RunSummary.MECHANICS, StateSummary.SILICON_PEAK_PRINCIPAL_PA),
+        nested(RunSummary.RELIABILITY, ReliabilitySummary.YIELD),
+        nested(RunSummary.RELIABILITY, ReliabilitySummary.WAFER_MTTF_YEARS),
+        nested(RunSummary.RELIABILITY, ReliabilitySummary.CONNECTOR_LIFE_YEARS)};
     /** Heat paths in this order first, then any others in order of appearance. */
     private static final List<String> PATHS = List.of("coolant", "board", "sides", "edge");
 
@@ -41,6 +47,11 @@ public final class SummaryTable {
     public record Counts(int total, int ok, int failed, int pending) { }
 
     private SummaryTable() { }
+
+    /** A nested column: named as its field. */
+    private static String[] nested(String group, String field) {
+        return new String[]{field, group, field};
+    }
 
     /** Rebuilds and writes both files; returns the counts. */
     public static Counts write(SweepSpec sweep, List<SweepPoint> points, PointStore store) throws IOException {
@@ -67,7 +78,8 @@ public final class SummaryTable {
             r.path("summary").path("heatOutW").fieldNames().forEachRemaining(seen::add);
             for (String[] h : NESTED)
                 if (r.path("summary").path(h[1]).has(h[2]) && !nested.contains(h)) nested.add(h);
-            r.path("summary").path("verdict").path("criteria").forEach(c -> criteria.add(c.path("criterion").asText()));
+            r.path("summary").path(RunSummary.VERDICT).path(VerdictSummary.CRITERIA)
+                    .forEach(c -> criteria.add(c.path(VerdictSummary.Criterion.CRITERION).asText()));
         }
         nested.sort(java.util.Comparator.comparingInt(h -> java.util.Arrays.asList(NESTED).indexOf(h)));
         paths.retainAll(seen);
@@ -113,11 +125,13 @@ public final class SummaryTable {
             for (String[] h : HEADLINE) cells.add(number(s, h[1]));
             for (String[] h : nested) cells.add(s == null ? "" : number(s.path(h[1]), h[2]));
             if (!crit.isEmpty()) {
-                JsonNode v = s == null ? null : s.path("verdict");
-                cells.add(v == null || !v.has("pass") ? "" : v.get("pass").asText());
+                JsonNode v = s == null ? null : s.path(RunSummary.VERDICT);
+                cells.add(v == null || !v.has(VerdictSummary.PASS) ? "" : v.get(VerdictSummary.PASS).asText());
                 for (String c : crit) {
                     String st = "";
-                    if (v != null) for (JsonNode e : v.path("criteria")) if (c.equals(e.path("criterion").asText())) st = e.path("status").asText();
+                    if (v != null) for (JsonNode e : v.path(VerdictSummary.CRITERIA))
+                        if (c.equals(e.path(VerdictSummary.Criterion.CRITERION).asText()))
+                            st = e.path(VerdictSummary.Criterion.STATUS).asText();
                     cells.add(st);
                 }
             }
@@ -158,7 +172,7 @@ public final class SummaryTable {
             if (s != null) {
                 for (String[] h : HEADLINE) if (s.has(h[1])) row.set(h[1], s.get(h[1]));
                 for (String[] h : nested) if (s.path(h[1]).has(h[2])) row.set(h[0], s.path(h[1]).get(h[2]));
-                if (s.hasNonNull("verdict")) row.set("verdict", s.get("verdict"));
+                if (s.hasNonNull(RunSummary.VERDICT)) row.set(RunSummary.VERDICT, s.get(RunSummary.VERDICT));
                 ObjectNode heat = row.putObject("heatOutW");
                 for (String path : paths) if (s.path("heatOutW").has(path)) heat.set(path, s.path("heatOutW").get(path));
             }

@@ -372,9 +372,11 @@ class ConnectorFatigueRunTest {
             assertTrue(a.get("connector_fatigue").toString().startsWith("evaluated"));
             assertEquals(Durations.hours(base.reliability().waferMttf()), num(a, "wafer_mttf_h"), 1e-6);
         }
-        Map<String, Object> info = base.summary().reliabilityInfo();
-        assertTrue(info.containsKey("connector_cycles_to_first_failure"), info.toString());
-        assertTrue(info.containsKey("connector_life_years"));
+        ReliabilitySummary.ConnectorSummary info = base.summary().reliabilityInfo().connector();
+        assertNotNull(info);
+        ReliabilityRun.ConnectorMap cm = base.reliability().connector();
+        assertEquals(cm.firstFailureLife() * 4 / 86400, info.cyclesToFirstFailure(), 1e-6);
+        assertEquals(Durations.years(cm.firstFailureLife()), info.lifeYears(), 0);
         String text = base.summary().text();
         assertTrue(text.contains("connector       fatigue evaluated"), text);
         assertTrue(text.contains("first failure at ("), text);

@@ -135,9 +135,9 @@ class MechanicsHistoryRunTest {
                 assertEquals(d, dmg[e], 1e-12 * d, "element " + e);
             }
         }
-        Map<String, Object> s = ReliabilityRun.summaryOf(o, auto.cores());
-        assertTrue(s.get("connector_two_state_life_years") instanceof Double);
-        assertTrue(ReliabilityRun.text(s).contains("the two-state estimate gives"));
+        ReliabilitySummary s = ReliabilitySummary.of(o, auto.cores());
+        assertEquals(o.rainflow().twoState().firstFailureYears(), s.connector().rainflow().twoStateLifeYears(), 0);
+        assertTrue(s.text().contains("the two-state estimate gives"), s.text());
     }
 
     @Test

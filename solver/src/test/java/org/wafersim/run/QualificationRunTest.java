@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.mechanics.MechanicsState;
@@ -57,10 +56,11 @@ class QualificationRunTest {
         assertEquals(afB, o.qualification().offOnFactor(), 1e-12 * afB);
         double life = 1 / (4 / 86400.0 / (1000 * afA) + (1.0 / 7) / 86400.0 / (1000 * afB));
         assertEquals(life, o.qualification().lifeSeconds(), 1e-12 * life);
-        Map<String, Object> s = ReliabilityRun.summaryOf(o, r.cores());
-        assertEquals(Durations.years(life), (Double) s.get("connector_qualification_field_life_years"), 1e-9);
-        assertEquals(afA, (Double) s.get("connector_qualification_acceleration_factor"), 1e-9 * afA);
-        String text = ReliabilityRun.text(s);
+        ReliabilitySummary s = ReliabilitySummary.of(o, r.cores());
+        assertEquals(Durations.years(life), s.connector().qualification().fieldLifeYears(), 1e-9);
+        assertEquals(afA, s.connector().qualification().accelerationFactor(), 1e-9 * afA);
+        assertEquals(afB, s.connector().qualification().powerCycleAccelerationFactor(), 1e-9 * afB);
+        String text = s.text();
         assertTrue(text.contains("qualification test implies"), text);
         assertTrue(o.notes().stream().anyMatch(n -> n.contains("Norris-Landzberg (1969)")), o.notes().toString());
         // a Weibull result enters by its median: eta (ln 2)^(1/beta) = 1000 gives the same life
