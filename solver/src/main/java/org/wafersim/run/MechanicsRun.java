@@ -14,6 +14,7 @@ import org.wafersim.materials.Material;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.mechanics.StackLayer;
+import org.wafersim.mechanics.corner.CornerResult;
 import org.wafersim.units.Units;
 
 /**
@@ -29,7 +30,10 @@ public final class MechanicsRun {
      * The solved states, in order, the history along a transient or cycle run (null without), and the cost.
      */
     public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds,
-                          MechanicsHistory.Result history) {
+                          MechanicsHistory.Result history, CornerResult corner) {
+        /** This outcome with the 3-D corner model's result. */
+        public Outcome withCorner(CornerResult c) { return new Outcome(model, states, setupSeconds, seconds, history, c); }
+
         public MechanicsState state(String name) {
             for (MechanicsState s : states) if (s.name().equals(name)) return s;
             return null;
@@ -123,7 +127,7 @@ public final class MechanicsRun {
             }
             rp.done();
             MechanicsHistory.Result h = history == null ? null : history.solve(progress);
-            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h);
+            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h, null);
         }
     }
 

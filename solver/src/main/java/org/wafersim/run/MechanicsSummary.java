@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.StateSummary;
+import org.wafersim.mechanics.corner.CornerSummary;
 
 /**
  * The mechanics part of a run's summary ({@code mechanicsInfo} in JSON): the first (headline) state in full, the
@@ -23,6 +24,7 @@ import org.wafersim.mechanics.StateSummary;
  * @param otherStates the other states' {@code STATE_connector_max_shear_strain} (with a connector) and
  *                    {@code STATE_wafer_warpage_pv_m}, by field name
  * @param history     the maxima over the history's output times, null without a history
+ * @param corner      the 3-D corner model's numbers, null when it did not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MechanicsSummary(
@@ -39,7 +41,8 @@ public record MechanicsSummary(
         @JsonProperty("assembly_seconds") double assemblySeconds,
         @JsonProperty("factor_seconds") double factorSeconds,
         @JsonProperty("setup_seconds") double setupSeconds,
-        double seconds) {
+        double seconds,
+        @JsonUnwrapped CornerSummary corner) {
 
     public MechanicsSummary {
         states = List.copyOf(states);
@@ -89,13 +92,15 @@ public record MechanicsSummary(
                 o.states().stream().map(MechanicsState::name).toList(), head.name(), head.summary(),
                 head.hasConnector() ? head.maxConnectorShearStrain() / head.connectorHandEstimate() : null, others,
                 hist, st.levels(), st.factorNonZeros(), st.assemblySeconds(), st.factorSeconds(), o.setupSeconds(),
-                o.seconds());
+                o.seconds(), o.corner() == null ? null : o.corner().summary());
     }
 
     /** Summary lines for {@link RunSummary#text()}: every number, then the connector and silicon in words. */
     String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append("mechanics      ").append(SummaryFields.line(this, Locale.ROOT)).append(System.lineSeparator());
+        // the corner's numbers have their own line below
+        sb.append("mechanics      ").append(SummaryFields.line(this, Locale.ROOT, k -> !k.startsWith(CornerSummary.PREFIX)))
+                .append(System.lineSeparator());
         StateSummary.Connector c = head.connector();
         if (c != null) {
             sb.append(String.format(Locale.ROOT, "connector       max shear strain %.3f %% at (%.1f mm, %.1f mm), "
@@ -108,6 +113,15 @@ public record MechanicsSummary(
         sb.append(String.format(Locale.ROOT, "silicon         peak principal stress %.1f MPa (%.1f %% of the %.0f MPa "
                         + "fracture strength), peak von Mises %.1f MPa; wafer warpage %.1f um peak to valley%n",
                 p1 / 1e6, 100 * p1 / f, f / 1e6, s.siliconPeakVonMisesPa() / 1e6, 1e6 * head.warpage().waferPvM()));
+        if (corner != null)
+            sb.append(String.format(Locale.ROOT, "corner          3-D box %.1f mm at (%.1f mm, %.1f mm): connector peak "
+                            + "shear %.4g MPa at its mid-plane (plate %.4g MPa there), peel %.4g .. %.4g MPa; silicon "
+                            + "free-edge principal stress %.4g MPa; %,d unknowns, %.1f s%n",
+                    1e3 * (corner.boxX1M() - corner.boxX0M()), 0.5e3 * (corner.boxX1M() + corner.boxX0M()),
+                    0.5e3 * (corner.boxY1M() + corner.boxY0M()), corner.connectorPeakShearPa() / 1e6,
+                    corner.plateShearAtPeakPa() / 1e6, corner.connectorMinPeelPa() / 1e6,
+                    corner.connectorPeakPeelPa() / 1e6, corner.siliconEdgePeakPrincipalPa() / 1e6, corner.unknowns(),
+                    corner.seconds()));
         return sb.toString();
     }
 }

@@ -1,6 +1,12 @@
 package org.wafersim.run;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The power and coolant part of a run's summary: what the power inputs meant at the operating point and what the
@@ -44,9 +50,25 @@ public record PowerCoolantSummary(Power power, Coolant coolant, List<String> not
      */
     public record Coolant(double inletC, double outletC, double maxLocalC, double meanC, double massFlowKgPerS,
                           double hWPerM2K, String hSource, double pressureDropPa, double pumpingPowerW,
-                          java.util.Map<String, Object> details) {
+                          Details details) {
         public Coolant {
-            details = details == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(details);
+            details = details == null ? Details.NONE : details;
+        }
+    }
+
+    /**
+     * The plate correlation's numbers (empty when h is given): the mean coolant temperature (degC) and Prandtl number
+     * the properties are taken at, the flow regime, then the correlation's further numbers by field name (Reynolds,
+     * Nusselt, velocity, hydraulic diameter, fin efficiency, friction factor, ..., the film coefficient).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Details(@JsonProperty("mean_coolant_temperature_degC") Double meanCoolantTemperatureC,
+                          Double prandtl, String regime, @JsonAnyGetter Map<String, Double> numbers) {
+        /** No correlation (h given). */
+        public static final Details NONE = new Details(null, null, null, Map.of());
+
+        public Details {
+            numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The fields of a summary record as its JSON has them: names, order and values. The text lines that list every
@@ -24,8 +25,14 @@ final class SummaryFields {
 
     /** " name value;" for every field: doubles as {@code %.4g} in {@code locale}, the rest as {@link #plain}. */
     static String line(Object summary, Locale locale) {
+        return line(summary, locale, k -> true);
+    }
+
+    /** {@link #line(Object, Locale)} of the fields whose name {@code shown} accepts. */
+    static String line(Object summary, Locale locale, Predicate<String> shown) {
         StringBuilder sb = new StringBuilder();
         for (var e : of(summary)) {
+            if (!shown.test(e.getKey())) continue;
             JsonNode v = e.getValue();
             sb.append(' ').append(e.getKey()).append(' ')
                     .append(v.isDouble() ? String.format(locale, "%.4g", v.doubleValue()) : plain(v)).append(';');

@@ -91,11 +91,22 @@ final class SummaryStage {
             return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
                     c.meanLocal() - KELVIN, c.massFlow(), spec.cooling().coolant().h(), "given (cooling.coolant.h)",
                     Double.NaN, Double.NaN, null);
-        Map<String, Object> d = new LinkedHashMap<>(ph.details());
-        d.put("film_h_W_per_m2K", ph.hFilm());
         return new PowerCoolantSummary.Coolant(c.inlet() - KELVIN, c.outlet() - KELVIN, c.maxLocal() - KELVIN,
                 c.meanLocal() - KELVIN, c.massFlow(), ph.hFootprint(), ph.correlation(), ph.pressureDropPa(),
-                ph.pumpingPowerW(), d);
+                ph.pumpingPowerW(), detailsOf(ph));
+    }
+
+    /** The correlation's numbers, typed: the state and regime it was evaluated at, the rest and the film coefficient. */
+    static PowerCoolantSummary.Details detailsOf(org.wafersim.thermal.PlateHydraulics ph) {
+        Map<String, Object> d = ph.details();
+        String mean = "mean_coolant_temperature_degC", prandtl = "prandtl", regime = "regime";
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        for (var e : d.entrySet())
+            if (!List.of(mean, prandtl, regime).contains(e.getKey()))
+                numbers.put(e.getKey(), ((Number) e.getValue()).doubleValue());
+        numbers.put("film_h_W_per_m2K", ph.hFilm());
+        return new PowerCoolantSummary.Details((Double) d.get(mean), (Double) d.get(prandtl), (String) d.get(regime),
+                numbers);
     }
 
     /** The power breakdown at the operating point for the summary. */
