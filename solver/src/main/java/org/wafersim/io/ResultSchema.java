@@ -159,7 +159,7 @@ public enum ResultSchema {
     MECHANICS_HISTORY_CG_ITERATIONS("/mechanics/history/cg_iterations", "1", Shape.TIME_SERIES,
             When.MECHANICS_HISTORY, "CG iterations of each warm-started solve"),
     MECHANICS_CORNER("/mechanics/corner", "", Shape.GROUP, When.CORNER, "the 3-D corner model (attributes: the box,"
-            + " resolution, placement, layer_names, peak connector shear and peel, silicon free-edge stress, the plate's"
+            + " resolution, layer_names, state, peak connector shear and peel, silicon free-edge stress, the plate's"
             + " values there, unknowns, seconds)"),
     MECHANICS_CORNER_NODE_X("/mechanics/corner/node_x", "m", Shape.FACES, When.CORNER,
             "node lines of the corner box along x (wafer frame)"),
