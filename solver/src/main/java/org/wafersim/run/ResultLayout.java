@@ -129,6 +129,13 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "sides_W", sidesW(s));
         f.datasetAttribute(hp, "edge_W", s.heatOutW().getOrDefault("edge", 0.0));
         f.datasetAttribute(hp, "balance_rel_error", th.balanceRelError());
+        var fixed = r.fixedSources();
+        if (fixed != null) {
+            // the case's fixed sources, beside the chip's power (total_W includes them)
+            f.datasetAttribute(hp, "fixed_sources_W", th.fixedPower());
+            f.datasetAttribute(hp, "fixed_source_names", fixed.names().toArray(new String[0]));
+            f.datasetAttribute(hp, "fixed_source_powers_W", fixed.powers());
+        }
         f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
         f.datasetAttribute(hp, "r_junction_max_coolant_K_per_W", s.rJunctionMaxCoolantKPerW());
         f.datasetAttribute(hp, "leakage_W", s.leakageW());

@@ -29,6 +29,7 @@ final class SummaryStage {
                 wall, th.model().coolant(), th.interfaceHeat(), th.op().leakageW());
         List<String> notes = new java.util.ArrayList<>(notesWithGrid(notesOf(spec), mesh.plan()));
         notes.addAll(contactNotes(spec, mesh.grid(), th.interfaceHeat()));
+        notes.addAll(sourceNotes(th));
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, th.op()),
                 coolantOf(spec, th.model().coolant()), notes));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
@@ -56,6 +57,21 @@ final class SummaryStage {
                     + " K*cm^2/W, " + sig(q, 6) + " W through it, mean temperature step " + sig(q * rc / area, 4) + " K");
         }
         return n;
+    }
+
+    /**
+     * The fixed sources (case keys {@code sources} and the flux and power conditions of {@code boundaries}): their
+     * power beside the chip's at the operating point, which the energy balance's power in includes.
+     */
+    static List<String> sourceNotes(ThermalStage th) {
+        var fx = th.model().problem().fixed();
+        if (fx == null) return List.of();
+        StringBuilder sb = new StringBuilder("fixed sources " + sig(th.result().fixedPower(), 6) + " W beside the"
+                + " chip's " + sig(th.op().totalW(), 6) + " W at the operating point (never scaled; power in "
+                + sig(th.result().powerIn(), 6) + " W):");
+        for (int i = 0; i < fx.names().size(); i++)
+            sb.append(i == 0 ? " " : "; ").append(fx.names().get(i)).append(' ').append(sig(fx.powers()[i], 6)).append(" W");
+        return List.of(sb.toString());
     }
 
     /** v to {@code digits} significant digits, without trailing zeros. */

@@ -208,14 +208,19 @@ public final class SteadySolver {
         }
         double out = 0;
         for (double v : pathHeat) out += v;
+        double fixedW = p.fixedPower();
         double in = p.totalPower() + (fb == null ? 0 : asm.feedbackPower(qL, dqL, theta0, theta));
-        double scale = Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
+        if (p.fixed() != null) in += fixedW;
+        // fixed sources may be negative (heat drawn through a face): the scale is then the larger of the gross flows
+        double scale = p.fixed() != null ? Math.max(1e-300, Math.max(Math.abs(in), sumAbs(pathHeat)))
+                : Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
         double balance = (in - out) / scale;
         for (int c = 0; c < n; c++) t[c] = g.isVoid(c) ? Double.NaN : theta[c] + tRef;
         int[] its = linIts.stream().mapToInt(Integer::intValue).toArray();
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SteadyResult(t, in, pathHeat, bf.pathNames(), balance, picard, its,
-                last.relativeResidual(), last.history(), levels, change, secs, in - p.totalPower(), asm.gFace);
+                last.relativeResidual(), last.history(), levels, change, secs, in - p.totalPower() - fixedW, asm.gFace,
+                fixedW);
     }
 
     /** Above this the materials' laws are far outside their range: treated as runaway when leakage is on. */
