@@ -184,6 +184,44 @@ class CaseBoundariesTest {
     }
 
     @Test
+    void mapIsRemappedConservatively(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a 5 x 3 x 4 map on its own faces, not aligned with the grid, inside the model (20 x 20 x 3.5 mm)
+        double[] xf = {1e-3, 4.2e-3, 7.7e-3, 11e-3, 15.5e-3, 19e-3}, yf = {0, 6.1e-3, 13e-3, 20e-3};
+        double[] zfMm = {0.3, 0.9, 1.4, 2.6, 3.3};
+        double[] q = new double[4 * 3 * 5];
+        double total = 0;
+        for (int k = 0; k < 4; k++)
+            for (int j = 0; j < 3; j++)
+                for (int i = 0; i < 5; i++) {
+                    double v = 1e6 * (1 + ((i * 7 + j * 3 + k * 5) % 11));   // W/m^3, then written in W/cm^3
+                    q[(k * 3 + j) * 5 + i] = v * 1e-6;
+                    total += v * (xf[i + 1] - xf[i]) * (yf[j + 1] - yf[j]) * (zfMm[k + 1] - zfMm[k]) * 1e-3;
+                }
+        org.wafersim.io.ResultFile f = new org.wafersim.io.ResultFile();
+        f.dataset("/q", q, new int[]{4, 3, 5}, "W/cm^3");
+        f.dataset("/x", xf, new int[]{6}, "m");
+        f.dataset("/y", yf, new int[]{4}, "m");
+        f.dataset("/z", zfMm, new int[]{5}, "mm");
+        java.nio.file.Path file = dir.resolve("q.h5");
+        f.writeAtomically(file, false);
+        CaseRun.Result r = run("boundaries: [{face: top, type: fixed_temperature, temperature: \"25 degC\","
+                + " replace: true}]\nsources: [{map: {file: \"" + file + "\", dataset: q}}]");
+        assertEquals(total, r.thermal().fixedPower(), 1e-12 * total);
+        assertEquals(total, r.thermal().heatOut("boundaries[0]"), 1e-9 * total);
+        // a map reaching outside the model's solid is refused
+        double[] zOut = {0.3, 0.9, 1.4, 2.6, 4.0};
+        org.wafersim.io.ResultFile g = new org.wafersim.io.ResultFile();
+        g.dataset("/q", q, new int[]{4, 3, 5}, "W/cm^3");
+        g.dataset("/x", xf, new int[]{6}, "m");
+        g.dataset("/y", yf, new int[]{4}, "m");
+        g.dataset("/z", zOut, new int[]{5}, "mm");
+        java.nio.file.Path out = dir.resolve("out.h5");
+        g.writeAtomically(out, false);
+        InputException e = refused("sources: [{map: {file: \"" + out + "\", dataset: q}}]");
+        assertEquals("sources[0].map", e.keyPath());
+    }
+
+    @Test
     void defaultRuleUnchangedWithoutNewKeys() {
         // without boundaries and sources the problem has no fixed sources and the cooling block's faces only
         CaseRun.Result r = run("");
