@@ -19,6 +19,18 @@ public record FixedSources(double[] density, List<String> names, double[] powers
         if (powers.length != names.size()) throw new IllegalArgumentException("one power per source");
     }
 
+    /** The sum over the cells of |density| x volume (W): the gross power, the scale of a balance whose net is ~0. */
+    public double totalAbs(Grid g) {
+        double s = 0;
+        for (int k = 0; k < g.nz; k++)
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    int c = g.index(i, j, k);
+                    if (density[c] != 0) s += Math.abs(density[c]) * g.dx(i) * g.dy(j) * g.dz(k);
+                }
+        return s;
+    }
+
     /** Their total (W): the sum over the cells of density x volume (as it enters the assembled system). */
     public double total(Grid g) {
         double s = 0;

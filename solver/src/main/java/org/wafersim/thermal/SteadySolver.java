@@ -211,9 +211,18 @@ public final class SteadySolver {
         double fixedW = p.fixedPower();
         double in = p.totalPower() + (fb == null ? 0 : asm.feedbackPower(qL, dqL, theta0, theta));
         if (p.fixed() != null) in += fixedW;
-        // fixed sources may be negative (heat drawn through a face): the scale is then the larger of the gross flows
-        double scale = p.fixed() != null ? Math.max(1e-300, Math.max(Math.abs(in), sumAbs(pathHeat)))
-                : Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
+        // fixed sources may be negative (heat drawn through a face) or cancel (a manufactured source): the balance is
+        // then measured against the gross flows, the sources' absolute power and the faces' absolute heat
+        double scale;
+        if (p.fixed() != null) {
+            double grossOut = 0;
+            for (int f = 0; f < bf.count; f++)
+                grossOut += Math.abs(asm.gFace[f] * (theta[bf.cell[f]] + tRef - solvedAmbient[f]));
+            double grossIn = p.fixed().totalAbs(g) + Math.abs(in - fixedW);
+            scale = Math.max(1e-300, Math.max(Math.abs(in), Math.max(grossIn, grossOut)));
+        } else {
+            scale = Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
+        }
         double balance = (in - out) / scale;
         for (int c = 0; c < n; c++) t[c] = g.isVoid(c) ? Double.NaN : theta[c] + tRef;
         int[] its = linIts.stream().mapToInt(Integer::intValue).toArray();
