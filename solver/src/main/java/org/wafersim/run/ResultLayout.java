@@ -118,7 +118,14 @@ public final class ResultLayout {
         double[] t = th.temperature();
         for (int c = 0; c < tC.length; c++) tC[c] = t[c] - KELVIN;
         f.dataset(THERMAL_TEMPERATURE, tC, shape3);
-        f.dataset(THERMAL_POWER_DENSITY, r.q(), shape3);
+        double[] qOut = r.q();
+        if (r.fixedSources() != null) {
+            // the case's fixed sources are generated heat too
+            qOut = qOut.clone();
+            double[] fx = r.fixedSources().density();
+            for (int c = 0; c < qOut.length; c++) qOut[c] += fx[c];
+        }
+        f.dataset(THERMAL_POWER_DENSITY, qOut, shape3);
         RunSummary s = r.summary();
         String hp = THERMAL_HEAT_PATHS.path();
         f.dataset(hp, th.pathHeat(), new int[]{th.pathHeat().length}, "W");

@@ -86,14 +86,16 @@ public final class PackageThermalModel {
         }
         CoolantModel channel = null;
         List<OuterCoupling> couplings = new ArrayList<>();
-        if (spec.cooling().mode() == CoolingMode.VERTICAL) {
+        // general conditions may replace every coolant face (boundaries: top, replace: true): then no coolant flows
+        boolean cooled = bf.pathIndex(COOLANT) >= 0;
+        if (cooled && spec.cooling().mode() == CoolingMode.VERTICAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
             double mDot = cool.flow() * fluid.density(cool.inlet());
             channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec), mDot,
                     fluid.specificHeat(cool.inlet()), cool.inlet(), flowMap(spec, g, mDot));
         }
-        if (spec.cooling().mode() == CoolingMode.LATERAL) {
+        if (cooled && spec.cooling().mode() == CoolingMode.LATERAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
             double mDot = cool.flow() * fluid.density(cool.inlet());
