@@ -19,7 +19,8 @@ import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.SupportType;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.ConnectorTechSpec.Technology;
-import org.wafersim.cases.ReliabilitySpec.Clustering;
+import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.reliability.ReliabilityParameters.DefectModel;
 import org.wafersim.cases.TransientSpec.InitialState;
 import org.wafersim.cases.TransientSpec.ProfileKind;
 import org.wafersim.cases.TransientSpec.TraceFormat;
@@ -320,6 +321,18 @@ final class CaseSchema {
             "times", values("a list of output times (>= 0, inside the run or the periodic cycle); instead of count"))
             .doc("mechanics along a transient or cycle run");
 
+    static final Obj CORNER = obj(
+            "enabled", bool(false).doc("solve the 3-D local model at the connector's critical corner (after the plate"
+                    + " model, for the first operating state; costs seconds to a minute)"),
+            "size", q(Dimension.LENGTH).def("10 mm").positive().note("the side of the corner box")
+                    .doc("side of the square box around the corner (in-plane), through wafer, connector and board"),
+            "resolution", q(Dimension.LENGTH).def("0.2 mm").positive()
+                    .note("the finest element size of the corner box")
+                    .doc("finest element size, at the free edges and the connector's faces (at most a quarter of size)"),
+            "at", values("the box's centre [x, y] in the wafer frame; default: the plate's most strained connector"
+                    + " point, moved onto the wafer's edges when within one plate element of them"))
+            .doc("3-D corner model (submodel driven by the plate solution)");
+
     static final Obj SUPPORT = obj(
             "type", choice("support type", SupportType.values(), SupportType::key).def(SupportType.FREE.key())
                     .doc("free: no support; clamped: the rim of a layer held; bosses: a layer held at points"),
@@ -339,7 +352,8 @@ final class CaseSchema {
             "support", SUPPORT,
             "states", values("operating states to solve, a list of " + String.join(" | ",
                     keysOf(OperatingState.values(), OperatingState::key)) + "; default [full, idle]"),
-            "history", HISTORY)
+            "history", HISTORY,
+            "corner", CORNER)
             .doc("thermo-mechanics of the stack (with analysis.mechanics: true)");
 
     static final Obj CYCLING = obj(
@@ -481,9 +495,9 @@ final class CaseSchema {
     static final Obj RELIABILITY = obj(
             "defect_density", q(Dimension.AREA_DENSITY).def("0.09 /cm^2").nonNegative()
                     .doc("manufacturing defect density D0 [E]"),
-            "clustering", choice("defect clustering", Clustering.values(), c -> c.key).def(Clustering.POISSON.key)
+            "clustering", choice("defect clustering", DefectModel.values(), c -> c.key).def(DefectModel.POISSON.key)
                     .doc("defect statistics"),
-            "alpha", number().def(Double.toString(ReliabilitySpec.DEFAULT_ALPHA)).positive()
+            "alpha", number().def(Double.toString(ReliabilityParameters.DEFAULT_CLUSTERING_ALPHA)).positive()
                     .note("the clustering parameter; smaller = more clustered")
                     .doc("negative_binomial only: the clustering parameter"),
             "non_redundant_area", q(Dimension.AREA).nonNegative().derived("none")

@@ -79,7 +79,7 @@ public final class CaseRun {
         long t0 = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         // reliability parameters first: bad values are input errors, reported before any solve
-        ReliabilityParameters relParams = spec.analysis().reliability() ? ReliabilityCaseParameters.of(spec) : null;
+        ReliabilityParameters relParams = spec.analysis().reliability() ? spec.reliabilitySpec().parameters() : null;
         MeshStage mesh = MeshStage.build(spec, progress);
         stages.put("mesh", (System.nanoTime() - t0) / 1e9);
         boolean transientRun = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY;
@@ -130,6 +130,12 @@ public final class CaseRun {
                     stages.put("mechanics_history", mech.history().seconds());
                 }
                 stages.put("mechanics", mech.seconds());
+                if (spec.mechanics().corner().enabled()) {
+                    long tc = System.nanoTime();
+                    mech = mech.withCorner(CornerRun.run(spec, mech.model(), mech.states().get(0),
+                            fields.values().iterator().next(), par, progress));
+                    stages.put("mechanics_corner", (System.nanoTime() - tc) / 1e9);
+                }
             }
 
             ReliabilityRun.Outcome rel = null;
