@@ -23,7 +23,7 @@ import org.wafersim.cases.CaseSpec.DiesSpec;
 import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
-import org.wafersim.cases.CaseSpec.PowerSpec;
+import org.wafersim.cases.PowerSpec;
 import org.wafersim.cases.CaseSpec.ProbeSpec;
 import org.wafersim.cases.CaseSpec.SolverSpec;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;

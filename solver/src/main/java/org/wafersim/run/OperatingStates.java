@@ -1,5 +1,6 @@
 package org.wafersim.run;
 
+import org.wafersim.cases.PowerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -84,7 +85,7 @@ final class OperatingStates {
         Grid g = mesh.grid();
         CoreArray cores = mesh.cores();
         CoreCellMap map = mesh.map();
-        if (spec.power().basis() != CaseSpec.PowerBasis.TOTAL || spec.power().leakageAtRef() == 0)
+        if (spec.power().basis() != PowerSpec.PowerBasis.TOTAL || spec.power().leakageAtRef() == 0)
             return x -> x;
         java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
         levels.add(tl.totalBefore(0));
