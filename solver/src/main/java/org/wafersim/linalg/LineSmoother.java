@@ -43,7 +43,7 @@ final class LineSmoother {
     void refactor(Parallel par) {
         final int nx = a.nx, ny = a.ny, nz = a.nz;
         final double[] ax = a.gx, ay = a.gy, az = a.gz, ad = a.diag, ab = a.gb;
-        par.forEach(ny, j -> {
+        par.forEach(ny, (long) nx * ny * nz, j -> {
             // plane by plane along the row (contiguous), carrying each column's last pivot and coupling
             double[] prevInv = new double[nx], prevG = new double[nx];
             for (int k = 0; k < nz; k++) {
@@ -94,7 +94,8 @@ final class LineSmoother {
     void sweep(Parallel par, double[] b, double[] x, int first, boolean zeroStart) {
         final int ny = a.ny, second = 1 - first;
         final int nBlocks = (ny + ROW_BLOCK - 1) / ROW_BLOCK;
-        par.forEach(nBlocks, blk -> {
+        final long cells = (long) a.nx * ny * a.nz;
+        par.forEach(nBlocks, cells, blk -> {
             int j0 = blk * ROW_BLOCK, j1 = Math.min(ny, j0 + ROW_BLOCK);
             for (int j = j0; j < j1; j++) {
                 if (zeroStart) rowFromZero(b, x, j, first);
@@ -102,7 +103,7 @@ final class LineSmoother {
                 if (j - 1 > j0) row(b, x, j - 1, second);
             }
         });
-        par.forEach(nBlocks, blk -> {
+        par.forEach(nBlocks, cells * 2 / ROW_BLOCK, blk -> {
             int j0 = blk * ROW_BLOCK, j1 = Math.min(ny, j0 + ROW_BLOCK);
             row(b, x, j0, second);
             if (j1 - 1 > j0) row(b, x, j1 - 1, second);

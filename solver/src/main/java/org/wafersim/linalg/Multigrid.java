@@ -167,7 +167,7 @@ public final class Multigrid {
         final double[] cb = c.b;
         final int[] xmap = f.xmap, yStart = f.yStart;
         final ThreadLocal<double[]> scratch = f.rowScratch;
-        par.forEach(nz * cny, crow -> {
+        par.forEach(nz * cny, (long) nx * ny * nz, crow -> {
             int k = crow / cny, J = crow - k * cny;
             int cbase = crow * cnx;
             double[] rrow = scratch.get();
@@ -189,7 +189,7 @@ public final class Multigrid {
         final double[] xc = c.x;
         final boolean[] act = f.a.active;
         final int[] xmap = f.xmap, ymap = f.ymap;
-        par.forEach(f.a.nz * ny, row -> {
+        par.forEach(f.a.nz * ny, (long) f.a.size(), row -> {
             int k = row / ny, j = row - k * ny;
             int base = row * nx, cbase = (k * cny + ymap[j]) * cnx;
             for (int i = 0; i < nx; i++) if (act[base + i]) x[base + i] += xc[cbase + xmap[i]];
@@ -225,7 +225,7 @@ public final class Multigrid {
         final int nx = a.nx, ny = a.ny, nz = a.nz, cnx = c.nx, cny = c.ny;
         final int[] xs = starts(f.xmap, cnx), ys = f.yStart;
         final double[] sx = f.sx, sy = f.sy;
-        par.forEach(nz * cny, crow -> {
+        par.forEach(nz * cny, (long) nx * ny * nz, crow -> {
             int k = crow / cny, J = crow - k * cny;
             for (int I = 0; I < cnx; I++) {
                 int C = crow * cnx + I;

@@ -34,7 +34,7 @@ public final class Stencil7 implements SymmetricOperator {
     /** Recomputes diag from the conductances; inactive cells get diag 1 and lose every coupling. */
     public void finish(Parallel par) {
         final int plane = nx * ny;
-        par.forEach(nz, k -> {
+        par.forEach(nz, (long) plane * nz, k -> {
             for (int j = 0; j < ny; j++) {
                 int base = (k * ny + j) * nx;
                 for (int i = 0; i < nx; i++) {
@@ -58,7 +58,7 @@ public final class Stencil7 implements SymmetricOperator {
      */
     public void finishDiagonal(Parallel par) {
         final int plane = nx * ny;
-        par.forEach(nz * ny, row -> {
+        par.forEach(nz * ny, (long) nx * ny * nz, row -> {
             final int k = row / ny, j = row - k * ny, base = row * nx;
             // missing west/south/bottom neighbours read the cell's own coupling with weight 0 (branch-free)
             final int offS = j > 0 ? nx : 0, offB = k > 0 ? plane : 0;
@@ -83,7 +83,7 @@ public final class Stencil7 implements SymmetricOperator {
      */
     @Override public double applyDot(Parallel par, double[] x, double[] y) {
         final double[] rowSum = new double[nz * ny];
-        par.forEach(nz * ny, row -> {
+        par.forEach(nz * ny, (long) nx * ny * nz, row -> {
             applyRow(row, x, y);
             rowSum[row] = Parallel.dot(x, y, row * nx, row * nx + nx);
         });
@@ -98,7 +98,7 @@ public final class Stencil7 implements SymmetricOperator {
     }
 
     private void residualInto(Parallel par, double[] b, double[] x, double[] out, boolean residual) {
-        par.forEach(nz * ny, row -> {
+        par.forEach(nz * ny, (long) nx * ny * nz, row -> {
             if (residual) residualRow(row, b, x, out);
             else applyRow(row, x, out);
         });
