@@ -319,6 +319,18 @@ final class CaseSchema {
             "times", values("a list of output times (>= 0, inside the run or the periodic cycle); instead of count"))
             .doc("mechanics along a transient or cycle run");
 
+    static final Obj CORNER = obj(
+            "enabled", bool(false).doc("solve the 3-D local model at the connector's critical corner (after the plate"
+                    + " model, for the first operating state; costs seconds to a minute)"),
+            "size", q(Dimension.LENGTH).def("10 mm").positive().note("the side of the corner box")
+                    .doc("side of the square box around the corner (in-plane), through wafer, connector and board"),
+            "resolution", q(Dimension.LENGTH).def("0.2 mm").positive()
+                    .note("the finest element size of the corner box")
+                    .doc("finest element size, at the free edges and the connector's faces (at most a quarter of size)"),
+            "at", values("the box's centre [x, y] in the wafer frame; default: the plate's most strained connector"
+                    + " point, moved onto the wafer's edges when within one plate element of them"))
+            .doc("3-D corner model (submodel driven by the plate solution)");
+
     static final Obj SUPPORT = obj(
             "type", choice("support type", SupportType.values(), SupportType::key).def(SupportType.FREE.key())
                     .doc("free: no support; clamped: the rim of a layer held; bosses: a layer held at points"),
@@ -338,7 +350,8 @@ final class CaseSchema {
             "support", SUPPORT,
             "states", values("operating states to solve, a list of " + String.join(" | ",
                     keysOf(OperatingState.values(), OperatingState::key)) + "; default [full, idle]"),
-            "history", HISTORY)
+            "history", HISTORY,
+            "corner", CORNER)
             .doc("thermo-mechanics of the stack (with analysis.mechanics: true)");
 
     static final Obj CYCLING = obj(

@@ -484,7 +484,8 @@ public record CaseSpec(
      * @param history    output times along a transient or cycle run ({@code mechanics.history})
      */
     public record MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
-                                SupportSpec support, List<OperatingState> states, HistorySpec history) {
+                                SupportSpec support, List<OperatingState> states, HistorySpec history,
+                                CornerSpec corner) {
         /**
          * Default in-plane element size of the mechanics grid (m): 2.5 mm (the multigrid-preconditioned plate solver
          * costs about linear time in the unknowns: the default case's 168k unknowns take ~14 CPU-seconds).
@@ -498,6 +499,13 @@ public record CaseSpec(
             if (support == null) support = SupportSpec.FREE;
             states = List.copyOf(states);
             if (history == null) history = HistorySpec.DEFAULT;
+            if (corner == null) corner = CornerSpec.DEFAULT;
+        }
+
+        /** Without {@code mechanics.corner} (off). */
+        public MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
+                             SupportSpec support, List<OperatingState> states, HistorySpec history) {
+            this(stressFree, spacing, layers, support, states, history, CornerSpec.DEFAULT);
         }
 
         /** Without {@code mechanics.history} (the default output times). */

@@ -66,8 +66,81 @@ final class MechanicsReader {
         SupportSpec support = support(m.section("support", false), wafer, stack, layers);
         List<OperatingState> states = states(m);
         HistorySpec history = history(m);
+        CornerSpec corner = corner(m.optionalSection("corner"), mech, wafer, stack, layers);
         m.done();
-        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states, history);
+        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states, history, corner);
+    }
+
+    /**
+     * {@code mechanics.corner}: off unless {@code enabled}; its other keys apply only when it is on, and it needs the
+     * mechanics and a connector (a bonded layer right below the wafer). A given centre must lie on the wafer, and the
+     * box around it inside the layer below the connector (the board), whose plate solution drives the box's faces.
+     */
+    private CornerSpec corner(Section c, boolean mech, WaferSpec wafer, List<LayerSpec> stack,
+                              Map<String, LayerTreatment> layers) {
+        if (c == null) return CornerSpec.DEFAULT;
+        boolean on = c.bool("enabled");
+        if (!on) {
+            for (String k : List.of("size", "resolution", "at"))
+                reject(c, k, k + " applies when mechanics.corner.enabled is true");
+            c.done();
+            return CornerSpec.DEFAULT;
+        }
+        if (!mech) {
+            throw r.error(c.sub("enabled"), "the corner model is part of the mechanics: it needs analysis.mechanics:"
+                    + " true (or set mechanics.corner.enabled: false)");
+        }
+        int w = -1;
+        for (int i = 0; i < stack.size(); i++) if (stack.get(i).isWafer()) w = i;
+        if (w < 0 || w + 2 >= stack.size() || layers.get(stack.get(w + 1).name()) != LayerTreatment.BONDED) {
+            throw r.error(c.sub("enabled"), "the corner model needs a connector: a bonded layer right below the wafer"
+                    + " with a plate below it" + (w >= 0 && w + 1 < stack.size() ? " ('" + stack.get(w + 1).name()
+                    + "' is " + layers.get(stack.get(w + 1).name()).key() + ")" : ""));
+        }
+        Q size = c.quantity("size");
+        Q res = c.quantity("resolution");
+        r.check(size.v() <= Math.min(wafer.sizeX(), wafer.sizeY()), size, "size must not exceed the wafer ("
+                + CaseReader.mm(Math.min(wafer.sizeX(), wafer.sizeY())) + ")");
+        r.check(res.v() <= size.v() / 4, res, "resolution must be at most a quarter of size ("
+                + CaseReader.mm(size.v() / 4) + "): the box needs a few elements across");
+        CaseSpec.Point at = null;
+        JsonNode n = c.raw("at");
+        LayerSpec below = stack.get(w + 2);
+        if (n == null) {
+            // the default centre is the plate's worst connector point, anywhere on the wafer: the box must fit
+            // around every point of it
+            double over = Math.min(below.sizeX() - wafer.sizeX(), below.sizeY() - wafer.sizeY()) / 2;
+            r.check(size.v() / 2 <= over, size, "the corner box around the most strained connector point (which may lie"
+                    + " anywhere on the wafer) reaches beyond layer '" + below.name() + "', which overhangs the wafer by "
+                    + CaseReader.mm(Math.max(over, 0)) + ": size must be at most twice that, or give mechanics.corner.at");
+        }
+        if (n != null) {
+            String ap = c.sub("at");
+            if (!n.isArray() || n.size() != 2) {
+                throw r.error(ap, "at is a point [x, y] of two lengths, got " + CaseReader.describe(n)
+                        + (n.isArray() ? " of " + n.size() + " entries" : ""));
+            }
+            Q x = r.quantityOf(n.get(0), ap + "[0]", Dimension.LENGTH);
+            Q y = r.quantityOf(n.get(1), ap + "[1]", Dimension.LENGTH);
+            if (x.v() < 0 || x.v() > wafer.sizeX() || y.v() < 0 || y.v() > wafer.sizeY()) {
+                throw r.error(ap, "the corner box's centre (" + x.text() + ", " + y.text() + ") lies outside the wafer,"
+                        + " which spans 0 .. " + CaseReader.mm(wafer.sizeX()) + " in x and 0 .. "
+                        + CaseReader.mm(wafer.sizeY()) + " in y");
+            }
+            LayerSpec b = below;
+            double bx0 = (wafer.sizeX() - b.sizeX()) / 2, by0 = (wafer.sizeY() - b.sizeY()) / 2, h = size.v() / 2;
+            if (x.v() - h < bx0 || x.v() + h > bx0 + b.sizeX() || y.v() - h < by0 || y.v() + h > by0 + b.sizeY()) {
+                throw r.error(ap, "the corner box (" + CaseReader.mm(size.v()) + " around (" + x.text() + ", "
+                        + y.text() + ")) reaches beyond layer '" + b.name() + "', which spans x "
+                        + CaseReader.mm(bx0) + " .. " + CaseReader.mm(bx0 + b.sizeX()) + ", y " + CaseReader.mm(by0)
+                        + " .. " + CaseReader.mm(by0 + b.sizeY()) + ": the plate solution below the connector drives"
+                        + " the box's faces; move it or make it smaller");
+            }
+            at = new CaseSpec.Point(x.v(), y.v());
+            c.out.set("at", n.deepCopy());
+        }
+        c.done();
+        return new CornerSpec(true, size.v(), res.v(), at);
     }
 
     /**

@@ -160,6 +160,39 @@ public enum ResultSchema {
             When.MECHANICS_HISTORY, "silicon's peak von Mises stress per output time"),
     MECHANICS_HISTORY_CG_ITERATIONS("/mechanics/history/cg_iterations", "1", Shape.TIME_SERIES,
             When.MECHANICS_HISTORY, "CG iterations of each warm-started solve"),
+    MECHANICS_CORNER("/mechanics/corner", "", Shape.GROUP, When.CORNER, "the 3-D corner model (attributes: the box,"
+            + " resolution, placement, layer_names, peak connector shear and peel, silicon free-edge stress, the plate's"
+            + " values there, unknowns, seconds)"),
+    MECHANICS_CORNER_NODE_X("/mechanics/corner/node_x", "m", Shape.FACES, When.CORNER,
+            "node lines of the corner box along x (wafer frame)"),
+    MECHANICS_CORNER_NODE_Y("/mechanics/corner/node_y", "m", Shape.FACES, When.CORNER, "node lines along y"),
+    MECHANICS_CORNER_NODE_Z("/mechanics/corner/node_z", "m", Shape.FACES, When.CORNER,
+            "node lines along z (upwards from the board's back, as /mesh/z)"),
+    MECHANICS_CORNER_LAYER("/mechanics/corner/layer", "1", Shape.CORNER_ELEMENTS, When.CORNER,
+            "index into the attribute layer_names of each element's layer; -1 where void (beyond a free edge)"),
+    MECHANICS_CORNER_TEMPERATURE("/mechanics/corner/temperature", "degC", Shape.CORNER_ELEMENTS, When.CORNER,
+            "temperature of each element (the thermal cell at its centre)"),
+    MECHANICS_CORNER_DISPLACEMENT("/mechanics/corner/displacement", "m", Shape.CORNER_DISPLACEMENT, When.CORNER,
+            "[u, v, w] at the nodes; NaN at nodes of void elements only"),
+    MECHANICS_CORNER_STRESS("/mechanics/corner/stress", "Pa", Shape.CORNER_TENSOR, When.CORNER,
+            "[xx, yy, zz, yz, xz, xy] stress at element centres"),
+    MECHANICS_CORNER_VON_MISES("/mechanics/corner/von_mises", "Pa", Shape.CORNER_ELEMENTS, When.CORNER,
+            "von Mises stress at element centres"),
+    MECHANICS_CORNER_SILICON_MAX_PRINCIPAL_STRESS("/mechanics/corner/silicon_max_principal_stress", "Pa",
+            Shape.CORNER_ELEMENTS, When.CORNER, "largest principal stress of the 3-D tensor in the silicon (the"
+            + " free-edge stress); NaN outside the wafer"),
+    MECHANICS_CORNER_CONNECTOR_SHEAR_STRESS("/mechanics/corner/connector_shear_stress", "Pa", Shape.CORNER_ROWS,
+            When.CORNER, "connector |tau| = hypot(sigma_xz, sigma_yz) at its bottom (board side), middle, top (wafer"
+            + " side) element rows"),
+    MECHANICS_CORNER_CONNECTOR_PEEL_STRESS("/mechanics/corner/connector_peel_stress", "Pa", Shape.CORNER_ROWS,
+            When.CORNER, "connector peel (normal) stress sigma_zz, > 0 in tension, at its bottom/middle/top rows"),
+    MECHANICS_CORNER_CONNECTOR_SHEAR_STRAIN("/mechanics/corner/connector_shear_strain", "1", Shape.CORNER_ROWS,
+            When.CORNER, "connector |gamma| at its bottom/middle/top rows (the strain at the contact rows)"),
+    MECHANICS_CORNER_PLATE_CONNECTOR_SHEAR_STRAIN("/mechanics/corner/plate_connector_shear_strain", "1",
+            Shape.CORNER_PLANE, When.CORNER, "the plate model's connector |gamma| at the same points, for comparison"),
+    MECHANICS_CORNER_PLATE_CONNECTOR_PEEL_STRESS("/mechanics/corner/plate_connector_peel_stress", "Pa",
+            Shape.CORNER_PLANE, When.CORNER, "the plate model's connector normal stress (its spring) at the same"
+            + " points"),
 
     RELIABILITY("/reliability", "", Shape.GROUP, When.RELIABILITY, "the reliability summary as attributes (MTTFs, "
             + "R at 1/3/5 years, yield, limiting component, connector fatigue)"),
@@ -220,7 +253,10 @@ public enum ResultSchema {
         PLATE_ELEMENTS("[ey][ex] plate elements"), PLATE_NODES("[ey + 1][ex + 1] plate nodes"),
         PLATE_XY("[2][ey][ex]"), PLATE_LEVELS("[3][ey][ex] bottom/middle/top"),
         PLATE_DISPLACEMENT("[laminate][3][ey + 1][ex + 1]"), PLATE_HISTORY("[time][ey][ex]"),
-        PER_SILICON_LEVEL("[3]"), PER_CRITERION("[criterion]");
+        PER_SILICON_LEVEL("[3]"), PER_CRITERION("[criterion]"),
+        CORNER_ELEMENTS("[ez][ey][ex] corner-box elements"), CORNER_TENSOR("[6][ez][ey][ex]"),
+        CORNER_DISPLACEMENT("[3][ez + 1][ey + 1][ex + 1] corner-box nodes"),
+        CORNER_ROWS("[3][ey][ex] connector bottom/middle/top"), CORNER_PLANE("[ey][ex] corner-box elements");
 
         private final String doc;
 
@@ -239,7 +275,8 @@ public enum ResultSchema {
         CYCLE("a cycle run"), SNAPSHOTS("transient.snapshots"), MECHANICS("analysis.mechanics"),
         CONNECTOR("mechanics with a connector layer"), MECHANICS_HISTORY("mechanics along a transient"),
         RELIABILITY("analysis.reliability"), CONNECTOR_FATIGUE("reliability with connector fatigue"),
-        CONNECTOR_RAINFLOW("connector fatigue by rainflow (cycle runs)"), VERDICT("a complete run (the criteria)");
+        CONNECTOR_RAINFLOW("connector fatigue by rainflow (cycle runs)"), VERDICT("a complete run (the criteria)"),
+        CORNER("mechanics.corner.enabled");
 
         private final String doc;
 

@@ -154,6 +154,9 @@ public final class MechanicsState {
 
     public boolean hasConnector() { return connector >= 0; }
 
+    /** The connector's interlayer index in the plate model, -1 if none. */
+    public int connectorInterlayer() { return connector; }
+
     /**
      * Whether the connector exists at element {@code e} (its layer covers the element centre and both neighbours
      * are present): only there do its strain and temperature mean anything.

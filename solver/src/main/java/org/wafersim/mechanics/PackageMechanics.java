@@ -78,6 +78,12 @@ public final class PackageMechanics {
 
     public int waferLayer() { return waferLayer; }
 
+    /** The thermal grid the model was built on. */
+    public Grid grid() { return grid; }
+
+    /** The material of every grid layer (stack order). */
+    public List<Material> materials() { return materials; }
+
     public Setup setup() { return setup; }
 
     /** Solves the state with the given cell temperatures (K). */

@@ -43,6 +43,66 @@ public final class PlateSolution {
 
     public Stats stats() { return stats; }
 
+    /** The thermal load this solution was solved for. */
+    public LayerStrains strains() { return strains; }
+
+    /**
+     * The fields of laminate a at the point (x, y) by its element's shape functions (bilinear u, v; bicubic Hermite
+     * w): {u0, v0, w, w_x, w_y} followed by the generalized strain (eps0_x, eps0_y, gamma0_xy, kappa_x, kappa_y,
+     * kappa_xy), kappa = (-w_xx, -w_yy, -2 w_xy); the element is one that contains the point and where the laminate
+     * exists. Null if there is none (outside the mesh or the laminate). Through its thickness the laminate moves as
+     * u(z) = u0 - (z - z0) w_x (Kirchhoff).
+     */
+    public double[] fieldAt(int a, double x, double y) {
+        PlateMesh m = model.mesh();
+        int[] ci = containing(m.xs(), x), cj = containing(m.ys(), y);
+        for (int j : cj)
+            for (int i : ci) {
+                if (i < 0 || j < 0 || !model.laminateAtElement(a, m.element(i, j))) continue;
+                double dx = m.dx(i), dy = m.dy(j);
+                double xi = Math.min(1, Math.max(0, (x - m.x(i)) / dx)), eta = Math.min(1, Math.max(0, (y - m.y(j)) / dy));
+                double[][] bq = new double[6][PlateElement.N];
+                double[] nw = new double[PlateElement.N], ur = new double[PlateElement.N], vr = new double[PlateElement.N];
+                double[] wx = new double[PlateElement.N], wy = new double[PlateElement.N];
+                PlateElement.strain(dx, dy, xi, eta, bq, nw, ur, vr, wx, wy);
+                double[] d = local(a, i, j);
+                double[] out = new double[11];
+                out[0] = dot(ur, d);
+                out[1] = dot(vr, d);
+                out[2] = dot(nw, d);
+                out[3] = dot(wx, d);
+                out[4] = dot(wy, d);
+                for (int p = 0; p < 6; p++) out[5 + p] = dot(bq[p], d);
+                return out;
+            }
+        return null;
+    }
+
+    /** The plate element (i, j) that contains (x, y) and where the laminate exists, or null. */
+    public int[] elementAt(int a, double x, double y) {
+        PlateMesh m = model.mesh();
+        for (int j : containing(m.ys(), y))
+            for (int i : containing(m.xs(), x))
+                if (i >= 0 && j >= 0 && model.laminateAtElement(a, m.element(i, j))) return new int[]{i, j};
+        return null;
+    }
+
+    /** The one or two intervals of the node lines {@code f} that contain v (two on a line; -1 if none). */
+    private static int[] containing(double[] f, double v) {
+        int n = f.length - 1;
+        double tol = 1e-12 * (f[n] - f[0]);
+        if (v < f[0] - tol || v > f[n] + tol) return new int[]{-1};
+        int lo = 0, hi = n;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (f[mid] <= v) lo = mid; else hi = mid;
+        }
+        int i = Math.min(lo, n - 1);
+        if (Math.abs(v - f[i]) <= tol && i > 0) return new int[]{i, i - 1};
+        if (Math.abs(v - f[i + 1]) <= tol && i + 1 < n) return new int[]{i, i + 1};
+        return new int[]{i};
+    }
+
     /** Displacement component of laminate a at node n (m, or rad for slopes); NaN where the laminate is absent. */
     public double displacement(int a, int node, PlateModel.Dof d) {
         return disp[a][node * PlateModel.DOFS + d.ordinal()];

@@ -130,6 +130,12 @@ public final class CaseRun {
                     stages.put("mechanics_history", mech.history().seconds());
                 }
                 stages.put("mechanics", mech.seconds());
+                if (spec.mechanics().corner().enabled()) {
+                    long tc = System.nanoTime();
+                    mech = mech.withCorner(CornerRun.run(spec, mech.model(), mech.states().get(0),
+                            fields.values().iterator().next(), par, progress));
+                    stages.put("mechanics_corner", (System.nanoTime() - tc) / 1e9);
+                }
             }
 
             ReliabilityRun.Outcome rel = null;

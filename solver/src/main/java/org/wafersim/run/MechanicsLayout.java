@@ -6,6 +6,8 @@ import org.wafersim.io.ResultFile;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PlateMesh;
 import org.wafersim.mechanics.PlateModel;
+import org.wafersim.mechanics.corner.CornerModel;
+import org.wafersim.mechanics.corner.CornerResult;
 import org.wafersim.units.Units;
 
 /**
@@ -44,6 +46,64 @@ final class MechanicsLayout {
             writeState(f, stateGroup(s, st.name()), st, mesh, model);
         }
         if (o.history() != null) writeHistory(f, o.history(), mesh);
+        if (o.corner() != null) writeCorner(f, o.corner(), model, o.states().get(0).name());
+    }
+
+    /**
+     * {@code /mechanics/corner}: the 3-D corner box's node lines, element layers and temperatures, nodal
+     * displacements, element stresses (full tensor, von Mises, the silicon's largest principal), the connector's
+     * shear and peel stress and shear strain at its bottom, middle and top element rows with the plate's values
+     * there, and the headline numbers as attributes.
+     */
+    static void writeCorner(ResultFile f, CornerResult c, PlateModel model, String state) {
+        CornerModel m = c.mesh();
+        int nx = m.nx(), ny = m.ny(), nz = m.nz(), ne = nx * ny * nz, nn = m.nodes();
+        double[] xs = new double[nx + 1], ys = new double[ny + 1], zs = new double[nz + 1];
+        for (int i = 0; i <= nx; i++) xs[i] = m.x(i);
+        for (int j = 0; j <= ny; j++) ys[j] = m.y(j);
+        for (int k = 0; k <= nz; k++) zs[k] = m.z(k);
+        f.dataset(MECHANICS_CORNER_NODE_X, xs, new int[]{nx + 1});
+        f.dataset(MECHANICS_CORNER_NODE_Y, ys, new int[]{ny + 1});
+        f.dataset(MECHANICS_CORNER_NODE_Z, zs, new int[]{nz + 1});
+        int[] el = {nz, ny, nx}, rows = {3, ny, nx}, plane = {ny, nx};
+        int[] layer = c.elementLayer();
+        double[] lay = new double[ne];
+        for (int e = 0; e < ne; e++) lay[e] = layer[e];
+        f.dataset(MECHANICS_CORNER_LAYER, lay, el);
+        double[] t = c.temperatureK();
+        for (int e = 0; e < ne; e++) t[e] -= Units.ZERO_CELSIUS_K;
+        f.dataset(MECHANICS_CORNER_TEMPERATURE, t, el);
+        CornerModel.Solution s = c.solution();
+        double[] u = new double[3 * nn];
+        System.arraycopy(s.ux(), 0, u, 0, nn);
+        System.arraycopy(s.uy(), 0, u, nn, nn);
+        System.arraycopy(s.uz(), 0, u, 2 * nn, nn);
+        f.dataset(MECHANICS_CORNER_DISPLACEMENT, u, new int[]{3, nz + 1, ny + 1, nx + 1});
+        double[] st = new double[6 * ne];
+        for (int a = 0; a < 6; a++) for (int e = 0; e < ne; e++) st[a * ne + e] = s.stress(e, a);
+        f.dataset(MECHANICS_CORNER_STRESS, st, new int[]{6, nz, ny, nx});
+        f.dataset(MECHANICS_CORNER_VON_MISES, c.vonMises(), el);
+        f.dataset(MECHANICS_CORNER_SILICON_MAX_PRINCIPAL_STRESS, c.siliconMaxPrincipal(), el);
+        int n2 = nx * ny;
+        double[] tau = new double[3 * n2], peel = new double[3 * n2], gam = new double[3 * n2];
+        for (int r = 0; r < 3; r++) {
+            System.arraycopy(c.connectorShearStress(r), 0, tau, r * n2, n2);
+            System.arraycopy(c.connectorPeelStress(r), 0, peel, r * n2, n2);
+            System.arraycopy(c.connectorShearStrain(r), 0, gam, r * n2, n2);
+        }
+        f.dataset(MECHANICS_CORNER_CONNECTOR_SHEAR_STRESS, tau, rows);
+        f.dataset(MECHANICS_CORNER_CONNECTOR_PEEL_STRESS, peel, rows);
+        f.dataset(MECHANICS_CORNER_CONNECTOR_SHEAR_STRAIN, gam, rows);
+        f.dataset(MECHANICS_CORNER_PLATE_CONNECTOR_SHEAR_STRAIN, c.plateConnectorShearStrain(), plane);
+        f.dataset(MECHANICS_CORNER_PLATE_CONNECTOR_PEEL_STRESS, c.plateConnectorPeel(), plane);
+        f.attribute(MECHANICS_CORNER, "layer_names", c.includedLayers().stream()
+                .map(l -> model.layers().get(l).name()).toArray(String[]::new));
+        f.attribute(MECHANICS_CORNER, "state", state);
+        f.attribute(MECHANICS_CORNER, "connector_rows_k", java.util.Arrays.stream(c.connectorRows())
+                .mapToDouble(v -> v).toArray());
+        for (var e : c.summary().entrySet()) {
+            f.attribute(MECHANICS_CORNER, e.getKey().substring("corner_".length()), e.getValue());
+        }
     }
 
     /**

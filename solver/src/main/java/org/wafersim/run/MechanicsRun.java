@@ -15,6 +15,7 @@ import org.wafersim.materials.Material;
 import org.wafersim.mechanics.MechanicsState;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.mechanics.StackLayer;
+import org.wafersim.mechanics.corner.CornerResult;
 import org.wafersim.units.Units;
 
 /**
@@ -30,7 +31,10 @@ public final class MechanicsRun {
      * The solved states, in order, the history along a transient or cycle run (null without), and the cost.
      */
     public record Outcome(PackageMechanics model, List<MechanicsState> states, double setupSeconds, double seconds,
-                          MechanicsHistory.Result history) {
+                          MechanicsHistory.Result history, CornerResult corner) {
+        /** This outcome with the 3-D corner model's result. */
+        public Outcome withCorner(CornerResult c) { return new Outcome(model, states, setupSeconds, seconds, history, c); }
+
         public MechanicsState state(String name) {
             for (MechanicsState s : states) if (s.name().equals(name)) return s;
             return null;
@@ -124,7 +128,7 @@ public final class MechanicsRun {
             }
             rp.done();
             MechanicsHistory.Result h = history == null ? null : history.solve(progress);
-            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h);
+            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h, null);
         }
     }
 
@@ -214,6 +218,7 @@ public final class MechanicsRun {
         m.put("factor_seconds", st.factorSeconds());
         m.put("setup_seconds", o.setupSeconds());
         m.put("seconds", o.seconds());
+        if (o.corner() != null) m.putAll(o.corner().summary());
         return m;
     }
 
@@ -222,6 +227,7 @@ public final class MechanicsRun {
         StringBuilder sb = new StringBuilder();
         sb.append("mechanics      ");
         for (var e : info.entrySet()) {
+            if (e.getKey().startsWith("corner_")) continue;     // their own line below
             Object v = e.getValue();
             sb.append(' ').append(e.getKey()).append(' ')
                     .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v)).append(';');
@@ -240,6 +246,18 @@ public final class MechanicsRun {
                     + "fracture strength), peak von Mises %.1f MPa; wafer warpage %.1f um peak to valley%n",
                     p1 / 1e6, 100 * p1 / f, f / 1e6, (Double) info.get("silicon_peak_von_mises_Pa") / 1e6,
                     1e6 * (Double) info.get("wafer_warpage_pv_m")));
+        if (info.get("corner_connector_peak_shear_Pa") instanceof Double tau)
+            sb.append(String.format(Locale.ROOT, "corner          3-D box %.1f mm at (%.1f mm, %.1f mm): connector peak "
+                            + "shear %.4g MPa at its mid-plane (plate %.4g MPa there), peel %.4g .. %.4g MPa; silicon "
+                            + "free-edge principal stress %.4g MPa; %,d unknowns, %.1f s%n",
+                    1e3 * ((Double) info.get("corner_box_x1_m") - (Double) info.get("corner_box_x0_m")),
+                    0.5e3 * ((Double) info.get("corner_box_x1_m") + (Double) info.get("corner_box_x0_m")),
+                    0.5e3 * ((Double) info.get("corner_box_y1_m") + (Double) info.get("corner_box_y0_m")), tau / 1e6,
+                    (Double) info.get("corner_plate_shear_at_peak_Pa") / 1e6,
+                    (Double) info.get("corner_connector_min_peel_Pa") / 1e6,
+                    (Double) info.get("corner_connector_peak_peel_Pa") / 1e6,
+                    (Double) info.get("corner_silicon_edge_peak_principal_Pa") / 1e6,
+                    (Integer) info.get("corner_unknowns"), (Double) info.get("corner_seconds")));
         return sb.toString();
     }
 }

@@ -3,6 +3,8 @@ package org.wafersim.mechanics.corner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.wafersim.errors.NotPositiveDefiniteException;
+import org.wafersim.linalg.NestedDissection;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.SparseCholesky;
@@ -10,57 +12,86 @@ import org.wafersim.linalg.SparseSymmetric;
 
 /**
  * Three-dimensional linear thermo-elasticity on a box of trilinear hexahedra (8-node bricks, 2×2×2 Gauss points;
- * Zienkiewicz, Taylor &amp; Zhu, <i>The Finite Element Method</i>, 7th ed., 2013, ch. 6 and 9), the local model of
- * the issue-19 submodel at the connector's critical corner (in progress: the solver core, not yet driven by the
- * plate solution in a run):
+ * Zienkiewicz, Taylor &amp; Zhu, <i>The Finite Element Method</i>, 7th ed., 2013, ch. 6 and 9), the local model at
+ * the connector's critical corner ({@link CornerSubmodel} drives it from the plate solution):
  * <pre>
- *   σ = D (ε − ε_th),   ε_th = α ΔT (1, 1, 1, 0, 0, 0),   K u = Σ_e ∫ Bᵀ D ε_th dV   (u prescribed where given)
+ *   σ = D (ε − ε_th),   ε_th = (ε_in, ε_in, ε_z, 0, 0, 0),   K u = Σ_e ∫ Bᵀ D ε_th dV + f_springs   (u prescribed where given)
  * </pre>
- * with D the isotropic elasticity of each element's material (Voigt order xx, yy, zz, yz, xz, xy, engineering shear
- * strains). Elements may be void (a free edge: the wafer and the connector end inside the box, the board goes on);
- * nodes that touch no solid element carry no unknowns. Nodes are numbered z-slowest, so the stiffness is banded
- * with bandwidth 3·(nx+1)·(ny+1); it is solved by the project's conjugate gradients, preconditioned by its sparse
- * Cholesky factor up to {@link #DIRECT_LIMIT} unknowns (then one or two iterations to the tolerance) and by the
- * diagonal above.
+ * with D the transversely isotropic elasticity of each element's material (z the axis; Voigt order xx, yy, zz,
+ * yz, xz, xy, engineering shear strains). Elements may be void (a free edge: the wafer and the connector end inside
+ * the box, the board goes on); nodes that touch no solid element carry no unknowns. The unknowns are numbered in
+ * nested-dissection order, the stiffness is factorised by the project's sparse Cholesky and the system solved by
+ * its conjugate gradients with the factor as preconditioner (one or two iterations to the tolerance).
  */
 public final class CornerModel {
-    /** Up to this many unknowns the stiffness is factorised (band fill ≈ unknowns × bandwidth). */
-    public static final int DIRECT_LIMIT = 40_000;
-
     /**
-     * An isotropic material.
+     * A transversely isotropic material, z the axis of symmetry (Lekhnitskii, <i>Theory of Elasticity of an
+     * Anisotropic Body</i>, 1981, sec. 3): in Voigt order the compliance has S11 = S22 = 1/E, S12 = −ν/E,
+     * S13 = S23 = −ν_xz/E (ε_z = −ν_xz σ_x / E), S33 = 1/E_z, S44 = S55 = 1/G_xz, S66 = 2(1+ν)/E; D = S⁻¹.
+     * An isotropic material has E_z = E, ν_xz = ν, G_xz = E/(2(1+ν)), α_z = α.
      *
-     * @param youngsModulus E, Pa
-     * @param poisson       ν
-     * @param cte           α, 1/K
+     * @param youngsModulus  in-plane E, Pa
+     * @param poisson        in-plane ν
+     * @param cte            in-plane α, 1/K (used by {@link #solve(double[], Map, Parallel, double)} only)
+     * @param youngsThrough  E_z, Pa
+     * @param poissonThrough ν_xz
+     * @param shearThrough   G_xz, Pa
+     * @param cteThrough     α_z, 1/K
      */
-    public record Material(double youngsModulus, double poisson, double cte) {
+    public record Material(double youngsModulus, double poisson, double cte, double youngsThrough,
+                           double poissonThrough, double shearThrough, double cteThrough) {
         public Material {
-            if (!(youngsModulus > 0) || !(poisson > -1 && poisson < 0.5) || !Double.isFinite(cte)) {
-                throw new IllegalArgumentException("a material needs E > 0, -1 < nu < 0.5 and a finite CTE, got "
-                        + youngsModulus + ", " + poisson + ", " + cte);
+            double e = youngsModulus, nu = poisson, ez = youngsThrough, nz = poissonThrough;
+            // positive definite: E, E_z, G_xz > 0, |nu| < 1 and det of the normal block > 0
+            boolean ok = e > 0 && ez > 0 && shearThrough > 0 && nu > -1 && nu < 1
+                    && (1 + nu) * (1 - nu - 2 * nz * nz * ez / e) > 0;
+            if (!ok || !Double.isFinite(cte) || !Double.isFinite(cteThrough)) {
+                throw new IllegalArgumentException("a material needs E > 0, -1 < nu < 0.5 (a positive definite "
+                        + "elasticity) and a finite CTE, got E " + e + ", nu " + nu + ", E_z " + ez + ", nu_xz " + nz
+                        + ", G_xz " + shearThrough + ", CTE " + cte + ", " + cteThrough);
             }
+        }
+
+        /** An isotropic material. */
+        public Material(double youngsModulus, double poisson, double cte) {
+            this(youngsModulus, poisson, cte, youngsModulus, poisson, youngsModulus / (2 * (1 + poisson)), cte);
         }
 
         /** D in Voigt order (6×6, row-major). */
         double[] elasticity() {
-            double e = youngsModulus, nu = poisson;
-            double lam = e * nu / ((1 + nu) * (1 - 2 * nu)), mu = e / (2 * (1 + nu));
+            double e = youngsModulus, nu = poisson, ez = youngsThrough, nz = poissonThrough;
+            double[][] s = {{1 / e, -nu / e, -nz / e}, {-nu / e, 1 / e, -nz / e}, {-nz / e, -nz / e, 1 / ez}};
+            double det = s[0][0] * (s[1][1] * s[2][2] - s[1][2] * s[2][1]) - s[0][1] * (s[1][0] * s[2][2] - s[1][2] * s[2][0])
+                    + s[0][2] * (s[1][0] * s[2][1] - s[1][1] * s[2][0]);
             double[] d = new double[36];
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) d[a * 6 + b] = lam;
-                d[a * 6 + a] = lam + 2 * mu;
-                d[(a + 3) * 6 + (a + 3)] = mu;
-            }
+            for (int a = 0; a < 3; a++)
+                for (int b = 0; b < 3; b++) {
+                    int a1 = (a + 1) % 3, a2 = (a + 2) % 3, b1 = (b + 1) % 3, b2 = (b + 2) % 3;
+                    // inverse = adjugate / det (cofactor of the symmetric block)
+                    d[a * 6 + b] = (s[b1][a1] * s[b2][a2] - s[b1][a2] * s[b2][a1]) / det;
+                }
+            d[3 * 6 + 3] = shearThrough;
+            d[4 * 6 + 4] = shearThrough;
+            d[5 * 6 + 5] = e / (2 * (1 + nu));
             return d;
         }
     }
 
+    /**
+     * Springs on nodes (a surface's compliant neighbour lumped onto its nodes): per node the stiffness
+     * (k_x, k_y, k_z, N/m) and the force (f_x, f_y, f_z, N) added to the node's equations.
+     */
+    public record NodeSpring(double[] stiffness, double[] force) { }
+
     /** The solution: nodal displacements (NaN where a node carries none) and element-centre stresses. */
-    public record Solution(double[] ux, double[] uy, double[] uz, double[][] stress, int iterations,
-                           double relativeResidual, int unknowns) {
+    public record Solution(double[] ux, double[] uy, double[] uz, double[][] stress, double[][] strain,
+                           int iterations, double relativeResidual, int unknowns, long factorNonZeros,
+                           double assemblySeconds, double factorSeconds) {
         /** Stress component c (0..5: xx, yy, zz, yz, xz, xy) at element e, Pa (NaN for a void element). */
         public double stress(int e, int c) { return stress[c][e]; }
+
+        /** Total strain component c (engineering shear) at element e (NaN for a void element). */
+        public double strain(int e, int c) { return strain[c][e]; }
     }
 
     private final double[] xs, ys, zs;
@@ -110,11 +141,36 @@ public final class CornerModel {
 
     /**
      * Solves for the displacements under the element temperature changes {@code deltaT} (K from the stress-free
-     * state) with the prescribed nodal displacements {@code fixed} (node → {u_x, u_y, u_z}, a NaN component free).
+     * state, free strain α ΔT in-plane and α_z ΔT through) with the prescribed nodal displacements {@code fixed}
+     * (node → {u_x, u_y, u_z}, a NaN component free).
      *
      * @param tolerance relative residual of CG
      */
     public Solution solve(double[] deltaT, Map<Integer, double[]> fixed, Parallel par, double tolerance) {
+        int ne = nx * ny * nz;
+        double[] in = new double[ne], through = new double[ne];
+        for (int e = 0; e < ne; e++) {
+            int m = elementMaterial[e];
+            if (m < 0) continue;
+            in[e] = materials.get(m).cte() * deltaT[e];
+            through[e] = materials.get(m).cteThrough() * deltaT[e];
+        }
+        return solve(in, through, fixed, Map.of(), par, tolerance);
+    }
+
+    /**
+     * Solves for the displacements under the free thermal strains of each element (in-plane {@code epsIn},
+     * through-thickness {@code epsZ}: ∫ α dT from the stress-free temperature), the prescribed nodal displacements
+     * {@code fixed} (node → {u_x, u_y, u_z}, a NaN component free) and the node springs {@code springs}. The
+     * unknowns are numbered node by node in nested-dissection order ({@link NestedDissection}), the stiffness is
+     * scaled to a unit diagonal, factorised (sparse Cholesky) and the system solved by CG with the factor as
+     * preconditioner, which reports the true residual.
+     *
+     * @param tolerance relative residual of CG
+     */
+    public Solution solve(double[] epsIn, double[] epsZ, Map<Integer, double[]> fixed, Map<Integer, NodeSpring> springs,
+                          Parallel par, double tolerance) {
+        long t0 = System.nanoTime();
         int nn = nodes();
         boolean[] live = new boolean[nn];
         for (int k = 0; k < nz; k++)
@@ -130,9 +186,11 @@ public final class CornerModel {
             for (int c = 0; c < 3; c++) prescribed[3 * en.getKey() + c] = v[c];
         }
         int[] dof = new int[3 * nn];
+        Arrays.fill(dof, -1);
         int n = 0;
-        for (int p = 0; p < nn; p++)
-            for (int c = 0; c < 3; c++) dof[3 * p + c] = live[p] && Double.isNaN(prescribed[3 * p + c]) ? n++ : -1;
+        for (int p : NestedDissection.order(nx + 1, ny + 1, nz + 1))
+            for (int c = 0; c < 3; c++) if (live[p] && Double.isNaN(prescribed[3 * p + c])) dof[3 * p + c] = n++;
+        if (n == 0) throw new IllegalArgumentException("the corner model has no free degree of freedom");
         SparseSymmetric kmat = pattern(dof, n);
         double[] f = new double[n];
         double[][] dmat = new double[materials.size()][];
@@ -144,9 +202,7 @@ public final class CornerModel {
                 for (int i = 0; i < nx; i++) {
                     int e = element(i, j, k), m = elementMaterial[e];
                     if (m < 0) continue;
-                    Material mat = materials.get(m);
-                    brick(xs[i + 1] - xs[i], ys[j + 1] - ys[j], zs[k + 1] - zs[k], dmat[m],
-                            mat.cte() * deltaT[e], ke, fe);
+                    brick(xs[i + 1] - xs[i], ys[j + 1] - ys[j], zs[k + 1] - zs[k], dmat[m], epsIn[e], epsZ[e], ke, fe);
                     for (int c = 0; c < 8; c++) {
                         int p = node(i + (c & 1), j + ((c >> 1) & 1), k + (c >> 2));
                         for (int q = 0; q < 3; q++) ed[3 * c + q] = 3 * p + q;
@@ -163,14 +219,30 @@ public final class CornerModel {
                         }
                     }
                 }
+        for (var en : springs.entrySet()) {
+            int p = en.getKey();
+            NodeSpring sp = en.getValue();
+            for (int c = 0; c < 3; c++) {
+                int g = dof[3 * p + c];
+                if (g < 0) continue;
+                if (sp.stiffness()[c] != 0) kmat.add(g, g, sp.stiffness()[c]);
+                f[g] += sp.force()[c];
+            }
+        }
         // unit-diagonal scaling: the layers' moduli differ by orders of magnitude
         double[] sc = new double[n];
-        for (int r = 0; r < n; r++) sc[r] = 1 / Math.sqrt(kmat.diagonal(r));
+        for (int r = 0; r < n; r++) {
+            double d = kmat.diagonal(r);
+            if (!(d > 0)) throw new NotPositiveDefiniteException("corner model: unconstrained degree of freedom " + r);
+            sc[r] = 1 / Math.sqrt(d);
+        }
         kmat.scale(sc);
         for (int r = 0; r < n; r++) f[r] *= sc[r];
         double[] y = new double[n];
-        Pcg.Preconditioner pre = n <= DIRECT_LIMIT ? new SparseCholesky(kmat) : (r, z) -> System.arraycopy(r, 0, z, 0, r.length);
-        Pcg.Result res = new Pcg(par).solve(kmat, pre, f, y, tolerance, n <= DIRECT_LIMIT ? 50 : 20 * n);
+        long t1 = System.nanoTime();
+        SparseCholesky chol = new SparseCholesky(kmat);
+        long t2 = System.nanoTime();
+        Pcg.Result res = new Pcg(par).solve(kmat, chol, f, y, tolerance, 50);
         double[] ux = new double[nn], uy = new double[nn], uz = new double[nn];
         double[][] u = {ux, uy, uz};
         for (int p = 0; p < nn; p++)
@@ -178,20 +250,24 @@ public final class CornerModel {
                 int g = dof[3 * p + c];
                 u[c][p] = !live[p] ? Double.NaN : g >= 0 ? y[g] * sc[g] : prescribed[3 * p + c];
             }
-        return new Solution(ux, uy, uz, stresses(u, deltaT, dmat), res.iterations(), res.relativeResidual(), n);
+        double[][] strain = new double[6][];
+        double[][] stress = stresses(u, epsIn, epsZ, dmat, strain);
+        return new Solution(ux, uy, uz, stress, strain, res.iterations(), res.relativeResidual(), n,
+                chol.factorNonZeros(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
-    /** Stresses at element centres, σ = D (B u − ε_th). */
-    private double[][] stresses(double[][] u, double[] deltaT, double[][] dmat) {
+    /** Stresses at element centres, σ = D (B u − ε_th); the total strains B u into {@code strain}. */
+    private double[][] stresses(double[][] u, double[] epsIn, double[] epsZ, double[][] dmat, double[][] strain) {
         int ne = nx * ny * nz;
         double[][] s = new double[6][ne];
+        for (int c = 0; c < 6; c++) strain[c] = new double[ne];
         double[] g = new double[24], eps = new double[6];
         for (int k = 0; k < nz; k++)
             for (int j = 0; j < ny; j++)
                 for (int i = 0; i < nx; i++) {
                     int e = element(i, j, k), m = elementMaterial[e];
                     if (m < 0) {
-                        for (int c = 0; c < 6; c++) s[c][e] = Double.NaN;
+                        for (int c = 0; c < 6; c++) s[c][e] = strain[c][e] = Double.NaN;
                         continue;
                     }
                     double dx = xs[i + 1] - xs[i], dy = ys[j + 1] - ys[j], dz = zs[k + 1] - zs[k];
@@ -208,8 +284,10 @@ public final class CornerModel {
                         eps[4] += gz * vx + gx * vz;
                         eps[5] += gy * vx + gx * vy;
                     }
-                    double th = materials.get(m).cte() * deltaT[e];
-                    for (int c = 0; c < 3; c++) eps[c] -= th;
+                    for (int c = 0; c < 6; c++) strain[c][e] = eps[c];
+                    eps[0] -= epsIn[e];
+                    eps[1] -= epsIn[e];
+                    eps[2] -= epsZ[e];
                     double[] d = dmat[m];
                     for (int a = 0; a < 6; a++) {
                         double v = 0;
@@ -230,14 +308,17 @@ public final class CornerModel {
         }
     }
 
-    /** Brick stiffness ke (24×24) and thermal load fe for the free strain th = α ΔT, 2×2×2 Gauss points. */
-    static void brick(double dx, double dy, double dz, double[] d, double th, double[] ke, double[] fe) {
+    /**
+     * Brick stiffness ke (24×24) and thermal load fe for the free strain (th, th, thZ, 0, 0, 0), 2×2×2 Gauss
+     * points.
+     */
+    static void brick(double dx, double dy, double dz, double[] d, double th, double thZ, double[] ke, double[] fe) {
         Arrays.fill(ke, 0);
         Arrays.fill(fe, 0);
         double gp = 1 / Math.sqrt(3), w = dx * dy * dz / 8;
         double[] g = new double[24], bm = new double[6 * 24], db = new double[6 * 24];
         double[] sth = new double[6];
-        for (int a = 0; a < 6; a++) sth[a] = th * (d[a * 6] + d[a * 6 + 1] + d[a * 6 + 2]);
+        for (int a = 0; a < 6; a++) sth[a] = th * (d[a * 6] + d[a * 6 + 1]) + thZ * d[a * 6 + 2];
         for (int p = 0; p < 8; p++) {
             gradients((p & 1) == 0 ? -gp : gp, ((p >> 1) & 1) == 0 ? -gp : gp, (p >> 2) == 0 ? -gp : gp, dx, dy, dz, g);
             Arrays.fill(bm, 0);

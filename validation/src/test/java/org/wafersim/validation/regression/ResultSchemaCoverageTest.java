@@ -20,7 +20,8 @@ import picocli.CommandLine;
 
 /**
  * The result schema and a run's file agree both ways: the committed {@code reliability} case (a cycle with
- * mechanics along it, connector fatigue by rainflow, cores, a coolant) with one snapshot writes every group and
+ * mechanics along it, connector fatigue by rainflow, cores, a coolant) with one snapshot and the 3-D corner model
+ * (coarse) writes every group and
  * dataset of the schema, and nothing outside it; every dataset carries the schema's units.
  */
 class ResultSchemaCoverageTest {
@@ -34,7 +35,8 @@ class ResultSchemaCoverageTest {
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(new StringWriter(), true));
         int code = cl.execute("run", Path.of("cases", "reliability", "case.yaml").toString(), "-q", "-o", out.toString(),
-                "--set", "transient.snapshots=[\"1 h\"]");
+                "--set", "transient.snapshots=[\"1 h\"]", "--set", "mechanics.corner.enabled=true",
+                "--set", "mechanics.corner.resolution=0.5 mm");
         assertEquals(0, code, err.toString());
 
         Set<ResultSchema> seen = EnumSet.noneOf(ResultSchema.class);
