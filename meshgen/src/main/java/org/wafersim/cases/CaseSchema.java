@@ -19,7 +19,8 @@ import org.wafersim.cases.CaseSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.SupportType;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.ConnectorTechSpec.Technology;
-import org.wafersim.cases.ReliabilitySpec.Clustering;
+import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.reliability.ReliabilityParameters.DefectModel;
 import org.wafersim.cases.TransientSpec.InitialState;
 import org.wafersim.cases.TransientSpec.ProfileKind;
 import org.wafersim.cases.TransientSpec.TraceFormat;
@@ -493,9 +494,9 @@ final class CaseSchema {
     static final Obj RELIABILITY = obj(
             "defect_density", q(Dimension.AREA_DENSITY).def("0.09 /cm^2").nonNegative()
                     .doc("manufacturing defect density D0 [E]"),
-            "clustering", choice("defect clustering", Clustering.values(), c -> c.key).def(Clustering.POISSON.key)
+            "clustering", choice("defect clustering", DefectModel.values(), c -> c.key).def(DefectModel.POISSON.key)
                     .doc("defect statistics"),
-            "alpha", number().def(Double.toString(ReliabilitySpec.DEFAULT_ALPHA)).positive()
+            "alpha", number().def(Double.toString(ReliabilityParameters.DEFAULT_CLUSTERING_ALPHA)).positive()
                     .note("the clustering parameter; smaller = more clustered")
                     .doc("negative_binomial only: the clustering parameter"),
             "non_redundant_area", q(Dimension.AREA).nonNegative().derived("none")

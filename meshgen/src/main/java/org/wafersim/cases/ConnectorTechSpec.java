@@ -1,9 +1,18 @@
 package org.wafersim.cases;
 
+import org.wafersim.reliability.ConnectorParameters;
+import org.wafersim.reliability.ContactAlloy;
+import org.wafersim.reliability.FatigueCurve;
+import org.wafersim.reliability.FatigueModel;
+import org.wafersim.reliability.ShearJoint;
+import org.wafersim.reliability.SnCurve;
+import org.wafersim.reliability.SolderJoint;
+import org.wafersim.reliability.SpringContact;
+import org.wafersim.reliability.StrainLife;
+
 /**
  * The {@code connector} block of a case: the wafer-to-board connector as a technology, which selects the fatigue
- * model of its contacts (read by {@link DesignReader}; the solver turns it into a
- * {@code org.wafersim.reliability.FatigueModel}). SI units. Only the block of the chosen technology is read; a block
+ * model of its contacts (read by {@link DesignReader}; {@link #fatigueModel} is the library's model). SI units. Only the block of the chosen technology is read; a block
  * of another technology is an error.
  *
  * @param technology the technology
@@ -16,6 +25,32 @@ public record ConnectorTechSpec(Technology technology, Spring spring, Solder sol
     /** The default: a compliant spring-contact connector (what the seed's homogenised compliant layer stands for). */
     public static final ConnectorTechSpec DEFAULT = new ConnectorTechSpec(Technology.SPRING,
             new Spring(Spring.DEFAULT_ALLOY, 1.2e-3, 80e-6, "cantilever"), null, null);
+
+    /**
+     * The contact fatigue model of this technology: a {@link SolderJoint} with the Engelmaier constants of {@code cp}
+     * (the connector material's, with the case's overrides), a {@link SpringContact} of the built-in alloy's
+     * strain-life curve, or the user's curve on a beam or a joint.
+     */
+    public FatigueModel fatigueModel(ConnectorParameters cp) {
+        return switch (technology) {
+            case SOLDER -> new SolderJoint(solder == null || solder.height() == null ? Double.NaN : solder.height(),
+                    cp.engelmaier(), false);
+            case SPRING -> new SpringContact(SpringContact.Shape.fromKey(spring.shape()), spring.length(),
+                    spring.thickness(), ContactAlloy.fromKey(spring.alloy()).strainLife(), "spring");
+            case CUSTOM -> {
+                FatigueCurve curve = custom.curve().equals("s_n")
+                        ? new SnCurve(custom.stressAmplitude(), custom.cycles(), custom.exponent(),
+                        custom.youngsModulus(), "connector.custom")
+                        : new StrainLife("user curve", custom.fatigueStrengthCoefficient(), custom.youngsModulus(),
+                        custom.strengthExponent(), custom.ductilityCoefficient(), custom.ductilityExponent(),
+                        "case file", false, "connector.custom");
+                yield custom.kinematics().equals("shear")
+                        ? new ShearJoint(custom.height() == null ? Double.NaN : custom.height(), curve)
+                        : new SpringContact(SpringContact.Shape.fromKey(custom.shape()), custom.length(),
+                        custom.thickness(), curve, "custom");
+            }
+        };
+    }
 
     /** {@code connector.technology}. */
     public enum Technology {

@@ -63,22 +63,17 @@ final class DesignReader {
             }
             if (t != tech) c.raw(t.key);
         }
-        ReliabilitySpec.ConnectorSpec rc = rel.connector();
-        if (tech != Technology.SOLDER) {
-            String k = rc.ductilityCoefficient() != null ? "fatigue_ductility_coefficient" : rc.c0() != null
-                    ? "engelmaier_c0" : rc.cPerKelvin() != null ? "engelmaier_c_temperature"
-                    : rc.cLogFrequency() != null ? "engelmaier_c_frequency" : null;
-            if (k != null) {
-                throw r.error("reliability.connector." + k, "Engelmaier's constants apply only to"
-                        + " connector.technology: solder (the connector is " + tech.key + ")");
-            }
+        String k = rel.firstEngelmaierOverride();
+        if (tech != Technology.SOLDER && k != null) {
+            throw r.error("reliability.connector." + k, "Engelmaier's constants apply only to"
+                    + " connector.technology: solder (the connector is " + tech.key + ")");
         }
         ConnectorTechSpec out = switch (tech) {
-            case SPRING -> new ConnectorTechSpec(tech, spring(c.section("spring", false), rel.connector().pitch()),
+            case SPRING -> new ConnectorTechSpec(tech, spring(c.section("spring", false), rel.pitch()),
                     null, null);
             case SOLDER -> new ConnectorTechSpec(tech, null, solder(c.section("solder", false)), null);
             case CUSTOM -> new ConnectorTechSpec(tech, null, null, custom(c.section("custom", true),
-                    rel.connector().pitch()));
+                    rel.pitch()));
         };
         c.done();
         return out;

@@ -1,30 +1,40 @@
 package org.wafersim.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.wafersim.cases.CaseReader.Q;
 import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
-import org.wafersim.cases.ReliabilitySpec.Clustering;
-import org.wafersim.cases.ReliabilitySpec.Distribution;
-import org.wafersim.cases.ReliabilitySpec.MechanismSpec;
-import org.wafersim.units.Dimension;
+import org.wafersim.errors.InputException;
+import org.wafersim.materials.Material;
+import org.wafersim.reliability.ConnectorParameters;
+import org.wafersim.reliability.DutyCycle;
+import org.wafersim.reliability.LifetimeDistribution;
+import org.wafersim.reliability.LifetimeDistribution.Kind;
+import org.wafersim.reliability.Mechanism;
+import org.wafersim.reliability.ReliabilityParameters;
+import org.wafersim.reliability.ReliabilityParameters.DefectModel;
+import org.wafersim.reliability.ReliabilityParameters.SpareAccounting;
+import org.wafersim.reliability.WearOutCalibration;
+import org.wafersim.reliability.WearOutParameters;
 
 /**
- * Reads the {@code reliability} block into a {@link ReliabilitySpec}. Every key is optional: the top-level keys get
+ * Reads the {@code reliability} block into a {@link ReliabilitySpec}: the reliability library's own parameter
+ * records, built here from the keys given over the library's defaults. Every key is optional: the top-level keys get
  * their defaults written into the resolved case (reference-data C.5 for the defects, {@code cycling.life} for the
- * design life); the wear-out overrides ({@code wear_out.<mechanism>.<key>}) are written only when given, because
- * their defaults (and the calibrated reference lives) belong to the solver's reliability library.
+ * design life); the wear-out keys ({@code wear_out.<mechanism>.<key>}) are written only when given, because their
+ * defaults (and the calibrated reference lives) belong to the library.
+ *
+ * <p>Single-key checks are the key table's ({@link CaseSchema}); checks between parameters are the library's: its
+ * records validate their own arguments by parameter name ({@code wear_out.stress_migration.stress_free_temperature})
+ * and this reader attaches the case file and the origin of the value ({@link #library}).
  *
  * <p>The block is read and checked whatever {@code analysis.reliability} says, so one case file can be switched
  * with {@code --set analysis.reliability=true}. Reliability needs an operating point to age the cores at: the steady
  * temperatures, or the cycle-mean temperatures and swings of a {@code cycle} run; a {@code transient} run of fixed
  * length has none, so that combination is refused.
- *
- * <p>The checks here mirror those of {@code org.wafersim.reliability} (which stays the backstop when the solver
- * builds its parameters), so that bad input is caught by the loader, before any solve, and by {@code wafersim sweep}
- * when it checks every point.
  */
 final class ReliabilityReader {
     /** Number of R(t) points above which the curve costs more than the thermal solve it follows. */
@@ -40,20 +50,23 @@ final class ReliabilityReader {
     ReliabilityReader(CaseReader r) { this.r = r; }
 
     /**
-     * @param s        the reliability block (empty when absent)
-     * @param analysis {@code analysis.thermal} and {@code analysis.reliability}
-     * @param lifeText {@code cycling.life} as written in the resolved case: the default design life
+     * @param s                 the reliability block (empty when absent)
+     * @param analysis          {@code analysis.thermal} and {@code analysis.reliability}
+     * @param lifeText          {@code cycling.life} as written in the resolved case: the default design life
+     * @param cycling           the workload cycle (its frequency is the duty cycle's), or null
+     * @param connectorMaterial the material of the layer directly below the wafer, or null
      */
-    ReliabilitySpec read(Section s, CaseSpec.AnalysisSpec analysis, String lifeText, double dieArea) {
+    ReliabilitySpec read(Section s, CaseSpec.AnalysisSpec analysis, String lifeText, double dieArea,
+                         CaseSpec.CyclingSpec cycling, Material connectorMaterial) {
         if (analysis.reliability() && analysis.thermal() == ThermalAnalysis.TRANSIENT) {
             throw r.error("analysis.reliability", "reliability needs analysis.thermal: steady (the steady core"
                     + " temperatures) or cycle (the cycle-mean temperatures and per-core swings); a transient run of"
                     + " fixed length has no operating point to age the cores at");
         }
         Q d0 = s.quantity("defect_density");
-        Clustering clustering = s.choice("clustering", Clustering::fromKey);
-        double alpha = ReliabilitySpec.DEFAULT_ALPHA;
-        if (clustering == Clustering.NEGATIVE_BINOMIAL) {
+        DefectModel clustering = s.choice("clustering", DefectModel::fromKey);
+        double alpha = ReliabilityParameters.DEFAULT_CLUSTERING_ALPHA;
+        if (clustering == DefectModel.NEGATIVE_BINOMIAL) {
             alpha = s.number("alpha").v();
         } else {
             reject(s, "alpha", "alpha applies only to clustering: negative_binomial (Poisson defects are not"
@@ -68,63 +81,85 @@ final class ReliabilityReader {
         Q life = s.quantity("design_life", lifeText);
         int points = s.integer("time_points");
         Q horizon = s.quantity("horizon", TransientReader.time(2 * life.v()));
-        Map<String, MechanismSpec> wearOut = new LinkedHashMap<>();
+        WearOutParameters wearOut = WearOutParameters.DEFAULT;
         Section w = s.optionalSection("wear_out");
         if (w != null) {
-            for (String m : ReliabilitySpec.MECHANISMS) {
-                Section ms = w.optionalSection(m);
+            for (Mechanism d : WearOutParameters.DEFAULT.all()) {
+                Section ms = w.optionalSection(d.key());
                 if (ms == null) continue;
-                wearOut.put(m, mechanism(ms));
+                Mechanism m = mechanism(ms, d);
+                wearOut = wearOut.with(m);
                 ms.done();
             }
             w.done();
         }
-        ReliabilitySpec.ConnectorSpec connector = connector(s.section("connector", false));
-        QualificationSpec qualification = new QualificationReader(r).read(s.optionalSection("qualification"));
-        return new ReliabilitySpec(d0.v(), clustering, alpha, after, life.v(), points, horizon.v(), wearOut,
-                connector, qualification, nr == null ? 0 : nr.v());
-    }
-
-    /**
-     * {@code reliability.connector}: the power-cycle frequency and the contact pitch (written to the resolved case
-     * with their defaults) and optional overrides of the connector material's fatigue constants.
-     */
-    private ReliabilitySpec.ConnectorSpec connector(Section c) {
+        Section c = s.section("connector", false);
         // more than one off/on cycle per hour is no power cycle but a workload; 0 = the wafer is never switched off
-        Q pc = c.number("power_cycles_per_week");
-        Double epsF = optionalNumber(c, "fatigue_ductility_coefficient");
-        // c = c0 + c_T*T + c_f*ln(1+f) must stay negative; c0 is -0.442 for solder (IPC-SM-785)
-        Double c0 = value(c.optionalNumber("engelmaier_c0"));
-        Double cT = value(c.optionalQuantity("engelmaier_c_temperature"));
-        Double cF = value(c.optionalNumber("engelmaier_c_frequency"));
-        Double beta = optionalNumber(c, "weibull_shape");
+        double powerCycles = c.number("power_cycles_per_week").v();
+        List<String> overrides = new ArrayList<>();
+        ConnectorParameters connector = connector(c, connectorMaterial, overrides);
         // contacts per unit area = 1/pitch^2; written to the resolved case with its default ([E]: no public
         // geometry of a wafer-scale connector exists, reference-data says so)
         Q pitch = c.quantity("pitch");
         c.done();
-        return new ReliabilitySpec.ConnectorSpec(pc.v(), epsF, c0, cT, cF, beta, pitch.v());
+        QualificationSpec qualification = new QualificationReader(r).read(s.optionalSection("qualification"));
+        double perDay = cycling != null ? cycling.perDay() : DutyCycle.DEFAULT.cyclesPerDay();
+        final double a = alpha;
+        final WearOutParameters wo = wearOut;
+        ReliabilityParameters p = library(() -> new ReliabilityParameters(connector,
+                new DutyCycle(perDay, powerCycles), wo, d0.v(), clustering, a,
+                after ? SpareAccounting.AFTER_MANUFACTURING_REPAIR : SpareAccounting.ALL_SPARES, life.v(), points,
+                horizon.v(), nr == null ? 0 : nr.v()));
+        return new ReliabilitySpec(p, pitch.v(), qualification, overrides,
+                connectorMaterial != null && connectorMaterial.fatigue().isPresent());
     }
 
-    /** One mechanism's overrides; the schema has already refused keys that do not belong to it. */
-    private MechanismSpec mechanism(Section m) {
+    /**
+     * {@code reliability.connector}'s fatigue constants: the connector material's (if it has them, else the
+     * IPC-SM-785 defaults), each overridable here; the keys given are added to {@code given}.
+     */
+    private ConnectorParameters connector(Section c, Material material, List<String> given) {
+        ConnectorParameters d = material != null && material.fatigue().isPresent() ? ConnectorParameters.of(material)
+                : ConnectorParameters.DEFAULT;
+        double epsF = given(c, "fatigue_ductility_coefficient", c.optionalNumber("fatigue_ductility_coefficient"),
+                d.ductilityCoefficient(), given);
+        // c = c0 + c_T*T + c_f*ln(1+f) must stay negative; c0 is -0.442 for solder (IPC-SM-785)
+        double c0 = given(c, "engelmaier_c0", c.optionalNumber("engelmaier_c0"), d.c0(), given);
+        double cT = given(c, "engelmaier_c_temperature", c.optionalQuantity("engelmaier_c_temperature"),
+                d.cPerKelvin(), given);
+        double cF = given(c, "engelmaier_c_frequency", c.optionalNumber("engelmaier_c_frequency"),
+                d.cLogFrequency(), given);
+        double beta = given(c, "weibull_shape", c.optionalNumber("weibull_shape"), d.weibullShape(), given);
+        return library(() -> new ConnectorParameters(epsF, c0, cT, cF, d.coffinMansonExponent(), beta,
+                d.strainFactor(), d.acceleration()));
+    }
+
+    private static double given(Section c, String key, Q q, double dflt, List<String> given) {
+        if (q == null) return dflt;
+        given.add(key);
+        return q.v();
+    }
+
+    /** One mechanism: {@code d}, the library's default, with the keys given; the schema has refused the others. */
+    private Mechanism mechanism(Section m, Mechanism d) {
         // thermal cycling counts cycles at a reference swing; the other mechanisms time at a reference temperature
         boolean cycles = m.shape.keys().containsKey("reference_cycles");
-        Boolean enabled = m.has("enabled") ? m.bool("enabled") : absent(m, "enabled");
+        boolean enabled = m.has("enabled") ? m.bool("enabled") : absent(m, "enabled", d.enabled());
         Double ea = activationEnergy(m);
         Double n = optionalNumber(m, "current_exponent");
         // Coffin-Manson's q must be > 0 (a life that does not fall with the swing is no fatigue law); N of stress
         // migration may be 0 (pure Arrhenius)
         Double exponent = optionalNumber(m, "exponent");
-        Distribution dist = null;
+        Kind kind = null;
         Double shape = null;
-        for (Distribution d : Distribution.values()) {
-            Double v = optionalNumber(m, d.shapeKey);
+        for (Kind k : Kind.values()) {
+            Double v = optionalNumber(m, k.shapeKey);
             if (v == null) continue;
-            if (dist != null) {
-                throw r.error(m.sub(d.shapeKey), "give either weibull_shape or lognormal_sigma (the key names the"
+            if (kind != null) {
+                throw r.error(m.sub(k.shapeKey), "give either weibull_shape or lognormal_sigma (the key names the"
                         + " lifetime distribution), not both");
             }
-            dist = d;
+            kind = k;
             shape = v;
         }
         String lifeKey = cycles ? "reference_cycles" : "reference_mttf";
@@ -136,13 +171,50 @@ final class ReliabilityReader {
         }
         Double refCondition = optionalQuantity(m, conditionKey);
         Double t0 = optionalQuantity(m, "stress_free_temperature");
-        if (t0 != null && refCondition != null && !(t0 > refCondition)) {
-            throw r.error(m.sub("stress_free_temperature"), "stress_free_temperature must be above"
-                    + " reference_temperature (" + m.out.get("reference_temperature").asText() + "), got "
-                    + m.out.get("stress_free_temperature").asText());
-        }
-        return new MechanismSpec(enabled, ea, n, exponent, t0, dist, shape, refLife, refCondition);
+        Kind dk = d.distribution().kind();
+        Kind k = kind != null ? kind : dk;
+        double sh = shape != null ? shape : d.distribution().shape();
+        // a new spread without a new reference life keeps the library's calibration target (a fraction of dies
+        // failed after 10 years at 105 degC), recalibrated for the new distribution
+        boolean recalibrate = refLife == null && kind != null;
+        LifetimeDistribution dist = recalibrate ? new LifetimeDistribution(k, sh) : null;
+        return library(() -> {
+            if (d instanceof Mechanism.ThermalCycling t) {
+                double nRef = refLife != null ? refLife : recalibrate ? WearOutCalibration.referenceCycles(dist)
+                        : t.referenceCycles();
+                return new Mechanism.ThermalCycling(enabled, or(exponent, t.exponent()), k, sh, nRef,
+                        or(refCondition, t.referenceSwingK()));
+            }
+            Double mttf = refLife != null ? refLife : recalibrate ? (Double) WearOutCalibration.referenceMttf(dist) : null;
+            if (d instanceof Mechanism.Electromigration e) {
+                return new Mechanism.Electromigration(enabled, or(ea, e.activationEnergyEv()),
+                        or(n, e.currentExponent()), k, sh, or(mttf, e.referenceMttf()),
+                        or(refCondition, e.referenceTemperatureK()));
+            }
+            if (d instanceof Mechanism.StressMigration sm) {
+                return new Mechanism.StressMigration(enabled, or(ea, sm.activationEnergyEv()),
+                        or(exponent, sm.exponent()), or(t0, sm.stressFreeTemperatureK()), k, sh,
+                        or(mttf, sm.referenceMttf()), or(refCondition, sm.referenceTemperatureK()));
+            }
+            Mechanism.ArrheniusLife al = (Mechanism.ArrheniusLife) d;
+            return new Mechanism.ArrheniusLife(al.key(), enabled, or(ea, al.activationEnergyEv()), k, sh,
+                    or(mttf, al.referenceMttf()), or(refCondition, al.referenceTemperatureK()));
+        });
     }
+
+    /**
+     * Builds a library record; its own checks (by parameter name, {@code reliability.<name>}) become input errors
+     * in this case file, with the origin of the value (a {@code --set} or an included file).
+     */
+    private <T> T library(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InputException e) {
+            throw r.error(e.keyPath(), e.reason());
+        }
+    }
+
+    private static double or(Double v, double dflt) { return v != null ? v : dflt; }
 
     /** {@code activation_energy} in eV (an energy with its unit, e.g. "0.9 eV"), or null when absent. */
     private Double activationEnergy(Section m) {
@@ -170,8 +242,6 @@ final class ReliabilityReader {
         return present(m, key) ? m.quantity(key).v() : null;
     }
 
-    private static Double value(Q q) { return q == null ? null : q.v(); }
-
     /** Whether the mechanism has the key and it is given; an absent key is marked as read. */
     private static boolean present(Section m, String key) {
         if (!m.shape.keys().containsKey(key)) return false;
@@ -180,9 +250,9 @@ final class ReliabilityReader {
         return false;
     }
 
-    private static <T> T absent(Section m, String key) {
+    private static boolean absent(Section m, String key, boolean dflt) {
         m.raw(key);
-        return null;
+        return dflt;
     }
 
     /** {@code key} does not apply here: an error if given, otherwise marked as read. */

@@ -85,7 +85,9 @@ final class FieldResolver {
             for (String p : byPath.keySet()) if (p.endsWith("/" + f)) suffix.add(p);
             if (suffix.size() == 1) return new Target(suffix.get(0), false);
             List<String> top = new ArrayList<>();
-            for (String p : suffix) if (p.startsWith(MECHANICS.prefix()) && !p.startsWith(MECHANICS_STATES.prefix())) top.add(p);
+            for (String p : suffix)
+                if (p.startsWith(MECHANICS.prefix()) && !p.startsWith(MECHANICS_STATES.prefix())
+                        && !p.startsWith(MECHANICS_CORNER.prefix())) top.add(p);
             if (top.size() == 1 && suffix.stream().allMatch(p -> p.startsWith(MECHANICS.prefix()))) {
                 List<String> others = new ArrayList<>(suffix);
                 others.remove(top.get(0));

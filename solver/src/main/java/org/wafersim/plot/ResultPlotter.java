@@ -111,6 +111,10 @@ public final class ResultPlotter {
                     + ", not an array; nothing to plot");
         int[] s = d.shape();
         MeshInfo mesh = MeshInfo.read(reader, datasets.keySet());
+        if (d.path().startsWith(MECHANICS_CORNER.prefix()) && s.length >= 2) {
+            requireNoPlane(req, d.path() + " is a corner-box map (--index picks a slice)");
+            return HeatMapRenderer.render(cornerMap(d), req.width(), req.height());
+        }
         boolean onThermalMesh = mesh != null && (Arrays.equals(s, new int[]{mesh.nz(), mesh.ny(), mesh.nx()})
                 || Arrays.equals(s, new int[]{mesh.ny(), mesh.nx()}));
         if (!onThermalMesh && s.length >= 2 && onMechanicsMesh(s)) {
@@ -228,6 +232,74 @@ public final class ResultPlotter {
         } else {
             throw new InputException(file, d.path(), "shape " + Arrays.toString(d.shape()) + " matches neither the "
                     + "mechanics elements nor its nodes; cannot place it");
+        }
+        return heatMap(d, xf, yf, v, where);
+    }
+
+    /**
+     * A map of the 3-D corner box seen from above: [y][x] as it is; the connector rows [3][y][x] at the mid-plane
+     * (index 1; {@code --index} 0 bottom, 2 top); element fields [z][y][x] the largest over the height (of magnitude
+     * for a signed one) or the element row {@code --index}; the stress tensor [6][z][y][x] component {@code --index}
+     * (default 0, xx) the largest magnitude over the height; the displacement [3][z][y][x] at nodes, w (index 2) at
+     * the top node row.
+     */
+    private HeatMap cornerMap(DatasetInfo d) {
+        double[] nx = reader.read(MECHANICS_CORNER_NODE_X.path()).flat(), ny = reader.read(MECHANICS_CORNER_NODE_Y.path()).flat();
+        int[] s = d.shape();
+        double[] v = reader.read(d.path()).flat();
+        String where = "corner box";
+        Integer idx = style.index();
+        boolean rows = d.path().equals(MECHANICS_CORNER_CONNECTOR_SHEAR_STRESS.path())
+                || d.path().equals(MECHANICS_CORNER_CONNECTOR_PEEL_STRESS.path())
+                || d.path().equals(MECHANICS_CORNER_CONNECTOR_SHEAR_STRAIN.path());
+        boolean signed = d.path().endsWith("peel_stress") || d.path().endsWith("/stress") || d.path().endsWith("displacement");
+        if (s.length == 4) {
+            int comp = idx == null ? (d.path().endsWith("displacement") ? 2 : 0) : idx;
+            if (comp < 0 || comp >= s[0]) throw new InputException("--index", null, comp + " is outside 0.." + (s[0] - 1)
+                    + " for " + d.path() + " " + Arrays.toString(d.shape()));
+            int vol = s[1] * s[2] * s[3];
+            v = Arrays.copyOfRange(v, comp * vol, (comp + 1) * vol);
+            where += ", component " + comp;
+            s = new int[]{s[1], s[2], s[3]};
+            if (d.path().endsWith("displacement")) {
+                int plane = s[1] * s[2];
+                v = Arrays.copyOfRange(v, (s[0] - 1) * plane, s[0] * plane);
+                s = new int[]{s[1], s[2]};
+                where += ", top node row";
+            } else {
+                idx = null;
+            }
+        }
+        if (s.length == 3) {
+            int plane = s[1] * s[2];
+            Integer k = idx != null ? idx : rows ? Integer.valueOf(1) : null;
+            if (k != null) {
+                if (k < 0 || k >= s[0]) throw new InputException("--index", null, k + " is outside 0.." + (s[0] - 1)
+                        + " for " + d.path() + " " + Arrays.toString(d.shape()));
+                v = Arrays.copyOfRange(v, k * plane, (k + 1) * plane);
+                where += rows ? ", connector " + new String[]{"bottom (board side)", "mid-plane", "top (wafer side)"}[k]
+                        + " row" : ", element row " + k;
+            } else {
+                double[] m = new double[plane];
+                Arrays.fill(m, Double.NaN);
+                for (int z = 0; z < s[0]; z++)
+                    for (int c = 0; c < plane; c++) {
+                        double x = v[z * plane + c];
+                        if (Double.isNaN(x)) continue;
+                        if (Double.isNaN(m[c]) || (signed ? Math.abs(x) > Math.abs(m[c]) : x > m[c])) m[c] = x;
+                    }
+                v = m;
+                where += signed ? ", largest magnitude over the height" : ", largest over the height";
+            }
+            s = new int[]{s[1], s[2]};
+        }
+        double[] xf = nx, yf = ny;
+        if (s[0] == ny.length && s[1] == nx.length) {
+            xf = dual(nx);
+            yf = dual(ny);
+            where += ", at nodes";
+        } else if (s[0] != ny.length - 1 || s[1] != nx.length - 1) {
+            throw new InputException(file, d.path(), "shape " + Arrays.toString(d.shape()) + " does not match the corner box");
         }
         return heatMap(d, xf, yf, v, where);
     }

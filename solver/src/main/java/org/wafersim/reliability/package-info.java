@@ -34,5 +34,12 @@
  * <li>everything in one call for a run: {@link org.wafersim.reliability.ReliabilityEstimator};</li>
  * <li>parameters and their validation: {@link org.wafersim.reliability.ReliabilityParameters}.</li>
  * </ul>
+ *
+ * <h2>Two modules</h2>
+ * The laws and parameter records that need no grid (the mechanisms, lifetime distributions and their calibration,
+ * the fatigue models and constants, the duty cycle, {@code ReliabilityParameters}) live in the {@code materials}
+ * module, in this same package, beside the material data their constants come from: the case reader (meshgen)
+ * builds them directly from a case's keys, and they validate their own arguments by parameter name. The estimator on
+ * the core array (wear-out per core, redundancy, yield, connector populations, rainflow on histories) lives here.
  */
 package org.wafersim.reliability;

@@ -78,7 +78,7 @@ public final class CaseRun {
         long t0 = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         // reliability parameters first: bad values are input errors, reported before any solve
-        ReliabilityParameters relParams = spec.analysis().reliability() ? ReliabilityCaseParameters.of(spec) : null;
+        ReliabilityParameters relParams = spec.analysis().reliability() ? spec.reliabilitySpec().parameters() : null;
         MeshStage mesh = MeshStage.build(spec, progress);
         stages.put("mesh", (System.nanoTime() - t0) / 1e9);
         boolean transientRun = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY;

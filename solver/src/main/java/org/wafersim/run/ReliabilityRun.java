@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wafersim.cases.CaseSpec;
+import org.wafersim.errors.InputException;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.ReliabilitySpec;
 import org.wafersim.geometry.CoreArray;
@@ -178,7 +179,7 @@ public final class ReliabilityRun {
      * Evaluates the estimate.
      *
      * @param spec     the case
-     * @param p        its parameters ({@link ReliabilityCaseParameters#of}, built before the solve)
+     * @param p        its parameters (the case's, {@code reliabilitySpec().parameters()}, built by the case reader)
      * @param cores    the run's core array
      * @param coreTK   the steady per-core temperatures, K (core-index order)
      * @param cycle    the transient outcome of a cycle run (cycle-mean temperatures and swings), or null
@@ -228,8 +229,7 @@ public final class ReliabilityRun {
                 ? ConnectorHistoryFatigue.evaluate(mech, loads.present, p, loads.contacts, loads.workload, loads.offOn,
                         notes) : null;
         if (solderModel && rainflow != null && rainflow.loK() <= rainflow.hiK()) {
-            ReliabilityCaseParameters.checkEngelmaierExponent(spec, p, rainflow.loK(), rainflow.hiK(),
-                    "the joint temperatures along the cycle");
+            checkExponent(spec, p, rainflow.loK(), rainflow.hiK(), "the joint temperatures along the cycle");
         }
         ReliabilityEstimator.Report rep;
         double[] wafer, dieAtLife, dieQ, waferQ;
@@ -291,7 +291,7 @@ public final class ReliabilityRun {
             notes.add(String.format(Locale.ROOT, "connector fatigue: the Weibull population counts contacts by area,"
                     + " element area / pitch^2 with reliability.connector.pitch %s mm ([E]: no public connector"
                     + " geometry), %.4g contacts in all", num(1e3 * loads.pitch), loads.totalContacts()));
-            if (solder && ReliabilityCaseParameters.connectorMaterial(spec).filter(m -> m.fatigue().isPresent()).isEmpty()) {
+            if (solder && !spec.reliabilitySpec().connectorMaterialConstants()) {
                 notes.add("connector fatigue: the connector material has no fatigue constants: the IPC-SM-785 defaults"
                         + " were used (eps_f' 0.325, c0 -0.442, c_T -6e-4 /K, c_f 0.0174), with the case's overrides");
             }
@@ -334,7 +334,7 @@ public final class ReliabilityRun {
     }
 
     /**
-     * Backstop of the up-front check in {@link ReliabilityCaseParameters}: Engelmaier's exponent c must be negative
+     * Backstop of the case reader's up-front check: Engelmaier's exponent c must be negative
      * at the joint temperatures the solve produced (c is linear in T, so the extremes of the map suffice); a
      * case whose joints end up outside the range checked up front gets an input error (exit code 2) naming the
      * constants, not an exception from the middle of the library.
@@ -353,7 +353,18 @@ public final class ReliabilityRun {
             }
         }
         if (lo > hi) return;
-        ReliabilityCaseParameters.checkEngelmaierExponent(spec, p, lo, hi, "the run's mean joint temperatures");
+        checkExponent(spec, p, lo, hi, "the run's mean joint temperatures");
+    }
+
+    /**
+     * Engelmaier's exponent must be negative over the joint temperatures the run reached (the loader checked -55 to
+     * 150 degC); a failure is an input error naming the key that set the constants.
+     */
+    static void checkExponent(CaseSpec spec, ReliabilityParameters p, double loK, double hiK, String what) {
+        String bad = p.connector().engelmaierExponentViolation(p.dutyCycle(), loK, hiK, what);
+        if (bad != null) {
+            throw new InputException(spec.source(), spec.reliabilitySpec().exponentKey(spec.waferLayerIndex()), bad);
+        }
     }
 
     /**
@@ -402,7 +413,7 @@ public final class ReliabilityRun {
         double[] ex = new double[nx], ey = new double[ny];
         for (int i = 0; i < nx; i++) ex[i] = mesh.xc(i);
         for (int j = 0; j < ny; j++) ey[j] = mesh.yc(j);
-        double pitch = spec.reliabilitySpec().connector().pitch();
+        double pitch = spec.reliabilitySpec().pitch();
         double[][] contacts = contactsPerElement(mesh, present, pitch);
         StackLayer w = mech.model().model().layers().get(mech.model().waferLayer());
         // the technology's own strain: linear in the displacement across the layer, delta = gamma * h_layer

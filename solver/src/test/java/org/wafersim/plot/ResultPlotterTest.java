@@ -161,4 +161,36 @@ class ResultPlotterTest {
         assertThrows(InputException.class, () -> ResultPlotter.plot(h5, req("probes", null, null)), "no transient in this file");
         assertThrows(InputException.class, () -> ResultPlotter.plot(dir.resolve("missing.h5"), req("temperature", null, null)));
     }
+
+    /**
+     * The corner box's maps of every shape (connector rows, element fields, the tensor, the nodal displacement) are
+     * placed on its own node lines; an index outside a leading dimension is refused naming --index.
+     */
+    @Test
+    void cornerBoxMapsPlot() throws IOException {
+        double[] xs = {0, 1e-3, 2e-3, 4e-3}, ys = {0, 1e-3, 3e-3}, zs = {0, 1e-3, 2e-3};
+        int nx = 3, ny = 2, nz = 2;
+        double[] rows = new double[3 * ny * nx];
+        java.util.Arrays.fill(rows, 1);
+        Path h5 = dir.resolve("c.h5");
+        new org.wafersim.io.ResultFile()
+                .attribute("/", "case_name", "corner")
+                .dataset("/mechanics/corner/node_x", xs, new int[]{nx + 1}, "m")
+                .dataset("/mechanics/corner/node_y", ys, new int[]{ny + 1}, "m")
+                .dataset("/mechanics/corner/node_z", zs, new int[]{nz + 1}, "m")
+                .dataset("/mechanics/corner/connector_shear_stress", rows, new int[]{3, ny, nx}, "Pa")
+                .dataset("/mechanics/corner/von_mises", new double[nz * ny * nx], new int[]{nz, ny, nx}, "Pa")
+                .dataset("/mechanics/corner/stress", new double[6 * nz * ny * nx], new int[]{6, nz, ny, nx}, "Pa")
+                .dataset("/mechanics/corner/displacement", new double[3 * (nz + 1) * (ny + 1) * (nx + 1)],
+                        new int[]{3, nz + 1, ny + 1, nx + 1}, "m")
+                .writeAtomically(h5, false);
+        ResultPlotter.Rendered r = ResultPlotter.render(h5, req("corner/connector_shear_stress", null, null));
+        assertEquals(480, r.image().getHeight());
+        for (String f : List.of("corner/von_mises", "corner/stress", "/mechanics/corner/displacement"))
+            assertEquals(480, ResultPlotter.plot(h5, req(f, null, null)).getHeight(), f);
+        ResultPlotter.Request bad = new ResultPlotter.Request("corner/stress", null, null, 640, 480, false,
+                new ResultPlotter.Style(null, null, false, false, null, null, 6, false));
+        InputException e = assertThrows(InputException.class, () -> ResultPlotter.plot(h5, bad));
+        assertEquals("--index", e.source());
+    }
 }

@@ -242,10 +242,10 @@ class ConnectorFatigueRunTest {
     /** The pitch is read (default 1 mm), changes the contact count as 1/p², and a bad pitch is an input error. */
     @Test
     void thePitchSetsTheContactCount() {
-        assertEquals(1e-3, spec().reliabilitySpec().connector().pitch(), 0);
+        assertEquals(1e-3, spec().reliabilitySpec().pitch(), 0);
         CaseSpec s = spec("reliability.connector.pitch=2 mm");
-        assertEquals(2e-3, s.reliabilitySpec().connector().pitch(), 1e-18);
-        ReliabilityRun.Outcome o = ReliabilityRun.run(s, ReliabilityCaseParameters.of(s), base.cores(),
+        assertEquals(2e-3, s.reliabilitySpec().pitch(), 1e-18);
+        ReliabilityRun.Outcome o = ReliabilityRun.run(s, s.reliabilitySpec().parameters(), base.cores(),
                 base.coreTemperature(), null, base.mechanics(), org.wafersim.linalg.Parallel.serial());
         // a quarter of the contacts: η grows by 4^(1/β)
         double beta = o.connector().fatigue().population().shape();
@@ -260,7 +260,7 @@ class ConnectorFatigueRunTest {
     @Test
     void moreCyclesNeverLengthenLife() {
         CaseSpec s = spec();
-        ReliabilityParameters p0 = ReliabilityCaseParameters.of(s);
+        ReliabilityParameters p0 = s.reliabilitySpec().parameters();
         ReliabilityRun.Outcome prev = null;
         // the reliability stage alone on the base run's temperatures and mechanics: the frequency does not change
         // a steady state
@@ -401,7 +401,7 @@ class ConnectorFatigueRunTest {
                 "reliability.connector.fatigue_ductility_coefficient=0.3", "reliability.connector.engelmaier_c0=-0.4",
                 "reliability.connector.engelmaier_c_temperature=-5e-4 1/K",
                 "reliability.connector.engelmaier_c_frequency=0.02", "reliability.connector.weibull_shape=4");
-        ReliabilityParameters p = ReliabilityCaseParameters.of(s);
+        ReliabilityParameters p = s.reliabilitySpec().parameters();
         assertEquals(0.25, p.dutyCycle().offCyclesPerWeek(), 0);
         ConnectorParameters c = p.connector();
         assertEquals(0.3, c.ductilityCoefficient(), 0);
@@ -412,7 +412,7 @@ class ConnectorFatigueRunTest {
         // a case-defined connector material's own constants are used when not overridden
         CaseSpec m = spec("materials.my_connector.base=connector_elastomer",
                 "materials.my_connector.fatigue_ductility_coefficient=0.5", "stack[3].material=my_connector");
-        assertEquals(0.5, ReliabilityCaseParameters.of(m).connector().ductilityCoefficient(), 0);
+        assertEquals(0.5, m.reliabilitySpec().parameters().connector().ductilityCoefficient(), 0);
     }
 
     @Test
@@ -459,8 +459,8 @@ class ConnectorFatigueRunTest {
     void theExponentIsCheckedOnTheRunsTemperaturesToo() {
         // c(150 degC, 4/day) = -0.442 + 0.002*150 + 0.0174*ln 5 = -0.114; c(250 degC) = +0.086
         CaseSpec s = spec("reliability.connector.engelmaier_c_temperature=0.002 1/K");
-        ReliabilityParameters p = ReliabilityCaseParameters.of(s);
-        InputException e = assertThrows(InputException.class, () -> ReliabilityCaseParameters.checkEngelmaierExponent(
+        ReliabilityParameters p = s.reliabilitySpec().parameters();
+        InputException e = assertThrows(InputException.class, () -> ReliabilityRun.checkExponent(
                 s, p, KELVIN + 20, KELVIN + 250, "the run's mean joint temperatures"));
         assertEquals("reliability.connector.engelmaier_c_temperature", e.keyPath());
         assertEquals(s.source(), e.source());
@@ -474,7 +474,7 @@ class ConnectorFatigueRunTest {
     void withoutMaterialFatigueConstantsTheNotesSayTheIpcDefaultsWereUsed() {
         assertTrue(base.reliability().notes().stream().noneMatch(n -> n.contains("IPC-SM-785 defaults")));
         CaseSpec s = spec("materials.plain_connector.base=fr4", "stack[3].material=plain_connector");
-        ReliabilityParameters p = ReliabilityCaseParameters.of(s);
+        ReliabilityParameters p = s.reliabilitySpec().parameters();
         assertEquals(ConnectorParameters.DEFAULT.fatigue(), p.connector().fatigue());
         ReliabilityRun.Outcome o = ReliabilityRun.run(s, p, base.cores(), base.coreTemperature(), null,
                 base.mechanics(), org.wafersim.linalg.Parallel.serial());

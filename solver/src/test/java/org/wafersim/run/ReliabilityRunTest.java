@@ -222,7 +222,7 @@ class ReliabilityRunTest {
     @Test
     void caseDefaultsAreTheLibraryDefaults() {
         CaseSpec s = CaseLoader.builtin("wse-coarse", List.of("analysis.reliability=true"));
-        ReliabilityParameters p = ReliabilityCaseParameters.of(s);
+        ReliabilityParameters p = s.reliabilitySpec().parameters();
         ReliabilityParameters d = ReliabilityParameters.DEFAULT;
         assertEquals(d.defectDensity(), p.defectDensity(), 1e-9);
         assertEquals(d.defectModel(), p.defectModel());
@@ -242,7 +242,7 @@ class ReliabilityRunTest {
         assertEquals("spring", p.connector().model().technology());
         CaseSpec solder = CaseLoader.builtin("wse-coarse", List.of("analysis.reliability=true",
                 "connector.technology=solder"));
-        assertEquals(d.connector(), ReliabilityCaseParameters.of(solder).connector());
+        assertEquals(d.connector(), solder.reliabilitySpec().parameters().connector());
     }
 
     @Test
@@ -255,7 +255,7 @@ class ReliabilityRunTest {
                 "reliability.wear_out.nbti.reference_mttf=20 years",
                 "reliability.wear_out.nbti.reference_temperature=125 degC",
                 "reliability.wear_out.stress_migration.enabled=false"));
-        ReliabilityParameters p = ReliabilityCaseParameters.of(s);
+        ReliabilityParameters p = s.reliabilitySpec().parameters();
         assertEquals(ReliabilityParameters.DefectModel.NEGATIVE_BINOMIAL, p.defectModel());
         assertEquals(2, p.clusteringAlpha(), 0);
         assertEquals(ReliabilityParameters.SpareAccounting.AFTER_MANUFACTURING_REPAIR, p.spareAccounting());
@@ -273,13 +273,14 @@ class ReliabilityRunTest {
     }
 
     @Test
-    void theLibraryChecksRunBeforeTheSolveAndNameTheCaseFile() throws Exception {
-        // 100 degC is a valid temperature for the loader, but below the default 105 degC reference of the library
+    void theLibraryChecksRunWhenTheCaseIsReadAndNameTheCaseFile() throws Exception {
+        // 100 degC is a valid temperature on its own (the key table's check), but below the default 105 degC
+        // reference of the library: the library's record refuses it while the reader builds it, before any solve
         Path c = dir.resolve("case.yaml");
         Files.writeString(c, CaseLoader.builtinText("wse-coarse")
                 + "\nreliability:\n  wear_out:\n    stress_migration: {stress_free_temperature: \"100 degC\"}\n");
-        CaseSpec s = CaseLoader.load(c, List.of("analysis.reliability=true"));
-        InputException e = assertThrows(InputException.class, () -> CaseRun.run(s, 0, m -> { }));
+        InputException e = assertThrows(InputException.class,
+                () -> CaseLoader.load(c, List.of("analysis.reliability=true")));
         assertEquals(c.toString(), e.source());
         assertEquals("reliability.wear_out.stress_migration.stress_free_temperature", e.keyPath());
     }

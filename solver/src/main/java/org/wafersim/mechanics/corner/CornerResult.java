@@ -103,6 +103,11 @@ public final class CornerResult {
                 minPeel = Math.min(minPeel, peel[1][q]);
                 gmax = Math.max(gmax, plateGamma[q]);
             }
+        if (peakShear == Double.NEGATIVE_INFINITY) {
+            // no connector in the reading region (a connector smaller than the wafer, the box off it): no peaks
+            peakShear = peakShearX = peakShearY = peakGamma = plateGammaPeak = peakPeel = peakPeelX = peakPeelY = minPeel
+                    = Double.NaN;
+        }
         StackLayer c = layers.get(connectorLayer);
         plateShearAtPeak = plateGammaPeak * c.shearThrough();
         // the silicon: the wafer is the plate layer right above the connector

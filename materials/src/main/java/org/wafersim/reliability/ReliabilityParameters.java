@@ -61,6 +61,11 @@ public record ReliabilityParameters(ConnectorParameters connector, DutyCycle dut
         NEGATIVE_BINOMIAL("negative_binomial");
         public final String key;
         DefectModel(String key) { this.key = key; }
+        /** The model named {@code key} in a case file ({@code reliability.clustering}), or null. */
+        public static DefectModel fromKey(String key) {
+            for (DefectModel m : values()) if (m.key.equals(key)) return m;
+            return null;
+        }
     }
 
     /** Which spares the field failures of a die may use. */

@@ -85,6 +85,34 @@ public record ConnectorParameters(double ductilityCoefficient, double c0, double
     /** Engelmaier's model with these constants. */
     public Engelmaier engelmaier() { return new Engelmaier(fatigue()); }
 
+    /**
+     * Checks Engelmaier's exponent c(T, f) = c0 + c_T·T[°C] + c_f·ln(1 + f) over joint temperatures [loK, hiK] at the
+     * frequencies of {@code duty}: it must be negative, since N_f = ½(Δγ/2ε_f')^(1/c) falls with the strain range
+     * only then (IPC-SM-785). c is linear in T and in ln(1 + f), so the ends of the range at each cycle frequency
+     * (clamped to the guideline's 1–1000 per day, as {@link Engelmaier} evaluates them) cover every point.
+     *
+     * @param what the temperature range in words, for the message
+     * @return null when c &lt; 0 everywhere, else the reason (the caller names the key that set the constants)
+     */
+    public String engelmaierExponentViolation(DutyCycle duty, double loK, double hiK, String what) {
+        java.util.List<Double> perDay = new java.util.ArrayList<>(java.util.List.of(duty.cyclesPerDay()));
+        if (duty.offCyclesPerWeek() > 0) perDay.add(duty.offCyclesPerDay());
+        for (double f : perDay) {
+            double fc = Engelmaier.clampFrequency(f);
+            for (double tK : new double[] {loK, hiK}) {
+                double c = fatigue().engelmaierExponent(tK, fc);
+                if (c < 0) continue;
+                double tC = tK - org.wafersim.units.Units.ZERO_CELSIUS_K;
+                return String.format(java.util.Locale.ROOT, "Engelmaier's exponent"
+                        + " c = c0 + c_T*T + c_f*ln(1 + f) = %.4g + %.4g*%.1f + %.4g*ln(1 + %.4g) = %.4g is not negative"
+                        + " (at T = %.1f degC, f = %.4g /day; checked for %s): N_f would not fall with the strain"
+                        + " range; IPC-SM-785: c0 -0.442, c_T -6e-4 1/K, c_f 0.0174", c0, cPerKelvin, tC,
+                        cLogFrequency, fc, c, tC, fc, what);
+            }
+        }
+        return null;
+    }
+
     public ConnectorParameters withWeibullShape(double beta) {
         return new ConnectorParameters(ductilityCoefficient, c0, cPerKelvin, cLogFrequency, coffinMansonExponent,
                 beta, strainFactor, acceleration, model);

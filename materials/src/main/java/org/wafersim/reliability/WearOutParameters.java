@@ -39,6 +39,16 @@ public record WearOutParameters(Mechanism.Electromigration electromigration, Mec
         return List.copyOf(out);
     }
 
+    /** These mechanisms with {@code m} in its own slot (named by its key). */
+    public WearOutParameters with(Mechanism m) {
+        if (m instanceof Mechanism.Electromigration e) return withElectromigration(e);
+        if (m instanceof Mechanism.ArrheniusLife a) {
+            return a.key().equals(Mechanism.ArrheniusLife.TDDB_KEY) ? withTddb(a) : withNbti(a);
+        }
+        if (m instanceof Mechanism.StressMigration sm) return withStressMigration(sm);
+        return withThermalCycling((Mechanism.ThermalCycling) m);
+    }
+
     public WearOutParameters withElectromigration(Mechanism.Electromigration m) {
         return new WearOutParameters(m, tddb, nbti, stressMigration, thermalCycling);
     }

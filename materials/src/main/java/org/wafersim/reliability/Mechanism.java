@@ -173,7 +173,7 @@ public sealed interface Mechanism permits Mechanism.Electromigration, Mechanism.
             Check.positive(stressFreeTemperatureK, k(KEY, "stress_free_temperature"));
             checkCommon(KEY, distributionKind, shape, referenceMttf, referenceTemperatureK);
             if (!(stressFreeTemperatureK > referenceTemperatureK)) {
-                throw Check.bad(k(KEY, "stress_free_temperature"), "must be above the reference temperature ("
+                throw Check.bad(k(KEY, "stress_free_temperature"), "must be above reference_temperature ("
                         + Check.show(referenceTemperatureK) + " K), got " + Check.show(stressFreeTemperatureK) + " K");
             }
         }
