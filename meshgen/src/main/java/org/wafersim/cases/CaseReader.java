@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.wafersim.cases.CaseSpec.AnalysisSpec;
+import org.wafersim.cases.CaseSpec.BoundarySpec;
+import org.wafersim.cases.CaseSpec.SourceSpec;
 import org.wafersim.cases.CaseSpec.CoolingSpec;
 import org.wafersim.cases.CaseSpec.CoresSpec;
 import org.wafersim.cases.CaseSpec.CyclingSpec;
@@ -518,6 +520,9 @@ final class CaseReader {
         }
 
         List<ProbeSpec> probes = new ProbeReader(this).readProbes(top, stack, wafer);
+        BoundaryReader boundaryReader = new BoundaryReader(this);
+        List<BoundarySpec> boundaries = boundaryReader.readBoundaries(top, stack);
+        List<SourceSpec> sources = boundaryReader.readSources(top, stack, source);
         GridReader gridReader = new GridReader(this);
         GridSpec grid = gridReader.readGrid(top.section("grid", false), stack);
         SolverSpec solver = gridReader.readSolver(top.section("solver", false));
@@ -529,7 +534,7 @@ final class CaseReader {
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
         return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
                 transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source,
-                connectorTech, criteria, output);
+                connectorTech, criteria, boundaries, sources, output);
     }
 
     /**

@@ -245,8 +245,9 @@ final class CaseSchema {
             .doc("leakage that grows with each core's temperature (absent: no leakage)");
 
     static final Obj POWER = obj(
-            "total", q(Dimension.POWER).positive().doc("total electrical power (dynamic + leakage) at the converged"
-                    + " operating point; exactly one of total and dynamic"),
+            "total", q(Dimension.POWER).nonNegative().note("0 = the chip is off, e.g. a case heated by its sources")
+                    .doc("total electrical power (dynamic + leakage) at the converged operating point; exactly one of"
+                    + " total and dynamic (0: the chip is off)"),
             "dynamic", q(Dimension.POWER).positive().doc("dynamic power, with the leakage on top; instead of total"),
             "idle", q(Dimension.POWER).nonNegative().derived("total (or dynamic) / 3")
                     .doc("idle level, on the same basis as total or dynamic (at most that)"),
@@ -594,6 +595,50 @@ final class CaseSchema {
             "layer", text().doc("the layer probed"))
             .doc("a temperature probe");
 
+    /** A box in the wafer frame; each axis a pair of lengths, an axis left out is unbounded. */
+    static final Obj BOX = obj(
+            "x", values("[from, to]: two lengths in the wafer frame (from the wafer's corner)"),
+            "y", values("[from, to]: two lengths in the wafer frame"),
+            "z", values("[from, to]: two lengths up from the board's back face (the bottom of the stack)"));
+
+    static final Leaf BOX_FACE = choice("face", CaseSpec.BoxFace.values(), f -> f.key);
+
+    static final Obj BOUNDARY = obj(
+            "face", BOX_FACE.doc("the face: of the model's bounding box, or with layer of that layer (where exposed)"),
+            "layer", text().doc("a layer whose face it is (default: the model's bounding box)"),
+            "region", BOX.doc("only the part of the face inside this box"),
+            "type", choice("boundary type", CaseSpec.BoundaryType.values(), t -> t.key).doc("the condition"),
+            "h", q(Dimension.HEAT_TRANSFER_COEFFICIENT).positive().doc("convection: heat transfer coefficient"),
+            "ambient", q(Dimension.TEMPERATURE).absolute()
+                    .doc("convection and resistance: the temperature on the far side"),
+            "temperature", q(Dimension.TEMPERATURE).absolute().doc("fixed_temperature: the face's temperature"),
+            "flux", q(Dimension.HEAT_FLUX).doc("flux: heat flux into the model (negative: out of it)"),
+            "power", q(Dimension.POWER).doc("power: heat into the model, spread uniformly over the face"),
+            "resistance", q(Dimension.THERMAL_RESISTANCE).positive()
+                    .doc("resistance: lumped resistance of the whole face to ambient, spread by area"),
+            "emissivity", number().in(0, false, 1, true).doc("radiation: grey-body emissivity"),
+            "surroundings", q(Dimension.TEMPERATURE).absolute().doc("radiation: temperature of the surroundings"),
+            "replace", bool(false).doc("replace the cooling block's condition on the faces it covers (else"
+                    + " covering one is an error; flux and power add to it)"))
+            .doc("a boundary condition on a face (see docs/boundary-conditions.md)");
+
+    static final Obj SOURCE = obj(
+            "layer", text().doc("a layer: the source fills it (with face: on that face of it)"),
+            "box", BOX.doc("a box: the source fills the solid inside it"),
+            "face", BOX_FACE.doc("with layer: a surface source on that face of the layer"),
+            "map", obj(
+                    "file", text().doc("HDF5 file (relative to the case file)"),
+                    "dataset", text().doc("the density, [nz][ny][nx], with a units attribute (e.g. W/m^3)"),
+                    "x", text().def("x").doc("dataset of the map's x cell faces (m, nx + 1 increasing)"),
+                    "y", text().def("y").doc("dataset of the map's y cell faces (m, ny + 1 increasing)"),
+                    "z", text().def("z").doc("dataset of the map's z cell faces (m, nz + 1 increasing, up from"
+                            + " the board's back face)"))
+                    .doc("a 3-D power-density map on its own coordinates (interpolated conservatively)"),
+            "density", q(Dimension.POWER_DENSITY).doc("volume sources: power density"),
+            "power", q(Dimension.POWER).doc("total power of the source"),
+            "flux", q(Dimension.HEAT_FLUX).doc("surface sources: heat flux into the layer"))
+            .doc("a fixed heat source on top of the cores' power (see docs/boundary-conditions.md)");
+
     static final Obj GRID = obj(
             "cells_per_core", number().def("1.0").positive().doc("in-plane cells per core (0.25: one per 4 x 4"
                     + " cores)"),
@@ -648,6 +693,9 @@ final class CaseSchema {
             "connector", CONNECTOR,
             "criteria", CRITERIA,
             "probes", new ListOf(PROBE, "temperature probes"),
+            "boundaries", new ListOf(BOUNDARY, "boundary conditions on any face, added to or replacing the cooling"
+                    + " block's"),
+            "sources", new ListOf(SOURCE, "fixed heat sources anywhere, on top of the cores' power"),
             "grid", GRID,
             "solver", SOLVER,
             "output", OUTPUT);

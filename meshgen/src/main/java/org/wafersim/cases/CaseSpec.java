@@ -66,12 +66,16 @@ public record CaseSpec(
         String source,
         ConnectorTechSpec connectorTech,
         CriteriaSpec criteria,
+        List<BoundarySpec> boundaries,
+        List<SourceSpec> sources,
         OutputSpec output) {
 
     public CaseSpec {
         if (output == null) output = OutputSpec.DEFAULT;
         stack = List.copyOf(stack);
         probes = List.copyOf(probes);
+        boundaries = boundaries == null ? List.of() : List.copyOf(boundaries);
+        sources = sources == null ? List.of() : List.copyOf(sources);
         if (connectorTech == null) connectorTech = ConnectorTechSpec.DEFAULT;
         if (criteria == null) criteria = CriteriaSpec.defaults(reliabilitySpec != null ? reliabilitySpec.designLife()
                 : 5 * ReliabilitySpec.YEAR);
@@ -82,9 +86,11 @@ public record CaseSpec(
                     PowerSpec power, CoolingSpec cooling, MechanicsSpec mechanics, CyclingSpec cycling,
                     AnalysisSpec analysis, TransientSpec transientSpec, ReliabilitySpec reliabilitySpec,
                     List<ProbeSpec> probes, GridSpec grid, SolverSpec solver, MaterialLibrary materials,
-                    String resolvedText, String source, ConnectorTechSpec connectorTech, CriteriaSpec criteria) {
+                    String resolvedText, String source, ConnectorTechSpec connectorTech, CriteriaSpec criteria,
+                    List<BoundarySpec> boundaries, List<SourceSpec> sources) {
         this(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, transientSpec,
-                reliabilitySpec, probes, grid, solver, materials, resolvedText, source, connectorTech, criteria, null);
+                reliabilitySpec, probes, grid, solver, materials, resolvedText, source, connectorTech, criteria,
+                boundaries, sources, null);
     }
 
     /** The form without the connector technology and criteria (cases built in code): their defaults. */
@@ -94,7 +100,7 @@ public record CaseSpec(
                     List<ProbeSpec> probes, GridSpec grid, SolverSpec solver, MaterialLibrary materials,
                     String resolvedText, String source) {
         this(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, transientSpec,
-                reliabilitySpec, probes, grid, solver, materials, resolvedText, source, null, null);
+                reliabilitySpec, probes, grid, solver, materials, resolvedText, source, null, null, null, null);
     }
 
     /**
@@ -726,4 +732,85 @@ public record CaseSpec(
             }
         }
     }
+
+    /** A face of a box: of the model's bounding box, or of a layer (its exposed cell faces of that direction). */
+    public enum BoxFace {
+        TOP("top"), BOTTOM("bottom"), XMIN("xmin"), XMAX("xmax"), YMIN("ymin"), YMAX("ymax");
+        public final String key;
+        BoxFace(String key) { this.key = key; }
+        public static BoxFace fromKey(String k) {
+            for (BoxFace f : values()) if (f.key.equals(k)) return f;
+            return null;
+        }
+    }
+
+    /**
+     * A box in the wafer frame: x and y from the wafer's corner (layers are centred on the wafer), z up from the
+     * board's back face (the bottom of the stack), m; an axis not given is unbounded (-inf, +inf).
+     */
+    public record BoxSpec(double x0, double x1, double y0, double y1, double z0, double z1) {
+        public static final BoxSpec ALL = new BoxSpec(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+        /** Whether the point lies in the box (bounds included). */
+        public boolean contains(double x, double y, double z) {
+            return x >= x0 && x <= x1 && y >= y0 && y <= y1 && z >= z0 && z <= z1;
+        }
+    }
+
+    /** The kind of a general boundary condition ({@code boundaries[i].type}). */
+    public enum BoundaryType {
+        CONVECTION("convection"), FIXED_TEMPERATURE("fixed_temperature"), FLUX("flux"), POWER("power"),
+        ADIABATIC("adiabatic"), RESISTANCE("resistance"), RADIATION("radiation");
+        public final String key;
+        BoundaryType(String key) { this.key = key; }
+        public static BoundaryType fromKey(String k) {
+            for (BoundaryType t : values()) if (t.key.equals(k)) return t;
+            return null;
+        }
+        /** Flux and power conditions are sources on the face, not a conductance to surroundings. */
+        public boolean isSource() { return this == FLUX || this == POWER; }
+    }
+
+    /**
+     * A general boundary condition ({@code boundaries[i]}, issue 16): on a face of the model's bounding box (layer
+     * null) or of a named layer, optionally only where the face lies in {@code region}. The values a type does not
+     * use are NaN.
+     *
+     * @param key         the entry's key path, e.g. "boundaries[0]" (names it in messages and in the heat budget)
+     * @param h           convection: W/(m^2 K)
+     * @param temperature convection: ambient; fixed_temperature: the face temperature; resistance: the far-side
+     *                    temperature; radiation: the surroundings (K)
+     * @param flux        flux: W/m^2 into the model
+     * @param power       power: W into the model, spread uniformly over the selected area
+     * @param resistance  resistance: K/W of the whole selected area (spread by area: h = 1 / (R A_total))
+     * @param emissivity  radiation: grey-body emissivity in (0, 1]
+     * @param replace     whether it replaces the cooling block's condition on the faces it covers
+     */
+    public record BoundarySpec(String key, String layer, BoxFace face, BoxSpec region, BoundaryType type, double h,
+                               double temperature, double flux, double power, double resistance, double emissivity,
+                               boolean replace) { }
+
+    /**
+     * A fixed heat source ({@code sources[i]}), on top of the cores' power and never scaled by the operating point:
+     * a volume density or a total power in a layer or a box, a flux or power on a layer's face, or a 3-D density map.
+     *
+     * @param key      the entry's key path ("sources[0]")
+     * @param layer    the layer (volume source in all of it), or null
+     * @param box      the box (volume source in the solid inside it), or null
+     * @param face     a face of {@code layer} (surface source), or null
+     * @param map      a 3-D density map, or null
+     * @param density  W/m^3 (volume sources), NaN when not given
+     * @param power    W in total, NaN when not given
+     * @param flux     W/m^2 (surface sources), NaN when not given
+     */
+    public record SourceSpec(String key, String layer, BoxSpec box, BoxFace face, SourceMapSpec map, double density,
+                             double power, double flux) { }
+
+    /**
+     * A 3-D power-density map in an HDF5 file: {@code dataset} of shape [nz][ny][nx] (W/m^3, its "units"
+     * attribute says so) on its own cell faces, the 1-D datasets {@code x}, {@code y}, {@code z} (m, lengths nx + 1,
+     * ny + 1, nz + 1, in the wafer frame) given as paths in the same file.
+     */
+    public record SourceMapSpec(String file, String dataset, String x, String y, String z) { }
 }

@@ -93,8 +93,10 @@ public final class PowerTimeline {
 
     /** Core powers = the distribution at {@code reference} W, times total / reference. */
     static CoreFill scaled(PowerDistribution d, double reference) {
-        double[] perWatt = d.corePower(reference);
-        for (int c = 0; c < perWatt.length; c++) perWatt[c] /= reference;
+        // a chip that is off (power.total 0 W, a case heated by its sources): the shape at 1 W, times 0
+        double ref = reference > 0 ? reference : 1;
+        double[] perWatt = d.corePower(ref);
+        for (int c = 0; c < perWatt.length; c++) perWatt[c] /= ref;
         return (t, before, total, out) -> {
             for (int c = 0; c < out.length; c++) out[c] = perWatt[c] * total;
         };

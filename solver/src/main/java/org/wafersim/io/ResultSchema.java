@@ -41,9 +41,10 @@ public enum ResultSchema {
     THERMAL_TEMPERATURE("/thermal/temperature", "degC", Shape.CELLS, When.ALWAYS,
             "steady temperature (NaN in void cells); a stopped run's last iterate"),
     THERMAL_POWER_DENSITY("/thermal/power_density", "W/m^3", Shape.CELLS, When.ALWAYS,
-            "heat generated per cell volume at the operating point"),
+            "heat generated per cell volume at the operating point (the cores' and the case's sources)"),
     THERMAL_HEAT_PATHS("/thermal/heat_paths", "W", Shape.PER_PATH, When.ALWAYS,
-            "heat out through each boundary (attribute path_names) and the energy balance, R_junction, power split"),
+            "heat out through each boundary (attribute path_names) and the energy balance, R_junction, power split,"
+                    + " fixed sources (fixed_sources_W, fixed_source_names, fixed_source_powers_W)"),
     THERMAL_INTERFACE_HEAT("/thermal/interface_heat", "W", Shape.PER_INTERFACE, When.ALWAYS,
             "heat crossing each layer interface, positive upwards (attribute interfaces)"),
     THERMAL_COOLANT_TEMPERATURE("/thermal/coolant_temperature", "degC", Shape.SURFACE, When.COOLANT,
@@ -161,7 +162,7 @@ public enum ResultSchema {
     MECHANICS_HISTORY_CG_ITERATIONS("/mechanics/history/cg_iterations", "1", Shape.TIME_SERIES,
             When.MECHANICS_HISTORY, "CG iterations of each warm-started solve"),
     MECHANICS_CORNER("/mechanics/corner", "", Shape.GROUP, When.CORNER, "the 3-D corner model (attributes: the box,"
-            + " resolution, placement, layer_names, peak connector shear and peel, silicon free-edge stress, the plate's"
+            + " resolution, layer_names, state, peak connector shear and peel, silicon free-edge stress, the plate's"
             + " values there, unknowns, seconds)"),
     MECHANICS_CORNER_NODE_X("/mechanics/corner/node_x", "m", Shape.FACES, When.CORNER,
             "node lines of the corner box along x (wafer frame)"),

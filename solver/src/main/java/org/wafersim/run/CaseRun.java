@@ -34,7 +34,8 @@ public final class CaseRun {
     public record Result(CaseSpec spec, Grid grid, CoreArray cores, double[] corePower, double[] q,
                          SteadyResult thermal, double[] coreTemperature, RunSummary summary,
                          CoolantModel coolant, double[] interfaceHeat, TransientRun.Outcome transientOutcome,
-                         ReliabilityRun.Outcome reliability, MechanicsRun.Outcome mechanics) { }
+                         ReliabilityRun.Outcome reliability, MechanicsRun.Outcome mechanics,
+                         org.wafersim.thermal.FixedSources fixedSources) { }
 
     /**
      * Junction temperature limit (degC) above which a design is flagged infeasible: the usual qualification
@@ -148,7 +149,7 @@ public final class CaseRun {
 
             RunSummary summary = SummaryStage.of(spec, mesh, th, stages, (System.nanoTime() - t0) / 1e9, tr, mech, rel);
             return new Result(spec, mesh.grid(), mesh.cores(), th.corePower(), th.q(), th.result(), th.coreT(),
-                    summary, th.model().coolant(), th.interfaceHeat(), tr, rel, mech);
+                    summary, th.model().coolant(), th.interfaceHeat(), tr, rel, mech, th.model().problem().fixed());
         }
     }
 }

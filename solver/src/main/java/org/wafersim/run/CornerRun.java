@@ -97,14 +97,7 @@ final class CornerRun {
         // n^1.35, calibrated on 17,286 unknowns -> 8.0M and 62,208 -> 45.4M non-zeros)
         int[][] matOut = new int[1][];
         CornerModel probe = sub.mesh(box, cs.resolution(), matOut);
-        double n = 3.0 * probe.nodes();
-        double fill = 8.0e6 * Math.pow(n / 17286, 1.35);
-        if (fill > MAX_FACTOR_NON_ZEROS || 24 * fill > Runtime.getRuntime().maxMemory()) {
-            throw new InputException(src, "mechanics.corner.resolution", String.format(Locale.ROOT, "the corner box"
-                    + " would have %d x %d x %d elements (about %.0f thousand unknowns, a factor of about %.0f million"
-                    + " non-zeros, %.1f GB): use a coarser resolution or a smaller size", probe.nx(), probe.ny(),
-                    probe.nz(), n / 1e3, fill / 1e6, 24 * fill / 1e9));
-        }
+        checkFill(src, 3.0 * probe.nodes(), Runtime.getRuntime().maxMemory());
         progress.accept(String.format(Locale.ROOT, "mechanics: corner box %.1f x %.1f mm at (%.1f mm, %.1f mm), %d x %d"
                         + " x %d elements", 1e3 * cs.size(), 1e3 * cs.size(), 1e3 * px, 1e3 * py, probe.nx(), probe.ny(),
                 probe.nz()));
@@ -114,6 +107,30 @@ final class CornerRun {
                     + " (relative residual %.2e)", r.solution().relativeResidual()));
         }
         return r;
+    }
+
+    /**
+     * Refuses, before any allocation, a corner box whose factor would not fit: estimated from the case alone (the
+     * box at a wafer corner, over the wafer, the connector and the layer below it); the run checks the real box again.
+     */
+    static void checkSize(CaseSpec spec, long maxHeapBytes) {
+        CornerSpec cs = spec.mechanics().corner();
+        if (!cs.enabled()) return;
+        int w = spec.waferLayerIndex();
+        if (w < 0 || w + 2 >= spec.stack().size()) return;     // the reader refuses these
+        double[] t = {spec.stack().get(w + 2).thickness(), spec.stack().get(w + 1).thickness(),
+                spec.stack().get(w).thickness()};
+        checkFill(spec.source(), CornerSubmodel.estimateUnknowns(cs.size(), cs.resolution(), t, 1), maxHeapBytes);
+    }
+
+    private static void checkFill(String src, double unknowns, long maxHeapBytes) {
+        double fill = CornerSubmodel.estimateFactorNonZeros(unknowns);
+        if (fill > MAX_FACTOR_NON_ZEROS || 24 * fill > maxHeapBytes) {
+            throw new InputException(src, "mechanics.corner.resolution", String.format(Locale.ROOT, "the corner box"
+                    + " would have about %.0f thousand unknowns and a factor of about %.0f million non-zeros (%.1f GB;"
+                    + " at most %.0f million and the heap): use a coarser resolution or a smaller size", unknowns / 1e3,
+                    fill / 1e6, 24 * fill / 1e9, MAX_FACTOR_NON_ZEROS / 1e6));
+        }
     }
 
     /** v moved onto the edge lo or hi when within {@code within} of it. */

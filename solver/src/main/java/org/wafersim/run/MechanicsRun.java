@@ -167,6 +167,7 @@ public final class MechanicsRun {
 
     /** Refuses, before any allocation, a mechanics mesh whose estimate does not fit next to the thermal run. */
     public static void checkMemory(CaseSpec spec, GridPlan plan, long maxHeapBytes) {
+        CornerRun.checkSize(spec, maxHeapBytes);
         long mech = estimateBytes(spec, plan);
         if (mech == 0) return;
         long total = plan.estimatedBytes() + mech;

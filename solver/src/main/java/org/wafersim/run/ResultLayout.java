@@ -118,7 +118,14 @@ public final class ResultLayout {
         double[] t = th.temperature();
         for (int c = 0; c < tC.length; c++) tC[c] = t[c] - KELVIN;
         f.dataset(THERMAL_TEMPERATURE, tC, shape3);
-        f.dataset(THERMAL_POWER_DENSITY, r.q(), shape3);
+        double[] qOut = r.q();
+        if (r.fixedSources() != null) {
+            // the case's fixed sources are generated heat too
+            qOut = qOut.clone();
+            double[] fx = r.fixedSources().density();
+            for (int c = 0; c < qOut.length; c++) qOut[c] += fx[c];
+        }
+        f.dataset(THERMAL_POWER_DENSITY, qOut, shape3);
         RunSummary s = r.summary();
         String hp = THERMAL_HEAT_PATHS.path();
         f.dataset(hp, th.pathHeat(), new int[]{th.pathHeat().length}, "W");
@@ -129,6 +136,13 @@ public final class ResultLayout {
         f.datasetAttribute(hp, "sides_W", sidesW(s));
         f.datasetAttribute(hp, "edge_W", s.heatOutW().getOrDefault("edge", 0.0));
         f.datasetAttribute(hp, "balance_rel_error", th.balanceRelError());
+        var fixed = r.fixedSources();
+        if (fixed != null) {
+            // the case's fixed sources, beside the chip's power (total_W includes them)
+            f.datasetAttribute(hp, "fixed_sources_W", th.fixedPower());
+            f.datasetAttribute(hp, "fixed_source_names", fixed.names().toArray(new String[0]));
+            f.datasetAttribute(hp, "fixed_source_powers_W", fixed.powers());
+        }
         f.datasetAttribute(hp, "r_junction_coolant_K_per_W", s.rJunctionCoolantKPerW());
         f.datasetAttribute(hp, "r_junction_max_coolant_K_per_W", s.rJunctionMaxCoolantKPerW());
         f.datasetAttribute(hp, "leakage_W", s.leakageW());

@@ -29,6 +29,7 @@ final class SummaryStage {
                 wall, th.model().coolant(), th.interfaceHeat(), th.op().leakageW());
         List<String> notes = new java.util.ArrayList<>(notesWithGrid(notesOf(spec), mesh.plan()));
         notes.addAll(contactNotes(spec, mesh.grid(), th.interfaceHeat()));
+        notes.addAll(sourceNotes(spec, th));
         summary = summary.withPowerCoolant(new PowerCoolantSummary(powerOf(spec, th.op()),
                 coolantOf(spec, th.model().coolant()), notes));
         if (tr != null) summary = summary.withTransient(TransientRun.summaryOf(tr));
@@ -56,6 +57,26 @@ final class SummaryStage {
                     + " K*cm^2/W, " + sig(q, 6) + " W through it, mean temperature step " + sig(q * rc / area, 4) + " K");
         }
         return n;
+    }
+
+    /**
+     * The fixed sources (case keys {@code sources} and the flux and power conditions of {@code boundaries}): their
+     * power beside the chip's at the operating point, which the energy balance's power in includes.
+     */
+    static List<String> sourceNotes(CaseSpec spec, ThermalStage th) {
+        List<String> out = new java.util.ArrayList<>();
+        if (spec.cooling().mode() != CaseSpec.CoolingMode.EDGE && th.model().coolant() == null)
+            out.add("cooling.coolant cools no face: boundaries replace the whole top face, so no coolant flows (its"
+                    + " keys are not used)");
+        var fx = th.model().problem().fixed();
+        if (fx == null) return out;
+        StringBuilder sb = new StringBuilder("fixed sources " + sig(th.result().fixedPower(), 6) + " W beside the"
+                + " chip's " + sig(th.op().totalW(), 6) + " W at the operating point (never scaled; power in "
+                + sig(th.result().powerIn(), 6) + " W):");
+        for (int i = 0; i < fx.names().size(); i++)
+            sb.append(i == 0 ? " " : "; ").append(fx.names().get(i)).append(' ').append(sig(fx.powers()[i], 6)).append(" W");
+        out.add(sb.toString());
+        return out;
     }
 
     /** v to {@code digits} significant digits, without trailing zeros. */

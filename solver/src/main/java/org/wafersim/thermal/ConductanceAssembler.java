@@ -9,7 +9,7 @@ import org.wafersim.linalg.Stencil7;
  * conductances are the two half cells in series, G = A / (d1/(2 k1) + d2/(2 k2)), which is exact for layered stacks
  * (Patankar, Numerical Heat Transfer and Fluid Flow, 1980, section 4.2-4); a convective face adds the film in series,
  * G = A / (d/(2k) + 1/h). The unknown is theta = T - tRef, so the right-hand side is
- * b = q V + sum over boundary faces of G (T_ambient - tRef).
+ * b = (q + q_fixed) V + sum over boundary faces of G (T_ambient - tRef), q_fixed the {@link FixedSources}.
  */
 final class ConductanceAssembler {
     private final ThermalProblem p;
@@ -113,6 +113,8 @@ final class ConductanceAssembler {
         // assembly into this operator and have not changed since (callers change gb only): skip them.
         final boolean reuse = a == filledOnce;
         final boolean[] skip = staticPlane;
+        // the fixed sources beside q (never scaled by the operating point; in every assembly, steady or transient)
+        final double[] fx = p.fixed() == null ? null : p.fixed().density();
         par.forEach(nz * ny, row -> {
             int base = row * nx;
             if (reuse && skip[row / ny]) return;   // kx, ky, kz there are still those of the first fill
@@ -139,6 +141,7 @@ final class ConductanceAssembler {
                     if (!a.active[c]) continue;
                     double v = dx[i] * dy[j] * dz[k];
                     b[c] = q[c] * v;
+                    if (fx != null) b[c] += fx[c] * v;
                     if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
                 }
                 return;
@@ -157,6 +160,7 @@ final class ConductanceAssembler {
                         ? dx[i] * dy[j] / (dz[k] / (2 * kz[c]) + rc + dz[k + 1] / (2 * kz[c + plane])) : 0;
                 double v = dx[i] * dy[j] * dz[k];
                 b[c] = q[c] * v;
+                if (fx != null) b[c] += fx[c] * v;
                 if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
             }
         });

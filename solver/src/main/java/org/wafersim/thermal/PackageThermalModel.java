@@ -71,7 +71,13 @@ public final class PackageThermalModel {
         double[] dyn = new double[corePower.length];
         for (int c = 0; c < dyn.length; c++) dyn[c] = f * corePower[c];
         double[] q = map.depositPower(g, dyn);
-        BoundaryFaces bf = BoundaryFaces.scan(g, rule(spec, g));
+        BoundaryFaces bf = BoundaryFaces.scan(g, CaseBoundaries.rule(spec, g, rule(spec, g)));
+        if (bf.count == 0)
+            throw new InputException(spec.source(), spec.boundaries().isEmpty() ? "cooling" : "boundaries",
+                    "no face lets heat out of the model (every exposed face is adiabatic): no steady state exists");
+        // the case's own sources (boundaries' fluxes, sources): fixed, beside the cores' power (never scaled)
+        FixedSources fixed = CaseBoundaries.any(spec)
+                ? CaseBoundaries.sources(spec, g, org.wafersim.io.Hdf5PowerMap.READER) : null;
         CoreLeakage leakage = null;
         // a total of 0 W is a chip that is off: no dynamic power and no leakage
         if (leak != null && share > 0 && !(totalBasis && sum == 0)) {
@@ -80,14 +86,16 @@ public final class PackageThermalModel {
         }
         CoolantModel channel = null;
         List<OuterCoupling> couplings = new ArrayList<>();
-        if (spec.cooling().mode() == CoolingMode.VERTICAL) {
+        // general conditions may replace every coolant face (boundaries: top, replace: true): then no coolant flows
+        boolean cooled = bf.pathIndex(COOLANT) >= 0;
+        if (cooled && spec.cooling().mode() == CoolingMode.VERTICAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
             double mDot = cool.flow() * fluid.density(cool.inlet());
             channel = new ManifoldCoolant(g, bf, bf.pathIndex(COOLANT), plateArea(spec), mDot,
                     fluid.specificHeat(cool.inlet()), cool.inlet(), flowMap(spec, g, mDot));
         }
-        if (spec.cooling().mode() == CoolingMode.LATERAL) {
+        if (cooled && spec.cooling().mode() == CoolingMode.LATERAL) {
             var cool = spec.cooling().coolant();
             Material fluid = spec.materials().get(cool.fluid());
             double mDot = cool.flow() * fluid.density(cool.inlet());
@@ -98,7 +106,8 @@ public final class PackageThermalModel {
             couplings.add(lateral);
             channel = lateral;
         }
-        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings, contacts(spec, g));
+        couplings.addAll(CaseBoundaries.radiation(spec, g, bf));
+        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings, contacts(spec, g), fixed);
         return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
     }
 
@@ -115,7 +124,7 @@ public final class PackageThermalModel {
     public static ThermalProblem frozenConductivity(ThermalProblem p, double tK) {
         List<ConductivityLaw> laws = new ArrayList<>();
         for (ConductivityLaw l : p.laws()) laws.add(ConductivityLaw.constant(l.kx(tK), l.ky(tK), l.kz(tK)));
-        return new ThermalProblem(p.grid(), laws, p.q(), p.boundary(), null, List.of(), p.contactZ());
+        return new ThermalProblem(p.grid(), laws, p.q(), p.boundary(), null, List.of(), p.contactZ(), p.fixed());
     }
 
     /**

@@ -20,11 +20,22 @@ import java.util.List;
  * @param feedbackPower     power of the temperature-dependent source (leakage) in the solution (W)
  * @param faceConductance   conductance of every boundary face in the final system (W/K), same order as the
  *                          problem's {@link BoundaryFaces}
+ * @param fixedPower        power of the fixed sources beside the cores' (W, included in powerIn; 0 without them)
  */
 public record SteadyResult(double[] temperature, double powerIn, double[] pathHeat, List<String> pathNames,
                            double balanceRelError, int picardIterations, int[] linearIterations,
                            double finalRelResidual, double[] residualHistory, int multigridLevels,
-                           double picardChange, double seconds, double feedbackPower, double[] faceConductance) {
+                           double picardChange, double seconds, double feedbackPower, double[] faceConductance,
+                           double fixedPower) {
+    /** A result without fixed sources. */
+    public SteadyResult(double[] temperature, double powerIn, double[] pathHeat, List<String> pathNames,
+                        double balanceRelError, int picardIterations, int[] linearIterations, double finalRelResidual,
+                        double[] residualHistory, int multigridLevels, double picardChange, double seconds,
+                        double feedbackPower, double[] faceConductance) {
+        this(temperature, powerIn, pathHeat, pathNames, balanceRelError, picardIterations, linearIterations,
+                finalRelResidual, residualHistory, multigridLevels, picardChange, seconds, feedbackPower,
+                faceConductance, 0);
+    }
 
     public double heatOut(String path) {
         int i = pathNames.indexOf(path);

@@ -233,14 +233,28 @@ public final class SteadySolver {
         }
         double out = 0;
         for (double v : pathHeat) out += v;
+        double fixedW = p.fixedPower();
         double in = p.totalPower() + (fb == null ? 0 : asm.feedbackPower(qL, dqL, theta0, theta));
-        double scale = Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
+        if (p.fixed() != null) in += fixedW;
+        // fixed sources may be negative (heat drawn through a face) or cancel (a manufactured source): the balance is
+        // then measured against the gross flows, the sources' absolute power and the faces' absolute heat
+        double scale;
+        if (p.fixed() != null) {
+            double grossOut = 0;
+            for (int f = 0; f < bf.count; f++)
+                grossOut += Math.abs(asm.gFace[f] * (theta[bf.cell[f]] + tRef - solvedAmbient[f]));
+            double grossIn = p.fixed().totalAbs(g) + Math.abs(in - fixedW);
+            scale = Math.max(1e-300, Math.max(Math.abs(in), Math.max(grossIn, grossOut)));
+        } else {
+            scale = Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
+        }
         double balance = (in - out) / scale;
         for (int c = 0; c < n; c++) t[c] = g.isVoid(c) ? Double.NaN : theta[c] + tRef;
         int[] its = linIts.stream().mapToInt(Integer::intValue).toArray();
         double secs = (System.nanoTime() - t0) / 1e9;
         return new SteadyResult(t, in, pathHeat, bf.pathNames(), balance, picard, its,
-                last.relativeResidual(), last.history(), levels, change, secs, in - p.totalPower(), asm.gFace);
+                last.relativeResidual(), last.history(), levels, change, secs, in - p.totalPower() - fixedW, asm.gFace,
+                fixedW);
     }
 
     /**

@@ -11,8 +11,11 @@ import org.wafersim.grid.Grid;
  * dz_k+1/(2 k_k+1)) (null: perfect contact everywhere).
  */
 public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary,
-                             HeatSourceFeedback feedback, List<OuterCoupling> couplings, double[] contactZ) {
+                             HeatSourceFeedback feedback, List<OuterCoupling> couplings, double[] contactZ,
+                             FixedSources fixed) {
     public ThermalProblem {
+        if (fixed != null && fixed.density().length != grid.cells())
+            throw new IllegalArgumentException("the fixed sources have the wrong length");
         if (q.length != grid.cells()) throw new IllegalArgumentException("q has the wrong length");
         if (contactZ != null && contactZ.length != grid.nz)
             throw new IllegalArgumentException("contactZ needs one entry per z-plane");
@@ -20,6 +23,12 @@ public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, 
             throw new IllegalArgumentException("a conductivity law is needed for every material id");
         laws = List.copyOf(laws);
         couplings = List.copyOf(couplings);
+    }
+
+    /** A problem without fixed sources beside q. */
+    public ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, BoundaryFaces boundary,
+                          HeatSourceFeedback feedback, List<OuterCoupling> couplings, double[] contactZ) {
+        this(grid, laws, q, boundary, feedback, couplings, contactZ, null);
     }
 
     /** A problem with a fixed source and fixed face ambients. */
@@ -35,12 +44,12 @@ public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, 
 
     /** The same problem with a temperature-dependent source and outer couplings. */
     public ThermalProblem with(HeatSourceFeedback fb, List<OuterCoupling> cs) {
-        return new ThermalProblem(grid, laws, q, boundary, fb, cs, contactZ);
+        return new ThermalProblem(grid, laws, q, boundary, fb, cs, contactZ, fixed);
     }
 
     /** The same problem with another source (W/m^3). */
     public ThermalProblem withSource(double[] source) {
-        return new ThermalProblem(grid, laws, source, boundary, feedback, couplings, contactZ);
+        return new ThermalProblem(grid, laws, source, boundary, feedback, couplings, contactZ, fixed);
     }
 
     /** The contact resistance between z-planes k and k + 1, m^2 K/W (0: perfect contact). */
@@ -53,7 +62,10 @@ public record ThermalProblem(Grid grid, List<ConductivityLaw> laws, double[] q, 
         return true;
     }
 
-    /** Total fixed (temperature-independent) generated power (W). */
+    /** Power of the fixed sources beside q (W; 0 without them). */
+    public double fixedPower() { return fixed == null ? 0 : fixed.total(grid); }
+
+    /** Total power of q (W): the scalable source (the cores' dynamic power); the fixed sources are apart. */
     public double totalPower() {
         Grid g = grid;
         double s = 0;

@@ -103,6 +103,9 @@ public final class TransientSolver {
         double[] q = new double[n], bnd = new double[n], rhs = new double[n], tmp = new double[n];
         double[] cf0A = new double[n], cfg = new double[n], cf1A = new double[n];
         HeatSourceFeedback fb = p.feedback();
+        // the fixed sources enter every assembly (ConductanceAssembler), so every stage's power includes them
+        final boolean hasFixed = p.fixed() != null;
+        final double fixedW = p.fixedPower();
         double[] qL = fb == null ? null : new double[n], dqL = fb == null ? null : new double[n];
         double[] thMid = new double[n], zeros = new double[n], work = new double[n];
         Stencil7 a = new Stencil7(g.nx, g.ny, g.nz);
@@ -167,6 +170,7 @@ public final class TransientSolver {
                     cf0[c] = -cf0[c] + bnd[c] + q[c] * vol[c] - leakLin + leakEx;
                 }
                 p0 = pq + leak0;
+                if (hasFixed) p0 += fixedW;
                 q0 = heatOut(p, asm, th, tRef);
             }
             long ns1 = System.nanoTime();
@@ -272,6 +276,7 @@ public final class TransientSolver {
             double leak1 = fb == null ? 0 : asm.feedbackPower(qL, dqL, thMid, th1);
             double qg = heatOut(p, asm, thG, tRef), q1 = heatOut(p, asm, th1, tRef);
             double pG = pg + leakG, pOne = p1 + leak1;
+            if (hasFixed) { pG += fixedW; pOne += fixedW; }
             eIn += h * (B[0] * p0 + B[1] * pG + B[2] * pOne);
             eOut += h * (B[0] * q0 + B[1] * qg + B[2] * q1);
             eStored += par.sumBlocks((n + STORE_BLOCK - 1) / STORE_BLOCK, blk -> {

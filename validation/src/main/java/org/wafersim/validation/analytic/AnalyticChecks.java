@@ -11,7 +11,7 @@ public final class AnalyticChecks {
         List<Check> all = new java.util.ArrayList<>(List.of(new SlabCheck(), new ManufacturedSolutionCheck(),
                 new SpreadingResistanceCheck(), new EdgeCooledPlateCheck(), new LeakageFixedPointCheck(),
                 new LateralCoolantCheck(), new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck(),
-                new ContactResistanceCheck()));
+                new ContactResistanceCheck(), new GenerationSlabCheck(), new StepSlabCheck(), new ManufacturedCaseCheck()));
         all.addAll(PlateChecks.all());
         return List.copyOf(all);
     }
