@@ -526,12 +526,15 @@ final class CaseReader {
         GridReader gridReader = new GridReader(this);
         GridSpec grid = gridReader.readGrid(top.section("grid", false), stack);
         SolverSpec solver = gridReader.readSolver(top.section("solver", false));
+        CaseSpec.OutputSpec output = gridReader.readOutput(top.section("output", false));
+        // the complete file is the default: the resolved text of a case without output options stays as it was
+        if (output.isDefault()) top.out.remove("output");
         top.done();
 
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
         return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
                 transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source,
-                connectorTech, criteria, boundaries, sources);
+                connectorTech, criteria, boundaries, sources, output);
     }
 
     /**

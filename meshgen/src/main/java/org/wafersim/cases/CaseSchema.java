@@ -501,6 +501,21 @@ final class CaseSchema {
                     .note("0 = all processors").doc("worker threads (0 = all processors)"))
             .doc("the numerical solver");
 
+    static final Obj OUTPUT = obj(
+            "fields", choice("output fields", CaseSpec.OutputSpec.Fields.values(), f -> f.key)
+                    .def(CaseSpec.OutputSpec.Fields.ALL.key)
+                    .doc("which datasets the result file holds: all, or cores (per-core, per-die and plate data and"
+                            + " the summaries; no [nz][ny][nx] cell fields and no [ny][nx] surfaces: the full wafer's"
+                            + " file shrinks from ~190 MB to ~30 MB, a sweep point's size)"),
+            "precision", choice("field precision", List.of("double", "float")).def("double")
+                    .doc("storage of the floating-point fields (cell fields, surfaces, per-core, per-die and plate"
+                            + " arrays): double, or float (32-bit: half the bytes, ~7 significant digits); summaries,"
+                            + " coordinates and time axes stay double"),
+            "compression", whole().def("0").in(0, true, 9, true).note("0 = none, 1-9 = deflate level")
+                    .doc("0: contiguous datasets; 1-9: the arrays as chunked datasets with byte shuffle and deflate"
+                            + " at this level (h5py and ParaView read them; HDF5 1.10 or newer)"))
+            .doc("what the result file holds (for sweeps: smaller files); the default is the complete file");
+
     static final Obj ROOT = obj(
             "name", text().doc("the case name (letters, digits, '.', '_', '-'; names the output files)"),
             "wafer", WAFER,
@@ -523,7 +538,8 @@ final class CaseSchema {
                     + " block's"),
             "sources", new ListOf(SOURCE, "fixed heat sources anywhere, on top of the cores' power"),
             "grid", GRID,
-            "solver", SOLVER);
+            "solver", SOLVER,
+            "output", OUTPUT);
 
     static <E> List<String> keysOf(E[] values, Function<E, String> key) {
         List<String> r = new ArrayList<>();

@@ -43,6 +43,7 @@ import org.wafersim.materials.MechanicalRole;
  * @param source       where the case came from (file path or "built-in wse-default"), for messages
  * @param connectorTech the connector's technology and fatigue-model geometry ({@code connector}; default spring)
  * @param criteria     the design criteria of the verdict ({@code criteria}; defaults when absent)
+ * @param output       what the result file holds ({@code output}; everything in double precision when absent)
  */
 public record CaseSpec(
         String name,
@@ -66,9 +67,11 @@ public record CaseSpec(
         ConnectorTechSpec connectorTech,
         CriteriaSpec criteria,
         List<BoundarySpec> boundaries,
-        List<SourceSpec> sources) {
+        List<SourceSpec> sources,
+        OutputSpec output) {
 
     public CaseSpec {
+        if (output == null) output = OutputSpec.DEFAULT;
         stack = List.copyOf(stack);
         probes = List.copyOf(probes);
         boundaries = boundaries == null ? List.of() : List.copyOf(boundaries);
@@ -76,6 +79,18 @@ public record CaseSpec(
         if (connectorTech == null) connectorTech = ConnectorTechSpec.DEFAULT;
         if (criteria == null) criteria = CriteriaSpec.defaults(reliabilitySpec != null ? reliabilitySpec.designLife()
                 : 5 * ReliabilitySpec.YEAR);
+    }
+
+    /** The form without the output options: the complete result file. */
+    public CaseSpec(String name, WaferSpec wafer, DiesSpec dies, CoresSpec cores, List<LayerSpec> stack,
+                    PowerSpec power, CoolingSpec cooling, MechanicsSpec mechanics, CyclingSpec cycling,
+                    AnalysisSpec analysis, TransientSpec transientSpec, ReliabilitySpec reliabilitySpec,
+                    List<ProbeSpec> probes, GridSpec grid, SolverSpec solver, MaterialLibrary materials,
+                    String resolvedText, String source, ConnectorTechSpec connectorTech, CriteriaSpec criteria,
+                    List<BoundarySpec> boundaries, List<SourceSpec> sources) {
+        this(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis, transientSpec,
+                reliabilitySpec, probes, grid, solver, materials, resolvedText, source, connectorTech, criteria,
+                boundaries, sources, null);
     }
 
     /** The form without the connector technology and criteria (cases built in code): their defaults. */
@@ -524,6 +539,45 @@ public record CaseSpec(
      * number of threads (0 = all available processors).
      */
     public record SolverSpec(double tolerance, int maxIterations, double picardTolerance, int maxPicard, int threads) { }
+
+    /**
+     * What the result file holds ({@code output}): a sweep of full-wafer runs can keep per-core data and summaries
+     * only (a 3-D cell field of the default wafer is 60 MB in double precision), store fields in single precision,
+     * and compress them.
+     *
+     * @param fields    which datasets are written
+     * @param single    floating-point fields (cell fields, surfaces, per-core, per-die and plate arrays) as 32-bit
+     *                  floats; summaries, coordinates and time axes stay double
+     * @param deflate   0: contiguous datasets; 1-9: chunked datasets with byte shuffle and deflate at this level
+     */
+    public record OutputSpec(Fields fields, boolean single, int deflate) {
+        /** The complete file, every dataset in its own precision, uncompressed. */
+        public static final OutputSpec DEFAULT = new OutputSpec(Fields.ALL, false, 0);
+
+        public OutputSpec {
+            java.util.Objects.requireNonNull(fields, "fields");
+            if (deflate < 0 || deflate > 9) throw new IllegalArgumentException("deflate level " + deflate);
+        }
+
+        public boolean isDefault() { return equals(DEFAULT); }
+
+        /** Which datasets a run writes. */
+        public enum Fields {
+            /** Everything, as the result schema lists it. */
+            ALL("all"),
+            /** No cell-grid fields ([nz][ny][nx] cells, [ny][nx] surfaces): per-core, per-die, plate and summaries. */
+            CORES("cores");
+
+            public final String key;
+
+            Fields(String key) { this.key = key; }
+
+            public static Fields fromKey(String k) {
+                for (Fields f : values()) if (f.key.equals(k)) return f;
+                return null;
+            }
+        }
+    }
 
     /** A face of a box: of the model's bounding box, or of a layer (its exposed cell faces of that direction). */
     public enum BoxFace {
