@@ -25,7 +25,7 @@ import org.wafersim.cases.CaseSpec.DiesSpec;
 import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
 import org.wafersim.cases.CaseSpec.MechanicsSpec;
-import org.wafersim.cases.CaseSpec.PowerSpec;
+import org.wafersim.cases.PowerSpec;
 import org.wafersim.cases.CaseSpec.ProbeSpec;
 import org.wafersim.cases.CaseSpec.SolverSpec;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
@@ -526,12 +526,15 @@ final class CaseReader {
         GridReader gridReader = new GridReader(this);
         GridSpec grid = gridReader.readGrid(top.section("grid", false), stack);
         SolverSpec solver = gridReader.readSolver(top.section("solver", false));
+        CaseSpec.OutputSpec output = gridReader.readOutput(top.section("output", false));
+        // the complete file is the default: the resolved text of a case without output options stays as it was
+        if (output.isDefault()) top.out.remove("output");
         top.done();
 
         JsonNode resolved = canonical(top.out, CaseSchema.ROOT);
         return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
                 transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source,
-                connectorTech, criteria, boundaries, sources);
+                connectorTech, criteria, boundaries, sources, output);
     }
 
     /**

@@ -70,4 +70,13 @@ final class GridReader {
         s.done();
         return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }
+
+    /** The {@code output} block: which datasets, their precision and compression. */
+    CaseSpec.OutputSpec readOutput(Section s) {
+        CaseSpec.OutputSpec.Fields fields = s.choice("fields", CaseSpec.OutputSpec.Fields::fromKey);
+        boolean single = s.choice("precision").equals("float");
+        int deflate = s.integer("compression");
+        s.done();
+        return new CaseSpec.OutputSpec(fields, single, deflate);
+    }
 }

@@ -3,8 +3,9 @@ package org.wafersim.cases;
 import org.wafersim.cases.CaseReader.Q;
 import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.*;
-import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.Source;
+import org.wafersim.cases.PowerSpec.*;
+import org.wafersim.cases.PowerSpec.PatternSource;
+import org.wafersim.cases.PowerSpec.Source;
 import org.wafersim.power.WattMaps;
 
 /**

@@ -7,14 +7,14 @@ import java.util.Locale;
 import org.wafersim.cases.CaseReader.Q;
 import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.DiesSpec;
-import org.wafersim.cases.CaseSpec.MapFormat;
-import org.wafersim.cases.CaseSpec.MapLevel;
-import org.wafersim.cases.CaseSpec.PowerPattern;
-import org.wafersim.cases.CaseSpec.PowerSpec.HotSpotSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.MapSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.Source;
-import org.wafersim.cases.CaseSpec.PowerSpec.UtilisationSource;
+import org.wafersim.cases.PowerSpec.MapFormat;
+import org.wafersim.cases.PowerSpec.MapLevel;
+import org.wafersim.cases.PowerSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.HotSpotSource;
+import org.wafersim.cases.PowerSpec.MapSource;
+import org.wafersim.cases.PowerSpec.PatternSource;
+import org.wafersim.cases.PowerSpec.Source;
+import org.wafersim.cases.PowerSpec.UtilisationSource;
 import org.wafersim.units.Dimension;
 
 /**

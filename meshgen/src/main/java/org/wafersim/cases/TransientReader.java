@@ -223,13 +223,13 @@ final class TransientReader {
         }
         // map_as: a trace in W is used as written unless it says distribution (the level was settled with the power
         // block, WattTraceReader); the resolved case records the choice
-        CaseSpec.MapAs mapAs = null;
+        PowerSpec.MapAs mapAs = null;
         if (s.has("map_as")) {
-            mapAs = s.choice("map_as", CaseSpec.MapAs::fromKey);
+            mapAs = s.choice("map_as", PowerSpec.MapAs::fromKey);
         } else {
             s.raw("map_as");
             if (watts != null && watts.inWatts()) {
-                mapAs = CaseSpec.MapAs.WATTS;
+                mapAs = PowerSpec.MapAs.WATTS;
                 s.out.put("map_as", mapAs.key);
             }
         }

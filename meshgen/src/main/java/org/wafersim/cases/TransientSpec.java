@@ -2,7 +2,7 @@ package org.wafersim.cases;
 
 import java.util.List;
 import java.util.Locale;
-import org.wafersim.cases.CaseSpec.PowerSpec;
+import org.wafersim.cases.PowerSpec;
 
 /**
  * The {@code transient} block of a case: how long a transient run lasts, where it starts, how the power varies in
@@ -113,12 +113,12 @@ public record TransientSpec(double end, InitialState initial, Profile profile, d
      * @param originX  HotSpot: where the floorplan's x = 0 lies on the wafer (m); 0 otherwise
      * @param originY  HotSpot: where the floorplan's y = 0 lies on the wafer (m); 0 otherwise
      * @param mapAs    {@code transient.trace.map_as} for a trace in W (HotSpot; die- or core-level; a {@code power}
-     *                 column or an HDF5 dataset with units W): {@link CaseSpec.MapAs#WATTS} = as written (the
-     *                 trace's W are the dynamic power), {@link CaseSpec.MapAs#DISTRIBUTION} = only its shape, scaled
+     *                 column or an HDF5 dataset with units W): {@link PowerSpec.MapAs#WATTS} = as written (the
+     *                 trace's W are the dynamic power), {@link PowerSpec.MapAs#DISTRIBUTION} = only its shape, scaled
      *                 so that the mean of its sample totals is the case's level; null for a trace of scale factors
      */
     public record TraceProfile(String file, TraceFormat format, TraceLevel level, double interval, String dataset,
-                               String floorplan, double originX, double originY, CaseSpec.MapAs mapAs)
+                               String floorplan, double originX, double originY, PowerSpec.MapAs mapAs)
             implements Profile {
         /** A trace of scale factors (no {@code map_as}). */
         public TraceProfile(String file, TraceFormat format, TraceLevel level, double interval, String dataset,

@@ -3,7 +3,7 @@ package org.wafersim.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.wafersim.cases.CaseReader.Q;
 import org.wafersim.cases.CaseReader.Section;
-import org.wafersim.cases.CaseSpec.MapAs;
+import org.wafersim.cases.PowerSpec.MapAs;
 import org.wafersim.cases.TransientSpec.TraceFormat;
 import org.wafersim.errors.InputException;
 import org.wafersim.power.TraceWatts;

@@ -1,14 +1,15 @@
 package org.wafersim.power;
 
+import org.wafersim.cases.PowerSpec;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cases.CaseSpec.MapFormat;
-import org.wafersim.cases.CaseSpec.PowerSpec.HotSpotSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.MapSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.Source;
-import org.wafersim.cases.CaseSpec.PowerSpec.UtilisationSource;
+import org.wafersim.cases.PowerSpec.MapFormat;
+import org.wafersim.cases.PowerSpec.HotSpotSource;
+import org.wafersim.cases.PowerSpec.MapSource;
+import org.wafersim.cases.PowerSpec.PatternSource;
+import org.wafersim.cases.PowerSpec.Source;
+import org.wafersim.cases.PowerSpec.UtilisationSource;
 import org.wafersim.errors.InputException;
 import org.wafersim.geometry.CoreArray;
 
@@ -43,7 +44,7 @@ public final class CorePowerSources {
     public static double[] corePower(CaseSpec spec, CoreArray cores, double total, Hdf5Table hdf5,
                                      Consumer<String> log) {
         PowerDistribution d = load(spec, cores, hdf5);
-        log.accept(spec.power().mapAs() == org.wafersim.cases.CaseSpec.MapAs.WATTS
+        log.accept(spec.power().mapAs() == org.wafersim.cases.PowerSpec.MapAs.WATTS
                 ? "power: " + d.description() + "; its watts used as written (" + PowerDistribution.watts(total) + ")"
                 : d.summary(total));
         return d.corePower(total);

@@ -2,7 +2,7 @@ package org.wafersim.power;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.PowerPattern;
 import org.wafersim.geometry.CoreArray;
 
 /**

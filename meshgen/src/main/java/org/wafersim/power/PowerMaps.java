@@ -1,6 +1,6 @@
 package org.wafersim.power;
 
-import org.wafersim.cases.CaseSpec.MapLevel;
+import org.wafersim.cases.PowerSpec.MapLevel;
 import org.wafersim.geometry.CoreArray;
 
 /**

@@ -3,7 +3,7 @@ package org.wafersim.power;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cases.CaseSpec.MapAs;
+import org.wafersim.cases.PowerSpec.MapAs;
 import org.wafersim.cases.TransientSpec.TraceLevel;
 import org.wafersim.cases.TransientSpec.TraceProfile;
 import org.wafersim.errors.InputException;

@@ -10,10 +10,10 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.wafersim.cases.CaseSpec.MapFormat;
-import org.wafersim.cases.CaseSpec.PowerSpec.HotSpotSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.MapSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.Source;
+import org.wafersim.cases.PowerSpec.MapFormat;
+import org.wafersim.cases.PowerSpec.HotSpotSource;
+import org.wafersim.cases.PowerSpec.MapSource;
+import org.wafersim.cases.PowerSpec.Source;
 import org.wafersim.errors.InputException;
 
 /**

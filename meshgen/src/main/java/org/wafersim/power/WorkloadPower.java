@@ -1,6 +1,6 @@
 package org.wafersim.power;
 
-import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.PowerPattern;
 import org.wafersim.geometry.CoreArray;
 
 /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.CaseSpec.CoolingMode;
 import org.wafersim.cases.CaseSpec.FlowDirection;
 import org.wafersim.cases.CaseSpec.LayerSpec;
-import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.PowerPattern;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 
 /**

@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wafersim.cases.CaseSpec.MapFormat;
-import org.wafersim.cases.CaseSpec.MapLevel;
-import org.wafersim.cases.CaseSpec.PowerPattern;
-import org.wafersim.cases.CaseSpec.PowerSpec;
-import org.wafersim.cases.CaseSpec.PowerSpec.HotSpotSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.MapSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.PatternSource;
-import org.wafersim.cases.CaseSpec.PowerSpec.UtilisationSource;
+import org.wafersim.cases.PowerSpec.MapFormat;
+import org.wafersim.cases.PowerSpec.MapLevel;
+import org.wafersim.cases.PowerSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec;
+import org.wafersim.cases.PowerSpec.HotSpotSource;
+import org.wafersim.cases.PowerSpec.MapSource;
+import org.wafersim.cases.PowerSpec.PatternSource;
+import org.wafersim.cases.PowerSpec.UtilisationSource;
 
 /**
  * The {@code power} keys that choose the power source (pattern, utilisation, map, HotSpot trace): what the loader

@@ -7,8 +7,8 @@ import org.wafersim.cases.CaseSpec.CoresSpec;
 import org.wafersim.cases.CaseSpec.DiesSpec;
 import org.wafersim.cases.CaseSpec.GridSpec;
 import org.wafersim.cases.CaseSpec.LayerSpec;
-import org.wafersim.cases.CaseSpec.PowerPattern;
-import org.wafersim.cases.CaseSpec.PowerSpec;
+import org.wafersim.cases.PowerSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec;
 import org.wafersim.cases.CaseSpec.WaferSpec;
 import org.wafersim.cases.TransientSpec;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.PowerPattern;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.geometry.TestCases;
 import org.wafersim.grid.Grid;

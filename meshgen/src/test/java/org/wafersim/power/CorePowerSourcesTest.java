@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wafersim.cases.CaseLoader;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.PowerPattern;
 import org.wafersim.geometry.CoreArray;
 
 /**

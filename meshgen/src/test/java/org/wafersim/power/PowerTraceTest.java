@@ -1,5 +1,6 @@
 package org.wafersim.power;
 
+import org.wafersim.cases.PowerSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +108,7 @@ class PowerTraceTest {
         assertTrue(tl.summary().contains("(die level, W as written, mean of the samples 51 W, no leakage block, 2"
                 + " samples"), tl.summary());
         assertEquals(51, c.power().total(), 1e-12);      // power.dynamic = the mean of the samples' totals
-        assertEquals(CaseSpec.PowerBasis.DYNAMIC, c.power().basis());
+        assertEquals(PowerSpec.PowerBasis.DYNAMIC, c.power().basis());
     }
 
     @Test
@@ -164,7 +165,7 @@ class PowerTraceTest {
         file(dir, "hs/chip.flp", HotSpotImportTest.FLP);
         file(dir, "hs/run.ptrace", HotSpotImportTest.TRACE);        // rows of 50 W and 74 W: mean 62 W
         CaseSpec c = wattTrace(dir, "3 s", "file: hs/run.ptrace, interval: \"1 s\", floorplan: hs/chip.flp");
-        assertEquals(CaseSpec.MapAs.WATTS, ((org.wafersim.cases.TransientSpec.TraceProfile)
+        assertEquals(PowerSpec.MapAs.WATTS, ((org.wafersim.cases.TransientSpec.TraceProfile)
                 c.transientSpec().profile()).mapAs());
         assertEquals(62, c.power().total(), 1e-12);
         assertTrue(c.resolvedText().contains("map_as: watts"), c.resolvedText());

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wafersim.cases.CaseSpec.CoresSpec;
 import org.wafersim.cases.CaseSpec.DiesSpec;
-import org.wafersim.cases.CaseSpec.PowerPattern;
+import org.wafersim.cases.PowerSpec.PowerPattern;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.geometry.TestCases;
 

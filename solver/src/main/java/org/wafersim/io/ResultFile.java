@@ -2,6 +2,7 @@ package org.wafersim.io;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,13 @@ import java.util.TreeMap;
  * <p>The checks here exist because jhdf 0.13.0 silently writes broken files for some inputs (names containing '/',
  * ragged arrays, strings with NUL) and fails late for others (zero-length arrays): problems are reported when the
  * data is added, where the caller can see which one is wrong.
+ *
+ * <p>The case's {@code output} options ({@link #output}) apply here, the one place every dataset passes: with
+ * {@code fields: cores} the datasets whose schema shape is a cell-grid field ([nz][ny][nx] cells, [ny][nx] surfaces)
+ * are left out (their paths listed in the root attribute {@code omitted_datasets}, so readers can say why one is
+ * missing); with {@code precision: float} the floating-point arrays of field shapes are stored as 32-bit floats;
+ * with {@code compression} 1-9 every array of at least {@link #MIN_CHUNKED_VALUES} values is written chunked with
+ * byte shuffle and deflate (jhdf 0.13's {@code DatasetCreationOptions}). Without options the file is as before.
  */
 public final class ResultFile {
     /** Attribute jhdf adds to every root group by itself. */
@@ -36,6 +45,15 @@ public final class ResultFile {
     private static final long OBJECT_OVERHEAD_BYTES = 160;
 
     private final Group root = new Group();
+    private org.wafersim.cases.CaseSpec.OutputSpec output = org.wafersim.cases.CaseSpec.OutputSpec.DEFAULT;
+    private final List<String> omitted = new ArrayList<>();
+
+    /** Arrays smaller than this stay contiguous under compression (a chunk index costs more than it saves). */
+    static final int MIN_CHUNKED_VALUES = 1024;
+    /** Values per chunk (at most): 128 Ki values, 0.5-1 MB, a few rows of a cell field. */
+    static final int CHUNK_VALUES = 1 << 17;
+    /** jhdf encodes a chunked dataset into one byte array: larger ones stay contiguous (its limit is 2 GiB). */
+    static final long MAX_CHUNKED_BYTES = 1L << 30;
 
     private static final class Group {
         final Map<String, Group> groups = new TreeMap<>();
@@ -43,7 +61,68 @@ public final class ResultFile {
         final Map<String, Object> attributes = new LinkedHashMap<>();
     }
 
-    private record Dataset(Object data, long payloadBytes, Map<String, Object> attributes) {
+    private record Dataset(Object data, long payloadBytes, Map<String, Object> attributes, int[] chunk, int deflate) {
+        Dataset(Object data, long payloadBytes, Map<String, Object> attributes) {
+            this(data, payloadBytes, attributes, null, 0);
+        }
+    }
+
+    /**
+     * Applies the case's output options to the datasets added from now on (see the class comment); the root
+     * attributes {@code output_fields}, {@code output_precision} and {@code output_compression} record them when
+     * they are not the default.
+     */
+    public ResultFile output(org.wafersim.cases.CaseSpec.OutputSpec o) {
+        this.output = Objects.requireNonNull(o, "output");
+        if (!o.isDefault()) {
+            attribute("/", "output_fields", o.fields().key);
+            attribute("/", "output_precision", o.single() ? "float" : "double");
+            attribute("/", "output_compression", o.deflate());
+        }
+        return this;
+    }
+
+    /** Paths left out by {@code output.fields}, in the order the run produced them. */
+    public List<String> omitted() { return List.copyOf(omitted); }
+
+    /** Whether the schema entry behind {@code path} is a cell-grid field (what {@code fields: cores} leaves out). */
+    static boolean gridField(String path) {
+        return ResultSchema.of(path).map(d -> d.shape() == ResultSchema.Shape.CELLS
+                || d.shape() == ResultSchema.Shape.SURFACE).orElse(false);
+    }
+
+    /** Whether the schema entry behind {@code path} is an array that {@code precision: float} stores in 32 bits. */
+    static boolean floatField(String path) {
+        return ResultSchema.of(path).map(d -> switch (d.shape()) {
+            case CELLS, SURFACE, PER_CORE, PER_DIE, TIME_PER_DIE, PLATE_ELEMENTS, PLATE_NODES, PLATE_XY, PLATE_LEVELS,
+                 PLATE_DISPLACEMENT, PLATE_HISTORY -> true;
+            default -> false;
+        }).orElse(false);
+    }
+
+    /** True (and the path noted) when the output options leave this dataset out. */
+    private boolean omit(String path) {
+        if (output.fields() == org.wafersim.cases.CaseSpec.OutputSpec.Fields.CORES && gridField(path)) {
+            if (!omitted.contains(path)) omitted.add(path);
+            return true;
+        }
+        return false;
+    }
+
+    /** Chunk dimensions for a dataset of this shape: whole trailing rows, at most {@link #CHUNK_VALUES} values. */
+    static int[] chunkOf(int[] shape) {
+        int[] c = shape.clone();
+        for (int d = 0; d < c.length; d++) {
+            long rest = 1;
+            for (int e = d + 1; e < c.length; e++) rest *= c[e];
+            if (rest >= CHUNK_VALUES) {
+                c[d] = 1;
+                continue;
+            }
+            c[d] = (int) Math.max(1, Math.min(shape[d], CHUNK_VALUES / rest));
+            break;
+        }
+        return c;
     }
 
     /**
@@ -76,11 +155,19 @@ public final class ResultFile {
      */
     public ResultFile dataset(String path, double[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
+        if (omit(path)) return this;
+        if (output.single() && floatField(path)) {
+            float[] f = new float[flat.length];
+            for (int c = 0; c < f.length; c++) f[c] = (float) flat[c];
+            return addDataset(path, f, f.length, 4, shape, units);
+        }
         return addDataset(path, flat, flat.length, 8, shape, units);
     }
 
+
     /** Adds an int32 dataset (e.g. material ids); same rules as {@link #dataset(String, double[], int[], String)}. */
     public ResultFile intDataset(String path, int[] flat, int[] shape, String units) {
+        if (omit(path)) return this;
         Objects.requireNonNull(flat, "data of " + path);
         return addDataset(path, flat, flat.length, 4, shape, units);
     }
@@ -99,6 +186,7 @@ public final class ResultFile {
     /** Adds an 8-bit integer dataset (flags, e.g. VTK ghost-cell types); same rules as the others. */
     public ResultFile byteDataset(String path, byte[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
+        if (omit(path)) return this;
         return addDataset(path, flat, flat.length, 1, shape, units);
     }
 
@@ -147,6 +235,7 @@ public final class ResultFile {
     public ResultFile datasetAttribute(String datasetPath, String name, Object value) {
         List<String> parts = H5Path.split(datasetPath, false);
         H5Path.checkName(name, datasetPath);
+        if (omitted.contains(datasetPath)) return this;     // left out by output.fields: so are its attributes
         Group parent = findGroup(parts.subList(0, parts.size() - 1));
         Dataset ds = parent == null ? null : parent.datasets.get(parts.get(parts.size() - 1));
         if (ds == null) {
@@ -202,6 +291,8 @@ public final class ResultFile {
         // jhdf writes everything in close(), even after an exception inside this block (it would leave a partial
         // file); AtomicWrite deletes the temporary file in that case.
         try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+            if (!omitted.isEmpty() && !root.attributes.containsKey("omitted_datasets"))
+                root.attributes.put("omitted_datasets", omitted.toArray(new String[0]));
             writeGroup(h5, root);
         } catch (HdfException | UncheckedIOException e) {
             throw new IOException("jhdf failed to write the HDF5 file: " + e.getMessage(), e);
@@ -212,7 +303,9 @@ public final class ResultFile {
         g.attributes.forEach(out::putAttribute);
         g.groups.forEach((name, child) -> writeGroup(out.putGroup(name), child));
         g.datasets.forEach((name, ds) -> {
-            WritableDataset written = out.putDataset(name, ds.data());
+            WritableDataset written = ds.chunk() == null ? out.putDataset(name, ds.data())
+                    : out.putDataset(name, ds.data(), DatasetCreationOptions.builder().chunkDimensions(ds.chunk())
+                            .shuffle().deflate(ds.deflate()).build());
             ds.attributes().forEach(written::putAttribute);
         });
     }
@@ -237,7 +330,16 @@ public final class ResultFile {
             throw new IllegalArgumentException(path + ": shape " + Arrays.toString(shape) + " holds "
                     + product + " values but the array has " + length);
         }
-        return putDataset(path, reshape(flat, shape), (long) length * elementBytes, units);
+        ResultFile r = putDataset(path, reshape(flat, shape), (long) length * elementBytes, units);
+        if (output.deflate() > 0 && length >= MIN_CHUNKED_VALUES && (long) length * elementBytes <= MAX_CHUNKED_BYTES) {
+            List<String> parts = H5Path.split(path, false);
+            Group parent = findGroup(parts.subList(0, parts.size() - 1));
+            String name = parts.get(parts.size() - 1);
+            Dataset d = parent.datasets.get(name);
+            parent.datasets.put(name, new Dataset(d.data(), d.payloadBytes(), d.attributes(), chunkOf(shape),
+                    output.deflate()));
+        }
+        return r;
     }
 
     private ResultFile putDataset(String path, Object data, long payloadBytes, String units) {

@@ -202,8 +202,31 @@ public final class ResultReader implements AutoCloseable {
         try {
             return hdf.getByPath(path);
         } catch (RuntimeException e) {
-            throw new InputException(file.toString(), path, "no such group or dataset", e);
+            String why = omittedReason(path);
+            throw new InputException(file.toString(), path, why != null ? why : "no such group or dataset", e);
         }
+    }
+
+    /**
+     * Why the run left the dataset out (its case's {@code output.fields}, recorded in the root attribute
+     * {@code omitted_datasets}), or null when it did not.
+     */
+    public String omittedReason(String path) {
+        Object o;
+        try {
+            o = hdf.getAttribute("omitted_datasets") == null ? null : hdf.getAttribute("omitted_datasets").getData();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (!(o instanceof String[] omitted) || !java.util.Arrays.asList(omitted).contains(path)) return null;
+        Object f = null;
+        try {
+            f = hdf.getAttribute("output_fields") == null ? null : hdf.getAttribute("output_fields").getData();
+        } catch (RuntimeException ignored) {
+            // the reason without the option's value
+        }
+        return "not in this result: the run was made with output.fields: " + (f == null ? "cores" : f)
+                + ", which leaves out the cell-grid fields; rerun without it (or with output.fields: all) to get it";
     }
 
     private InputException failure(String path, String what, RuntimeException e) {

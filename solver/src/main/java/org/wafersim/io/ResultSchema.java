@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * the first state, {@code /states/NAME} for every further one ({@link #stateGroup(int, String)}).
  */
 public enum ResultSchema {
-    ROOT("/", "", Shape.GROUP, When.ALWAYS, "attributes wafersim_version, case_name, created_utc, case_source"),
+    ROOT("/", "", Shape.GROUP, When.ALWAYS, "attributes wafersim_version, case_name, created_utc, case_source; "
+            + "with the case's output options also output_fields, output_precision, output_compression and "
+            + "omitted_datasets (the paths output.fields: cores left out)"),
     CASE("/case", "text", Shape.TEXT, When.ALWAYS, "the resolved case (YAML) the run used (h5py: "
             + "f['case'][()].decode()); older files hold it in the root attribute case"),
 

@@ -257,9 +257,13 @@ public final class XdmfWriter {
                 .append(legacy ? "s skip this flavour's HyperSlab items: use the legacy XDMF Reader" : "s, or the "
                         + "legacy XDMF Reader for all but the layered maps").append("). Void cells carry vtkGhostType = 32 "
                         + "(hidden). -->\n");
+        if (r.omittedReason(THERMAL_TEMPERATURE.path()) != null)
+            sb.append("<!-- the run's output options (output.fields) left out the cell-grid fields -->\n");
         sb.append("<Xdmf Version=\"3.0\">\n <Domain>\n");
         if (times.isEmpty()) {
-            if (cell3 != null) grid(sb, "  ", file, new GridSpec("wafer", false, wafer, ghost3), cell3, el, legacy);
+            // a result without cell fields (output.fields: cores) shows the plate alone, or the bare mesh
+            if (cell3 != null && (!wafer.isEmpty() || el == null))
+                grid(sb, "  ", file, new GridSpec("wafer", false, wafer, ghost3), cell3, el, legacy);
             if (el != null) grid(sb, "  ", file, new GridSpec("plate", true, plate, plateGhost), cell3, el, legacy);
         } else {
             sb.append("  <Grid Name=\"").append(escape(name)).append("\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
@@ -424,7 +428,8 @@ public final class XdmfWriter {
                                   String selection) {
         boolean integer = type != null && type.startsWith("int");
         sb.append(indent).append("<DataItem Dimensions=\"").append(dims).append("\" NumberType=\"")
-                .append(integer ? "Int" : "Float").append("\" Precision=\"").append(integer ? 4 : 8)
+                .append(integer ? "Int" : "Float").append("\" Precision=\"")
+                .append(integer || "float32".equals(type) ? 4 : 8)   // float32: output.precision float
                 .append("\" Format=\"HDF\">").append(file).append(':').append(escape(h5Path))
                 .append(selection == null ? "" : "|" + selection).append("</DataItem>\n");
     }

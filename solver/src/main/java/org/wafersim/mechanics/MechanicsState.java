@@ -1,5 +1,6 @@
 package org.wafersim.mechanics;
 
+import org.wafersim.cases.CaseSpec.LayerTreatment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wafersim.materials.Material;
@@ -204,7 +205,7 @@ public final class MechanicsState {
     public java.util.List<Integer> otherPlateLayers() {
         java.util.List<Integer> l = new java.util.ArrayList<>();
         for (int k = 0; k < model.layers().size(); k++)
-            if (k != waferLayer && model.layers().get(k).kind() == StackLayer.Kind.PLATE) l.add(k);
+            if (k != waferLayer && model.layers().get(k).kind() == LayerTreatment.PLATE) l.add(k);
         return l;
     }
 
@@ -233,7 +234,7 @@ public final class MechanicsState {
         Map<String, Double> m = new LinkedHashMap<>();
         int ne = model.mesh().elements();
         for (int l = 0; l < model.layers().size(); l++) {
-            if (model.layers().get(l).kind() != StackLayer.Kind.PLATE) continue;
+            if (model.layers().get(l).kind() != LayerTreatment.PLATE) continue;
             if (l == waferLayer) {
                 m.put(model.layers().get(l).name(), peakVm);
                 continue;

@@ -1,5 +1,7 @@
 package org.wafersim.mechanics;
 
+import org.wafersim.cases.CaseSpec.SupportType;
+import org.wafersim.cases.CaseSpec.LayerTreatment;
 import java.util.ArrayList;
 import java.util.List;
 import org.wafersim.grid.Grid;
@@ -14,8 +16,6 @@ import org.wafersim.materials.Material;
  */
 public final class PackageMechanics {
     /** How the board is held. */
-    public enum Support { FREE, CLAMPED, BOSSES }
-
     /**
      * What the case says about the mechanics.
      *
@@ -23,7 +23,7 @@ public final class PackageMechanics {
      * @param supportLayer  the grid layer that is held (clamped rim or bosses)
      * @param bosses        boss positions (x, y) in m, for BOSSES
      */
-    public record Setup(double stressFreeK, double spacing, List<StackLayer.Kind> kinds, Support support,
+    public record Setup(double stressFreeK, double spacing, List<LayerTreatment> kinds, SupportType support,
                         int supportLayer, List<double[]> bosses) { }
 
     private final Grid grid;

@@ -1,5 +1,6 @@
 package org.wafersim.mechanics;
 
+import org.wafersim.cases.CaseSpec.LayerTreatment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -64,13 +65,13 @@ public final class PlateModel {
         this.layers = List.copyOf(layers);
         this.mesh = mesh;
         int nl = layers.size();
-        if (nl == 0 || layers.get(0).kind() != StackLayer.Kind.PLATE || layers.get(nl - 1).kind() != StackLayer.Kind.PLATE)
+        if (nl == 0 || layers.get(0).kind() != LayerTreatment.PLATE || layers.get(nl - 1).kind() != LayerTreatment.PLATE)
             throw new IllegalArgumentException("the top and the bottom layer must be plates");
         List<Integer> cur = new ArrayList<>();
         List<Integer> pendingInterlayer = new ArrayList<>();
         for (int l = 0; l < nl; l++) {
             StackLayer s = layers.get(l);
-            if (s.kind() == StackLayer.Kind.PLATE) {
+            if (s.kind() == LayerTreatment.PLATE) {
                 cur.add(l);
             } else {
                 if (cur.isEmpty()) throw new IllegalArgumentException("two interlayers touch at layer " + s.name());
@@ -84,7 +85,7 @@ public final class PlateModel {
             int l = pendingInterlayer.get(k);
             StackLayer s = layers.get(l);
             double h = s.thickness();
-            double ks = s.kind() == StackLayer.Kind.BONDED ? s.shearThrough() / h : 0;
+            double ks = s.kind() == LayerTreatment.BONDED ? s.shearThrough() / h : 0;
             double ez = s.youngsThrough();
             if (!(ez > 0)) {
                 // contact without a modulus: as stiff as the stiffer neighbouring plate, i.e. normally rigid

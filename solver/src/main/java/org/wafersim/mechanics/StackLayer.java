@@ -1,5 +1,7 @@
 package org.wafersim.mechanics;
 
+import org.wafersim.cases.CaseSpec.LayerTreatment;
+
 /**
  * One layer of the mechanical stack, as the plate model sees it. z is measured upward from the bottom of the
  * stack (the thermal grid's frame); x, y are the wafer frame (origin at the wafer corner); the footprint is
@@ -14,18 +16,17 @@ package org.wafersim.mechanics;
  * @param youngsThrough through-thickness modulus E_z (BONDED, SLIDING; NaN for a SLIDING layer without one: then
  *                      the contact is taken as stiff as the stiffer neighbouring plate, see {@link PlateModel})
  */
-public record StackLayer(String name, Kind kind, double zBottom, double zTop, double x0, double x1, double y0,
+public record StackLayer(String name, LayerTreatment kind, double zBottom, double zTop, double x0, double x1, double y0,
                          double y1, double youngs, double poisson, double shearThrough, double youngsThrough) {
 
     /** How a layer takes part: laminated plate, bonded compliant interlayer, or sliding contact. */
-    public enum Kind { PLATE, BONDED, SLIDING }
 
     public StackLayer {
         if (!(zTop > zBottom)) throw new IllegalArgumentException("layer " + name + ": zTop must exceed zBottom");
         if (!(x1 > x0) || !(y1 > y0)) throw new IllegalArgumentException("layer " + name + ": empty footprint");
-        if (kind == Kind.PLATE && !(youngs > 0 && poisson > -1 && poisson < 0.5))
+        if (kind == LayerTreatment.PLATE && !(youngs > 0 && poisson > -1 && poisson < 0.5))
             throw new IllegalArgumentException("layer " + name + ": plate needs E > 0 and -1 < nu < 0.5");
-        if (kind == Kind.BONDED && !(shearThrough > 0 && youngsThrough > 0))
+        if (kind == LayerTreatment.BONDED && !(shearThrough > 0 && youngsThrough > 0))
             throw new IllegalArgumentException("layer " + name + ": bonded interlayer needs G_xz > 0 and E_z > 0");
     }
 
@@ -38,18 +39,18 @@ public record StackLayer(String name, Kind kind, double zBottom, double zTop, do
     /** A plate layer of isotropic in-plane stiffness. */
     public static StackLayer plate(String name, double zBottom, double zTop, double x0, double x1, double y0, double y1,
                                    double e, double nu) {
-        return new StackLayer(name, Kind.PLATE, zBottom, zTop, x0, x1, y0, y1, e, nu, Double.NaN, Double.NaN);
+        return new StackLayer(name, LayerTreatment.PLATE, zBottom, zTop, x0, x1, y0, y1, e, nu, Double.NaN, Double.NaN);
     }
 
     /** A bonded compliant interlayer. */
     public static StackLayer bonded(String name, double zBottom, double zTop, double x0, double x1, double y0,
                                     double y1, double gxz, double ez) {
-        return new StackLayer(name, Kind.BONDED, zBottom, zTop, x0, x1, y0, y1, Double.NaN, Double.NaN, gxz, ez);
+        return new StackLayer(name, LayerTreatment.BONDED, zBottom, zTop, x0, x1, y0, y1, Double.NaN, Double.NaN, gxz, ez);
     }
 
     /** A sliding interlayer (normal stiffness E_z/h; NaN: stiff contact). */
     public static StackLayer sliding(String name, double zBottom, double zTop, double x0, double x1, double y0,
                                      double y1, double ez) {
-        return new StackLayer(name, Kind.SLIDING, zBottom, zTop, x0, x1, y0, y1, Double.NaN, Double.NaN, 0, ez);
+        return new StackLayer(name, LayerTreatment.SLIDING, zBottom, zTop, x0, x1, y0, y1, Double.NaN, Double.NaN, 0, ez);
     }
 }

@@ -91,6 +91,13 @@ public final class ResultPlotter {
     }
 
     private BufferedImage draw(Request req) {
+        if (req.field() != null) {
+            // a field the run's output options left out: say so rather than plot a namesake (cores/temperature)
+            String f = req.field().strip();
+            String path = FieldResolver.ALIASES.getOrDefault(f, f.startsWith("/") ? f : "/" + f);
+            String why = reader.omittedReason(path);
+            if (why != null) throw new InputException(file, req.field(), why);
+        }
         FieldResolver.Target t = FieldResolver.resolve(req.field(), List.copyOf(datasets.values()), file,
                 style.state(), firstState());
         if (t.note() != null) notes.add(t.note());

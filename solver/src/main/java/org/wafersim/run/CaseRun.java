@@ -109,7 +109,7 @@ public final class CaseRun {
                     for (int c = 0; c < init.length; c++)
                         init[c] = g.isVoid(c) ? Double.NaN : spec.cooling().coolant().inlet();
                 }
-                DoubleUnaryOperator dyn = OperatingStates.levelToDynamic(spec, mesh, th.timeline(), par, th.result(),
+                DoubleUnaryOperator dyn = OperatingStates.levelToDynamic(spec, mesh, th.timeline(), par, th,
                         progress);
                 tr = TransientRun.run(spec, mesh.cores(), mesh.grid(), mesh.map(), th.model(), th.timeline(), init, par,
                         progress, dyn, hist);
@@ -117,6 +117,7 @@ public final class CaseRun {
             }
 
             MechanicsRun.Outcome mech = null;
+            if (!spec.analysis().mechanics()) th.solver().release();   // no further steady solve on this grid
             if (spec.analysis().mechanics()) {
                 long t5 = System.nanoTime();
                 Map<String, double[]> fields = OperatingStates.mechanicsFields(spec, mesh, th, tr, par, progress);

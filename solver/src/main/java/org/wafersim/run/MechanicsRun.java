@@ -55,27 +55,18 @@ public final class MechanicsRun {
     /** The case's mechanics section as the model's setup. */
     static PackageMechanics.Setup setup(CaseSpec spec, Grid g, List<Material> mats) {
         CaseSpec.MechanicsSpec m = spec.mechanics();
-        List<StackLayer.Kind> kinds = new ArrayList<>();
+        List<CaseSpec.LayerTreatment> kinds = new ArrayList<>();
         for (int l = 0; l < g.layerCount(); l++) {
             String name = g.layerNames().get(l);
             CaseSpec.LayerTreatment t = m.treatment(name);
             if (t == null) t = CaseSpec.LayerTreatment.defaultFor(mats.get(l));
-            kinds.add(switch (t) {
-                case PLATE -> StackLayer.Kind.PLATE;
-                case BONDED -> StackLayer.Kind.BONDED;
-                case SLIDING -> StackLayer.Kind.SLIDING;
-            });
+            kinds.add(t);
         }
         CaseSpec.SupportSpec s = m.support();
         int held = s.layer() == null ? g.layerCount() - 1 : g.layerIndex(s.layer());
         List<double[]> pts = new ArrayList<>();
         for (CaseSpec.Point p : s.points()) pts.add(new double[]{p.x(), p.y()});
-        PackageMechanics.Support sup = switch (s.type()) {
-            case FREE -> PackageMechanics.Support.FREE;
-            case CLAMPED -> PackageMechanics.Support.CLAMPED;
-            case BOSSES -> PackageMechanics.Support.BOSSES;
-        };
-        return new PackageMechanics.Setup(m.stressFree(), m.spacing(), kinds, sup, held, pts);
+        return new PackageMechanics.Setup(m.stressFree(), m.spacing(), kinds, s.type(), held, pts);
     }
 
     /**

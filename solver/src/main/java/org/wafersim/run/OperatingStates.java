@@ -1,5 +1,6 @@
 package org.wafersim.run;
 
+import org.wafersim.cases.PowerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,11 +35,12 @@ final class OperatingStates {
         for (CaseSpec.OperatingState st : spec.mechanics().states()) {
             switch (st) {
                 case FULL -> fields.put("full", transientRun
-                        ? steadyAt(spec, mesh, spec.power().total(), par, th.result(), progress)
+                        ? steadyAt(spec, mesh, spec.power().total(), par, th, progress)
                         : th.result().temperature());
-                case IDLE -> fields.put("idle", steadyAt(spec, mesh, spec.power().idle(), par, th.result(), progress));
+                case IDLE -> fields.put("idle", steadyAt(spec, mesh, spec.power().idle(), par, th, progress));
             }
         }
+        th.solver().release();     // the steady solves are done: the operator and hierarchy go back to the heap
         if (tr != null)
             for (int i = 0; i < tr.snapshots().size(); i++) {
                 double[] tc = tr.snapshots().get(i).temperatureC();
@@ -51,11 +53,12 @@ final class OperatingStates {
 
     /**
      * The steady temperature field (K) at another total power with the case's distribution (an operating state for
-     * the mechanics: full load in a transient run, idle), warm-started from {@code near}; the energy balance is
-     * checked as for the run's own solve.
+     * the mechanics: full load in a transient run, idle), warm-started from the run's field and on the run's
+     * operator and multigrid hierarchy (rebuilt in place); the energy balance is checked as for the run's own solve.
      */
-    static double[] steadyAt(CaseSpec spec, MeshStage mesh, double power, Parallel par, SteadyResult near,
+    static double[] steadyAt(CaseSpec spec, MeshStage mesh, double power, Parallel par, ThermalStage th,
                              Consumer<String> progress) {
+        SteadyResult near = th.result();
         Grid g = mesh.grid();
         CoreArray cores = mesh.cores();
         CoreCellMap map = mesh.map();
@@ -63,10 +66,31 @@ final class OperatingStates {
         double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, power,
                 org.wafersim.io.Hdf5PowerMap.READER, m -> { });
         PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, cp);
-        SteadyResult r = OperatingPoint.solve(new SteadySolver(par, ThermalStage.options(spec)), model,
-                near.temperature()).result();
+        SteadySolver solver = new SteadySolver(par, ThermalStage.options(spec)).takeWorkspace(th.solver());
+        SteadyResult r;
+        try {
+            r = OperatingPoint.solve(solver, model, scaledRise(near.temperature(), spec, power, th)).result();
+        } finally {
+            th.solver().takeWorkspace(solver);
+        }
         ThermalStage.checkBalance(r, String.format(java.util.Locale.ROOT, " at %.4g W", power));
         return r.temperature();
+    }
+
+    /**
+     * The start of a steady solve at another total power: the run's field with its rise over the coolant inlet scaled
+     * by the ratio of the powers. Conduction is nearly linear (k(T) and leakage move a rise by a few percent), so the
+     * start is within a fraction of a kelvin of the new state rather than the whole difference of the two states,
+     * which saves about two outer rounds; the converged state does not depend on the start beyond the outer
+     * tolerance. Returns the field unchanged when the ratio is not a finite positive number.
+     */
+    static double[] scaledRise(double[] t, CaseSpec spec, double power, ThermalStage th) {
+        double ratio = power / th.op().totalW();
+        if (!(ratio > 0) || !Double.isFinite(ratio) || ratio == 1) return t;
+        double inlet = spec.cooling().coolant().inlet();
+        double[] s = new double[t.length];
+        for (int c = 0; c < s.length; c++) s[c] = inlet + (t[c] - inlet) * ratio;
+        return s;
     }
 
     /** Most operating-point solves spent on the levels of a transient profile given as totals. */
@@ -80,12 +104,15 @@ final class OperatingStates {
      * profile with more than {@link #MAX_LEVEL_SOLVES} distinct levels is sampled at that many evenly spaced ones.
      */
     static java.util.function.DoubleUnaryOperator levelToDynamic(CaseSpec spec, MeshStage mesh,
-            org.wafersim.power.PowerTimeline tl, Parallel par, SteadyResult near, Consumer<String> progress) {
+            org.wafersim.power.PowerTimeline tl, Parallel par, ThermalStage th, Consumer<String> progress) {
+        SteadyResult near = th.result();
         Grid g = mesh.grid();
         CoreArray cores = mesh.cores();
         CoreCellMap map = mesh.map();
-        if (spec.power().basis() != CaseSpec.PowerBasis.TOTAL || spec.power().leakageAtRef() == 0)
+        if (spec.power().basis() != PowerSpec.PowerBasis.TOTAL || spec.power().leakageAtRef() == 0) {
+            th.solver().release();     // no more steady solves before the transient: free its operator
             return x -> x;
+        }
         java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
         levels.add(tl.totalBefore(0));
         for (double b : tl.breakpoints()) {
@@ -106,10 +133,17 @@ final class OperatingStates {
             double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, lv[i],
                     org.wafersim.io.Hdf5PowerMap.READER, m -> { });
             PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, cp);
-            OperatingPoint.Solution op = OperatingPoint.solve(new SteadySolver(par, ThermalStage.options(spec)), m, warm);
+            SteadySolver solver = new SteadySolver(par, ThermalStage.options(spec)).takeWorkspace(th.solver());
+            OperatingPoint.Solution op;
+            try {
+                op = OperatingPoint.solve(solver, m, warm);
+            } finally {
+                th.solver().takeWorkspace(solver);
+            }
             dy[i] = op.dynamicW();
             warm = op.result().temperature();
         }
+        th.solver().release();         // the transient has its own operator: free the steady one before it
         final double[] x = lv, y = dy;
         return v -> {
             if (!(v > 0)) return 0;

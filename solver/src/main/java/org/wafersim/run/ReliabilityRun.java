@@ -10,10 +10,9 @@ import org.wafersim.cases.ReliabilitySpec;
 import org.wafersim.geometry.CoreArray;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.mechanics.MechanicsState;
-import org.wafersim.mechanics.PlateMesh;
 import org.wafersim.mechanics.StackLayer;
 import org.wafersim.reliability.ConnectorFatigue;
-import org.wafersim.reliability.ConnectorLoad;
+import org.wafersim.reliability.ConnectorLoads;
 import org.wafersim.reliability.ConnectorPopulation;
 import org.wafersim.reliability.CoreConditions;
 import org.wafersim.reliability.CoreLifetimes;
@@ -211,19 +210,19 @@ public final class ReliabilityRun {
         double[] times = new double[MILESTONE_YEARS.length + 1];
         for (int i = 0; i < MILESTONE_YEARS.length; i++) times[i] = MILESTONE_YEARS[i] * Durations.YEAR;
         times[MILESTONE_YEARS.length] = design;
-        Loads loads = mech == null ? null : loads(spec, mech, p.connector().model(), notes);
+        ConnectorLoads loads = mech == null ? null : loads(spec, mech, p.connector().model(), notes);
         if (loads == null) {
             // without an off/on load the library must not expect one
             p = p.withDutyCycle(new DutyCycle(p.dutyCycle().cyclesPerDay(), 0));
         }
         ReliabilityEstimator.Inputs in = loads == null ? ReliabilityEstimator.Inputs.coresOnly(cores, cond)
-                : new ReliabilityEstimator.Inputs(cores, cond, loads.workload, loads.offOn, loads.contacts);
+                : new ReliabilityEstimator.Inputs(cores, cond, loads.workload(), loads.offOn(), loads.contacts());
         boolean solderModel = p.connector().model() instanceof org.wafersim.reliability.SolderJoint;
         if (loads != null && solderModel) checkExponent(spec, p, loads);
         // a cycle run with the mechanics along its periodic cycle: rainflow on each point's history
         ConnectorHistoryFatigue.Evaluated rainflow = loads != null && swings && mech.history() != null
                 && mech.history().size() >= 2
-                ? ConnectorHistoryFatigue.evaluate(mech, loads.present, p, loads.contacts, loads.workload, loads.offOn,
+                ? ConnectorHistoryFatigue.evaluate(mech, loads.present(), p, loads.contacts(), loads.workload(), loads.offOn(),
                         notes) : null;
         if (solderModel && rainflow != null && rainflow.loK() <= rainflow.hiK()) {
             checkExponent(spec, p, rainflow.loK(), rainflow.hiK(), "the joint temperatures along the cycle");
@@ -262,10 +261,10 @@ public final class ReliabilityRun {
                 waferQ[k] = waferQ[k] + qc - waferQ[k] * qc;
                 wafer[k] *= rc[k];          // series system: the wafer fails when its cores or its connector do
             }
-            cm = new ConnectorMap(rep.connector(), loads.present, loads.ex, loads.ey, loads.cx, loads.cy,
-                    loads.workload.shearStrainRange(), loads.offOn == null ? null : loads.offOn.shearStrainRange(),
-                    loads.workload.meanTemperatureK(), loads.offOn == null ? null : loads.offOn.meanTemperatureK(), rc,
-                    p.connector().model(), loads.layerWorkload, loads.layerOffOn, loads.layerThickness);
+            cm = new ConnectorMap(rep.connector(), loads.present(), loads.ex(), loads.ey(), loads.cx(), loads.cy(),
+                    loads.workload().shearStrainRange(), loads.offOn() == null ? null : loads.offOn().shearStrainRange(),
+                    loads.workload().meanTemperatureK(), loads.offOn() == null ? null : loads.offOn().meanTemperatureK(), rc,
+                    p.connector().model(), loads.layerWorkload(), loads.layerOffOn(), loads.layerThickness());
             boolean solder = p.connector().model() instanceof org.wafersim.reliability.SolderJoint;
             status = rainflow != null ? CONNECTOR_RAINFLOW : solder ? CONNECTOR_EVALUATED : "evaluated: "
                     + p.connector().model().technology() + " contact (" + p.connector().model().strainMeasure()
@@ -287,7 +286,7 @@ public final class ReliabilityRun {
             }
             notes.add(String.format(Locale.ROOT, "connector fatigue: the Weibull population counts contacts by area,"
                     + " element area / pitch^2 with reliability.connector.pitch %s mm ([E]: no public connector"
-                    + " geometry), %.4g contacts in all", num(1e3 * loads.pitch), loads.totalContacts()));
+                    + " geometry), %.4g contacts in all", num(1e3 * loads.pitch()), loads.totalContacts()));
             if (solder && !spec.reliabilitySpec().connectorMaterialConstants()) {
                 notes.add("connector fatigue: the connector material has no fatigue constants: the IPC-SM-785 defaults"
                         + " were used (eps_f' 0.325, c0 -0.442, c_T -6e-4 /K, c_f 0.0174), with the case's overrides");
@@ -311,46 +310,15 @@ public final class ReliabilityRun {
     }
 
     /**
-     * The connector loads of the two cycles on the mechanics' element map, where the points are, and how many
-     * contacts each holds (element area / pitch², 0 where there is no connector).
-     */
-    private record Loads(ConnectorLoad workload, ConnectorLoad offOn, boolean[] present, double[] ex, double[] ey,
-                         double cx, double cy, double[][] contacts, double pitch, double[][] minK, double[][] maxK,
-                         double offK, double[][] layerWorkload, double[][] layerOffOn, double strainPerLayerShear,
-                         double layerThickness) {
-        Loads withTemperatures(double[][] lo, double[][] hi) {
-            return new Loads(workload, offOn, present, ex, ey, cx, cy, contacts, pitch, lo, hi, offK, layerWorkload,
-                    layerOffOn, strainPerLayerShear, layerThickness);
-        }
-
-        double totalContacts() {
-            double n = 0;
-            for (double[] row : contacts) for (double v : row) n += v;
-            return n;
-        }
-    }
-
-    /**
      * Backstop of the case reader's up-front check: Engelmaier's exponent c must be negative
      * at the joint temperatures the solve produced (c is linear in T, so the extremes of the map suffice); a
      * case whose joints end up outside the range checked up front gets an input error (exit code 2) naming the
      * constants, not an exception from the middle of the library.
      */
-    private static void checkExponent(CaseSpec spec, ReliabilityParameters p, Loads loads) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (ConnectorLoad l : new ConnectorLoad[] {loads.workload, loads.offOn}) {
-            if (l == null) continue;
-            double[][] t = l.meanTemperatureK();
-            for (int j = 0; j < t.length; j++) {
-                for (int i = 0; i < t[j].length; i++) {
-                    if (!loads.present[j * t[j].length + i]) continue;
-                    lo = Math.min(lo, t[j][i]);
-                    hi = Math.max(hi, t[j][i]);
-                }
-            }
-        }
-        if (lo > hi) return;
-        checkExponent(spec, p, lo, hi, "the run's mean joint temperatures");
+    private static void checkExponent(CaseSpec spec, ReliabilityParameters p, ConnectorLoads loads) {
+        double[] range = loads.meanTemperatureRangeK();
+        if (range[0] > range[1]) return;
+        checkExponent(spec, p, range[0], range[1], "the run's mean joint temperatures");
     }
 
     /**
@@ -365,11 +333,10 @@ public final class ReliabilityRun {
     }
 
     /**
-     * The loads from the mechanics states "full" and "idle" (null, with a note, when there is no full-load state or
-     * no connector). Outside the connector Δγ = 0 (the library's N_f is then infinite) and T is the stress-free
-     * temperature (any valid temperature would do: with Δγ = 0 it does not enter).
+     * The loads from the mechanics states "full" and "idle" ({@link ConnectorLoads}; null, with a note, when there
+     * is no full-load state or no connector).
      */
-    private static Loads loads(CaseSpec spec, MechanicsRun.Outcome mech, FatigueModel model, List<String> notes) {
+    private static ConnectorLoads loads(CaseSpec spec, MechanicsRun.Outcome mech, FatigueModel model, List<String> notes) {
         MechanicsState full = mech.state("full"), idle = mech.state("idle");
         if (full == null || !full.hasConnector()) {
             notes.add(full == null ? "connector fatigue: no full-load mechanics state (mechanics.states lacks full)"
@@ -380,55 +347,9 @@ public final class ReliabilityRun {
             notes.add("connector fatigue: no idle mechanics state (mechanics.states lacks idle): the workload cycle"
                     + " is not evaluated, only the power cycle");
         }
-        PlateMesh mesh = mech.model().model().mesh();
-        int nx = mesh.nx, ny = mesh.ny;
-        double t0 = mech.model().setup().stressFreeK();
-        double[] fx = full.connectorShearStrainXz(), fy = full.connectorShearStrainYz(), ft = full.connectorTemperature();
-        double[] ix = idle == null ? null : idle.connectorShearStrainXz();
-        double[] iy = idle == null ? null : idle.connectorShearStrainYz();
-        double[] it = idle == null ? null : idle.connectorTemperature();
-        double[][] ga = new double[ny][nx], ta = new double[ny][nx], gb = new double[ny][nx], tb = new double[ny][nx];
-        double[][] lo = new double[ny][nx], hi = new double[ny][nx];
-        boolean[] present = new boolean[nx * ny];
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i < nx; i++) {
-                int e = mesh.element(i, j);
-                present[e] = full.connectorAt(e) && Double.isFinite(ft[e]) && (idle == null || Double.isFinite(it[e]));
-                if (!present[e]) {
-                    ta[j][i] = tb[j][i] = t0;
-                    continue;
-                }
-                // the strain range of a cycle between two states is the length of the difference of the vectors
-                if (idle != null) ga[j][i] = Math.hypot(fx[e] - ix[e], fy[e] - iy[e]);
-                ta[j][i] = idle == null ? ft[e] : 0.5 * (ft[e] + it[e]);
-                gb[j][i] = Math.hypot(fx[e], fy[e]);       // off = stress-free: γ = 0
-                tb[j][i] = 0.5 * (ft[e] + t0);
-                lo[j][i] = idle == null ? ft[e] : Math.min(ft[e], it[e]);
-                hi[j][i] = idle == null ? ft[e] : Math.max(ft[e], it[e]);
-            }
-        }
-        double[] ex = new double[nx], ey = new double[ny];
-        for (int i = 0; i < nx; i++) ex[i] = mesh.xc(i);
-        for (int j = 0; j < ny; j++) ey[j] = mesh.yc(j);
-        double pitch = spec.reliabilitySpec().pitch();
-        double[][] contacts = contactsPerElement(mesh, present, pitch);
         StackLayer w = mech.model().model().layers().get(mech.model().waferLayer());
-        // the technology's own strain: linear in the displacement across the layer, delta = gamma * h_layer
-        double h = layerThickness(mech, full.connectorLayer());
-        double k = model.contactStrain(h, h);
-        double[][] ca = scaled(ga, k), cb = scaled(gb, k);
-        return new Loads(new ConnectorLoad(ca, ta), new ConnectorLoad(cb, tb), present, ex, ey,
-                0.5 * (w.x0() + w.x1()), 0.5 * (w.y0() + w.y1()), contacts, pitch, lo, hi, t0, ga, gb, k, h);
-    }
-
-    private static double[][] scaled(double[][] a, double k) {
-        if (k == 1) return a;
-        double[][] r = new double[a.length][];
-        for (int j = 0; j < a.length; j++) {
-            r[j] = a[j].clone();
-            for (int i = 0; i < r[j].length; i++) r[j][i] *= k;
-        }
-        return r;
+        return ConnectorLoads.of(full, idle, mech.model().model().mesh(), w, layerThickness(mech, full.connectorLayer()),
+                mech.model().setup().stressFreeK(), spec.reliabilitySpec().pitch(), model);
     }
 
     /** Thickness of the mechanics' connector layer, m. */
@@ -437,27 +358,26 @@ public final class ReliabilityRun {
         throw new IllegalStateException("no mechanics layer " + name);
     }
 
-
     /**
      * The field life implied by the case's qualification test at the first-failure point: its joint-temperature
      * swing over the workload cycle (and from the off state) translated by Norris–Landzberg with the connector's
      * constants ({@link TestToField}).
      */
-    private static TestToField.Result qualification(CaseSpec spec, ReliabilityParameters p, Loads loads,
+    private static TestToField.Result qualification(CaseSpec spec, ReliabilityParameters p, ConnectorLoads loads,
                                                     ConnectorHistoryFatigue.Evaluated rainflow,
                                                     ConnectorFatigue.FirstFailure ff, List<String> notes) {
         org.wafersim.cases.QualificationSpec q = spec.reliabilitySpec().qualification();
         if (rainflow != null) loads = loads.withTemperatures(rainflow.minK(), rainflow.maxK());
         TestToField.Test test = new TestToField.Test(q.lowK(), q.highK(), q.cyclesPerDay(), q.medianCycles());
-        TestToField.Result r = TestToField.translate(p.connector().acceleration(), test, loads.minK[ff.y()][ff.x()],
-                loads.maxK[ff.y()][ff.x()], loads.offK, p.dutyCycle());
+        TestToField.Result r = TestToField.translate(p.connector().acceleration(), test, loads.minK()[ff.y()][ff.x()],
+                loads.maxK()[ff.y()][ff.x()], loads.offK(), p.dutyCycle());
         var nl = p.connector().acceleration();
         notes.add(String.format(Locale.ROOT, "connector qualification: %s/%s degC at %s cycles per day (dwell %s min),"
                         + " median %.4g cycles to failure; Norris-Landzberg (1969) with n %s, m %s, Ea/k %s K: AF %.4g"
                         + " for the workload cycle at the first-failure point (joint %.1f -> %.1f degC)",
                 num(q.lowK() - KELVIN), num(q.highK() - KELVIN), num(q.cyclesPerDay()), num(q.dwell() / 60),
                 q.medianCycles(), num(nl.deltaTExponent()), num(nl.frequencyExponent()), num(nl.eaOverK()),
-                r.workloadFactor(), loads.minK[ff.y()][ff.x()] - KELVIN, loads.maxK[ff.y()][ff.x()] - KELVIN));
+                r.workloadFactor(), loads.minK()[ff.y()][ff.x()] - KELVIN, loads.maxK()[ff.y()][ff.x()] - KELVIN));
         return r;
     }
 
@@ -468,16 +388,6 @@ public final class ReliabilityRun {
      * converges with the mesh instead of growing with the number of elements. n_e need not be a whole number: it
      * is a density times an area.
      */
-    static double[][] contactsPerElement(PlateMesh mesh, boolean[] present, double pitch) {
-        if (!(pitch > 0) || !Double.isFinite(pitch)) throw new IllegalArgumentException("pitch must be > 0, got " + pitch);
-        double[][] n = new double[mesh.ny][mesh.nx];
-        for (int j = 0; j < mesh.ny; j++) {
-            for (int i = 0; i < mesh.nx; i++) {
-                if (present[mesh.element(i, j)]) n[j][i] = mesh.dx(i) * mesh.dy(j) / (pitch * pitch);
-            }
-        }
-        return n;
-    }
 
     static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);

@@ -83,7 +83,7 @@ public final class ResultLayout {
     public static ResultFile of(CaseRun.Result r) {
         Grid g = r.grid();
         SteadyResult th = r.thermal();
-        ResultFile f = new ResultFile();
+        ResultFile f = new ResultFile().output(r.spec().output());
         int[] shape3 = {g.nz, g.ny, g.nx};
         int[] mid = writeHeaderAndMesh(f, r.spec(), g);
         f.datasetAttribute(MESH_MATERIAL_ID, "void_id", -1);
@@ -262,7 +262,7 @@ public final class ResultLayout {
      */
     public static ResultFile partial(CaseRun.Partial p, String kind, int exitCode, String message) {
         Grid g = p.grid();
-        ResultFile f = new ResultFile();
+        ResultFile f = new ResultFile().output(p.spec().output());
         int[] shape3 = {g.nz, g.ny, g.nx};
         writeHeaderAndMesh(f, p.spec(), g);
         if (p.lastIterateK() != null) {

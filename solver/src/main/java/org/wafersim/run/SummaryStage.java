@@ -1,5 +1,6 @@
 package org.wafersim.run;
 
+import org.wafersim.cases.PowerSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +137,8 @@ final class SummaryStage {
         String leak = ps.leakage() == null ? "no leakage block" : "leakage from power.leakage on top";
         var trace = spec.transientSpec() != null
                 && spec.transientSpec().profile() instanceof org.wafersim.cases.TransientSpec.TraceProfile tp
-                && tp.mapAs() == CaseSpec.MapAs.WATTS ? tp : null;
-        String source = ps.mapAs() == CaseSpec.MapAs.WATTS ? "power.map " + ps.mapFile() + " in W as written, " + leak
+                && tp.mapAs() == PowerSpec.MapAs.WATTS ? tp : null;
+        String source = ps.mapAs() == PowerSpec.MapAs.WATTS ? "power.map " + ps.mapFile() + " in W as written, " + leak
                 : trace != null ? "transient.trace.file " + trace.file() + " in W as written (power.dynamic = the mean"
                         + " of its samples), " + leak
                 : "power." + ps.basis().key + (op.iterations() > 0 ? " at the operating point" : "")

@@ -31,9 +31,12 @@ import org.wafersim.thermal.SteadySolver;
  *                       temperatures), W
  * @param q              that power deposited on the grid, W per cell
  * @param interfaceHeat  heat through each layer interface, W
+ * @param solver         the steady solver, holding its operator and multigrid hierarchy for the further steady
+ *                       solves of the run on the same grid ({@link SteadySolver#takeWorkspace}); released by them
  */
 record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, OperatingPoint.Solution op,
-                    SteadyResult result, double[] coreT, double[] corePower, double[] q, double[] interfaceHeat) {
+                    SteadyResult result, double[] coreT, double[] corePower, double[] q, double[] interfaceHeat,
+                    SteadySolver solver) {
 
     /**
      * The solve; a failed check (runaway, no convergence) hands the last iterate to {@code onFailure} before it is
@@ -60,8 +63,9 @@ record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, Ope
         stages.put("mesh", stages.getOrDefault("mesh", 0.0) + (t1 - t0) / 1e9);
         progress.accept(String.format("steady thermal solve on %,d cells", g.cells()));
         OperatingPoint.Solution op;
+        SteadySolver solver = new SteadySolver(par, options(spec), outerRounds(progress));
         try {
-            op = OperatingPoint.solve(new SteadySolver(par, options(spec), outerRounds(progress)), model, null);
+            op = OperatingPoint.solve(solver, model, null);
         } catch (WafersimException e) {
             if (e.exitCode() != WafersimException.EXIT_CHECK_FAILED) throw e;
             stages.put("thermal", (System.nanoTime() - t1) / 1e9);
@@ -79,7 +83,7 @@ record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, Ope
         double[] leak = model.leakage() == null ? null : model.leakage().corePowers(th.temperature());
         if (leak != null) for (int c = 0; c < leak.length; c++) total[c] += leak[c];
         return new ThermalStage(model, timeline, op, th, coreT, total, map.depositPower(g, total),
-                HeatBudget.interfaceHeat(model.problem(), th.temperature()));
+                HeatBudget.interfaceHeat(model.problem(), th.temperature()), solver);
     }
 
     /** The case's steady-solver options. */

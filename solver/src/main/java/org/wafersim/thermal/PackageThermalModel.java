@@ -1,5 +1,6 @@
 package org.wafersim.thermal;
 
+import org.wafersim.cases.PowerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.wafersim.cases.CaseSpec;
@@ -51,10 +52,10 @@ public final class PackageThermalModel {
 
     /**
      * The full model of a case at one power level. {@code corePower} is the workload's distribution at that level
-     * (it sums to the level, W, in the case's {@link CaseSpec.PowerBasis}). With {@code power.dynamic} it is the
+     * (it sums to the level, W, in the case's {@link PowerSpec.PowerBasis}). With {@code power.dynamic} it is the
      * dynamic power and the leakage comes on top. With {@code power.total} and a leakage model the level is the total
      * at the operating point: the dynamic power starts as the level minus the chip's leakage at the reference
-     * temperature ({@link CaseSpec.PowerSpec#leakageAtRef()}), spread like {@code corePower}, and
+     * temperature ({@link PowerSpec#leakageAtRef()}), spread like {@code corePower}, and
      * {@link Model#targetTotal()} asks the solve to find the dynamic scale that reaches the level. The chip leaks
      * {@code leakageAtRef} at the reference temperature (spread by core area) whatever the level.
      */
@@ -62,7 +63,7 @@ public final class PackageThermalModel {
         var leak = spec.power().leakage();
         double share = leak == null ? 0 : leak.shareAtRef();
         double leakRef = spec.power().leakageAtRef();
-        boolean totalBasis = spec.power().basis() == CaseSpec.PowerBasis.TOTAL && leakRef > 0;
+        boolean totalBasis = spec.power().basis() == PowerSpec.PowerBasis.TOTAL && leakRef > 0;
         double sum = 0;
         for (double v : corePower) sum += v;
         // (with a total, only the shape of the dynamic power matters: the search scales it; a start of at least

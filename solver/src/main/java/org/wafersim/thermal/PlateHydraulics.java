@@ -1,5 +1,6 @@
 package org.wafersim.thermal;
 
+import org.wafersim.cases.PowerSpec;
 import org.wafersim.units.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public record PlateHydraulics(double hFootprint, double hFilm, double pressureDr
         double rhoIn = property(spec, fluid, "density", inlet);
         double mDot = cool.flow() * rhoIn;
         var ps = spec.power();
-        double p = ps.fullLoad() + (ps.basis() == CaseSpec.PowerBasis.DYNAMIC ? ps.leakageAtRef() : 0);
+        double p = ps.fullLoad() + (ps.basis() == PowerSpec.PowerBasis.DYNAMIC ? ps.leakageAtRef() : 0);
         double tm = inlet + p / (2 * mDot * cpIn);
         double rho = property(spec, fluid, "density", tm), cp = property(spec, fluid, "specific_heat", tm);
         double mu = property(spec, fluid, "dynamic_viscosity", tm), k = property(spec, fluid, "conductivity", tm);

@@ -182,7 +182,7 @@ class ConnectorFatigueRunTest {
                 for (int i = 0; i < mesh.nx; i++)
                     present[mesh.element(i, j)] = !(mesh.xc(i) > 0.060 && mesh.xc(i) < 0.100
                             && mesh.yc(j) > 0.030 && mesh.yc(j) < 0.060);
-            double[][] n = ReliabilityRun.contactsPerElement(mesh, present, pitch);
+            double[][] n = org.wafersim.reliability.ConnectorLoads.contactsPerElement(mesh, present, pitch);
             double total = 0;
             for (double[] row : n) for (double v : row) total += v;
             assertEquals(area / (pitch * pitch), total, 1e-9 * total, "contacts at spacing " + spacing);

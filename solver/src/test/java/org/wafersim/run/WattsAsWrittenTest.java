@@ -1,5 +1,6 @@
 package org.wafersim.run;
 
+import org.wafersim.cases.PowerSpec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -73,8 +74,8 @@ class WattsAsWrittenTest {
         double sum = 0;
         for (double v : p) sum += v;
         CaseSpec s = spec("power.map=run.ptrace", "power.floorplan=dies.flp");
-        assertEquals(CaseSpec.MapAs.WATTS, s.power().mapAs());
-        assertEquals(CaseSpec.PowerBasis.DYNAMIC, s.power().basis());
+        assertEquals(PowerSpec.MapAs.WATTS, s.power().mapAs());
+        assertEquals(PowerSpec.PowerBasis.DYNAMIC, s.power().basis());
         CaseRun.Result r = CaseRun.run(s, 0, m -> { });
         double cores = kahan(r.corePower());
         System.out.printf("HotSpot 1.1 kW: trace sum %.15g W, core powers %.15g W, run %.15g W, max %.3f degC%n",
@@ -85,7 +86,7 @@ class WattsAsWrittenTest {
 
         // the same blocks as a density map, a distribution scaled to power.total = the sum
         CaseSpec d = spec("power.map=density.csv", "power.map_as=distribution", "power.total=" + sum + " W");
-        assertEquals(CaseSpec.MapAs.DISTRIBUTION, d.power().mapAs());
+        assertEquals(PowerSpec.MapAs.DISTRIBUTION, d.power().mapAs());
         CaseRun.Result rd = CaseRun.run(d, 0, m -> { });
         double worst = 0;
         for (int c = 0; c < r.coreTemperature().length; c++)
@@ -125,7 +126,7 @@ class WattsAsWrittenTest {
         Files.writeString(dir.resolve("watts.csv"), "# units: W\n" + "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12\n".repeat(ROWS));
         CaseSpec ok = spec("power.map=watts.csv");
         assertEquals(78.0 * ROWS, ok.power().fullLoad(), 1e-12);
-        assertEquals(CaseSpec.PowerBasis.DYNAMIC, ok.power().basis());
+        assertEquals(PowerSpec.PowerBasis.DYNAMIC, ok.power().basis());
     }
 
     // ------------------------------------------------------------------------------------------ transient traces
@@ -183,8 +184,8 @@ class WattsAsWrittenTest {
         double sum = writeTransientHotSpot();
         CaseSpec s = transientSpec();
         var tp = (org.wafersim.cases.TransientSpec.TraceProfile) s.transientSpec().profile();
-        assertEquals(CaseSpec.MapAs.WATTS, tp.mapAs());
-        assertEquals(CaseSpec.PowerBasis.DYNAMIC, s.power().basis());
+        assertEquals(PowerSpec.MapAs.WATTS, tp.mapAs());
+        assertEquals(PowerSpec.PowerBasis.DYNAMIC, s.power().basis());
         assertEquals(sum / ROW_TOTALS.length, s.power().total(), 1e-12 * sum);
         CaseRun.Result r = CaseRun.run(s, 0, m -> { });
         // piecewise linear between rows, exact under TR-BDF2 (its weights integrate linear functions exactly), the

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wafersim.cases.CaseSpec.LayerTreatment;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.mechanics.PlateModel;
 import org.wafersim.mechanics.PlateSolution;
@@ -447,7 +448,7 @@ public final class CornerSubmodel {
                 // a sliding layer without a modulus (grease) transmits the plate's pressure but no stiffness of
                 // its own: the plate's "as stiff as the neighbouring plate" would glue the wafer's top to the cold
                 // plate right up to the free edge, which a grease does not
-                boolean soft = ly.kind() == StackLayer.Kind.SLIDING && !(ly.youngsThrough() > 0);
+                boolean soft = ly.kind() == LayerTreatment.SLIDING && !(ly.youngsThrough() > 0);
                 double[] kk = {o.ks(), o.ks(), soft ? 0 : o.kn()};
                 double area = (m.x(i + 1) - m.x(i)) * (m.y(j + 1) - m.y(j)) / 4;
                 for (int c = 0; c < 4; c++) {
