@@ -8,6 +8,8 @@ import java.util.Map;
 import org.wafersim.cases.CaseReader.Q;
 import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.*;
+import org.wafersim.cases.BoundarySpec.*;
+import org.wafersim.cases.SourceSpec.*;
 import org.wafersim.units.Dimension;
 
 /**

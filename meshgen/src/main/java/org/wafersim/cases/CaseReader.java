@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.wafersim.cases.CaseSpec.AnalysisSpec;
-import org.wafersim.cases.CaseSpec.BoundarySpec;
-import org.wafersim.cases.CaseSpec.SourceSpec;
+import org.wafersim.cases.BoundarySpec;
+import org.wafersim.cases.SourceSpec;
 import org.wafersim.cases.CaseSpec.CoolingSpec;
 import org.wafersim.cases.CaseSpec.CoresSpec;
 import org.wafersim.cases.CaseSpec.CyclingSpec;
@@ -31,7 +31,6 @@ import org.wafersim.cases.CaseSpec.SolverSpec;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.cases.CaseSpec.WaferSpec;
 import org.wafersim.errors.InputException;
-import org.wafersim.materials.Material;
 import org.wafersim.materials.MaterialLibrary;
 import org.wafersim.units.Dimension;
 import org.wafersim.units.Units;
@@ -499,25 +498,16 @@ final class CaseReader {
         String lifeText = DesignReader.designLifeText(cr);
         Section rs = top.section("reliability", false);
         double dieArea = (dies.pitchX(wafer) - dies.scribe()) * (dies.pitchY(wafer) - dies.scribe());
-        int waferIndex = waferIndex(stack);
-        Material connectorMaterial = waferIndex + 1 < stack.size() ? lib.get(stack.get(waferIndex + 1).material())
-                : null;
-        ReliabilitySpec reliability = new ReliabilityReader(this).read(rs, analysis,
-                lifeText != null ? lifeText : cy.out.get("life").asText(), dieArea, cycling, connectorMaterial);
+        ReliabilityReader reliabilityReader = new ReliabilityReader(this);
+        ReliabilitySpec reliability = reliabilityReader.read(rs, analysis,
+                lifeText != null ? lifeText : cy.out.get("life").asText(), dieArea, cycling, stack, lib);
         rs.done();
         if (!reliabilityGiven && !rel) top.out.remove("reliability");
         DesignReader design = new DesignReader(this);
         CriteriaSpec criteria = design.criteria(cr, reliability.designLife(), rs.out.has("design_life")
                 ? rs.out.get("design_life").asText() : cy.out.get("life").asText());
         ConnectorTechSpec connectorTech = design.connector(top.section("connector", false), reliability);
-        reliability = reliability.withConnectorModel(connectorTech.fatigueModel(reliability.connector()));
-        if (rel && connectorTech.technology() == ConnectorTechSpec.Technology.SOLDER) {
-            // before any solve, over every joint temperature a working wafer can have; the run checks its own
-            String bad = reliability.connector().engelmaierExponentViolation(reliability.parameters().dutyCycle(),
-                    Units.ZERO_CELSIUS_K + MIN_JOINT_C, Units.ZERO_CELSIUS_K + MAX_JOINT_C, "any joint temperature"
-                            + " from " + (int) MIN_JOINT_C + " to " + (int) MAX_JOINT_C + " degC");
-            if (bad != null) throw error(reliability.exponentKey(waferIndex), bad);
-        }
+        reliability = reliabilityReader.withConnector(reliability, connectorTech, rel, stack);
 
         List<ProbeSpec> probes = new ProbeReader(this).readProbes(top, stack, wafer);
         BoundaryReader boundaryReader = new BoundaryReader(this);
@@ -535,18 +525,6 @@ final class CaseReader {
         return new CaseSpec(name, wafer, dies, cores, stack, power, cooling, mechanics, cycling, analysis,
                 transientSpec, reliability, probes, grid, solver, lib, CaseLoader.toYaml(resolved), source,
                 connectorTech, criteria, boundaries, sources, output);
-    }
-
-    /**
-     * The joint temperatures Engelmaier's exponent is checked over before the solve, degC: JESD22-A104's widest
-     * temperature-cycling range, -55 to 150 degC. The run's joint temperatures are not known yet; any wafer that
-     * works lies inside this range, and a run that ends up outside it is checked again on its own temperatures.
-     */
-    static final double MIN_JOINT_C = -55, MAX_JOINT_C = 150;
-
-    private static int waferIndex(List<LayerSpec> stack) {
-        for (int i = 0; i < stack.size(); i++) if (stack.get(i).isWafer()) return i;
-        throw new IllegalStateException("the stack has no wafer layer");
     }
 
     /** A footprint: one length (square) or a list of two lengths [x, y]; each > 0. */

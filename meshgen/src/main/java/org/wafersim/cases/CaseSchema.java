@@ -442,13 +442,13 @@ final class CaseSchema {
             "y", values("[from, to]: two lengths in the wafer frame"),
             "z", values("[from, to]: two lengths up from the board's back face (the bottom of the stack)"));
 
-    static final Leaf BOX_FACE = choice("face", CaseSpec.BoxFace.values(), f -> f.key);
+    static final Leaf BOX_FACE = choice("face", BoundarySpec.BoxFace.values(), f -> f.key);
 
     static final Obj BOUNDARY = obj(
             "face", BOX_FACE.doc("the face: of the model's bounding box, or with layer of that layer (where exposed)"),
             "layer", text().doc("a layer whose face it is (default: the model's bounding box)"),
             "region", BOX.doc("only the part of the face inside this box"),
-            "type", choice("boundary type", CaseSpec.BoundaryType.values(), t -> t.key).doc("the condition"),
+            "type", choice("boundary type", BoundarySpec.BoundaryType.values(), t -> t.key).doc("the condition"),
             "h", q(Dimension.HEAT_TRANSFER_COEFFICIENT).positive().doc("convection: heat transfer coefficient"),
             "ambient", q(Dimension.TEMPERATURE).absolute()
                     .doc("convection and resistance: the temperature on the far side"),

@@ -9,6 +9,8 @@ import org.wafersim.cases.CaseReader.Section;
 import org.wafersim.cases.CaseSpec.ThermalAnalysis;
 import org.wafersim.errors.InputException;
 import org.wafersim.materials.Material;
+import org.wafersim.materials.MaterialLibrary;
+import org.wafersim.units.Units;
 import org.wafersim.reliability.ConnectorParameters;
 import org.wafersim.reliability.DutyCycle;
 import org.wafersim.reliability.LifetimeDistribution;
@@ -54,10 +56,12 @@ final class ReliabilityReader {
      * @param analysis          {@code analysis.thermal} and {@code analysis.reliability}
      * @param lifeText          {@code cycling.life} as written in the resolved case: the default design life
      * @param cycling           the workload cycle (its frequency is the duty cycle's), or null
-     * @param connectorMaterial the material of the layer directly below the wafer, or null
+     * @param stack             the layers (the connector is the one directly below the wafer)
      */
     ReliabilitySpec read(Section s, CaseSpec.AnalysisSpec analysis, String lifeText, double dieArea,
-                         CaseSpec.CyclingSpec cycling, Material connectorMaterial) {
+                         CaseSpec.CyclingSpec cycling, List<CaseSpec.LayerSpec> stack, MaterialLibrary lib) {
+        int wafer = waferIndex(stack);
+        Material connectorMaterial = wafer + 1 < stack.size() ? lib.get(stack.get(wafer + 1).material()) : null;
         if (analysis.reliability() && analysis.thermal() == ThermalAnalysis.TRANSIENT) {
             throw r.error("analysis.reliability", "reliability needs analysis.thermal: steady (the steady core"
                     + " temperatures) or cycle (the cycle-mean temperatures and per-core swings); a transient run of"
@@ -112,6 +116,34 @@ final class ReliabilityReader {
                 horizon.v(), nr == null ? 0 : nr.v()));
         return new ReliabilitySpec(p, pitch.v(), qualification, overrides,
                 connectorMaterial != null && connectorMaterial.fatigue().isPresent());
+    }
+
+    /**
+     * The joint temperatures Engelmaier's exponent is checked over before the solve, degC: JESD22-A104's widest
+     * temperature-cycling range, -55 to 150 degC. The run's joint temperatures are not known yet; any wafer that
+     * works lies inside this range, and a run that ends up outside it is checked again on its own temperatures.
+     */
+    static final double MIN_JOINT_C = -55, MAX_JOINT_C = 150;
+
+    /**
+     * The block with the contact model of the {@code connector} block; for a solder connector of a reliability run,
+     * Engelmaier's exponent is checked to be negative over every joint temperature a working wafer can have.
+     */
+    ReliabilitySpec withConnector(ReliabilitySpec spec, ConnectorTechSpec tech, boolean reliability,
+                                  List<CaseSpec.LayerSpec> stack) {
+        ReliabilitySpec out = spec.withConnectorModel(tech.fatigueModel(spec.connector()));
+        if (reliability && tech.technology() == ConnectorTechSpec.Technology.SOLDER) {
+            String bad = out.connector().engelmaierExponentViolation(out.parameters().dutyCycle(),
+                    Units.ZERO_CELSIUS_K + MIN_JOINT_C, Units.ZERO_CELSIUS_K + MAX_JOINT_C, "any joint temperature"
+                            + " from " + (int) MIN_JOINT_C + " to " + (int) MAX_JOINT_C + " degC");
+            if (bad != null) throw r.error(out.exponentKey(waferIndex(stack)), bad);
+        }
+        return out;
+    }
+
+    private static int waferIndex(List<CaseSpec.LayerSpec> stack) {
+        for (int i = 0; i < stack.size(); i++) if (stack.get(i).isWafer()) return i;
+        throw new IllegalStateException("the stack has no wafer layer");
     }
 
     /**

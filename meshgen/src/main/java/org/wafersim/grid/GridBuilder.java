@@ -1,5 +1,6 @@
 package org.wafersim.grid;
 
+import org.wafersim.cases.SourceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ public final class GridBuilder {
     /** Whether the layer [z0, z1] holds a volume source of the case (maps and surface sources do not count). */
     private static boolean heated(CaseSpec spec, String layer, double z0, double z1) {
         if (spec.sources() == null) return false;
-        for (CaseSpec.SourceSpec src : spec.sources()) {
+        for (SourceSpec src : spec.sources()) {
             if (src.map() != null || src.face() != null) continue;
             if (layer.equals(src.layer())) return true;
             if (src.box() != null && src.box().z0() < z1 && src.box().z1() > z0) return true;

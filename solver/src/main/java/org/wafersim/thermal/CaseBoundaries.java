@@ -3,11 +3,11 @@ package org.wafersim.thermal;
 import java.util.ArrayList;
 import java.util.List;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cases.CaseSpec.BoundarySpec;
-import org.wafersim.cases.CaseSpec.BoundaryType;
-import org.wafersim.cases.CaseSpec.BoxFace;
-import org.wafersim.cases.CaseSpec.BoxSpec;
-import org.wafersim.cases.CaseSpec.SourceSpec;
+import org.wafersim.cases.BoundarySpec;
+import org.wafersim.cases.BoundarySpec.BoundaryType;
+import org.wafersim.cases.BoundarySpec.BoxFace;
+import org.wafersim.cases.BoundarySpec.BoxSpec;
+import org.wafersim.cases.SourceSpec;
 import org.wafersim.errors.InputException;
 import org.wafersim.grid.Grid;
 

@@ -2,8 +2,8 @@ package org.wafersim.thermal;
 
 import java.nio.file.Path;
 import org.wafersim.cases.CaseSpec;
-import org.wafersim.cases.CaseSpec.BoxSpec;
-import org.wafersim.cases.CaseSpec.SourceSpec;
+import org.wafersim.cases.BoundarySpec.BoxSpec;
+import org.wafersim.cases.SourceSpec;
 import org.wafersim.errors.InputException;
 import org.wafersim.grid.Grid;
 import org.wafersim.power.Hdf5Table;
