@@ -226,8 +226,8 @@ public final class ResultPlotter {
             xf = nx;
             yf = ny;
         } else if (s[0] == ny.length && s[1] == nx.length) {
-            xf = dual(nx);
-            yf = dual(ny);
+            xf = CornerSlice.dual(nx);
+            yf = CornerSlice.dual(ny);
             where += ", at nodes";
         } else {
             throw new InputException(file, d.path(), "shape " + Arrays.toString(d.shape()) + " matches neither the "
@@ -244,64 +244,10 @@ public final class ResultPlotter {
      * the top node row.
      */
     private HeatMap cornerMap(DatasetInfo d) {
-        double[] nx = reader.read(MECHANICS_CORNER_NODE_X.path()).flat(), ny = reader.read(MECHANICS_CORNER_NODE_Y.path()).flat();
-        int[] s = d.shape();
-        double[] v = reader.read(d.path()).flat();
-        String where = "corner box";
-        Integer idx = style.index();
-        boolean rows = d.path().equals(MECHANICS_CORNER_CONNECTOR_SHEAR_STRESS.path())
-                || d.path().equals(MECHANICS_CORNER_CONNECTOR_PEEL_STRESS.path())
-                || d.path().equals(MECHANICS_CORNER_CONNECTOR_SHEAR_STRAIN.path());
-        boolean signed = d.path().endsWith("peel_stress") || d.path().endsWith("/stress") || d.path().endsWith("displacement");
-        if (s.length == 4) {
-            int comp = idx == null ? (d.path().endsWith("displacement") ? 2 : 0) : idx;
-            if (comp < 0 || comp >= s[0]) throw new InputException("--index", null, comp + " is outside 0.." + (s[0] - 1)
-                    + " for " + d.path() + " " + Arrays.toString(d.shape()));
-            int vol = s[1] * s[2] * s[3];
-            v = Arrays.copyOfRange(v, comp * vol, (comp + 1) * vol);
-            where += ", component " + comp;
-            s = new int[]{s[1], s[2], s[3]};
-            if (d.path().endsWith("displacement")) {
-                int plane = s[1] * s[2];
-                v = Arrays.copyOfRange(v, (s[0] - 1) * plane, s[0] * plane);
-                s = new int[]{s[1], s[2]};
-                where += ", top node row";
-            } else {
-                idx = null;
-            }
-        }
-        if (s.length == 3) {
-            int plane = s[1] * s[2];
-            Integer k = idx != null ? idx : rows ? Integer.valueOf(1) : null;
-            if (k != null) {
-                if (k < 0 || k >= s[0]) throw new InputException("--index", null, k + " is outside 0.." + (s[0] - 1)
-                        + " for " + d.path() + " " + Arrays.toString(d.shape()));
-                v = Arrays.copyOfRange(v, k * plane, (k + 1) * plane);
-                where += rows ? ", connector " + new String[]{"bottom (board side)", "mid-plane", "top (wafer side)"}[k]
-                        + " row" : ", element row " + k;
-            } else {
-                double[] m = new double[plane];
-                Arrays.fill(m, Double.NaN);
-                for (int z = 0; z < s[0]; z++)
-                    for (int c = 0; c < plane; c++) {
-                        double x = v[z * plane + c];
-                        if (Double.isNaN(x)) continue;
-                        if (Double.isNaN(m[c]) || (signed ? Math.abs(x) > Math.abs(m[c]) : x > m[c])) m[c] = x;
-                    }
-                v = m;
-                where += signed ? ", largest magnitude over the height" : ", largest over the height";
-            }
-            s = new int[]{s[1], s[2]};
-        }
-        double[] xf = nx, yf = ny;
-        if (s[0] == ny.length && s[1] == nx.length) {
-            xf = dual(nx);
-            yf = dual(ny);
-            where += ", at nodes";
-        } else if (s[0] != ny.length - 1 || s[1] != nx.length - 1) {
-            throw new InputException(file, d.path(), "shape " + Arrays.toString(d.shape()) + " does not match the corner box");
-        }
-        return heatMap(d, xf, yf, v, where);
+        CornerSlice c = CornerSlice.of(d.path(), d.shape(), reader.read(d.path()).flat(),
+                reader.read(MECHANICS_CORNER_NODE_X.path()).flat(), reader.read(MECHANICS_CORNER_NODE_Y.path()).flat(),
+                style.index(), file);
+        return heatMap(d, c.xFaces(), c.yFaces(), c.values(), c.where());
     }
 
     /** " (bottom)" etc. for the silicon heights, "" otherwise. */
@@ -319,15 +265,6 @@ public final class ResultPlotter {
         return leaf.startsWith("warpage") || leaf.equals(MECHANICS_DISPLACEMENT.leaf()) || path.contains("/" + MECHANICS_SLIP_GROUP.leaf() + "/")
                 || leaf.equals("stress_xx") || leaf.equals("stress_yy") || leaf.equals("stress_xy")
                 || leaf.equals("max_principal_stress") || leaf.endsWith("_xz") || leaf.endsWith("_yz");
-    }
-
-    /** Faces around node values: halfway between node lines, the ends extended by half an interval. */
-    private static double[] dual(double[] n) {
-        double[] f = new double[n.length + 1];
-        f[0] = n[0] - 0.5 * (n[1] - n[0]);
-        for (int i = 1; i < n.length; i++) f[i] = 0.5 * (n[i - 1] + n[i]);
-        f[n.length] = n[n.length - 1] + 0.5 * (n[n.length - 1] - n[n.length - 2]);
-        return f;
     }
 
     private HeatMap heatMap(DatasetInfo d, MeshInfo mesh, double[] values, String where) {
