@@ -218,15 +218,12 @@ public final class CaseBoundaries {
                 for (int j = 0; j < g.ny; j++)
                     for (int i = 0; i < g.nx; i++) {
                         int c = g.index(i, j, k);
-                        if (g.isVoid(c)) continue;
-                        for (Face f : Face.values()) {
-                            if (f != cb.dir[s] || !BoundaryFaces.exposed(g, i, j, k, f) || !cb.covers(s, f, i, j, k))
-                                continue;
-                            double v = g.dx(i) * g.dy(j) * g.dz(k);
-                            double d = flux * cb.faceArea(f, i, j, k) / v;
-                            density[c] += d;
-                            p += d * v;
-                        }
+                        Face f = cb.dir[s];     // a flux condition acts on its own face direction only
+                        if (g.isVoid(c) || !BoundaryFaces.exposed(g, i, j, k, f) || !cb.covers(s, f, i, j, k)) continue;
+                        double v = g.dx(i) * g.dy(j) * g.dz(k);
+                        double d = flux * cb.faceArea(f, i, j, k) / v;
+                        density[c] += d;
+                        p += d * v;
                     }
             names.add(b.key());
             powers.add(p);
