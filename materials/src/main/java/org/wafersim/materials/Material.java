@@ -5,7 +5,6 @@ import static org.wafersim.materials.PropertyChecks.*;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
