@@ -97,6 +97,18 @@ public final class PackageMechanics {
     }
 
     /**
+     * Solves the states of already restricted loads (names in the same order), each from zero, two at a time
+     * ({@link PlateModel.Factorized#solveAll}): each state is the one {@link #solve(String, double[])} gives alone.
+     */
+    public java.util.List<MechanicsState> solveAll(java.util.List<String> names, java.util.List<LayerStrains> loads) {
+        java.util.List<PlateSolution> sol = factor.solveAll(loads);
+        java.util.List<MechanicsState> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++)
+            out.add(new MechanicsState(names.get(i), this, sol.get(i), loads.get(i), materials.get(waferLayer)));
+        return out;
+    }
+
+    /**
      * Solves the state of an already restricted load, CG started from {@code warm} (the previous state of a
      * history; null = from zero).
      */
