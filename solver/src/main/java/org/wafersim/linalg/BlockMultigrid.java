@@ -72,6 +72,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         final double[] diagFactor;   // dense Cholesky factors of the diagonal blocks, block after block
         final int[] factorStart;
         final boolean[] shared;      // whether all columns of block k have the same rows (then gathered once)
+        // the rows of a shared block k in runs of one neighbouring block each: run g ends at segEnd[g] (an offset
+        // into the block's rows) and belongs to a block of colour segColour[g]; runs segPtr[k] .. segPtr[k + 1]
+        final int[] segPtr, segEnd;
+        final byte[] segColour;
         Prolongation p, r;
         final double[] x, b, res;
         double[] x2, b2, res2;       // the second vector of a pair solve, allocated on first use
@@ -106,6 +110,27 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 for (int d = lo + 1; d < hi && same; d++)
                     same = cp[d + 1] - cp[d] == len && Arrays.equals(rw, cp[lo], cp[lo] + len, rw, cp[d], cp[d] + len);
                 shared[k] = same;
+            }
+            int[] blockOf = new int[n];
+            for (int k = 0; k < nb; k++) Arrays.fill(blockOf, blocks[k], blocks[k + 1], k);
+            segPtr = new int[nb + 1];
+            int runs = 0;
+            for (int k = 0; k < nb; k++) {
+                if (shared[k] && blocks[k + 1] > blocks[k])
+                    for (int q = cp[blocks[k]]; q < cp[blocks[k] + 1]; q++)
+                        if (q == cp[blocks[k]] || blockOf[rw[q]] != blockOf[rw[q - 1]]) runs++;
+                segPtr[k + 1] = runs;
+            }
+            segEnd = new int[runs];
+            segColour = new byte[runs];
+            for (int k = 0; k < nb; k++) {
+                if (segPtr[k + 1] == segPtr[k]) continue;
+                int p0 = cp[blocks[k]], p1 = cp[blocks[k] + 1], g = segPtr[k];
+                for (int q = p0; q < p1; q++) {
+                    if (q + 1 < p1 && blockOf[rw[q + 1]] == blockOf[rw[q]]) continue;
+                    segEnd[g] = q + 1 - p0;
+                    segColour[g++] = (byte) bl.colours()[blockOf[rw[q]]];
+                }
             }
         }
     }
@@ -389,7 +414,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             return;
         }
         Arrays.fill(lv.x, 0);
-        sweep(lv, true);
+        sweepFromZero(lv);
         multiplyBlocked(par, lv, lv.x, lv.res, lv.b);
         Level c = levels.get(l + 1);
         multiply(lv.r, lv.res, c.b, false);
@@ -408,7 +433,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         }
         Arrays.fill(lv.x, 0);
         Arrays.fill(lv.x2, 0);
-        sweep2(lv, true);
+        sweep2FromZero(lv);
         multiplyBlocked2(par, lv, lv.x, lv.x2, lv.res, lv.res2, lv.b, lv.b2);
         Level c = levels.get(l + 1);
         multiply2(lv.r, lv.res, lv.res2, c.b, c.b2, false);
@@ -466,6 +491,142 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 double[][] scratch = {new double[64], new double[256]};
                 for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) relax(lv, ks[u], scratch);
             });
+        }
+    }
+
+    /**
+     * The forward sweep from x = 0: when colour c is relaxed only the blocks of colours before it have moved, so
+     * the rows of the other neighbours (x exactly 0 there, whose products change no sum) are skipped; the sums of
+     * the remaining terms run in the same order, so the result is that of {@link #sweep} to the bit.
+     */
+    private void sweepFromZero(Level lv) {
+        int nc = lv.byColour.length;
+        for (int t = 0; t < nc; t++) {
+            int[] ks = lv.byColour[t];
+            int rank = t, chunks = (ks.length + CHUNK - 1) / CHUNK;
+            par.forEach(chunks, ch -> {
+                double[][] scratch = {new double[64], new double[256]};
+                for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) {
+                    int k = ks[u];
+                    if (lv.shared[k]) relaxFromZero(lv, k, rank, scratch);
+                    else relax(lv, k, scratch);
+                }
+            });
+        }
+    }
+
+    /** {@link #sweepFromZero} for the pair (x, b) and (x2, b2). */
+    private void sweep2FromZero(Level lv) {
+        int nc = lv.byColour.length;
+        for (int t = 0; t < nc; t++) {
+            int[] ks = lv.byColour[t];
+            int rank = t, chunks = (ks.length + CHUNK - 1) / CHUNK;
+            par.forEach(chunks, ch -> {
+                double[][] scratch = {new double[64], new double[256], new double[64], new double[256]};
+                for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) {
+                    int k = ks[u];
+                    if (lv.shared[k]) relax2FromZero(lv, k, rank, scratch);
+                    else relax2(lv, k, scratch);
+                }
+            });
+        }
+    }
+
+    /** {@link #relax} of a shared block in the forward sweep from zero: only rows of colours before {@code rank}. */
+    private static void relaxFromZero(Level lv, int k, int rank, double[][] scratch) {
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values(), x = lv.x, b = lv.b;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        if (s == 0) return;
+        if (scratch[0].length < s) scratch[0] = new double[s];
+        double[] r = scratch[0];
+        int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+        if (scratch[1].length < len) scratch[1] = new double[len];
+        double[] xg = scratch[1];
+        int g0 = lv.segPtr[k], g1 = lv.segPtr[k + 1];
+        for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++])
+            if (lv.segColour[g] < rank) for (int t = t0; t < lv.segEnd[g]; t++) xg[t] = x[rows[p0 + t]];
+        int d = 0;
+        for (; d + 3 < s; d += 4) {
+            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
+            double a0 = b[lo + d], a1 = b[lo + d + 1], a2 = b[lo + d + 2], a3 = b[lo + d + 3];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+                    double v = xg[t];
+                    a0 -= vals[q0 + t] * v;
+                    a1 -= vals[q1 + t] * v;
+                    a2 -= vals[q2 + t] * v;
+                    a3 -= vals[q3 + t] * v;
+                }
+            }
+            r[d] = a0; r[d + 1] = a1; r[d + 2] = a2; r[d + 3] = a3;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b[lo + d];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) a0 -= vals[q0 + t] * xg[t];
+            }
+            r[d] = a0;
+        }
+        solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
+        for (int e = lo; e < hi; e++) x[e] += r[e - lo];
+    }
+
+    /** {@link #relaxFromZero} for both vectors. */
+    private static void relax2FromZero(Level lv, int k, int rank, double[][] scratch) {
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        if (s == 0) return;
+        if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
+        double[] r1 = scratch[0], r2 = scratch[2];
+        int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+        if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
+        double[] u1 = scratch[1], u2 = scratch[3];
+        int g0 = lv.segPtr[k], g1 = lv.segPtr[k + 1];
+        for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++])
+            if (lv.segColour[g] < rank)
+                for (int t = t0; t < lv.segEnd[g]; t++) {
+                    int row = rows[p0 + t];
+                    u1[t] = x1[row];
+                    u2[t] = x2[row];
+                }
+        int d = 0;
+        for (; d + 1 < s; d += 2) {
+            int q0 = p0 + d * len, q1 = q0 + len;
+            double a0 = b1[lo + d], a1 = b1[lo + d + 1], c0 = b2[lo + d], c1 = b2[lo + d + 1];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+                    double v0 = vals[q0 + t], v1 = vals[q1 + t], u = u1[t], w = u2[t];
+                    a0 -= v0 * u;
+                    a1 -= v1 * u;
+                    c0 -= v0 * w;
+                    c1 -= v1 * w;
+                }
+            }
+            r1[d] = a0; r1[d + 1] = a1; r2[d] = c0; r2[d + 1] = c1;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b1[lo + d], c0 = b2[lo + d];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+                    a0 -= vals[q0 + t] * u1[t];
+                    c0 -= vals[q0 + t] * u2[t];
+                }
+            }
+            r1[d] = a0;
+            r2[d] = c0;
+        }
+        solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        for (int e = lo; e < hi; e++) {
+            x1[e] += r1[e - lo];
+            x2[e] += r2[e - lo];
         }
     }
 
@@ -627,20 +788,33 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             boolean[] seen = new boolean[nc];
             int[] list = new int[nc];
             for (int i = lo; i < hi; i++) {
-                int m = 0;
+                // a row with the same columns as the previous one (the dofs of one node) has the same pattern in
+                // A P: the symbolic part (collect, sort) is done once per run of such rows
+                boolean same = i > lo && colPtr[i + 1] - colPtr[i] == colPtr[i] - colPtr[i - 1]
+                        && Arrays.equals(rows, colPtr[i], colPtr[i + 1], rows, colPtr[i - 1], colPtr[i]);
                 for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
                     int j = rows[q];
                     double v = vals[q];
-                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
-                        int c = pCols[t];
-                        if (!seen[c]) { seen[c] = true; list[m++] = c; }
-                        acc[c] += v * pVals[t];
-                    }
+                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) acc[pCols[t]] += v * pVals[t];
                 }
-                Arrays.sort(list, 0, m);
-                apCols[i] = Arrays.copyOf(list, m);
-                double[] av = new double[m];
-                for (int t = 0; t < m; t++) { av[t] = acc[list[t]]; acc[list[t]] = 0; seen[list[t]] = false; }
+                if (!same) {
+                    int m = 0;
+                    for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
+                        int j = rows[q];
+                        for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
+                            int c = pCols[t];
+                            if (!seen[c]) { seen[c] = true; list[m++] = c; }
+                        }
+                    }
+                    Arrays.sort(list, 0, m);
+                    for (int t = 0; t < m; t++) seen[list[t]] = false;
+                    apCols[i] = Arrays.copyOf(list, m);
+                } else {
+                    apCols[i] = apCols[i - 1];
+                }
+                int[] cols = apCols[i];
+                double[] av = new double[cols.length];
+                for (int t = 0; t < cols.length; t++) { av[t] = acc[cols[t]]; acc[cols[t]] = 0; }
                 apVals[i] = av;
             }
         });

@@ -32,6 +32,7 @@ public final class PackageMechanics {
     private final PlateModel model;
     private final PlateModel.Factorized factor;
     private final int waferLayer;
+    private final Parallel par;
 
     public PackageMechanics(Grid grid, GridPlan plan, List<Material> materials, int waferLayer, Setup setup,
                             Parallel par) {
@@ -39,6 +40,7 @@ public final class PackageMechanics {
         this.materials = List.copyOf(materials);
         this.setup = setup;
         this.waferLayer = waferLayer;
+        this.par = par;
         int nl = grid.layerCount();
         List<StackLayer> layers = new ArrayList<>(nl);
         double[] bx = new double[2 * nl], by = new double[2 * nl];
@@ -93,7 +95,7 @@ public final class PackageMechanics {
 
     /** The thermal load of cell temperatures (K) on this model's mesh (what a state's solve starts from). */
     public LayerStrains restrict(double[] temperatureK) {
-        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh());
+        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh(), par);
     }
 
     /**
