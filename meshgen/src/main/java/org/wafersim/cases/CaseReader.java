@@ -516,7 +516,7 @@ final class CaseReader {
         GridReader gridReader = new GridReader(this);
         GridSpec grid = gridReader.readGrid(top.section("grid", false), stack);
         SolverSpec solver = gridReader.readSolver(top.section("solver", false));
-        CaseSpec.OutputSpec output = gridReader.readOutput(top.section("output", false));
+        CaseSpec.OutputSpec output = gridReader.readOutput(top.section("output", false), stack);
         // the complete file is the default: the resolved text of a case without output options stays as it was
         if (output.isDefault()) top.out.remove("output");
         top.done();

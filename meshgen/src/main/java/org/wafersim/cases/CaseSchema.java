@@ -513,7 +513,11 @@ final class CaseSchema {
                             + " coordinates and time axes stay double"),
             "compression", whole().def("0").in(0, true, 9, true).note("0 = none, 1-9 = deflate level")
                     .doc("0: contiguous datasets; 1-9: the arrays as chunked datasets with byte shuffle and deflate"
-                            + " at this level (h5py and ParaView read them; HDF5 1.10 or newer)"))
+                            + " at this level (h5py and ParaView read them; HDF5 1.10 or newer)"),
+            "layers", values("the stack layers whose cell fields are stored, a list of adjacent layers, e.g. [wafer]:"
+                    + " the file's cell grid is then their z range only (/mesh/z and the layer tables cropped to it;"
+                    + " the full wafer's [wafer] file holds 6 of 17 cell planes); default: every layer (not with"
+                    + " fields: cores, which stores no cell fields)"))
             .doc("what the result file holds (for sweeps: smaller files); the default is the complete file");
 
     static final Obj ROOT = obj(

@@ -549,14 +549,22 @@ public record CaseSpec(
      * @param single    floating-point fields (cell fields, surfaces, per-core, per-die and plate arrays) as 32-bit
      *                  floats; summaries, coordinates and time axes stay double
      * @param deflate   0: contiguous datasets; 1-9: chunked datasets with byte shuffle and deflate at this level
+     * @param layers    the adjacent stack layers whose z range the cell fields are cropped to (empty: every layer)
      */
-    public record OutputSpec(Fields fields, boolean single, int deflate) {
+    public record OutputSpec(Fields fields, boolean single, int deflate, List<String> layers) {
         /** The complete file, every dataset in its own precision, uncompressed. */
-        public static final OutputSpec DEFAULT = new OutputSpec(Fields.ALL, false, 0);
+        public static final OutputSpec DEFAULT = new OutputSpec(Fields.ALL, false, 0, List.of());
 
         public OutputSpec {
             java.util.Objects.requireNonNull(fields, "fields");
             if (deflate < 0 || deflate > 9) throw new IllegalArgumentException("deflate level " + deflate);
+            layers = layers == null ? List.of() : List.copyOf(layers);
+            if (!layers.isEmpty() && fields == Fields.CORES)
+                throw new IllegalArgumentException("layers with fields: cores (no cell fields to crop)");
+        }
+
+        public OutputSpec(Fields fields, boolean single, int deflate) {
+            this(fields, single, deflate, List.of());
         }
 
         public boolean isDefault() { return equals(DEFAULT); }

@@ -71,12 +71,57 @@ final class GridReader {
         return new SolverSpec(tol.v(), maxIt, pt.v(), maxPicard, threads);
     }
 
-    /** The {@code output} block: which datasets, their precision and compression. */
-    CaseSpec.OutputSpec readOutput(Section s) {
+    /** The {@code output} block: which datasets, their precision and compression, the layers of the cell fields. */
+    CaseSpec.OutputSpec readOutput(Section s, List<LayerSpec> stack) {
         CaseSpec.OutputSpec.Fields fields = s.choice("fields", CaseSpec.OutputSpec.Fields::fromKey);
         boolean single = s.choice("precision").equals("float");
         int deflate = s.integer("compression");
+        List<String> layers = readOutputLayers(s, stack, fields);
         s.done();
-        return new CaseSpec.OutputSpec(fields, single, deflate);
+        return new CaseSpec.OutputSpec(fields, single, deflate, layers);
+    }
+
+    /**
+     * {@code output.layers}: stack layer names, each once, adjacent in the stack (the stored cell fields are one block
+     * of z-cells, so a gap would store layers the user left out). Returned in stack order.
+     */
+    private List<String> readOutputLayers(Section s, List<LayerSpec> stack, CaseSpec.OutputSpec.Fields fields) {
+        JsonNode n = s.raw("layers");
+        if (n == null) return List.of();
+        String path = s.sub("layers");
+        if (fields == CaseSpec.OutputSpec.Fields.CORES)
+            throw r.error(path, "does not apply with fields: cores, which stores no cell fields; remove one of them");
+        List<String> names = new ArrayList<>();
+        for (LayerSpec ls : stack) names.add(ls.name());
+        if (!n.isArray() || n.isEmpty())
+            throw r.error(path, "must be a non-empty list of stack layers, e.g. [wafer], got " + CaseReader.describe(n));
+        boolean[] chosen = new boolean[names.size()];
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode e = n.get(i);
+            String p = path + "[" + i + "]";
+            if (!e.isTextual())
+                throw r.error(p, "must be a layer name, got " + CaseReader.describe(e));
+            int l = names.indexOf(e.textValue());
+            if (l < 0)
+                throw r.error(p, "unknown layer '" + e.textValue() + "'" + Suggest.didYouMean(e.textValue(), names)
+                        + "; layers: " + String.join(", ", names));
+            if (chosen[l]) throw r.error(p, "layer '" + e.textValue() + "' is listed twice");
+            chosen[l] = true;
+        }
+        int first = -1, last = -1;
+        for (int l = 0; l < chosen.length; l++) {
+            if (!chosen[l]) continue;
+            if (first < 0) first = l;
+            last = l;
+        }
+        List<String> out = new ArrayList<>();
+        for (int l = first; l <= last; l++) {
+            if (!chosen[l])
+                throw r.error(path, "the layers must be adjacent in the stack (the stored fields are one block of"
+                        + " z-cells): '" + names.get(l) + "' lies between them; add it or choose adjacent layers");
+            out.add(names.get(l));
+        }
+        s.out.set("layers", n.deepCopy());
+        return out;
     }
 }

@@ -47,6 +47,8 @@ public final class ResultFile {
     private final Group root = new Group();
     private org.wafersim.cases.CaseSpec.OutputSpec output = org.wafersim.cases.CaseSpec.OutputSpec.DEFAULT;
     private final List<String> omitted = new ArrayList<>();
+    /** {k0, k1, nz}: the cell planes the cell fields are cropped to, or null. */
+    private int[] window;
 
     /** Arrays smaller than this stay contiguous under compression (a chunk index costs more than it saves). */
     static final int MIN_CHUNKED_VALUES = 1024;
@@ -80,6 +82,34 @@ public final class ResultFile {
             attribute("/", "output_compression", o.deflate());
         }
         return this;
+    }
+
+    /**
+     * Crops every cell field ([nz][ny][nx] of the solved grid, as the schema's {@code CELLS} shape) added from now on
+     * to the cell planes [k0, k1): the window of {@code output.layers}. The caller writes the mesh of the window.
+     */
+    public ResultFile zWindow(int k0, int k1, int nz) {
+        if (!(0 <= k0 && k0 < k1 && k1 <= nz)) throw new IllegalArgumentException("z window [" + k0 + ", " + k1
+                + ") of " + nz + " cell planes");
+        this.window = new int[]{k0, k1, nz};
+        return this;
+    }
+
+    /** The cell planes [k0, k1) of a cell field, or the field itself when no window applies to it. */
+    @SuppressWarnings("unchecked")
+    private <A> A crop(String path, A flat, int length, int[] shape, int[][] outShape) {
+        outShape[0] = shape;
+        if (window == null || shape.length != 3 || shape[0] != window[2] || !cellField(path)) return flat;
+        int plane = shape[1] * shape[2];
+        if ((long) plane * shape[0] != length) return flat;   // the size check below reports it
+        A out = (A) java.lang.reflect.Array.newInstance(flat.getClass().getComponentType(), (window[1] - window[0]) * plane);
+        System.arraycopy(flat, window[0] * plane, out, 0, (window[1] - window[0]) * plane);
+        outShape[0] = new int[]{window[1] - window[0], shape[1], shape[2]};
+        return out;
+    }
+
+    static boolean cellField(String path) {
+        return ResultSchema.of(path).map(d -> d.shape() == ResultSchema.Shape.CELLS).orElse(false);
     }
 
     /** Paths left out by {@code output.fields}, in the order the run produced them. */
@@ -156,6 +186,9 @@ public final class ResultFile {
     public ResultFile dataset(String path, double[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         if (omit(path)) return this;
+        int[][] sh = new int[1][];
+        flat = crop(path, flat, flat.length, shape, sh);
+        shape = sh[0];
         if (output.single() && floatField(path)) {
             float[] f = new float[flat.length];
             for (int c = 0; c < f.length; c++) f[c] = (float) flat[c];
@@ -169,6 +202,9 @@ public final class ResultFile {
     public ResultFile intDataset(String path, int[] flat, int[] shape, String units) {
         if (omit(path)) return this;
         Objects.requireNonNull(flat, "data of " + path);
+        int[][] sh = new int[1][];
+        flat = crop(path, flat, flat.length, shape, sh);
+        shape = sh[0];
         return addDataset(path, flat, flat.length, 4, shape, units);
     }
 
@@ -187,6 +223,9 @@ public final class ResultFile {
     public ResultFile byteDataset(String path, byte[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         if (omit(path)) return this;
+        int[][] sh = new int[1][];
+        flat = crop(path, flat, flat.length, shape, sh);
+        shape = sh[0];
         return addDataset(path, flat, flat.length, 1, shape, units);
     }
 

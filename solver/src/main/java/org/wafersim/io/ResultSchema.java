@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public enum ResultSchema {
     ROOT("/", "", Shape.GROUP, When.ALWAYS, "attributes wafersim_version, case_name, created_utc, case_source; "
-            + "with the case's output options also output_fields, output_precision, output_compression and "
-            + "omitted_datasets (the paths output.fields: cores left out)"),
+            + "with the case's output options also output_fields, output_precision, output_compression, "
+            + "omitted_datasets (the paths output.fields: cores left out), and with output.layers output_layers and "
+            + "output_k_window [k0, k1, nz] (the solved grid's cell planes the stored grid holds)"),
     CASE("/case", "text", Shape.TEXT, When.ALWAYS, "the resolved case (YAML) the run used (h5py: "
             + "f['case'][()].decode()); older files hold it in the root attribute case"),
 

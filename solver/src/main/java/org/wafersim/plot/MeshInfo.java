@@ -10,9 +10,11 @@ import org.wafersim.io.ResultReader;
 /**
  * The grid of a result file as the plots need it: cell faces ({@code /mesh/x}, {@code /mesh/y}, {@code /mesh/z},
  * metres), the layer table ({@code /mesh/layer_k} with attribute {@code layer_names}: k_begin, k_end exclusive) and
- * the active (heat-source) cell planes ({@code /mesh} attribute {@code active_k}). Missing parts are empty or null.
+ * the active (heat-source) cell planes ({@code /mesh} attribute {@code active_k}). Missing parts are empty or null;
+ * {@code cropped} when the run stored only some layers' cell planes ({@code output.layers}).
  */
-record MeshInfo(double[] x, double[] y, double[] z, List<String> layerNames, int[][] layerK, int[] activeK) {
+record MeshInfo(double[] x, double[] y, double[] z, List<String> layerNames, int[][] layerK, int[] activeK,
+                boolean cropped) {
     int nx() { return x.length - 1; }
     int ny() { return y.length - 1; }
     int nz() { return z == null ? 0 : z.length - 1; }
@@ -33,7 +35,9 @@ record MeshInfo(double[] x, double[] y, double[] z, List<String> layerNames, int
             }
         }
         int[] active = r.attributes(MESH.path()).get("active_k") instanceof int[] a && a.length == 2 ? a : null;
-        return new MeshInfo(x, y, z, names, lk, active);
+        // output.layers: the file holds the cell planes of some layers only (root attribute output_k_window)
+        boolean cropped = r.attributes("/").get("output_k_window") != null;
+        return new MeshInfo(x, y, z, names, lk, active, cropped);
     }
 
     /** The layer holding cell plane k, or null. */

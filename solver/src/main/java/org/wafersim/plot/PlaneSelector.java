@@ -34,7 +34,8 @@ final class PlaneSelector {
         int l = mesh.layerNames().indexOf(layer);
         if (l < 0)
             throw new InputException("--layer", null, "no layer '" + layer + "' in the result; layers: "
-                    + (mesh.layerNames().isEmpty() ? "(none recorded)" : String.join(", ", mesh.layerNames())));
+                    + (mesh.layerNames().isEmpty() ? "(none recorded)" : String.join(", ", mesh.layerNames()))
+                    + (mesh.cropped() ? " (the run stored these layers' cell fields only: output.layers)" : ""));
         int k0 = mesh.layerK()[l][0], k1 = mesh.layerK()[l][1];
         int[] a = mesh.activeK();
         if (a != null && a[0] >= k0 && a[1] <= k1 && a[1] > a[0]) return active(mesh, a);

@@ -92,23 +92,35 @@ public final class ResultLayout {
         f.byteDataset(MESH_VTK_GHOST_TYPE, ghost, shape3);
         f.datasetAttribute(MESH_VTK_GHOST_TYPE, "note", "VTK ghost-cell flags: 32 (HIDDENCELL) where the cell has no "
                 + "material (void_id of material_id), 0 elsewhere; the XDMF sidecar exposes it as vtkGhostType");
-        int nl = g.layerCount();
+        // the layer tables of the stored grid: with output.layers, the window's layers, k counted from its bottom
+        int[] w = window(r.spec(), g);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int l = 0; l < g.layerCount(); l++) {
+            if (g.layerK0(l) < w[0] || g.layerK1(l) > w[1]) continue;
+            names.add(g.layerNames().get(l));
+            kept.add(l);
+        }
+        int nl = kept.size();
         double[] lz = new double[2 * nl];
         int[] lk = new int[2 * nl];
-        for (int l = 0; l < nl; l++) {
-            lz[2 * l] = g.zf(g.layerK0(l));
-            lz[2 * l + 1] = g.zf(g.layerK1(l));
-            lk[2 * l] = g.layerK0(l);
-            lk[2 * l + 1] = g.layerK1(l);
+        for (int i = 0; i < nl; i++) {
+            int l = kept.get(i);
+            lz[2 * i] = g.zf(g.layerK0(l));
+            lz[2 * i + 1] = g.zf(g.layerK1(l));
+            lk[2 * i] = g.layerK0(l) - w[0];
+            lk[2 * i + 1] = g.layerK1(l) - w[0];
         }
+        String[] layerNames = names.toArray(new String[0]);
         f.dataset(MESH_LAYER_Z, lz, new int[]{nl, 2});
-        f.datasetAttribute(MESH_LAYER_Z, "layer_names", g.layerNames().toArray(new String[0]));
+        f.datasetAttribute(MESH_LAYER_Z, "layer_names", layerNames);
         f.datasetAttribute(MESH_LAYER_Z, "columns", new String[]{"z_bottom", "z_top"});
         f.intDataset(MESH_LAYER_K, lk, new int[]{nl, 2});
-        f.datasetAttribute(MESH_LAYER_K, "layer_names", g.layerNames().toArray(new String[0]));
+        f.datasetAttribute(MESH_LAYER_K, "layer_names", layerNames);
         f.datasetAttribute(MESH_LAYER_K, "columns", new String[]{"k_begin", "k_end (exclusive)"});
-        f.attribute(MESH, "layer_names", g.layerNames().toArray(new String[0]));
-        f.attribute(MESH, "active_k", new int[]{g.activeK0(), g.activeK1()});
+        f.attribute(MESH, "layer_names", layerNames);
+        if (g.activeK0() >= w[0] && g.activeK1() <= w[1])
+            f.attribute(MESH, "active_k", new int[]{g.activeK0() - w[0], g.activeK1() - w[0]});
         // the grading of the z-cells (the plan is cheap: faces only); a warning when neighbours differ by more than
         // grid.max_growth (a layer given too few cells)
         org.wafersim.grid.GridPlan zp = org.wafersim.grid.GridBuilder.plan(r.spec());
@@ -246,13 +258,40 @@ public final class ResultLayout {
         f.attribute(ROOT, "case_source", spec.source());
         f.dataset(MESH_X, g.xFaces(), new int[]{g.nx + 1});
         f.dataset(MESH_Y, g.yFaces(), new int[]{g.ny + 1});
-        f.dataset(MESH_Z, g.zFaces(), new int[]{g.nz + 1});
+        int[] w = window(spec, g);
+        if (w[0] == 0 && w[1] == g.nz) {
+            f.dataset(MESH_Z, g.zFaces(), new int[]{g.nz + 1});
+        } else {
+            // output.layers: the stored grid is the window's cell planes; the root attributes say where it sits
+            f.zWindow(w[0], w[1], g.nz);
+            f.dataset(MESH_Z, java.util.Arrays.copyOfRange(g.zFaces(), w[0], w[1] + 1), new int[]{w[1] - w[0] + 1});
+            f.attribute(ROOT, "output_layers", spec.output().layers().toArray(new String[0]));
+            f.attribute(ROOT, "output_k_window", new int[]{w[0], w[1], g.nz});
+        }
         short[] mat = g.materialIds();
         int[] mid = new int[mat.length];
         for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
         f.intDataset(MESH_MATERIAL_ID, mid, new int[]{g.nz, g.ny, g.nx});
         f.datasetAttribute(MESH_MATERIAL_ID, "material_names", g.materialNames().toArray(new String[0]));
         return mid;
+    }
+
+    /**
+     * The cell planes [k0, k1) the result file stores: those of the layers of {@code output.layers} (adjacent, checked
+     * by the case reader), or the whole grid.
+     */
+    static int[] window(org.wafersim.cases.CaseSpec spec, Grid g) {
+        java.util.List<String> chosen = spec.output().layers();
+        if (chosen.isEmpty()) return new int[]{0, g.nz};
+        int k0 = g.nz, k1 = 0;
+        for (int l = 0; l < g.layerCount(); l++) {
+            if (!chosen.contains(g.layerNames().get(l))) continue;
+            k0 = Math.min(k0, g.layerK0(l));
+            k1 = Math.max(k1, g.layerK1(l));
+        }
+        if (k0 >= k1) throw new IllegalStateException("output.layers " + chosen + " not in the grid's layers "
+                + g.layerNames());
+        return new int[]{k0, k1};
     }
 
     /**
