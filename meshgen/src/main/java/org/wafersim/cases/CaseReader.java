@@ -458,12 +458,13 @@ final class CaseReader {
 
         List<LayerSpec> stack = stackReader.readStack(top, wafer, waferSizeNode, lib);
 
-        Section p = top.section("power", true);
-        WattTraceReader.Peek trace = WattTraceReader.peek(root, source);
+        boolean noThermal = NoThermal.requested(root);
+        if (noThermal) NoThermal.checkBlocks(this, top);
+        Section p = noThermal ? NoThermal.power(this) : top.section("power", true);
+        WattTraceReader.Peek trace = noThermal ? null : WattTraceReader.peek(root, source);
         PowerSpec power = new PowerReader(this).readPower(p, dies, trace);
         p.done();
-
-        Section c = top.section("cooling", true);
+        Section c = noThermal ? NoThermal.cooling(this) : top.section("cooling", true);
         CoolingSpec cooling = new CoolingReader(this).readCooling(c, lib);
 
         // mechanics: its keys are checked here, its values once analysis.mechanics is known
@@ -478,7 +479,7 @@ final class CaseReader {
         boolean rel = a.bool("reliability");
         a.done();
         AnalysisSpec analysis = new AnalysisSpec(thermal, mech, rel);
-
+        NoThermal.checkAnalysis(this, analysis);
         MechanicsReader mechanicsReader = new MechanicsReader(this);
         MechanicsSpec mechanics = mechanicsReader.read(m, analysis, wafer, stack, lib);
 
@@ -488,7 +489,7 @@ final class CaseReader {
         Section tr = top.section("transient", false);
         TransientSpec transientSpec = new TransientReader(this).read(tr, thermal, p, cycling, trace);
         tr.done();
-        if (!transientGiven && thermal == ThermalAnalysis.STEADY) top.out.remove("transient");
+        if (!transientGiven && !thermal.timeDependent()) top.out.remove("transient");
         mechanicsReader.checkHistory(mechanics, analysis, cycling, transientSpec);
 
         // reliability: as transient, a run without reliability and without the block writes no block

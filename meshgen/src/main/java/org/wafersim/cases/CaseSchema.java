@@ -331,12 +331,46 @@ final class CaseSchema {
                     + " point, moved onto the wafer's edges when within one plate element of them"))
             .doc("3-D corner model (submodel driven by the plate solution)");
 
+    /** One edge's condition. */
+    private static Leaf edge(String which) {
+        return choice("edge support", EdgeSupports.Kind.values(), EdgeSupports.Kind::key)
+                .def(EdgeSupports.Kind.FREE.key()).doc("the outline's " + which + " edge");
+    }
+
     static final Obj SUPPORT = obj(
             "type", choice("support type", SupportType.values(), SupportType::key).def(SupportType.FREE.key())
-                    .doc("free: no support; clamped: the rim of a layer held; bosses: a layer held at points"),
+                    .doc("free: no support; clamped: the rim of a layer held; bosses: a layer held at points; edges:"
+                            + " a condition per edge of the model's outline (see docs/mechanics-loads.md)"),
             "layer", text().derived("the bottom layer").doc("the supported layer (a plate layer)"),
-            "at", values("bosses: a list of [x, y] points (at least three, not on one line) in the wafer frame"))
+            "at", values("bosses: a list of [x, y] points (at least three, not on one line) in the wafer frame"),
+            "edges", obj(
+                    "xmin", edge("x = min"),
+                    "xmax", edge("x = max"),
+                    "ymin", edge("y = min"),
+                    "ymax", edge("y = max"))
+                    .doc("type edges: free | clamped | simply_supported | symmetric per edge of the box around all"
+                            + " layers; clamped and simply_supported hold the support layer, symmetric every layer"),
+            "in_plane", choice("in-plane condition", List.of("free", "held")).def("free")
+                    .doc("type edges with a simply_supported edge: free (slides in-plane, the classical simple"
+                            + " support) or held (u = v = 0 too)"))
             .doc("how the stack is held");
+
+    static final Obj LOAD = obj(
+            "type", choice("load type", LoadSpec.Type.values(), LoadSpec.Type::key)
+                    .derived("thermal; with analysis.thermal: none it must be given (uniform or file)")
+                    .doc("thermal: the run's thermal solution; uniform: one temperature everywhere; file: a 3-D"
+                            + " field from HDF5 (both need analysis.thermal: none)"),
+            "delta", q(Dimension.TEMPERATURE_DIFFERENCE)
+                    .doc("uniform: the change from mechanics.stress_free (e.g. \"100 K\"); instead of temperature"),
+            "temperature", q(Dimension.TEMPERATURE).absolute().doc("uniform: the temperature of every cell"),
+            "file", text().doc("file: the HDF5 file (relative to the case file), e.g. a wafersim result"),
+            "dataset", text().def("/thermal/temperature")
+                    .doc("file: the temperatures, [nz][ny][nx], with a units attribute K or degC"),
+            "x", text().def("/mesh/x").doc("file: the dataset of the field's x cell faces (nx + 1, with units)"),
+            "y", text().def("/mesh/y").doc("file: the dataset of the field's y cell faces (ny + 1, with units)"),
+            "z", text().def("/mesh/z").doc("file: the dataset of the field's z cell faces (nz + 1, with units; up"
+                    + " from the board's back face)"))
+            .doc("the temperatures the mechanics is solved for (see docs/mechanics-loads.md)");
 
     static final Obj MECHANICS = obj(
             "stress_free", q(Dimension.TEMPERATURE).def("25 degC").absolute()
@@ -351,7 +385,8 @@ final class CaseSchema {
             "states", values("operating states to solve, a list of " + String.join(" | ",
                     keysOf(OperatingState.values(), OperatingState::key)) + "; default [full, idle]"),
             "history", HISTORY,
-            "corner", CORNER)
+            "corner", CORNER,
+            "load", LOAD)
             .doc("thermo-mechanics of the stack (with analysis.mechanics: true)");
 
     static final Obj CYCLING = obj(
@@ -370,8 +405,9 @@ final class CaseSchema {
     static final Obj ANALYSIS = obj(
             "thermal", choice("thermal analysis", ThermalAnalysis.values(), t -> t.key)
                     .def(ThermalAnalysis.STEADY.key)
-                    .doc("steady, transient (a power profile over transient.end) or cycle (the cycling block until"
-                            + " periodic)"),
+                    .doc("steady, transient (a power profile over transient.end), cycle (the cycling block until"
+                            + " periodic) or none (no thermal solve: the mechanics' temperatures come from"
+                            + " mechanics.load)"),
             "mechanics", bool(false).doc("solve the thermo-mechanics"),
             "reliability", bool(false).doc("estimate yield, wear-out and connector fatigue"))
             .doc("which physics run");

@@ -334,10 +334,12 @@ public record CaseSpec(
      * @param support    how the stack is held ({@link SupportSpec#FREE} by default)
      * @param states     the operating states to solve the mechanics for, distinct, in the order given
      * @param history    output times along a transient or cycle run ({@code mechanics.history})
+     * @param corner     the 3-D corner model ({@code mechanics.corner})
+     * @param load       the load: the thermal solution, or a prescribed field without one ({@code mechanics.load})
      */
     public record MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
                                 SupportSpec support, List<OperatingState> states, HistorySpec history,
-                                CornerSpec corner) {
+                                CornerSpec corner, LoadSpec load) {
         /**
          * Default in-plane element size of the mechanics grid (m): 2.5 mm (the multigrid-preconditioned plate solver
          * costs about linear time in the unknowns: the default case's 168k unknowns take ~14 CPU-seconds).
@@ -352,6 +354,13 @@ public record CaseSpec(
             states = List.copyOf(states);
             if (history == null) history = HistorySpec.DEFAULT;
             if (corner == null) corner = CornerSpec.DEFAULT;
+            if (load == null) load = LoadSpec.THERMAL;
+        }
+
+        /** The thermal solution as the load ({@code mechanics.load.type: thermal}). */
+        public MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
+                             SupportSpec support, List<OperatingState> states, HistorySpec history, CornerSpec corner) {
+            this(stressFree, spacing, layers, support, states, history, corner, LoadSpec.THERMAL);
         }
 
         /** Without {@code mechanics.corner} (off). */
@@ -419,7 +428,9 @@ public record CaseSpec(
         /** The rim of the support layer is clamped. */
         CLAMPED,
         /** The support layer is held at points (mounting bosses). */
-        BOSSES;
+        BOSSES,
+        /** Each edge of the model's outline free, clamped, simply supported or symmetric ({@link EdgeSupports}). */
+        EDGES;
 
         /** The case-file value: free, clamped, bosses. */
         public String key() { return name().toLowerCase(Locale.ROOT); }
@@ -440,13 +451,16 @@ public record CaseSpec(
      *               corner, like the probes), each inside the layer's footprint; empty unless BOSSES, where there are
      *               at least three, distinct and not all on one line
      */
-    public record SupportSpec(SupportType type, String layer, List<Point> points) {
+    public record SupportSpec(SupportType type, String layer, List<Point> points, EdgeSupports edges) {
         /** A free stack. */
         public static final SupportSpec FREE = new SupportSpec(SupportType.FREE, null, List.of());
 
         public SupportSpec {
             points = points == null ? List.of() : List.copyOf(points);
         }
+
+        /** Any type but {@link SupportType#EDGES}. */
+        public SupportSpec(SupportType type, String layer, List<Point> points) { this(type, layer, points, null); }
     }
 
     /** A point (m) in the wafer plane, in the frame of {@link CaseSpec} (origin at the wafer's lower-left corner). */
@@ -503,9 +517,13 @@ public record CaseSpec(
     }
 
     public enum ThermalAnalysis {
-        STEADY("steady"), TRANSIENT("transient"), CYCLE("cycle");
+        STEADY("steady"), TRANSIENT("transient"), CYCLE("cycle"),
+        /** No thermal solve: the temperatures are {@code mechanics.load}'s (a uniform change or a field from a file). */
+        NONE("none");
         public final String key;
         ThermalAnalysis(String key) { this.key = key; }
+        /** Transient or cycle: a run along time. */
+        public boolean timeDependent() { return this == TRANSIENT || this == CYCLE; }
         public static ThermalAnalysis fromKey(String k) {
             for (ThermalAnalysis a : values()) if (a.key.equals(k)) return a;
             return null;

@@ -64,11 +64,24 @@ final class MechanicsReader {
 
         Map<String, LayerTreatment> layers = layers(m, mech, stack, lib);
         SupportSpec support = support(m.section("support", false), wafer, stack, layers);
-        List<OperatingState> states = states(m);
-        HistorySpec history = history(m);
+        LoadSpec load = new MechanicsLoadReader(r).read(m, analysis, stressFree.v());
+        List<OperatingState> states;
+        HistorySpec history;
+        if (load.prescribed()) {
+            // a prescribed field is the one state: the thermal operating states and the history do not apply
+            for (String k : List.of("states", "history")) {
+                reject(m, k, k + " applies to mechanics.load.type: thermal (the run's thermal operating states); a "
+                        + load.type().key() + " load is solved once, as the state 'load'");
+            }
+            states = List.of();
+            history = HistorySpec.DEFAULT;
+        } else {
+            states = states(m);
+            history = history(m);
+        }
         CornerSpec corner = corner(m.optionalSection("corner"), mech, wafer, stack, layers);
         m.done();
-        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states, history, corner);
+        return new MechanicsSpec(stressFree.v(), spacing.v(), layers, support, states, history, corner, load);
     }
 
     /**
@@ -366,8 +379,13 @@ final class MechanicsReader {
     private SupportSpec support(Section s, WaferSpec wafer, List<LayerSpec> stack,
                                 Map<String, LayerTreatment> layers) {
         SupportType type = s.choice("type", SupportType::fromKey);
+        if (type != SupportType.EDGES) {
+            reject(s, "edges", "edges applies only to type: edges (the condition of each edge of the outline)");
+            reject(s, "in_plane", "in_plane applies only to type: edges with a simply_supported edge");
+        }
         if (type == SupportType.FREE) {
-            reject(s, "layer", "layer applies only to type: clamped or bosses (a free stack has no support layer)");
+            reject(s, "layer", "layer applies only to type: clamped, bosses or edges (a free stack has no support"
+                    + " layer)");
             reject(s, "at", "at applies only to type: bosses");
             s.done();
             return SupportSpec.FREE;
@@ -385,13 +403,62 @@ final class MechanicsReader {
                     + " plate layer");
         }
         List<Point> points = List.of();
+        EdgeSupports edges = null;
         if (type == SupportType.CLAMPED) {
             reject(s, "at", "at applies only to type: bosses (clamped holds the whole rim of the layer)");
+        } else if (type == SupportType.EDGES) {
+            reject(s, "at", "at applies only to type: bosses (edges holds edges of the outline)");
+            edges = edges(s, wafer, stack, l);
         } else {
             points = bosses(s, wafer, l);
         }
         s.done();
-        return new SupportSpec(type, layer, points);
+        return new SupportSpec(type, layer, points, edges);
+    }
+
+    /**
+     * {@code support.edges} and {@code in_plane}: the edges of the box around every layer (layers are centred on the
+     * wafer); a clamped or simply supported edge holds the support layer, which must therefore reach it.
+     */
+    private EdgeSupports edges(Section s, WaferSpec wafer, List<LayerSpec> stack, LayerSpec held) {
+        Section e = s.section("edges", true);
+        java.util.EnumMap<EdgeSupports.Edge, EdgeSupports.Kind> map = new java.util.EnumMap<>(EdgeSupports.Edge.class);
+        double ox0 = Double.MAX_VALUE, ox1 = -Double.MAX_VALUE, oy0 = Double.MAX_VALUE, oy1 = -Double.MAX_VALUE;
+        for (LayerSpec l : stack) {
+            ox0 = Math.min(ox0, (wafer.sizeX() - l.sizeX()) / 2);
+            ox1 = Math.max(ox1, (wafer.sizeX() + l.sizeX()) / 2);
+            oy0 = Math.min(oy0, (wafer.sizeY() - l.sizeY()) / 2);
+            oy1 = Math.max(oy1, (wafer.sizeY() + l.sizeY()) / 2);
+        }
+        boolean simple = false;
+        for (EdgeSupports.Edge edge : EdgeSupports.Edge.values()) {
+            EdgeSupports.Kind k = e.choice(edge.key(), EdgeSupports.Kind::fromKey);
+            map.put(edge, k);
+            simple |= k == EdgeSupports.Kind.SIMPLY_SUPPORTED;
+            if (k != EdgeSupports.Kind.CLAMPED && k != EdgeSupports.Kind.SIMPLY_SUPPORTED) continue;
+            double reach = switch (edge) {
+                case XMIN -> (wafer.sizeX() - held.sizeX()) / 2 - ox0;
+                case XMAX -> ox1 - (wafer.sizeX() + held.sizeX()) / 2;
+                case YMIN -> (wafer.sizeY() - held.sizeY()) / 2 - oy0;
+                case YMAX -> oy1 - (wafer.sizeY() + held.sizeY()) / 2;
+            };
+            if (reach > SAME_POINT * Math.max(ox1 - ox0, oy1 - oy0)) {
+                throw r.error(e.sub(edge.key()), "a " + k.key() + " edge holds the support layer '" + held.name()
+                        + "', which stops " + CaseReader.mm(reach) + " short of the outline's " + edge.key()
+                        + " edge (the box around all layers spans x " + CaseReader.mm(ox0) + " .. "
+                        + CaseReader.mm(ox1) + ", y " + CaseReader.mm(oy0) + " .. " + CaseReader.mm(oy1)
+                        + "); choose a support layer that reaches it (mechanics.support.layer)");
+            }
+        }
+        e.done();
+        boolean held2;
+        if (simple) {
+            held2 = "held".equals(s.choice("in_plane"));
+        } else {
+            reject(s, "in_plane", "in_plane applies only to simply_supported edges, and no edge is simply_supported");
+            held2 = false;
+        }
+        return new EdgeSupports(map, held2);
     }
 
     private List<Point> bosses(Section s, WaferSpec wafer, LayerSpec l) {

@@ -280,7 +280,7 @@ public final class GridBuilder {
         }
         return new GridPlan(xf, yf, zf, new ArrayList<>(ids.keySet()), layerNames, layerMat, lx0, lx1, ly0, ly1,
                 layerK0, layerK1, segK0[activeSeg], segK1[activeSeg],
-                spec.analysis() != null && spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY,
+                spec.analysis() != null && spec.analysis().thermal().timeDependent(),
                 worst[0], zWarning);
     }
 

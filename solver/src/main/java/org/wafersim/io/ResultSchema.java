@@ -38,15 +38,17 @@ public enum ResultSchema {
     MESH_LAYER_K("/mesh/layer_k", "1", Shape.PER_LAYER, When.ALWAYS,
             "[layer][k_begin, k_end) cell range of each layer"),
 
-    THERMAL("/thermal", "", Shape.GROUP, When.ALWAYS, "attribute state (what the steady field is in a transient run)"),
+    THERMAL("/thermal", "", Shape.GROUP, When.ALWAYS, "attribute state (what the steady field is in a transient run;"
+            + " with analysis.thermal: none, that it is mechanics.load's prescribed field)"),
     THERMAL_TEMPERATURE("/thermal/temperature", "degC", Shape.CELLS, When.ALWAYS,
-            "steady temperature (NaN in void cells); a stopped run's last iterate"),
-    THERMAL_POWER_DENSITY("/thermal/power_density", "W/m^3", Shape.CELLS, When.ALWAYS,
+            "steady temperature (NaN in void cells); a stopped run's last iterate; with analysis.thermal: none the"
+                    + " prescribed load (mechanics.load) on the grid"),
+    THERMAL_POWER_DENSITY("/thermal/power_density", "W/m^3", Shape.CELLS, When.THERMAL,
             "heat generated per cell volume at the operating point (the cores' and the case's sources)"),
-    THERMAL_HEAT_PATHS("/thermal/heat_paths", "W", Shape.PER_PATH, When.ALWAYS,
+    THERMAL_HEAT_PATHS("/thermal/heat_paths", "W", Shape.PER_PATH, When.THERMAL,
             "heat out through each boundary (attribute path_names) and the energy balance, R_junction, power split,"
                     + " fixed sources (fixed_sources_W, fixed_source_names, fixed_source_powers_W)"),
-    THERMAL_INTERFACE_HEAT("/thermal/interface_heat", "W", Shape.PER_INTERFACE, When.ALWAYS,
+    THERMAL_INTERFACE_HEAT("/thermal/interface_heat", "W", Shape.PER_INTERFACE, When.THERMAL,
             "heat crossing each layer interface, positive upwards (attribute interfaces)"),
     THERMAL_COOLANT_TEMPERATURE("/thermal/coolant_temperature", "degC", Shape.SURFACE, When.COOLANT,
             "local coolant temperature [y][x]; attributes inlet/outlet/mean, flow, h, pressure drop"),
@@ -58,7 +60,7 @@ public enum ResultSchema {
     CORES_ROW("/cores/row", "1", Shape.PER_CORE, When.ALWAYS, "core row within its die"),
     CORES_COLUMN("/cores/column", "1", Shape.PER_CORE, When.ALWAYS, "core column within its die"),
     CORES_SPARE("/cores/spare", "1", Shape.PER_CORE, When.ALWAYS, "1 for a spare core"),
-    CORES_POWER("/cores/power", "W", Shape.PER_CORE, When.ALWAYS, "dynamic + leakage at the core's solved temperature"),
+    CORES_POWER("/cores/power", "W", Shape.PER_CORE, When.THERMAL, "dynamic + leakage at the core's solved temperature"),
     CORES_TEMPERATURE("/cores/temperature", "degC", Shape.PER_CORE, When.ALWAYS,
             "mean active-layer temperature under the core"),
     CORES_TEMPERATURE_SWING("/cores/temperature_swing", "K", Shape.PER_CORE, When.CYCLE,
@@ -66,11 +68,11 @@ public enum ResultSchema {
     CORES_TEMPERATURE_MEAN_CYCLE("/cores/temperature_mean_cycle", "degC", Shape.PER_CORE, When.CYCLE,
             "time-mean temperature over the last cycle"),
 
-    SOLVER("/solver", "", Shape.GROUP, When.ALWAYS, "attributes picard_iterations, final_relative_residual, "
+    SOLVER("/solver", "", Shape.GROUP, When.ALWAYS, "attributes (with a thermal solve) picard_iterations, final_relative_residual, "
             + "multigrid_levels, picard_change_K"),
-    SOLVER_CG_ITERATIONS("/solver/cg_iterations", "1", Shape.PER_ITERATION, When.ALWAYS,
+    SOLVER_CG_ITERATIONS("/solver/cg_iterations", "1", Shape.PER_ITERATION, When.THERMAL,
             "CG iterations per outer round"),
-    SOLVER_RESIDUAL_HISTORY("/solver/residual_history", "1", Shape.PER_ITERATION, When.ALWAYS,
+    SOLVER_RESIDUAL_HISTORY("/solver/residual_history", "1", Shape.PER_ITERATION, When.THERMAL,
             "relative residual per outer round"),
     SOLVER_WALL_SECONDS("/solver/wall_seconds", "s", Shape.PER_STAGE, When.ALWAYS,
             "wall time per stage (attribute stages)"),
@@ -273,7 +275,7 @@ public enum ResultSchema {
 
     /** When a run writes the entry. */
     public enum When {
-        ALWAYS("always"), COOLANT("a coolant model (lateral or vertical cooling)"), TRANSIENT("a transient run"),
+        ALWAYS("always"), THERMAL("a thermal solve (analysis.thermal other than none)"), COOLANT("a coolant model (lateral or vertical cooling)"), TRANSIENT("a transient run"),
         CYCLE("a cycle run"), SNAPSHOTS("transient.snapshots"), MECHANICS("analysis.mechanics"),
         CONNECTOR("mechanics with a connector layer"), MECHANICS_HISTORY("mechanics along a transient"),
         RELIABILITY("analysis.reliability"), CONNECTOR_FATIGUE("reliability with connector fatigue"),

@@ -22,9 +22,16 @@ public final class PackageMechanics {
      * @param kinds         the treatment of each grid layer (stack order)
      * @param supportLayer  the grid layer that is held (clamped rim or bosses)
      * @param bosses        boss positions (x, y) in m, for BOSSES
+     * @param edges         the condition of each edge of the outline, for EDGES (else null)
      */
     public record Setup(double stressFreeK, double spacing, List<LayerTreatment> kinds, SupportType support,
-                        int supportLayer, List<double[]> bosses) { }
+                        int supportLayer, List<double[]> bosses, org.wafersim.cases.EdgeSupports edges) {
+        /** Any support but EDGES. */
+        public Setup(double stressFreeK, double spacing, List<LayerTreatment> kinds, SupportType support,
+                     int supportLayer, List<double[]> bosses) {
+            this(stressFreeK, spacing, kinds, support, supportLayer, bosses, null);
+        }
+    }
 
     private final Grid grid;
     private final List<Material> materials;
@@ -70,6 +77,7 @@ public final class PackageMechanics {
             case FREE -> Supports.free(model);
             case CLAMPED -> Supports.clamped(model, held);
             case BOSSES -> Supports.bosses(model, held, setup.bosses());
+            case EDGES -> Supports.edges(model, held, setup.edges());
         };
         factor = model.factorize(fixes, par);
     }

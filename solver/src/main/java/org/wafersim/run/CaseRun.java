@@ -82,7 +82,9 @@ public final class CaseRun {
         ReliabilityParameters relParams = spec.analysis().reliability() ? spec.reliabilitySpec().parameters() : null;
         MeshStage mesh = MeshStage.build(spec, progress);
         stages.put("mesh", (System.nanoTime() - t0) / 1e9);
-        boolean transientRun = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY;
+        if (spec.analysis().thermal() == CaseSpec.ThermalAnalysis.NONE) return prescribed(spec, mesh, threads, progress,
+                stages, t0);
+        boolean transientRun = spec.analysis().thermal().timeDependent();
         try (Parallel par = new Parallel(threads > 0 ? threads : spec.solver().threads())) {
             ThermalStage th = ThermalStage.solve(spec, mesh, par, progress, stages, onFailure);
 
@@ -131,12 +133,7 @@ public final class CaseRun {
                     stages.put("mechanics_history", mech.history().seconds());
                 }
                 stages.put("mechanics", mech.seconds());
-                if (spec.mechanics().corner().enabled()) {
-                    long tc = System.nanoTime();
-                    mech = mech.withCorner(CornerRun.run(spec, mech.model(), mech.states().get(0),
-                            fields.values().iterator().next(), par, progress));
-                    stages.put("mechanics_corner", (System.nanoTime() - tc) / 1e9);
-                }
+                mech = corner(spec, mech, fields, par, progress, stages);
             }
 
             ReliabilityRun.Outcome rel = null;
@@ -150,6 +147,46 @@ public final class CaseRun {
             RunSummary summary = SummaryStage.of(spec, mesh, th, stages, (System.nanoTime() - t0) / 1e9, tr, mech, rel);
             return new Result(spec, mesh.grid(), mesh.cores(), th.corePower(), th.q(), th.result(), th.coreT(),
                     summary, th.model().coolant(), th.interfaceHeat(), tr, rel, mech, th.model().problem().fixed());
+        }
+    }
+
+    /** The 3-D corner model after the plate model, on the first state, when the case asks for it. */
+    private static MechanicsRun.Outcome corner(CaseSpec spec, MechanicsRun.Outcome mech, Map<String, double[]> fields,
+                                               Parallel par, Consumer<String> progress, Map<String, Double> stages) {
+        if (!spec.mechanics().corner().enabled()) return mech;
+        long tc = System.nanoTime();
+        mech = mech.withCorner(CornerRun.run(spec, mech.model(), mech.states().get(0),
+                fields.values().iterator().next(), par, progress));
+        stages.put("mechanics_corner", (System.nanoTime() - tc) / 1e9);
+        return mech;
+    }
+
+    /**
+     * A run without a thermal solve ({@code analysis.thermal: none}): the mechanics under {@code mechanics.load}'s
+     * prescribed field ({@link PrescribedTemperature}), solved once as the state "load". The result carries that field
+     * where a thermal run has its solution (the per-core means of it too), no power and no heat paths.
+     */
+    private static Result prescribed(CaseSpec spec, MeshStage mesh, int threads, Consumer<String> progress,
+                                     Map<String, Double> stages, long t0) {
+        Grid g = mesh.grid();
+        try (Parallel par = new Parallel(threads > 0 ? threads : spec.solver().threads())) {
+            long t1 = System.nanoTime();
+            double[] field = PrescribedTemperature.field(spec, g);
+            stages.put("load", (System.nanoTime() - t1) / 1e9);
+            progress.accept("mechanics: prescribed load (mechanics.load.type " + spec.mechanics().load().type().key()
+                    + "), no thermal solve");
+            Map<String, double[]> fields = new LinkedHashMap<>();
+            fields.put("load", field);
+            MechanicsRun.Outcome mech = MechanicsRun.run(spec, g, mesh.plan(), fields, par, progress);
+            stages.put("mechanics", mech.seconds());
+            mech = corner(spec, mech, fields, par, progress, stages);
+            double[] coreT = mesh.map().coreMean(g, field);
+            SteadyResult th = new SteadyResult(field, 0, new double[0], java.util.List.of(), 0, 0, new int[0], 0,
+                    new double[0], 0, 0, 0, 0, null);
+            RunSummary summary = SummaryStage.prescribed(spec, mesh, th, coreT, stages,
+                    (System.nanoTime() - t0) / 1e9, mech);
+            return new Result(spec, g, mesh.cores(), new double[mesh.cores().coreCount()], new double[g.cells()], th,
+                    coreT, summary, null, new double[Math.max(0, g.layerCount() - 1)], null, null, mech, null);
         }
     }
 }

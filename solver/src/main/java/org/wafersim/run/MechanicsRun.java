@@ -66,7 +66,7 @@ public final class MechanicsRun {
         int held = s.layer() == null ? g.layerCount() - 1 : g.layerIndex(s.layer());
         List<double[]> pts = new ArrayList<>();
         for (CaseSpec.Point p : s.points()) pts.add(new double[]{p.x(), p.y()});
-        return new PackageMechanics.Setup(m.stressFree(), m.spacing(), kinds, s.type(), held, pts);
+        return new PackageMechanics.Setup(m.stressFree(), m.spacing(), kinds, s.type(), held, pts, s.edges());
     }
 
     /**

@@ -131,6 +131,65 @@ public final class ResultLayout {
         double[] t = th.temperature();
         for (int c = 0; c < tC.length; c++) tC[c] = t[c] - KELVIN;
         f.dataset(THERMAL_TEMPERATURE, tC, shape3);
+        RunSummary s = r.summary();
+        boolean solved = r.spec().analysis().thermal() != org.wafersim.cases.CaseSpec.ThermalAnalysis.NONE;
+        if (solved) writeSolved(f, r, g, shape3, th, s);
+        else f.attribute(THERMAL, "state", "prescribed by mechanics.load (type " + r.spec().mechanics().load().type()
+                .key() + "): analysis.thermal is none, no thermal solve ran; temperature is the load on the grid");
+
+        var cores = r.cores();
+        int n = cores.coreCount();
+        double[] cx = new double[n], cy = new double[n], ct = new double[n];
+        int[] die = new int[n], spare = new int[n], row = new int[n], col = new int[n];
+        for (int c = 0; c < n; c++) {
+            cx[c] = cores.xc(c);
+            cy[c] = cores.yc(c);
+            die[c] = cores.die(c);
+            spare[c] = cores.isSpare(c) ? 1 : 0;
+            row[c] = cores.coreRow(c);
+            col[c] = cores.coreColumn(c);
+            ct[c] = r.coreTemperature()[c] - KELVIN;
+        }
+        int[] sh = {n};
+        f.dataset(CORES_X, cx, sh);
+        f.dataset(CORES_Y, cy, sh);
+        f.intDataset(CORES_DIE, die, sh);
+        f.intDataset(CORES_ROW, row, sh);
+        f.intDataset(CORES_COLUMN, col, sh);
+        f.intDataset(CORES_SPARE, spare, sh);
+        if (solved) {
+            f.dataset(CORES_POWER, r.corePower(), sh);
+            f.datasetAttribute(CORES_POWER, "note", "dynamic + leakage at the core's solved temperature");
+        }
+        f.dataset(CORES_TEMPERATURE, ct, sh);
+        f.attribute(CORES, "dies", new int[]{cores.columns(), cores.rows()});
+        f.attribute(CORES, "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
+
+        if (r.transientOutcome() != null) writeTransient(f, r, shape3);
+        if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
+        if (r.reliability() != null) ReliabilityLayout.write(f, r.reliability(), cores);
+        if (s.verdict() != null) writeVerdict(f, s.verdict());
+        writeStatus(f, s.status(), s.exitCode(), s.statusMessage());
+        if (solved) {
+            int[] its = th.linearIterations();
+            f.intDataset(SOLVER_CG_ITERATIONS, its, new int[]{its.length});
+            f.dataset(SOLVER_RESIDUAL_HISTORY, th.residualHistory(), new int[]{th.residualHistory().length});
+            f.attribute(SOLVER, "picard_iterations", th.picardIterations());
+            f.attribute(SOLVER, "final_relative_residual", th.finalRelResidual());
+            f.attribute(SOLVER, "multigrid_levels", th.multigridLevels());
+            f.attribute(SOLVER, "picard_change_K", th.picardChange());
+        }
+        String[] stageNames = s.stageSeconds().keySet().toArray(new String[0]);
+        double[] secs = new double[stageNames.length];
+        for (int i = 0; i < secs.length; i++) secs[i] = s.stageSeconds().get(stageNames[i]);
+        f.dataset(SOLVER_WALL_SECONDS, secs, new int[]{secs.length});
+        f.datasetAttribute(SOLVER_WALL_SECONDS, "stages", stageNames);
+        return f;
+    }
+
+    /** The thermal solve's datasets: heat generated, heat paths and budget, interface heat, coolant. */
+    private static void writeSolved(ResultFile f, CaseRun.Result r, Grid g, int[] shape3, SteadyResult th,
+                                    RunSummary s) {
         double[] qOut = r.q();
         if (r.fixedSources() != null) {
             // the case's fixed sources are generated heat too
@@ -139,7 +198,6 @@ public final class ResultLayout {
             for (int c = 0; c < qOut.length; c++) qOut[c] += fx[c];
         }
         f.dataset(THERMAL_POWER_DENSITY, qOut, shape3);
-        RunSummary s = r.summary();
         String hp = THERMAL_HEAT_PATHS.path();
         f.dataset(hp, th.pathHeat(), new int[]{th.pathHeat().length}, "W");
         f.datasetAttribute(hp, "path_names", th.pathNames().toArray(new String[0]));
@@ -198,51 +256,6 @@ public final class ResultLayout {
                 }
             }
         }
-
-        var cores = r.cores();
-        int n = cores.coreCount();
-        double[] cx = new double[n], cy = new double[n], ct = new double[n];
-        int[] die = new int[n], spare = new int[n], row = new int[n], col = new int[n];
-        for (int c = 0; c < n; c++) {
-            cx[c] = cores.xc(c);
-            cy[c] = cores.yc(c);
-            die[c] = cores.die(c);
-            spare[c] = cores.isSpare(c) ? 1 : 0;
-            row[c] = cores.coreRow(c);
-            col[c] = cores.coreColumn(c);
-            ct[c] = r.coreTemperature()[c] - KELVIN;
-        }
-        int[] sh = {n};
-        f.dataset(CORES_X, cx, sh);
-        f.dataset(CORES_Y, cy, sh);
-        f.intDataset(CORES_DIE, die, sh);
-        f.intDataset(CORES_ROW, row, sh);
-        f.intDataset(CORES_COLUMN, col, sh);
-        f.intDataset(CORES_SPARE, spare, sh);
-        f.dataset(CORES_POWER, r.corePower(), sh);
-        f.datasetAttribute(CORES_POWER, "note", "dynamic + leakage at the core's solved temperature");
-        f.dataset(CORES_TEMPERATURE, ct, sh);
-        f.attribute(CORES, "dies", new int[]{cores.columns(), cores.rows()});
-        f.attribute(CORES, "cores_per_die", new int[]{cores.perDieX(), cores.perDieY()});
-
-        if (r.transientOutcome() != null) writeTransient(f, r, shape3);
-        if (r.mechanics() != null) MechanicsLayout.write(f, r.mechanics());
-        if (r.reliability() != null) ReliabilityLayout.write(f, r.reliability(), cores);
-        if (s.verdict() != null) writeVerdict(f, s.verdict());
-        writeStatus(f, s.status(), s.exitCode(), s.statusMessage());
-        int[] its = th.linearIterations();
-        f.intDataset(SOLVER_CG_ITERATIONS, its, new int[]{its.length});
-        f.dataset(SOLVER_RESIDUAL_HISTORY, th.residualHistory(), new int[]{th.residualHistory().length});
-        f.attribute(SOLVER, "picard_iterations", th.picardIterations());
-        f.attribute(SOLVER, "final_relative_residual", th.finalRelResidual());
-        f.attribute(SOLVER, "multigrid_levels", th.multigridLevels());
-        f.attribute(SOLVER, "picard_change_K", th.picardChange());
-        String[] stageNames = s.stageSeconds().keySet().toArray(new String[0]);
-        double[] secs = new double[stageNames.length];
-        for (int i = 0; i < secs.length; i++) secs[i] = s.stageSeconds().get(stageNames[i]);
-        f.dataset(SOLVER_WALL_SECONDS, secs, new int[]{secs.length});
-        f.datasetAttribute(SOLVER_WALL_SECONDS, "stages", stageNames);
-        return f;
     }
 
     /**

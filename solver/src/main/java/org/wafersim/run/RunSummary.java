@@ -92,6 +92,29 @@ public record RunSummary(
                 interfaceHeatW, feasibleNow, limitC, tr, rel, mech, pc, v);
     }
 
+    /** {@link #coolingMode} of a run without a thermal solve (analysis.thermal: none). */
+    public static final String NO_THERMAL = "none (no thermal solve)";
+
+    /** The text of a run without a thermal solve: the prescribed temperatures, then the mechanics and the verdict. */
+    private String prescribedText(StringBuilder sb) {
+        sb.append("thermal         none: no thermal solve (analysis.thermal: none)").append(System.lineSeparator());
+        if (powerCoolant != null) sb.append(powerCoolant.text());
+        sb.append(String.format("load T          wafer max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC,
+                waferMeanC, waferMinC));
+        sb.append(String.format("wall time       %.2f s (", wallSeconds));
+        boolean first = true;
+        for (var e : stageSeconds.entrySet()) {
+            sb.append(first ? "" : ", ").append(String.format("%s %.2f s", e.getKey(), e.getValue()));
+            first = false;
+        }
+        sb.append(')').append(System.lineSeparator());
+        if (mechanicsInfo != null) sb.append(mechanicsInfo.text());
+        if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
+        if (verdict != null) sb.append(verdict.text());
+        sb.append(String.format("status          %s (exit %d): %s%n", status(), exitCode(), statusMessage()));
+        return sb.toString();
+    }
+
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
     public record HottestCore(int core, int dieColumn, int dieRow, int coreColumn, int coreRow, double temperatureC) { }
 
@@ -148,6 +171,7 @@ public record RunSummary(
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("case %s: %d x %d x %d = %,d cells%n", caseName, nx, ny, nz, cells));
+        if (NO_THERMAL.equals(coolingMode)) return prescribedText(sb);
         sb.append(String.format("cooling         %s%n", coolingMode));
         if (transientInfo != null) {
             // a transient is judged over its whole run: the peak over time first; the steady lines below are the

@@ -21,6 +21,9 @@ final class SummaryStage {
     private static final double KELVIN = Units.ZERO_CELSIUS_K;
     private static final double JUNCTION_LIMIT_C = CaseRun.JUNCTION_LIMIT_C;
 
+    /** The cooling mode word of a run without a thermal solve. */
+    static final String NO_THERMAL = RunSummary.NO_THERMAL;
+
     private SummaryStage() { }
 
     /** The run's summary with each stage's part and the verdict. */
@@ -37,6 +40,27 @@ final class SummaryStage {
         if (mech != null) summary = summary.withMechanics(MechanicsSummary.of(mech));
         if (rel != null) summary = summary.withReliability(ReliabilitySummary.of(rel, mesh.cores()));
         Verdict verdict = Verdict.of(spec, summary, tr, mech, rel, mesh.cores());
+        return summary.withVerdict(verdict.summary(), spec.criteria().junctionLimit() - KELVIN);
+    }
+
+    /**
+     * The summary of a run without a thermal solve ({@code analysis.thermal: none}): the temperatures are the
+     * prescribed load's, there is no power, heat path or coolant; the mechanics and the verdict as in any run.
+     */
+    static RunSummary prescribed(CaseSpec spec, MeshStage mesh, SteadyResult field, double[] coreT,
+                                 Map<String, Double> stages, double wall, MechanicsRun.Outcome mech) {
+        RunSummary summary = summarize(spec, mesh.grid(), mesh.cores(), field, coreT, mesh.plan(), stages, wall, null,
+                new double[0], 0);
+        var load = spec.mechanics().load();
+        String what = load.type() == org.wafersim.cases.LoadSpec.Type.UNIFORM
+                ? String.format(java.util.Locale.ROOT, "uniform %.6g degC (%+.6g K from mechanics.stress_free)",
+                load.temperatureK() - KELVIN, load.temperatureK() - spec.mechanics().stressFree())
+                : "the field " + load.dataset() + " of " + load.file() + ", averaged onto the grid by cell volume";
+        List<String> notes = new java.util.ArrayList<>(notesWithGrid(List.of(), mesh.plan()));
+        notes.add(0, "analysis.thermal: none: no thermal solve; the temperatures are mechanics.load's, " + what);
+        summary = summary.withPowerCoolant(new PowerCoolantSummary(null, null, notes));
+        summary = summary.withMechanics(MechanicsSummary.of(mech));
+        Verdict verdict = Verdict.of(spec, summary, null, mech, null, mesh.cores());
         return summary.withVerdict(verdict.summary(), spec.criteria().junctionLimit() - KELVIN);
     }
 
@@ -190,7 +214,8 @@ final class SummaryStage {
                 max - KELVIN, waferMean - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
                 heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
                 th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
-                spec.cooling().mode().key, leakageW,
+                spec.analysis().thermal() == CaseSpec.ThermalAnalysis.NONE ? NO_THERMAL : spec.cooling().mode().key,
+                leakageW,
                 coolant == null ? Double.NaN : coolant.outlet() - KELVIN, rjcMax, ifaceMap, feasible,
                 JUNCTION_LIMIT_C, null, null, null, null, null);
     }

@@ -172,6 +172,10 @@ public record Verdict(List<Row> rows, boolean pass, double designLife) {
     private static Row junction(CaseSpec spec, RunSummary s, TransientRun.Outcome tr, CoreArray cores,
                                 CriteriaSpec c) {
         double limitC = c.junctionLimit() - KELVIN;
+        if (spec.analysis().thermal() == org.wafersim.cases.CaseSpec.ThermalAnalysis.NONE) {
+            return notEvaluated("junction_limit", "junction temperature over the run", "degC", limitC, true,
+                    "analysis.thermal is none: the temperatures are mechanics.load's, not a solution");
+        }
         boolean fromSteady = tr == null || spec.transientSpec() == null
                 || spec.transientSpec().initial() != org.wafersim.cases.TransientSpec.InitialState.AMBIENT;
         double v = fromSteady ? s.waferMaxC() : -Double.MAX_VALUE;

@@ -41,10 +41,10 @@ final class CostModel {
     /** Estimated wall seconds of one point run with {@code threads} solver threads. */
     static double seconds(CaseSpec spec, GridPlan plan, int threads) {
         double perCell = STEADY_PER_CELL
-                + (spec.analysis().thermal() != CaseSpec.ThermalAnalysis.STEADY ? CYCLE_PER_CELL : 0);
+                + (spec.analysis().thermal().timeDependent() ? CYCLE_PER_CELL : 0);
         double t = T0 + plan.cells() * perCell * threadScale(threads);
         if (spec.analysis().mechanics())
-            t += spec.mechanics().states().size() * (MECH_STATE_S + mechanicsNodes(spec, plan) / MECH_NODES_PER_S);
+            t += Math.max(1, spec.mechanics().states().size()) * (MECH_STATE_S + mechanicsNodes(spec, plan) / MECH_NODES_PER_S);
         if (spec.analysis().reliability()) t += RELIABILITY_PER_CORE * cores(spec);
         return t;
     }

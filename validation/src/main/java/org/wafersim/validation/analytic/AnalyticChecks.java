@@ -13,6 +13,7 @@ public final class AnalyticChecks {
                 new LateralCoolantCheck(), new MultigridRobustnessCheck(), new WaferEnergyBalanceCheck(),
                 new ContactResistanceCheck(), new GenerationSlabCheck(), new StepSlabCheck(), new ManufacturedCaseCheck()));
         all.addAll(PlateChecks.all());
+        all.addAll(MechanicsLoadChecks.all());
         return List.copyOf(all);
     }
 }
