@@ -72,8 +72,13 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         final double[] diagFactor;   // dense Cholesky factors of the diagonal blocks, block after block
         final int[] factorStart;
         final boolean[] shared;      // whether all columns of block k have the same rows (then gathered once)
+        // the rows of a shared block k in runs of one neighbouring block each: run g ends at segEnd[g] (an offset
+        // into the block's rows) and belongs to a block of colour segColour[g]; runs segPtr[k] .. segPtr[k + 1]
+        final int[] segPtr, segEnd;
+        final byte[] segColour;
         Prolongation p, r;
         final double[] x, b, res;
+        double[] x2, b2, res2;       // the second vector of a pair solve, allocated on first use
 
         Level(SparseSymmetric a, Blocks bl) {
             this.a = a;
@@ -105,6 +110,27 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 for (int d = lo + 1; d < hi && same; d++)
                     same = cp[d + 1] - cp[d] == len && Arrays.equals(rw, cp[lo], cp[lo] + len, rw, cp[d], cp[d] + len);
                 shared[k] = same;
+            }
+            int[] blockOf = new int[n];
+            for (int k = 0; k < nb; k++) Arrays.fill(blockOf, blocks[k], blocks[k + 1], k);
+            segPtr = new int[nb + 1];
+            int runs = 0;
+            for (int k = 0; k < nb; k++) {
+                if (shared[k] && blocks[k + 1] > blocks[k])
+                    for (int q = cp[blocks[k]]; q < cp[blocks[k] + 1]; q++)
+                        if (q == cp[blocks[k]] || blockOf[rw[q]] != blockOf[rw[q - 1]]) runs++;
+                segPtr[k + 1] = runs;
+            }
+            segEnd = new int[runs];
+            segColour = new byte[runs];
+            for (int k = 0; k < nb; k++) {
+                if (segPtr[k + 1] == segPtr[k]) continue;
+                int p0 = cp[blocks[k]], p1 = cp[blocks[k] + 1], g = segPtr[k];
+                for (int q = p0; q < p1; q++) {
+                    if (q + 1 < p1 && blockOf[rw[q + 1]] == blockOf[rw[q]]) continue;
+                    segEnd[g] = q + 1 - p0;
+                    segColour[g++] = (byte) bl.colours()[blockOf[rw[q]]];
+                }
             }
         }
     }
@@ -156,6 +182,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             @Override public int size() { return f.a.size(); }
 
             @Override public void apply(Parallel p, double[] x, double[] y) { multiplyBlocked(p, f, x, y, null); }
+
+            @Override public void apply2(Parallel p, double[] x1, double[] x2, double[] y1, double[] y2) {
+                multiplyBlocked2(p, f, x1, x2, y1, y2, null, null);
+            }
         };
     }
 
@@ -173,12 +203,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                     int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
                     if (xg.length < len) xg = new double[len];
                     for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-                    for (int d = lo; d < hi; d++) {
-                        double acc = 0;
-                        int pd = colPtr[d];
-                        for (int t = 0; t < len; t++) acc += vals[pd + t] * xg[t];
-                        y[d] = b == null ? acc : b[d] - acc;
-                    }
+                    blockProducts(vals, p0, len, hi - lo, xg, lo, y, b);
                 } else {
                     for (int d = lo; d < hi; d++) {
                         double acc = 0;
@@ -188,6 +213,161 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 }
             }
         });
+    }
+
+    /** As {@link #multiplyBlocked} for two vectors at once: each matrix entry is loaded once for both. */
+    private static void multiplyBlocked2(Parallel p, Level lv, double[] x1, double[] x2, double[] y1, double[] y2,
+                                         double[] b1, double[] b2) {
+        int nb = lv.blocks.length - 1;
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values();
+        p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
+            double[] g1 = new double[256], g2 = new double[256];
+            for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
+                int lo = lv.blocks[k], hi = lv.blocks[k + 1];
+                if (hi == lo) continue;
+                if (lv.shared[k]) {
+                    int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+                    if (g1.length < len) { g1 = new double[len]; g2 = new double[len]; }
+                    for (int t = 0; t < len; t++) {
+                        int r = rows[p0 + t];
+                        g1[t] = x1[r];
+                        g2[t] = x2[r];
+                    }
+                    blockProducts2(vals, p0, len, hi - lo, g1, g2, lo, y1, y2, b1, b2);
+                } else {
+                    for (int d = lo; d < hi; d++) {
+                        double a1 = 0, a2 = 0;
+                        for (int q = colPtr[d]; q < colPtr[d + 1]; q++) {
+                            a1 += vals[q] * x1[rows[q]];
+                            a2 += vals[q] * x2[rows[q]];
+                        }
+                        y1[d] = b1 == null ? a1 : b1[d] - a1;
+                        y2[d] = b2 == null ? a2 : b2[d] - a2;
+                    }
+                }
+            }
+        });
+    }
+
+    /*
+     * The dense rows of a block whose columns share their rows: the s rows starting at vals[p0] (row d of the block
+     * at p0 + d len) times the gathered vector g. Each row's sum runs over t in order, as a plain loop would, so the
+     * result is the same to the bit; four rows (two rows of two vectors) are summed side by side, since one running
+     * sum waits on the adder's latency and independent sums fill that wait.
+     */
+
+    /** y[y0 + d] = sum_t A[d][t] g[t], or b[y0 + d] minus it, for the s rows of a block. */
+    private static void blockProducts(double[] vals, int p0, int len, int s, double[] g, int y0, double[] y,
+                                      double[] b) {
+        int d = 0;
+        for (; d + 3 < s; d += 4) {
+            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int t = 0; t < len; t++) {
+                double v = g[t];
+                a0 += vals[q0 + t] * v;
+                a1 += vals[q1 + t] * v;
+                a2 += vals[q2 + t] * v;
+                a3 += vals[q3 + t] * v;
+            }
+            int r = y0 + d;
+            if (b == null) {
+                y[r] = a0; y[r + 1] = a1; y[r + 2] = a2; y[r + 3] = a3;
+            } else {
+                y[r] = b[r] - a0; y[r + 1] = b[r + 1] - a1; y[r + 2] = b[r + 2] - a2; y[r + 3] = b[r + 3] - a3;
+            }
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = 0;
+            for (int t = 0; t < len; t++) a0 += vals[q0 + t] * g[t];
+            y[y0 + d] = b == null ? a0 : b[y0 + d] - a0;
+        }
+    }
+
+    /** {@link #blockProducts} for two vectors. */
+    private static void blockProducts2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int y0,
+                                       double[] y1, double[] y2, double[] b1, double[] b2) {
+        int d = 0;
+        for (; d + 1 < s; d += 2) {
+            int q0 = p0 + d * len, q1 = q0 + len;
+            double a0 = 0, a1 = 0, c0 = 0, c1 = 0;
+            for (int t = 0; t < len; t++) {
+                double v0 = vals[q0 + t], v1 = vals[q1 + t], u = g1[t], w = g2[t];
+                a0 += v0 * u;
+                a1 += v1 * u;
+                c0 += v0 * w;
+                c1 += v1 * w;
+            }
+            int r = y0 + d;
+            y1[r] = b1 == null ? a0 : b1[r] - a0;
+            y1[r + 1] = b1 == null ? a1 : b1[r + 1] - a1;
+            y2[r] = b2 == null ? c0 : b2[r] - c0;
+            y2[r + 1] = b2 == null ? c1 : b2[r + 1] - c1;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = 0, c0 = 0;
+            for (int t = 0; t < len; t++) {
+                a0 += vals[q0 + t] * g1[t];
+                c0 += vals[q0 + t] * g2[t];
+            }
+            y1[y0 + d] = b1 == null ? a0 : b1[y0 + d] - a0;
+            y2[y0 + d] = b2 == null ? c0 : b2[y0 + d] - c0;
+        }
+    }
+
+    /** r[d] = b[b0 + d] - sum_t A[d][t] g[t] (subtracted term by term, as the block relaxation does). */
+    private static void blockResidual(double[] vals, int p0, int len, int s, double[] g, int b0, double[] b,
+                                      double[] r) {
+        int d = 0;
+        for (; d + 3 < s; d += 4) {
+            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
+            double a0 = b[b0 + d], a1 = b[b0 + d + 1], a2 = b[b0 + d + 2], a3 = b[b0 + d + 3];
+            for (int t = 0; t < len; t++) {
+                double v = g[t];
+                a0 -= vals[q0 + t] * v;
+                a1 -= vals[q1 + t] * v;
+                a2 -= vals[q2 + t] * v;
+                a3 -= vals[q3 + t] * v;
+            }
+            r[d] = a0; r[d + 1] = a1; r[d + 2] = a2; r[d + 3] = a3;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b[b0 + d];
+            for (int t = 0; t < len; t++) a0 -= vals[q0 + t] * g[t];
+            r[d] = a0;
+        }
+    }
+
+    /** {@link #blockResidual} for two vectors. */
+    private static void blockResidual2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int b0,
+                                       double[] b1, double[] b2, double[] r1, double[] r2) {
+        int d = 0;
+        for (; d + 1 < s; d += 2) {
+            int q0 = p0 + d * len, q1 = q0 + len;
+            double a0 = b1[b0 + d], a1 = b1[b0 + d + 1], c0 = b2[b0 + d], c1 = b2[b0 + d + 1];
+            for (int t = 0; t < len; t++) {
+                double v0 = vals[q0 + t], v1 = vals[q1 + t], u = g1[t], w = g2[t];
+                a0 -= v0 * u;
+                a1 -= v1 * u;
+                c0 -= v0 * w;
+                c1 -= v1 * w;
+            }
+            r1[d] = a0; r1[d + 1] = a1; r2[d] = c0; r2[d + 1] = c1;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b1[b0 + d], c0 = b2[b0 + d];
+            for (int t = 0; t < len; t++) {
+                a0 -= vals[q0 + t] * g1[t];
+                c0 -= vals[q0 + t] * g2[t];
+            }
+            r1[d] = a0;
+            r2[d] = c0;
+        }
     }
 
     /** Unknowns of level l (0 the finest). */
@@ -206,24 +386,68 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         System.arraycopy(f.x, 0, z, 0, z.length);
     }
 
+    /**
+     * Two V-cycles at once (two right-hand sides): each vector gets the same numbers as from {@link #apply}, while
+     * every matrix entry is streamed once for both.
+     */
+    @Override public synchronized void apply2(double[] r1, double[] r2, double[] z1, double[] z2) {
+        for (Level lv : levels)
+            if (lv.x2 == null) {
+                int n = lv.a.size();
+                lv.x2 = new double[n];
+                lv.b2 = new double[n];
+                lv.res2 = new double[n];
+            }
+        Level f = levels.get(0);
+        System.arraycopy(r1, 0, f.b, 0, r1.length);
+        System.arraycopy(r2, 0, f.b2, 0, r2.length);
+        cycle2(0);
+        System.arraycopy(f.x, 0, z1, 0, z1.length);
+        System.arraycopy(f.x2, 0, z2, 0, z2.length);
+    }
+
     /** One V-cycle on level l from x = 0 for the right-hand side in levels.get(l).b. */
     private void cycle(int l) {
         Level lv = levels.get(l);
         if (l == levels.size() - 1) {
-            int n = lv.a.size();
-            for (int i = 0; i < n; i++) lv.res[i] = lv.b[i] * coarseScale[i];
-            coarse.apply(lv.res, lv.x);
-            for (int i = 0; i < n; i++) lv.x[i] *= coarseScale[i];
+            coarseSolve(lv, lv.b, lv.res, lv.x);
             return;
         }
         Arrays.fill(lv.x, 0);
-        sweep(lv, true);
+        sweepFromZero(lv);
         multiplyBlocked(par, lv, lv.x, lv.res, lv.b);
         Level c = levels.get(l + 1);
         multiply(lv.r, lv.res, c.b, false);
         cycle(l + 1);
         multiply(lv.p, c.x, lv.x, true);
         sweep(lv, false);
+    }
+
+    /** {@link #cycle} for the pair of right-hand sides in b and b2. */
+    private void cycle2(int l) {
+        Level lv = levels.get(l);
+        if (l == levels.size() - 1) {
+            coarseSolve(lv, lv.b, lv.res, lv.x);
+            coarseSolve(lv, lv.b2, lv.res2, lv.x2);
+            return;
+        }
+        Arrays.fill(lv.x, 0);
+        Arrays.fill(lv.x2, 0);
+        sweep2FromZero(lv);
+        multiplyBlocked2(par, lv, lv.x, lv.x2, lv.res, lv.res2, lv.b, lv.b2);
+        Level c = levels.get(l + 1);
+        multiply2(lv.r, lv.res, lv.res2, c.b, c.b2, false);
+        cycle2(l + 1);
+        multiply2(lv.p, c.x, c.x2, lv.x, lv.x2, true);
+        sweep2(lv, false);
+    }
+
+    /** The coarsest level's direct solve of b into x (work: scratch). */
+    private void coarseSolve(Level lv, double[] b, double[] work, double[] x) {
+        int n = lv.a.size();
+        for (int i = 0; i < n; i++) work[i] = b[i] * coarseScale[i];
+        coarse.apply(work, x);
+        for (int i = 0; i < n; i++) x[i] *= coarseScale[i];
     }
 
     /** y = M x (or y += M x) for a compressed-row matrix, by fixed row blocks. */
@@ -233,6 +457,23 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 double s = 0;
                 for (int p = m.rowPtr()[i]; p < m.rowPtr()[i + 1]; p++) s += m.vals()[p] * x[m.cols()[p]];
                 y[i] = add ? y[i] + s : s;
+            }
+        });
+    }
+
+    /** {@link #multiply} for two vectors. */
+    private void multiply2(Prolongation m, double[] x1, double[] x2, double[] y1, double[] y2, boolean add) {
+        int[] ptr = m.rowPtr(), cols = m.cols();
+        double[] vals = m.vals();
+        par.forBlocks(m.fineSize(), (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                double s1 = 0, s2 = 0;
+                for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                    s1 += vals[p] * x1[cols[p]];
+                    s2 += vals[p] * x2[cols[p]];
+                }
+                y1[i] = add ? y1[i] + s1 : s1;
+                y2[i] = add ? y2[i] + s2 : s2;
             }
         });
     }
@@ -253,6 +494,155 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         }
     }
 
+    /**
+     * The forward sweep from x = 0: when colour c is relaxed only the blocks of colours before it have moved, so
+     * the rows of the other neighbours (x exactly 0 there, whose products change no sum) are skipped; the sums of
+     * the remaining terms run in the same order, so the result is that of {@link #sweep} to the bit.
+     */
+    private void sweepFromZero(Level lv) {
+        int nc = lv.byColour.length;
+        for (int t = 0; t < nc; t++) {
+            int[] ks = lv.byColour[t];
+            int rank = t, chunks = (ks.length + CHUNK - 1) / CHUNK;
+            par.forEach(chunks, ch -> {
+                double[][] scratch = {new double[64], new double[256]};
+                for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) {
+                    int k = ks[u];
+                    if (lv.shared[k]) relaxFromZero(lv, k, rank, scratch);
+                    else relax(lv, k, scratch);
+                }
+            });
+        }
+    }
+
+    /** {@link #sweepFromZero} for the pair (x, b) and (x2, b2). */
+    private void sweep2FromZero(Level lv) {
+        int nc = lv.byColour.length;
+        for (int t = 0; t < nc; t++) {
+            int[] ks = lv.byColour[t];
+            int rank = t, chunks = (ks.length + CHUNK - 1) / CHUNK;
+            par.forEach(chunks, ch -> {
+                double[][] scratch = {new double[64], new double[256], new double[64], new double[256]};
+                for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) {
+                    int k = ks[u];
+                    if (lv.shared[k]) relax2FromZero(lv, k, rank, scratch);
+                    else relax2(lv, k, scratch);
+                }
+            });
+        }
+    }
+
+    /** {@link #relax} of a shared block in the forward sweep from zero: only rows of colours before {@code rank}. */
+    private static void relaxFromZero(Level lv, int k, int rank, double[][] scratch) {
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values(), x = lv.x, b = lv.b;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        if (s == 0) return;
+        if (scratch[0].length < s) scratch[0] = new double[s];
+        double[] r = scratch[0];
+        int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+        if (scratch[1].length < len) scratch[1] = new double[len];
+        double[] xg = scratch[1];
+        int g0 = lv.segPtr[k], g1 = lv.segPtr[k + 1];
+        for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++])
+            if (lv.segColour[g] < rank) for (int t = t0; t < lv.segEnd[g]; t++) xg[t] = x[rows[p0 + t]];
+        int d = 0;
+        for (; d + 3 < s; d += 4) {
+            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
+            double a0 = b[lo + d], a1 = b[lo + d + 1], a2 = b[lo + d + 2], a3 = b[lo + d + 3];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+                    double v = xg[t];
+                    a0 -= vals[q0 + t] * v;
+                    a1 -= vals[q1 + t] * v;
+                    a2 -= vals[q2 + t] * v;
+                    a3 -= vals[q3 + t] * v;
+                }
+            }
+            r[d] = a0; r[d + 1] = a1; r[d + 2] = a2; r[d + 3] = a3;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b[lo + d];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) a0 -= vals[q0 + t] * xg[t];
+            }
+            r[d] = a0;
+        }
+        solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
+        for (int e = lo; e < hi; e++) x[e] += r[e - lo];
+    }
+
+    /** {@link #relaxFromZero} for both vectors. */
+    private static void relax2FromZero(Level lv, int k, int rank, double[][] scratch) {
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        if (s == 0) return;
+        if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
+        double[] r1 = scratch[0], r2 = scratch[2];
+        int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+        if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
+        double[] u1 = scratch[1], u2 = scratch[3];
+        int g0 = lv.segPtr[k], g1 = lv.segPtr[k + 1];
+        for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++])
+            if (lv.segColour[g] < rank)
+                for (int t = t0; t < lv.segEnd[g]; t++) {
+                    int row = rows[p0 + t];
+                    u1[t] = x1[row];
+                    u2[t] = x2[row];
+                }
+        int d = 0;
+        for (; d + 1 < s; d += 2) {
+            int q0 = p0 + d * len, q1 = q0 + len;
+            double a0 = b1[lo + d], a1 = b1[lo + d + 1], c0 = b2[lo + d], c1 = b2[lo + d + 1];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+                    double v0 = vals[q0 + t], v1 = vals[q1 + t], u = u1[t], w = u2[t];
+                    a0 -= v0 * u;
+                    a1 -= v1 * u;
+                    c0 -= v0 * w;
+                    c1 -= v1 * w;
+                }
+            }
+            r1[d] = a0; r1[d + 1] = a1; r2[d] = c0; r2[d + 1] = c1;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b1[lo + d], c0 = b2[lo + d];
+            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
+                if (lv.segColour[g] >= rank) continue;
+                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+                    a0 -= vals[q0 + t] * u1[t];
+                    c0 -= vals[q0 + t] * u2[t];
+                }
+            }
+            r1[d] = a0;
+            r2[d] = c0;
+        }
+        solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        for (int e = lo; e < hi; e++) {
+            x1[e] += r1[e - lo];
+            x2[e] += r2[e - lo];
+        }
+    }
+
+    /** {@link #sweep} for the pair (x, b) and (x2, b2). */
+    private void sweep2(Level lv, boolean forward) {
+        int nc = lv.byColour.length;
+        for (int t = 0; t < nc; t++) {
+            int[] ks = lv.byColour[forward ? t : nc - 1 - t];
+            int chunks = (ks.length + CHUNK - 1) / CHUNK;
+            par.forEach(chunks, ch -> {
+                double[][] scratch = {new double[64], new double[256], new double[64], new double[256]};
+                for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) relax2(lv, ks[u], scratch);
+            });
+        }
+    }
+
     /** Block Gauss-Seidel step on block k; scratch[0], scratch[1] are work arrays (grown if needed). */
     private static void relax(Level lv, int k, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
@@ -268,12 +658,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             if (scratch[1].length < len) scratch[1] = new double[len];
             double[] xg = scratch[1];
             for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-            for (int d = lo; d < hi; d++) {
-                double acc = b[d];
-                int pd = colPtr[d];
-                for (int t = 0; t < len; t++) acc -= vals[pd + t] * xg[t];
-                r[d - lo] = acc;
-            }
+            blockResidual(vals, p0, len, s, xg, lo, b, r);
         } else {
             for (int d = lo; d < hi; d++) {
                 double acc = b[d];
@@ -283,6 +668,42 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         }
         solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
         for (int d = lo; d < hi; d++) x[d] += r[d - lo];
+    }
+
+    /** {@link #relax} of block k for both vectors; scratch holds four work arrays. */
+    private static void relax2(Level lv, int k, double[][] scratch) {
+        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        if (s == 0) return;
+        if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
+        double[] r1 = scratch[0], r2 = scratch[2];
+        if (lv.shared[k]) {
+            int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+            if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
+            double[] g1 = scratch[1], g2 = scratch[3];
+            for (int t = 0; t < len; t++) {
+                int row = rows[p0 + t];
+                g1[t] = x1[row];
+                g2[t] = x2[row];
+            }
+            blockResidual2(vals, p0, len, s, g1, g2, lo, b1, b2, r1, r2);
+        } else {
+            for (int d = lo; d < hi; d++) {
+                double a1 = b1[d], a2 = b2[d];
+                for (int p = colPtr[d]; p < colPtr[d + 1]; p++) {
+                    a1 -= vals[p] * x1[rows[p]];
+                    a2 -= vals[p] * x2[rows[p]];
+                }
+                r1[d - lo] = a1;
+                r2[d - lo] = a2;
+            }
+        }
+        solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        for (int d = lo; d < hi; d++) {
+            x1[d] += r1[d - lo];
+            x2[d] += r2[d - lo];
+        }
     }
 
     /** Dense Cholesky factors of the diagonal blocks (lower triangle, row-major). */
@@ -324,6 +745,32 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         }
     }
 
+    /** {@link #solveBlock} for two right-hand sides, side by side. */
+    private static void solveBlock2(double[] f, int o, int s, double[] r1, double[] r2) {
+        for (int i = 0; i < s; i++) {
+            double v = r1[i], w = r2[i];
+            for (int m = 0; m < i; m++) {
+                double l = f[o + i * s + m];
+                v -= l * r1[m];
+                w -= l * r2[m];
+            }
+            double d = f[o + i * s + i];
+            r1[i] = v / d;
+            r2[i] = w / d;
+        }
+        for (int i = s - 1; i >= 0; i--) {
+            double v = r1[i], w = r2[i];
+            for (int m = i + 1; m < s; m++) {
+                double l = f[o + m * s + i];
+                v -= l * r1[m];
+                w -= l * r2[m];
+            }
+            double d = f[o + i * s + i];
+            r1[i] = v / d;
+            r2[i] = w / d;
+        }
+    }
+
     /**
      * A_c = P^T A P in O(non-zeros): first the rows of A P (A symmetric, so its column i is row i), then the rows
      * of P^T (A P) with a dense accumulator per row block; symmetrised at the end against round-off.
@@ -341,20 +788,33 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             boolean[] seen = new boolean[nc];
             int[] list = new int[nc];
             for (int i = lo; i < hi; i++) {
-                int m = 0;
+                // a row with the same columns as the previous one (the dofs of one node) has the same pattern in
+                // A P: the symbolic part (collect, sort) is done once per run of such rows
+                boolean same = i > lo && colPtr[i + 1] - colPtr[i] == colPtr[i] - colPtr[i - 1]
+                        && Arrays.equals(rows, colPtr[i], colPtr[i + 1], rows, colPtr[i - 1], colPtr[i]);
                 for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
                     int j = rows[q];
                     double v = vals[q];
-                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
-                        int c = pCols[t];
-                        if (!seen[c]) { seen[c] = true; list[m++] = c; }
-                        acc[c] += v * pVals[t];
-                    }
+                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) acc[pCols[t]] += v * pVals[t];
                 }
-                Arrays.sort(list, 0, m);
-                apCols[i] = Arrays.copyOf(list, m);
-                double[] av = new double[m];
-                for (int t = 0; t < m; t++) { av[t] = acc[list[t]]; acc[list[t]] = 0; seen[list[t]] = false; }
+                if (!same) {
+                    int m = 0;
+                    for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
+                        int j = rows[q];
+                        for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
+                            int c = pCols[t];
+                            if (!seen[c]) { seen[c] = true; list[m++] = c; }
+                        }
+                    }
+                    Arrays.sort(list, 0, m);
+                    for (int t = 0; t < m; t++) seen[list[t]] = false;
+                    apCols[i] = Arrays.copyOf(list, m);
+                } else {
+                    apCols[i] = apCols[i - 1];
+                }
+                int[] cols = apCols[i];
+                double[] av = new double[cols.length];
+                for (int t = 0; t < cols.length; t++) { av[t] = acc[cols[t]]; acc[cols[t]] = 0; }
                 apVals[i] = av;
             }
         });

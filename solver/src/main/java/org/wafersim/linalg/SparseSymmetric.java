@@ -58,6 +58,15 @@ public final class SparseSymmetric implements SymmetricOperator {
         return p;
     }
 
+    /** Where column {@code col}'s entries start in the value array ({@link #addAt} positions). */
+    public int columnStart(int col) { return colPtr[col]; }
+
+    /** The row of the entry at {@code position}. */
+    public int rowAt(int position) { return rows[position]; }
+
+    /** Adds v to the entry at {@code position} (a caller that knows the pattern's layout skips the search). */
+    public void addAt(int position, double v) { values[position] += v; }
+
     public double get(int row, int col) {
         int p = Arrays.binarySearch(rows, colPtr[col], colPtr[col + 1], row);
         return p < 0 ? 0 : values[p];

@@ -39,6 +39,7 @@ public final class PackageMechanics {
     private final PlateModel model;
     private final PlateModel.Factorized factor;
     private final int waferLayer;
+    private final Parallel par;
 
     public PackageMechanics(Grid grid, GridPlan plan, List<Material> materials, int waferLayer, Setup setup,
                             Parallel par) {
@@ -46,6 +47,7 @@ public final class PackageMechanics {
         this.materials = List.copyOf(materials);
         this.setup = setup;
         this.waferLayer = waferLayer;
+        this.par = par;
         int nl = grid.layerCount();
         List<StackLayer> layers = new ArrayList<>(nl);
         double[] bx = new double[2 * nl], by = new double[2 * nl];
@@ -101,7 +103,19 @@ public final class PackageMechanics {
 
     /** The thermal load of cell temperatures (K) on this model's mesh (what a state's solve starts from). */
     public LayerStrains restrict(double[] temperatureK) {
-        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh());
+        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh(), par);
+    }
+
+    /**
+     * Solves the states of already restricted loads (names in the same order), each from zero, two at a time
+     * ({@link PlateModel.Factorized#solveAll}): each state is the one {@link #solve(String, double[])} gives alone.
+     */
+    public java.util.List<MechanicsState> solveAll(java.util.List<String> names, java.util.List<LayerStrains> loads) {
+        java.util.List<PlateSolution> sol = factor.solveAll(loads);
+        java.util.List<MechanicsState> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++)
+            out.add(new MechanicsState(names.get(i), this, sol.get(i), loads.get(i), materials.get(waferLayer)));
+        return out;
     }
 
     /**

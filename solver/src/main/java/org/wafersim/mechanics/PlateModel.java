@@ -255,7 +255,7 @@ public final class PlateModel {
             nodeCount[node] = n - nodeFirst[node];
         }
         SparseSymmetric k = pattern(mesh, nodeFirst, nodeCount, n);
-        assemble(k, null, null, dof, par);
+        assemble(k, new Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
         long t1 = System.nanoTime();
         // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
         double[] sc = new double[n];
@@ -386,9 +386,7 @@ public final class PlateModel {
         public PlateSolution solve(LayerStrains s, PlateSolution start) {
             long t0 = System.nanoTime();
             int n = k.size();
-            double[] f = new double[n];
-            assemble(null, f, s, dof, par);
-            for (int c = 0; c < n; c++) f[c] *= sc[c];
+            double[] f = load(s);
             double[] y = new double[n];
             if (start != null) {
                 if (start.model() != PlateModel.this) throw new IllegalArgumentException("start from another model");
@@ -399,7 +397,48 @@ public final class PlateModel {
                             if (g >= 0) y[g] = start.displacement(a, node, Dof.values()[q]) / sc[g];
                         }
             }
-            Pcg.Result res = new Pcg(par).solve(op, pre, f, y, 1e-10, levels == 1 ? 50 : 500);
+            Pcg.Result res = new Pcg(par).solve(op, pre, f, y, TOLERANCE, maxIterations());
+            return solution(s, y, res, (System.nanoTime() - t0) / 1e9);
+        }
+
+        /**
+         * The displacements under several thermal loads (operating states), each from zero: two at a time by
+         * {@link Pcg#solvePair}, so that the stiffness and the multigrid levels are streamed once for both. Every
+         * solution is the one {@link #solve(LayerStrains)} gives for its load alone, to the bit; its solve time is
+         * that of its pair.
+         */
+        public List<PlateSolution> solveAll(List<LayerStrains> loads) {
+            List<PlateSolution> out = new ArrayList<>(loads.size());
+            for (int i = 0; i < loads.size(); i += 2) {
+                if (i + 1 == loads.size()) {
+                    out.add(solve(loads.get(i)));
+                    break;
+                }
+                long t0 = System.nanoTime();
+                LayerStrains s1 = loads.get(i), s2 = loads.get(i + 1);
+                double[] f1 = load(s1), f2 = load(s2);
+                double[] y1 = new double[f1.length], y2 = new double[f2.length];
+                Pcg.Result[] res = new Pcg(par).solvePair(op, pre, f1, f2, y1, y2, TOLERANCE, maxIterations());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                out.add(solution(s1, y1, res[0], secs));
+                out.add(solution(s2, y2, res[1], secs));
+            }
+            return out;
+        }
+
+        private int maxIterations() { return levels == 1 ? 50 : 500; }
+
+        /** The scaled load vector of a thermal load. */
+        private double[] load(LayerStrains s) {
+            int n = k.size();
+            double[] f = new double[n];
+            assemble(null, null, f, s, dof, par);
+            for (int c = 0; c < n; c++) f[c] *= sc[c];
+            return f;
+        }
+
+        /** The solution of the scaled unknowns y. */
+        private PlateSolution solution(LayerStrains s, double[] y, Pcg.Result res, double seconds) {
             int nLam = laminates.size(), nNodes = mesh.nodes();
             double[][] disp = new double[nLam][nNodes * DOFS];
             for (int a = 0; a < nLam; a++)
@@ -408,10 +447,49 @@ public final class PlateModel {
                         int g = dof[a][node * DOFS + q];
                         disp[a][node * DOFS + q] = !lamNode[a][node] ? Double.NaN : g < 0 ? 0 : y[g] * sc[g];
                     }
-            PlateSolution.Stats st = new PlateSolution.Stats(n, k.nonZeros(), factorNonZeros,
+            PlateSolution.Stats st = new PlateSolution.Stats(k.size(), k.nonZeros(), factorNonZeros,
                     res.iterations(), res.relativeResidual(), res.converged(), assemblySeconds, factorSeconds,
-                    (System.nanoTime() - t0) / 1e9, levels);
+                    seconds, levels);
             return new PlateSolution(PlateModel.this, s, disp, st);
+        }
+    }
+
+    /** CG stops at this relative residual (the true one, which it reports). */
+    private static final double TOLERANCE = 1e-10;
+
+    /**
+     * Where a node pair's entries sit in the stiffness: a column of node N holds the rows of N's 3 x 3 neighbours,
+     * each neighbour's dofs consecutive, neighbours in the order of their first unknown ({@link #pattern}); so the
+     * entry (row of node M, column c of node N) is at columnStart(c) + offset(N, M) + (row - first(M)).
+     * Assembly adds straight to that position instead of searching the column.
+     */
+    private static final class Slots {
+        final PlateMesh mesh;
+        final int[] nodeFirst, nodeCount;
+
+        Slots(PlateMesh mesh, int[] nodeFirst, int[] nodeCount) {
+            this.mesh = mesh;
+            this.nodeFirst = nodeFirst;
+            this.nodeCount = nodeCount;
+        }
+
+        /** off[x * 4 + y] = offset of node y's rows in the columns of node x, for the element's four nodes. */
+        void offsets(int[] nodes, int[] off) {
+            int nxn = mesh.nx + 1, nyn = mesh.ny + 1;
+            for (int x = 0; x < 4; x++) {
+                int nd = nodes[x], i = nd % nxn, j = nd / nxn;
+                for (int y = 0; y < 4; y++) {
+                    int first = nodeFirst[nodes[y]], o = 0;
+                    for (int dj = -1; dj <= 1; dj++)
+                        for (int di = -1; di <= 1; di++) {
+                            int ii = i + di, jj = j + dj;
+                            if (ii < 0 || jj < 0 || ii >= nxn || jj >= nyn) continue;
+                            int nb = jj * nxn + ii;
+                            if (nodeFirst[nb] < first) o += nodeCount[nb];
+                        }
+                    off[x * 4 + y] = o;
+                }
+            }
         }
     }
 
@@ -420,21 +498,27 @@ public final class PlateModel {
      * so they are assembled in parallel, each row serially: every entry receives its contributions in the same order
      * whatever the thread count.
      */
-    private void assemble(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof, Parallel par) {
+    private void assemble(SparseSymmetric k, Slots slots, double[] f, LayerStrains s, int[][] dof, Parallel par) {
         for (int parity = 0; parity < 2; parity++) {
             int first = parity;
-            par.forEach((mesh.ny - parity + 1) / 2, t -> assembleRow(k, f, s, dof, first + 2 * t));
+            par.forEach((mesh.ny - parity + 1) / 2, t -> assembleRow(k, slots, f, s, dof, first + 2 * t));
         }
     }
 
-    private void assembleRow(SparseSymmetric k, double[] f, LayerStrains s, int[][] dof, int j) {
+    private void assembleRow(SparseSymmetric k, Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
         double[] c = new double[36], r = new double[6];
         double[] ke = new double[PlateElement.N * PlateElement.N];
         int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
+        int[] off = new int[16];
+        Scatter sk = k == null ? null : new Scatter(k, slots, off);
         for (int i = 0; i < mesh.nx; i++) {
             int e = mesh.element(i, j);
             int[] nodes = elementNodes(i, j);
             PlateElement pe = kernel(i, j);
+            if (k != null) {
+                slots.offsets(nodes, off);
+                sk.nodes = nodes;
+            }
             for (int a = 0; a < laminates.size(); a++) {
                 if (!lamElem[a][e]) continue;
                 localDofs(dof[a], nodes, ga);
@@ -446,7 +530,7 @@ public final class PlateModel {
                     double[] g = pe.g[pq];
                     for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
                 }
-                if (k != null) scatter(k, ke, ga, ga, PlateElement.N);
+                if (k != null) sk.add(ke, ga, ga);
                 if (f != null) for (int l = 0; l < PlateElement.N; l++) {
                     if (ga[l] < 0) continue;
                     double acc = 0;
@@ -465,11 +549,11 @@ public final class PlateModel {
                 double kn = il.kn();
                 if (k != null) {
                     for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
-                    scatter(k, ke, ga, ga, PlateElement.N);
-                    scatter(k, ke, gb, gb, PlateElement.N);
+                    sk.add(ke, ga, ga);
+                    sk.add(ke, gb, gb);
                     for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
-                    scatter(k, ke, ga, gb, PlateElement.N);
-                    scatter(k, ke, gb, ga, PlateElement.N);
+                    sk.add(ke, ga, gb);
+                    sk.add(ke, gb, ga);
                 }
                 double dz = f == null ? 0 : s.intZ(il.layer(), e);
                 if (f != null) for (int l = 0; l < PlateElement.N; l++) {
@@ -481,31 +565,9 @@ public final class PlateModel {
                     double da = laminates.get(il.above()).z0() - ly.zTop() + 0.5 * h;
                     double db = ly.zBottom() - laminates.get(il.below()).z0() + 0.5 * h;
                     double w = il.ks() * pe.area;
-                    shear(k, pe.uC, pe.wxC, da, db, ga, gb, w);
-                    shear(k, pe.vC, pe.wyC, da, db, ga, gb, w);
+                    sk.shear(pe.uC, pe.wxC, da, db, ga, gb, w);
+                    sk.shear(pe.vC, pe.wyC, da, db, ga, gb, w);
                 }
-            }
-        }
-    }
-
-    /** Adds w * row^T row for the slip row = (u_a + da w_a,x) - (u_b - db w_b,x) at the element centre. */
-    private static void shear(SparseSymmetric k, double[] uRow, double[] wRow, double da, double db, int[] ga,
-                              int[] gb, double w) {
-        int n = PlateElement.N;
-        double[] row = new double[2 * n];
-        int[] g = new int[2 * n];
-        for (int l = 0; l < n; l++) {
-            row[l] = uRow[l] + da * wRow[l];
-            row[n + l] = -uRow[l] + db * wRow[l];
-            g[l] = ga[l];
-            g[n + l] = gb[l];
-        }
-        for (int x = 0; x < 2 * n; x++) {
-            if (row[x] == 0 || g[x] < 0) continue;
-            int hint = -1;
-            for (int y = 0; y < 2 * n; y++) {
-                if (row[y] == 0 || g[y] < 0) continue;
-                hint = k.add(g[y], g[x], w * row[x] * row[y], hint) + 1;
             }
         }
     }
@@ -515,18 +577,63 @@ public final class PlateModel {
             for (int q = 0; q < DOFS; q++) out[ln * DOFS + q] = dofOfLaminate[nodes[ln] * DOFS + q];
     }
 
-    private static void scatter(SparseSymmetric k, double[] ke, int[] gr, int[] gc, int n) {
-        for (int x = 0; x < n; x++) {
-            int col = gc[x];
-            if (col < 0) continue;
-            // a node's free dofs are consecutive rows: the next entry usually follows the previous one
-            int hint = -1;
-            for (int y = 0; y < n; y++) {
-                int row = gr[y];
-                if (row < 0) continue;
-                double v = ke[y * n + x];
-                if (v != 0) hint = k.add(row, col, v, hint) + 1;
+    /**
+     * Adds element matrices to the stiffness at the positions {@link Slots} gives for the current element's nodes,
+     * entry by entry in the order (column, then row) a search-based scatter would use, so the sums are the same.
+     */
+    private static final class Scatter {
+        final SparseSymmetric k;
+        final Slots slots;
+        final int[] off;
+        int[] nodes;
+        final double[] row = new double[2 * PlateElement.N];
+        final int[] g = new int[2 * PlateElement.N];
+
+        Scatter(SparseSymmetric k, Slots slots, int[] off) {
+            this.k = k;
+            this.slots = slots;
+            this.off = off;
+        }
+
+        /** k[gr[y]][gc[x]] += ke[y * N + x] over the element's local dofs (-1: fixed or absent). */
+        void add(double[] ke, int[] gr, int[] gc) {
+            int n = PlateElement.N;
+            for (int x = 0; x < n; x++) {
+                int col = gc[x];
+                if (col < 0) continue;
+                int base = k.columnStart(col), ox = (x / DOFS) * 4;
+                for (int y = 0; y < n; y++) {
+                    int rw = gr[y];
+                    if (rw < 0) continue;
+                    double v = ke[y * n + x];
+                    if (v != 0) put(base + off[ox + y / DOFS] + rw - slots.nodeFirst[nodes[y / DOFS]], rw, v);
+                }
             }
+        }
+
+        /** Adds w * row^T row for the slip row = (u_a + da w_a,x) - (u_b - db w_b,x) at the element centre. */
+        void shear(double[] uRow, double[] wRow, double da, double db, int[] ga, int[] gb, double w) {
+            int n = PlateElement.N;
+            for (int l = 0; l < n; l++) {
+                row[l] = uRow[l] + da * wRow[l];
+                row[n + l] = -uRow[l] + db * wRow[l];
+                g[l] = ga[l];
+                g[n + l] = gb[l];
+            }
+            for (int x = 0; x < 2 * n; x++) {
+                if (row[x] == 0 || g[x] < 0) continue;
+                int base = k.columnStart(g[x]), ox = ((x % n) / DOFS) * 4;
+                for (int y = 0; y < 2 * n; y++) {
+                    if (row[y] == 0 || g[y] < 0) continue;
+                    int ly = (y % n) / DOFS;
+                    put(base + off[ox + ly] + g[y] - slots.nodeFirst[nodes[ly]], g[y], w * row[x] * row[y]);
+                }
+            }
+        }
+
+        private void put(int position, int rw, double v) {
+            assert k.rowAt(position) == rw : "stiffness slot of row " + rw;
+            k.addAt(position, v);
         }
     }
 }

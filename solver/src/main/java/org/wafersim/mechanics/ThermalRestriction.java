@@ -2,6 +2,7 @@ package org.wafersim.mechanics;
 
 import java.util.List;
 import org.wafersim.grid.Grid;
+import org.wafersim.linalg.Parallel;
 import org.wafersim.materials.Material;
 
 /**
@@ -21,6 +22,15 @@ public final class ThermalRestriction {
      */
     public static LayerStrains restrict(Grid g, double[] temperatureK, List<Material> materials, double stressFreeK,
                                         PlateMesh mesh) {
+        return restrict(g, temperatureK, materials, stressFreeK, mesh, Parallel.serial());
+    }
+
+    /**
+     * As above, the thermal rows and the mesh rows in parallel on {@code par} (each column's and each element's sums
+     * run serially in their own order, so the result does not depend on the thread count).
+     */
+    public static LayerStrains restrict(Grid g, double[] temperatureK, List<Material> materials, double stressFreeK,
+                                        PlateMesh mesh, Parallel par) {
         int nl = g.layerCount();
         int cols = g.nx * g.ny;
         LayerStrains out = new LayerStrains(nl, mesh.elements());
@@ -28,14 +38,15 @@ public final class ThermalRestriction {
         double[] c0 = new double[cols], c1 = new double[cols], ct = new double[cols], cb = new double[cols],
                 cz = new double[cols], cT = new double[cols];
         boolean[] has = new boolean[cols];
-        for (int l = 0; l < nl; l++) {
+        for (int layer = 0; layer < nl; layer++) {
+            final int l = layer;
             Material mat = materials.get(l);
             boolean inPlane = mat.property("cte").isPresent();
             boolean ownThrough = mat.property("cte_through").isPresent();
             int k0 = g.layerK0(l), k1 = g.layerK1(l);
             double zMid = 0.5 * (g.zf(k0) + g.zf(k1));
             java.util.Arrays.fill(has, false);
-            for (int j = 0; j < g.ny; j++)
+            par.forEach(g.ny, (long) g.nx * g.ny * (k1 - k0), j -> {
                 for (int i = 0; i < g.nx; i++) {
                     int col = j * g.nx + i;
                     double s0 = 0, s1 = 0, sz = 0, top = 0, bot = 0, st = 0, sdz = 0;
@@ -64,7 +75,8 @@ public final class ThermalRestriction {
                     cT[col] = any ? st / sdz : 0;
                     cb[col] = bot;
                 }
-            for (int J = 0; J < mesh.ny; J++)
+            });
+            par.forEach(mesh.ny, (long) g.nx * g.ny, J -> {
                 for (int I = 0; I < mesh.nx; I++) {
                     double w = 0, a0 = 0, a1 = 0, at = 0, ab = 0, az = 0, aT = 0;
                     int[] xs = ox[I], ys = oy[J];
@@ -90,6 +102,7 @@ public final class ThermalRestriction {
                         out.setMeanTemperature(l, mesh.element(I, J), aT / w);
                     }
                 }
+            });
         }
         return out;
     }

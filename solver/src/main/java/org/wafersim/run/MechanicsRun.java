@@ -100,26 +100,27 @@ public final class MechanicsRun {
      */
     public static Outcome solve(PackageMechanics pm, Map<String, double[]> fields, MechanicsHistory history,
                                 long started, long built, Consumer<String> progress) {
-        List<MechanicsState> states = new ArrayList<>();
         long t0 = started, t1 = built;
-        {
-            RunProgress rp = RunProgress.of(progress);
-            int done = 0;
-            for (var e : fields.entrySet()) {
-                rp.update("mechanics", (double) done++ / fields.size(),
-                        "state " + e.getKey() + " (" + done + " of " + fields.size() + ")");
-                MechanicsState st = pm.solve(e.getKey(), e.getValue());
-                var stats = st.solution().stats();
-                if (!stats.converged())
-                    throw new NotConvergedException(String.format(Locale.ROOT,
-                            "mechanics: state %s did not converge (relative residual %.2e after %d iterations)",
-                            e.getKey(), stats.relativeResidual(), stats.iterations()));
-                states.add(st);
-            }
-            rp.done();
-            MechanicsHistory.Result h = history == null ? null : history.solve(progress);
-            return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h, null);
+        RunProgress rp = RunProgress.of(progress);
+        // the states share the model: their loads are solved two at a time (one pass over the stiffness for both)
+        List<String> names = new ArrayList<>(fields.keySet());
+        List<org.wafersim.mechanics.LayerStrains> loads = new ArrayList<>();
+        for (var e : fields.entrySet()) {
+            rp.update("mechanics", 0.1 * loads.size() / fields.size(), "load of state " + e.getKey());
+            loads.add(pm.restrict(e.getValue()));
         }
+        rp.update("mechanics", 0.1, "states " + String.join(", ", names));
+        List<MechanicsState> states = pm.solveAll(names, loads);
+        for (MechanicsState st : states) {
+            var stats = st.solution().stats();
+            if (!stats.converged())
+                throw new NotConvergedException(String.format(Locale.ROOT,
+                        "mechanics: state %s did not converge (relative residual %.2e after %d iterations)",
+                        st.name(), stats.relativeResidual(), stats.iterations()));
+        }
+        rp.done();
+        MechanicsHistory.Result h = history == null ? null : history.solve(progress);
+        return new Outcome(pm, states, (t1 - t0) / 1e9, (System.nanoTime() - t0) / 1e9, h, null);
     }
 
     /**

@@ -149,4 +149,49 @@ class PlateMultigridTest {
                             "laminate " + a + " " + q + " node " + n + ": " + x + " vs " + y);
                 }
     }
+
+    /**
+     * Two states solved side by side (one pass over the stiffness and the levels for both vectors) give each state's
+     * single solve to the bit, on 1 and 2 threads, also when one state converges before the other (a smooth and a
+     * rough load) and when a load is zero (alone and in a pair).
+     */
+    @Test
+    void pairSolvesEqualSingleSolvesBitwise() {
+        List<StackLayer> layers = stack();
+        PlateMesh mesh = PlateMesh.covering(new double[]{0, 0.01, 0.015, 0.085, 0.09, L},
+                new double[]{0, 0.01, 0.015, 0.085, 0.09, L}, L / 40);
+        PlateModel m = new PlateModel(layers, mesh);
+        LayerStrains hot = load(layers, mesh);
+        // a rough load: free strains at random per element and layer
+        LayerStrains rough = new LayerStrains(layers.size(), mesh.elements());
+        java.util.Random rnd = new java.util.Random(17);
+        for (int e = 0; e < mesh.elements(); e++)
+            for (int l = 0; l < layers.size(); l++) {
+                double eps = 1e-3 * rnd.nextDouble(), t = layers.get(l).thickness();
+                rough.set(l, e, eps * t, 0.1 * eps * t * t, eps, eps, eps * t);
+            }
+        LayerStrains zero = new LayerStrains(layers.size(), mesh.elements());
+        for (int threads : new int[]{1, 2})
+            try (Parallel par = new Parallel(threads)) {
+                PlateModel.Factorized f = m.factorize(Supports.free(m), par, 3000);
+                List<PlateSolution> pair = new java.util.ArrayList<>(f.solveAll(List.of(hot, rough, zero)));
+                pair.addAll(f.solveAll(List.of(zero, hot)));
+                List<PlateSolution> single = List.of(f.solve(hot), f.solve(rough), f.solve(zero), f.solve(zero),
+                        f.solve(hot));
+                System.out.printf("pair: %d and %d iterations%n", pair.get(0).stats().iterations(),
+                        pair.get(1).stats().iterations());
+                assertTrue(pair.get(0).stats().iterations() != pair.get(1).stats().iterations(),
+                        "the two loads should stop at different iterations to test the tail");
+                for (int i = 0; i < single.size(); i++) {
+                    assertEquals(single.get(i).stats().iterations(), pair.get(i).stats().iterations());
+                    assertEquals(single.get(i).stats().relativeResidual(), pair.get(i).stats().relativeResidual());
+                    for (int a = 0; a < m.laminates().size(); a++)
+                        for (Dof q : Dof.values())
+                            for (int n = 0; n < mesh.nodes(); n++)
+                                assertEquals(Double.doubleToLongBits(single.get(i).displacement(a, n, q)),
+                                        Double.doubleToLongBits(pair.get(i).displacement(a, n, q)),
+                                        "load " + i + " laminate " + a + " " + q + " node " + n);
+                }
+            }
+    }
 }
