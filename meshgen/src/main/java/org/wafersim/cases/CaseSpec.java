@@ -357,16 +357,10 @@ public record CaseSpec(
             if (load == null) load = LoadSpec.THERMAL;
         }
 
-        /** The thermal solution as the load ({@code mechanics.load.type: thermal}). */
-        public MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
-                             SupportSpec support, List<OperatingState> states, HistorySpec history, CornerSpec corner) {
-            this(stressFree, spacing, layers, support, states, history, corner, LoadSpec.THERMAL);
-        }
-
         /** Without {@code mechanics.corner} (off). */
         public MechanicsSpec(double stressFree, double spacing, Map<String, LayerTreatment> layers,
                              SupportSpec support, List<OperatingState> states, HistorySpec history) {
-            this(stressFree, spacing, layers, support, states, history, CornerSpec.DEFAULT);
+            this(stressFree, spacing, layers, support, states, history, CornerSpec.DEFAULT, LoadSpec.THERMAL);
         }
 
         /** Without {@code mechanics.history} (the default output times). */
@@ -518,8 +512,7 @@ public record CaseSpec(
 
     public enum ThermalAnalysis {
         STEADY("steady"), TRANSIENT("transient"), CYCLE("cycle"),
-        /** No thermal solve: the temperatures are {@code mechanics.load}'s (a uniform change or a field from a file). */
-        NONE("none");
+        /** No thermal solve: the mechanics' temperatures are {@code mechanics.load}'s. */ NONE("none");
         public final String key;
         ThermalAnalysis(String key) { this.key = key; }
         /** Transient or cycle: a run along time. */

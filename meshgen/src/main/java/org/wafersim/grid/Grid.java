@@ -102,6 +102,25 @@ public final class Grid {
         int i = p >= 0 ? p : -p - 2;
         return Math.max(0, Math.min(f.length - 2, i));
     }
+    /**
+     * For each interval of the increasing faces {@code gf}, the range [lo, hi) of intervals of the increasing faces
+     * {@code mf} that overlap it with positive length (a merge of the two lists: linear in their lengths). For
+     * remapping a field given on its own cells (a source map, a temperature field) onto the grid.
+     */
+    public static int[][] overlapRanges(double[] gf, double[] mf) {
+        int n = gf.length - 1, m = mf.length - 1;
+        int[][] r = new int[n][2];
+        int lo = 0;
+        for (int i = 0; i < n; i++) {
+            while (lo < m && mf[lo + 1] <= gf[i]) lo++;
+            int hi = lo;
+            while (hi < m && mf[hi] < gf[i + 1]) hi++;
+            r[i][0] = lo;
+            r[i][1] = Math.max(lo, hi);
+        }
+        return r;
+    }
+
     public int locateX(double x) { return locate(xf, x); }
     public int locateY(double y) { return locate(yf, y); }
     public int locateZ(double z) { return locate(zf, z); }

@@ -129,7 +129,8 @@ public final class PrescribedTemperature {
     /** The volume-weighted mean of the finite file values over each solid grid cell. */
     private static void remap(CaseSpec spec, Grid g, double[] v, int mx, int my, double[] xf, double[] yf, double[] zf,
                               double[] out, String key, String file) {
-        int[][] ox = overlaps(g.xFaces(), xf), oy = overlaps(g.yFaces(), yf), oz = overlaps(g.zFaces(), zf);
+        int[][] ox = Grid.overlapRanges(g.xFaces(), xf), oy = Grid.overlapRanges(g.yFaces(), yf),
+                oz = Grid.overlapRanges(g.zFaces(), zf);
         for (int k = 0; k < g.nz; k++)
             for (int j = 0; j < g.ny; j++)
                 for (int i = 0; i < g.nx; i++) {
@@ -172,20 +173,5 @@ public final class PrescribedTemperature {
 
     private static double overlap(double a0, double a1, double b0, double b1) {
         return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
-    }
-
-    /** For each grid cell, the range [lo, hi) of file cells it overlaps (both face lists increase: a merge). */
-    private static int[][] overlaps(double[] gf, double[] mf) {
-        int n = gf.length - 1, m = mf.length - 1;
-        int[][] r = new int[n][2];
-        int lo = 0;
-        for (int i = 0; i < n; i++) {
-            while (lo < m && mf[lo + 1] <= gf[i]) lo++;
-            int hi = lo;
-            while (hi < m && mf[hi] < gf[i + 1]) hi++;
-            r[i][0] = lo;
-            r[i][1] = Math.max(lo, hi);
-        }
-        return r;
     }
 }

@@ -34,24 +34,36 @@ public final class BoundaryFaces {
     /** Scans the grid for exposed faces and asks the rule for each one's condition. */
     public static BoundaryFaces scan(Grid g, BoundaryRule rule) {
         List<String> names = new ArrayList<>();
-        // Two passes (count, then fill) keep this allocation-free per face.
+        final short[] mat = g.materialIds();
+        final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
+        final Face[] faces = Face.values();
+        // Two passes (count, then fill) keep this allocation-free per face. The exposure test reads the material
+        // array directly: a cell with six solid neighbours (almost all of them) costs six loads.
         int n = 0;
         for (int pass = 0; pass < 2; pass++) {
             BoundaryFaces out = pass == 1 ? new BoundaryFaces(n, names) : null;
             int m = 0;
-            for (int k = 0; k < g.nz; k++)
-                for (int j = 0; j < g.ny; j++)
-                    for (int i = 0; i < g.nx; i++) {
-                        int c = g.index(i, j, k);
-                        if (g.isVoid(c)) continue;
-                        for (Face f : Face.values()) {
-                            if (!exposed(g, i, j, k, f)) continue;
+            for (int k = 0; k < nz; k++)
+                for (int j = 0; j < ny; j++)
+                    for (int i = 0, c = (k * ny + j) * nx; i < nx; i++, c++) {
+                        if (mat[c] < 0) continue;
+                        int exposed = 0;
+                        if (i == 0 || mat[c - 1] < 0) exposed |= 1;
+                        if (i == nx - 1 || mat[c + 1] < 0) exposed |= 2;
+                        if (j == 0 || mat[c - nx] < 0) exposed |= 4;
+                        if (j == ny - 1 || mat[c + nx] < 0) exposed |= 8;
+                        if (k == 0 || mat[c - plane] < 0) exposed |= 16;
+                        if (k == nz - 1 || mat[c + plane] < 0) exposed |= 32;
+                        if (exposed == 0) continue;
+                        for (int fo = 0; fo < 6; fo++) {
+                            if ((exposed & (1 << fo)) == 0) continue;
+                            Face f = faces[fo];
                             Convection cv = rule.at(f, i, j, k);
                             if (cv == null) continue;
                             if (out != null) {
                                 int p = names.indexOf(cv.path());
                                 out.cell[m] = c;
-                                out.face[m] = (byte) f.ordinal();
+                                out.face[m] = (byte) fo;
                                 out.h[m] = cv.h();
                                 out.ambient[m] = cv.ambient();
                                 out.path[m] = (byte) p;

@@ -143,7 +143,8 @@ final class VolumeSources {
                     mapTotal += Math.abs(v) * scale * (xf[ii + 1] - xf[ii]) * (yf[jj + 1] - yf[jj]) * (zf[kk + 1] - zf[kk]);
                 }
         // per axis, the map cells each grid cell overlaps (both face lists increase: a merge)
-        int[][] ox = overlaps(g.xFaces(), xf), oy = overlaps(g.yFaces(), yf), oz = overlaps(g.zFaces(), zf);
+        int[][] ox = Grid.overlapRanges(g.xFaces(), xf), oy = Grid.overlapRanges(g.yFaces(), yf),
+                oz = Grid.overlapRanges(g.zFaces(), zf);
         double[] add = new double[g.cells()];
         double inside = 0;
         for (int k = 0; k < g.nz; k++)
@@ -175,21 +176,6 @@ final class VolumeSources {
                     + " z %s mm)", outside, mapTotal, span(g.xf(0), g.xf(g.nx)), span(g.yf(0), g.yf(g.ny)),
                     span(g.zf(0), g.zf(g.nz))));
         return add;
-    }
-
-    /** For each grid cell, the range [lo, hi) of map cells it overlaps with positive length. */
-    static int[][] overlaps(double[] gf, double[] mf) {
-        int n = gf.length - 1, m = mf.length - 1;
-        int[][] r = new int[n][2];
-        int lo = 0;
-        for (int i = 0; i < n; i++) {
-            while (lo < m && mf[lo + 1] <= gf[i]) lo++;
-            int hi = lo;
-            while (hi < m && mf[hi] < gf[i + 1]) hi++;
-            r[i][0] = lo;
-            r[i][1] = Math.max(lo, hi);
-        }
-        return r;
     }
 
     private static Hdf5Table.Data read(CaseSpec spec, Hdf5Table reader, Path file, String ds, String key) {
