@@ -850,7 +850,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         for (int c = 0; c < nc; c++) ptr[c + 1] = ptr[c] + cCols[c].length;
         int[] rr = new int[ptr[nc]];
         for (int c = 0; c < nc; c++) System.arraycopy(cCols[c], 0, rr, ptr[c], cCols[c].length);
-        SparseSymmetric out = new SparseSymmetric(ptr, rr);
+        SparseSymmetric out = SparseSymmetric.adopt(ptr, rr);
         double[] v = out.values();
         for (int c = 0; c < nc; c++) System.arraycopy(cVals[c], 0, v, ptr[c], cVals[c].length);
         // the pattern is symmetric (that of P^T A P); the two triangles differ by round-off only: average them

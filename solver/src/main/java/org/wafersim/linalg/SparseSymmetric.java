@@ -18,9 +18,16 @@ public final class SparseSymmetric implements SymmetricOperator {
      * @param rows   row indices, sorted ascending within each column, the pattern symmetric
      */
     public SparseSymmetric(int[] colPtr, int[] rows) {
+        this(colPtr.clone(), rows.clone(), true);
+    }
+
+    /** As the public constructor, taking the arrays over (no copy: the caller must not change them afterwards). */
+    public static SparseSymmetric adopt(int[] colPtr, int[] rows) { return new SparseSymmetric(colPtr, rows, true); }
+
+    private SparseSymmetric(int[] colPtr, int[] rows, boolean adopted) {
         this.n = colPtr.length - 1;
-        this.colPtr = colPtr.clone();
-        this.rows = rows.clone();
+        this.colPtr = colPtr;
+        this.rows = rows;
         if (colPtr[n] != rows.length) throw new IllegalArgumentException("column pointers do not match the row count");
         for (int c = 0; c < n; c++)
             for (int p = colPtr[c] + 1; p < colPtr[c + 1]; p++)
@@ -32,9 +39,9 @@ public final class SparseSymmetric implements SymmetricOperator {
 
     public int nonZeros() { return rows.length; }
 
-    /** An independent copy (same pattern, same values). */
+    /** A copy with its own values (same pattern, same values; the pattern, which never changes, is shared). */
     public SparseSymmetric copy() {
-        SparseSymmetric c = new SparseSymmetric(colPtr, rows);
+        SparseSymmetric c = new SparseSymmetric(colPtr, rows, true);   // the pattern is never changed: shared
         System.arraycopy(values, 0, c.values, 0, values.length);
         return c;
     }
@@ -75,9 +82,14 @@ public final class SparseSymmetric implements SymmetricOperator {
     public double diagonal(int i) { return get(i, i); }
 
     /** A := S A S with S = diag(s): symmetric scaling. */
-    public void scale(double[] s) {
-        for (int c = 0; c < n; c++)
-            for (int p = colPtr[c]; p < colPtr[c + 1]; p++) values[p] *= s[rows[p]] * s[c];
+    public void scale(double[] s) { scale(s, Parallel.serial()); }
+
+    /** {@link #scale(double[])} by column blocks on {@code par} (each entry scaled once: the same numbers). */
+    public void scale(double[] s, Parallel par) {
+        par.forBlocks(n, (lo, hi) -> {
+            for (int c = lo; c < hi; c++)
+                for (int p = colPtr[c]; p < colPtr[c + 1]; p++) values[p] *= s[rows[p]] * s[c];
+        });
     }
 
     @Override public void apply(Parallel par, double[] x, double[] y) {

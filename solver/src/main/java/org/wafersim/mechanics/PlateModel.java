@@ -254,7 +254,7 @@ public final class PlateModel {
             }
             nodeCount[node] = n - nodeFirst[node];
         }
-        SparseSymmetric k = pattern(mesh, nodeFirst, nodeCount, n);
+        SparseSymmetric k = pattern(mesh, nodeFirst, nodeCount, n, par);
         assemble(k, new Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
         long t1 = System.nanoTime();
         // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
@@ -265,7 +265,7 @@ public final class PlateModel {
                     + " (zero stiffness)");
             sc[c] = 1 / Math.sqrt(d);
         }
-        k.scale(sc);
+        k.scale(sc, par);
         Pcg.Preconditioner pre;
         SymmetricOperator op = k;
         long factorNonZeros;
@@ -295,15 +295,13 @@ public final class PlateModel {
     }
 
     /** The pattern: every dof of a node couples with every dof of the 3 x 3 neighbouring nodes. */
-    static SparseSymmetric pattern(PlateMesh mesh, int[] nodeFirst, int[] nodeCount, int n) {
+    static SparseSymmetric pattern(PlateMesh mesh, int[] nodeFirst, int[] nodeCount, int n, Parallel par) {
         int nNodes = mesh.nodes();
         int nxn = mesh.nx + 1, nyn = mesh.ny + 1;
         int[] colPtr = new int[n + 1];
-        List<int[]> nodeRows = new ArrayList<>(nNodes);
-        for (int node = 0; node < nNodes; node++) nodeRows.add(null);
-        long nnz = 0;
-        for (int node = 0; node < nNodes; node++) {
-            if (nodeCount[node] == 0) continue;
+        int[][] nodeRows = new int[nNodes][];
+        par.forEach(nNodes, (long) nNodes * 16, node -> {
+            if (nodeCount[node] == 0) return;
             int i = node % nxn, j = node / nxn;
             int cnt = 0;
             for (int dj = -1; dj <= 1; dj++)
@@ -322,23 +320,24 @@ public final class PlateModel {
                     for (int m = 0; m < nodeCount[nb]; m++) rows[p++] = nodeFirst[nb] + m;
                 }
             Arrays.sort(rows);
-            nodeRows.set(node, rows);
-            nnz += (long) cnt * nodeCount[node];
-        }
+            nodeRows[node] = rows;
+        });
+        long nnz = 0;
+        for (int node = 0; node < nNodes; node++)
+            if (nodeCount[node] > 0) nnz += (long) nodeRows[node].length * nodeCount[node];
         if (nnz > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("mechanics system too large: " + nnz + " non-zeros");
-        int[] rowIdx = new int[(int) nnz];
         int[] colNode = new int[n];
         for (int node = 0; node < nNodes; node++)
             for (int m = 0; m < nodeCount[node]; m++) colNode[nodeFirst[node] + m] = node;
-        int p = 0;
-        for (int c = 0; c < n; c++) {
-            colPtr[c] = p;
-            int[] rows = nodeRows.get(colNode[c]);
-            System.arraycopy(rows, 0, rowIdx, p, rows.length);
-            p += rows.length;
-        }
-        colPtr[n] = p;
-        return new SparseSymmetric(colPtr, rowIdx);
+        for (int c = 0; c < n; c++) colPtr[c + 1] = colPtr[c] + nodeRows[colNode[c]].length;
+        int[] rowIdx = new int[(int) nnz];
+        par.forBlocks(n, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) {
+                int[] rows = nodeRows[colNode[c]];
+                System.arraycopy(rows, 0, rowIdx, colPtr[c], rows.length);
+            }
+        });
+        return SparseSymmetric.adopt(colPtr, rowIdx);
     }
 
     /** An assembled, scaled stiffness with its preconditioner (Cholesky factor or multigrid), ready for loads. */

@@ -17,12 +17,16 @@ final class ConductanceAssembler {
     private final Parallel par;
     private final double[] dx, dy, dz;
     final double tRef;
-    /** Per-cell conductivity scratch, reused across Picard iterations. */
-    private final double[] kx, ky, kz;
+    /**
+     * Conductivities of two z-planes (the plane being assembled and the one above, whose gz needs it), reused
+     * plane after plane: a plane's conductances read no other plane, so per-cell arrays (24 B per cell) are not
+     * needed.
+     */
+    private final double[][] kPlane = new double[6][];
     /** Boundary-face conductances of the last assembly (W/K), for the heat-path budget. */
     final double[] gFace;
-    /** Boundary faces grouped by direction (face indices in scan order). */
-    private final int[][] facesByDirection;
+    /** Boundary faces grouped by direction (face indices in scan order), and each group by z-plane. */
+    private final int[][][] facesByDirection;
     /** Planes k whose gx, gy and gz (to k + 1) do not depend on temperature. */
     private final boolean[] staticPlane;
     /** The operator the last assembly filled (its static planes need no refill). */
@@ -44,19 +48,18 @@ final class ConductanceAssembler {
         double m = Double.POSITIVE_INFINITY;
         for (int f = 0; f < bf.count; f++) m = Math.min(m, bf.ambient[f]);
         tRef = m;
-        int n = g.cells();
-        kx = new double[n];
-        ky = new double[n];
-        kz = new double[n];
+        for (int b = 0; b < kPlane.length; b++) kPlane[b] = new double[g.nx * g.ny];
         gFace = new double[bf.count];
-        int[] perDir = new int[Face.values().length];
-        for (int f = 0; f < bf.count; f++) perDir[Face.of(bf.face[f]).ordinal()]++;
-        facesByDirection = new int[perDir.length][];
-        for (int d = 0; d < perDir.length; d++) facesByDirection[d] = new int[perDir[d]];
-        int[] fill = new int[perDir.length];
+        int nd = Face.values().length, planeCells = g.nx * g.ny;
+        int[][] perDir = new int[nd][g.nz];
+        for (int f = 0; f < bf.count; f++) perDir[Face.of(bf.face[f]).ordinal()][bf.cell[f] / planeCells]++;
+        facesByDirection = new int[nd][g.nz][];
+        for (int d = 0; d < nd; d++)
+            for (int k = 0; k < g.nz; k++) facesByDirection[d][k] = new int[perDir[d][k]];
+        int[][] fill = new int[nd][g.nz];
         for (int f = 0; f < bf.count; f++) {
-            int d = Face.of(bf.face[f]).ordinal();
-            facesByDirection[d][fill[d]++] = f;
+            int d = Face.of(bf.face[f]).ordinal(), k = bf.cell[f] / planeCells;
+            facesByDirection[d][k][fill[d][k]++] = f;
         }
         staticPlane = new boolean[g.nz];
         final short[] mat = g.materialIds();
@@ -115,77 +118,74 @@ final class ConductanceAssembler {
         final boolean[] skip = staticPlane;
         // the fixed sources beside q (never scaled by the operating point; in every assembly, steady or transient)
         final double[] fx = p.fixed() == null ? null : p.fixed().density();
-        par.forEach(nz * ny, row -> {
-            int base = row * nx;
-            if (reuse && skip[row / ny]) return;   // kx, ky, kz there are still those of the first fill
-            for (int i = 0; i < nx; i++) {
-                int c = base + i, m = mat[c];
-                if (m < 0) { kx[c] = ky[c] = kz[c] = 0; continue; }
-                if (!varies[m]) { kx[c] = cx[m]; ky[c] = cy[m]; kz[c] = cz[m]; continue; }
-                ConductivityLaw law = laws.get(m);
-                double tc = t[c];
-                if (iso[m]) { kx[c] = ky[c] = kz[c] = law.kx(tc); continue; }
-                kx[c] = law.kx(tc);
-                ky[c] = law.ky(tc);
-                kz[c] = law.kz(tc);
-            }
-        });
-        par.forEach(nz * ny, row -> {
-            int k = row / ny, j = row - k * ny;
-            int base = row * nx;
-            double rc = p.contactResistance(k);     // between planes k and k + 1 (0: perfect contact)
-            if (reuse && skip[k]) {
+        // plane by plane: the conductivities of plane k + 1 are evaluated once, for plane k's gz and then for its own
+        final BoundaryFaces bf = p.boundary();
+        fillConductivities(0, t, kPlane[0], kPlane[1], kPlane[2], varies, iso, cx, cy, cz);
+        for (int kk = 0; kk < nz; kk++) {
+            final int k = kk;
+            final double[] kx = kPlane[3 * (k & 1)], ky = kPlane[3 * (k & 1) + 1], kz = kPlane[3 * (k & 1) + 2];
+            final double[] kzUp = kPlane[3 * ((k + 1) & 1) + 2];
+            if (k + 1 < nz)
+                fillConductivities(k + 1, t, kPlane[3 * ((k + 1) & 1)], kPlane[3 * ((k + 1) & 1) + 1], kzUp, varies,
+                        iso, cx, cy, cz);
+            final double rc = p.contactResistance(k);     // between planes k and k + 1 (0: perfect contact)
+            final boolean skipPlane = reuse && skip[k];
+            par.forEach(ny, (long) nx * ny, j -> {
+                int base = (k * ny + j) * nx, o = j * nx;
+                if (skipPlane) {
+                    for (int i = 0; i < nx; i++) {
+                        int c = base + i;
+                        a.gb[c] = 0;
+                        if (!a.active[c]) continue;
+                        double v = dx[i] * dy[j] * dz[k];
+                        b[c] = q[c] * v;
+                        if (fx != null) b[c] += fx[c] * v;
+                        if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
+                    }
+                    return;
+                }
                 for (int i = 0; i < nx; i++) {
                     int c = base + i;
+                    boolean act = mat[c] >= 0;
+                    a.active[c] = act;
                     a.gb[c] = 0;
-                    if (!a.active[c]) continue;
+                    if (!act) { a.gx[c] = a.gy[c] = a.gz[c] = 0; b[c] = 0; continue; }
+                    a.gx[c] = (i < nx - 1 && mat[c + 1] >= 0)
+                            ? dy[j] * dz[k] / (dx[i] / (2 * kx[o + i]) + dx[i + 1] / (2 * kx[o + i + 1])) : 0;
+                    a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0)
+                            ? dx[i] * dz[k] / (dy[j] / (2 * ky[o + i]) + dy[j + 1] / (2 * ky[o + i + nx])) : 0;
+                    a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
+                            ? dx[i] * dy[j] / (dz[k] / (2 * kz[o + i]) + rc + dz[k + 1] / (2 * kzUp[o + i])) : 0;
                     double v = dx[i] * dy[j] * dz[k];
                     b[c] = q[c] * v;
                     if (fx != null) b[c] += fx[c] * v;
                     if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
                 }
-                return;
-            }
-            for (int i = 0; i < nx; i++) {
-                int c = base + i;
-                boolean act = mat[c] >= 0;
-                a.active[c] = act;
-                a.gb[c] = 0;
-                if (!act) { a.gx[c] = a.gy[c] = a.gz[c] = 0; b[c] = 0; continue; }
-                a.gx[c] = (i < nx - 1 && mat[c + 1] >= 0)
-                        ? dy[j] * dz[k] / (dx[i] / (2 * kx[c]) + dx[i + 1] / (2 * kx[c + 1])) : 0;
-                a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0)
-                        ? dx[i] * dz[k] / (dy[j] / (2 * ky[c]) + dy[j + 1] / (2 * ky[c + nx])) : 0;
-                a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
-                        ? dx[i] * dy[j] / (dz[k] / (2 * kz[c]) + rc + dz[k + 1] / (2 * kz[c + plane])) : 0;
-                double v = dx[i] * dy[j] * dz[k];
-                b[c] = q[c] * v;
-                if (fx != null) b[c] += fx[c] * v;
-                if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
-            }
-        });
-        // Boundary faces, one direction at a time: a cell has at most one face per direction, so each group is
-        // parallel without two faces adding to the same cell; the groups follow in a fixed order.
-        final BoundaryFaces bf = p.boundary();
-        for (int[] group : facesByDirection) {
-            par.forBlocks(group.length, (lo, hi) -> {
-                for (int gi = lo; gi < hi; gi++) {
-                    int f = group[gi];
-                    int c = bf.cell[f];
-                    int i = c % nx, j = (c / nx) % ny, k = c / plane;
-                    double area, half, kk;
-                    switch (Face.of(bf.face[f])) {
-                        case XMIN, XMAX -> { area = dy[j] * dz[k]; half = 0.5 * dx[i]; kk = kx[c]; }
-                        case YMIN, YMAX -> { area = dx[i] * dz[k]; half = 0.5 * dy[j]; kk = ky[c]; }
-                        default -> { area = dx[i] * dy[j]; half = 0.5 * dz[k]; kk = kz[c]; }
-                    }
-                    double film = Double.isInfinite(bf.h[f]) ? 0 : 1.0 / bf.h[f];
-                    double gf = area / (half / kk + film);
-                    gFace[f] = gf;
-                    a.gb[c] += gf;
-                    b[c] += gf * (bf.ambient[f] - tRef);
-                }
             });
+            // Boundary faces of the plane, one direction at a time: a cell has at most one face per direction, so
+            // each group is parallel without two faces adding to the same cell; the groups follow in a fixed order,
+            // so every cell receives its faces in the same order as a pass over all planes would give them.
+            for (int[][] byPlane : facesByDirection) {
+                int[] group = byPlane[k];
+                par.forBlocks(group.length, (lo, hi) -> {
+                    for (int gi = lo; gi < hi; gi++) {
+                        int f = group[gi];
+                        int c = bf.cell[f];
+                        int i = c % nx, j = (c / nx) % ny, o = c - k * plane;
+                        double area, half, kc;
+                        switch (Face.of(bf.face[f])) {
+                            case XMIN, XMAX -> { area = dy[j] * dz[k]; half = 0.5 * dx[i]; kc = kx[o]; }
+                            case YMIN, YMAX -> { area = dx[i] * dz[k]; half = 0.5 * dy[j]; kc = ky[o]; }
+                            default -> { area = dx[i] * dy[j]; half = 0.5 * dz[k]; kc = kz[o]; }
+                        }
+                        double film = Double.isInfinite(bf.h[f]) ? 0 : 1.0 / bf.h[f];
+                        double gf = area / (half / kc + film);
+                        gFace[f] = gf;
+                        a.gb[c] += gf;
+                        b[c] += gf * (bf.ambient[f] - tRef);
+                    }
+                });
+            }
         }
         if (dqL != null) {
             // The linearised source enters as a negative boundary-like conductance, so that the multigrid's coarse
@@ -201,6 +201,32 @@ final class ConductanceAssembler {
         }
         if (finish) a.finish(par);
         filledOnce = a;
+    }
+
+    /**
+     * The conductivities of plane k (W/(m K); void cells 0) into kx, ky, kz (indexed j nx + i): constant materials
+     * from their table, temperature-dependent ones at the cell's temperature. (A static plane that is reused keeps
+     * its conductances; its boundary faces and the plane below still read these, constants there.)
+     */
+    private void fillConductivities(int k, double[] t, double[] kx, double[] ky, double[] kz, boolean[] varies,
+                                    boolean[] iso, double[] cx, double[] cy, double[] cz) {
+        final int nx = g.nx, ny = g.ny;
+        final short[] mat = g.materialIds();
+        final var laws = p.laws();
+        par.forEach(ny, (long) nx * ny, j -> {
+            int base = (k * ny + j) * nx, o = j * nx;
+            for (int i = 0; i < nx; i++) {
+                int c = base + i, m = mat[c];
+                if (m < 0) { kx[o + i] = ky[o + i] = kz[o + i] = 0; continue; }
+                if (!varies[m]) { kx[o + i] = cx[m]; ky[o + i] = cy[m]; kz[o + i] = cz[m]; continue; }
+                ConductivityLaw law = laws.get(m);
+                double tc = t[c];
+                if (iso[m]) { kx[o + i] = ky[o + i] = kz[o + i] = law.kx(tc); continue; }
+                kx[o + i] = law.kx(tc);
+                ky[o + i] = law.ky(tc);
+                kz[o + i] = law.kz(tc);
+            }
+        });
     }
 
     /** Power of the linearised feedback source at theta (W), as it entered the last linear system. */
