@@ -58,7 +58,7 @@ public final class CaseLoader {
     public static final int MAX_LINE_CHARS = 64 << 10;
 
     /** The embedded cases, loadable with {@link #builtin(String, List)}. */
-    public static final List<String> BUILTIN_NAMES = List.of("wse-default", "wse-coarse", "wse-cycle");
+    public static final List<String> BUILTIN_NAMES = List.of("wse-default", "wse-coarse", "wse-cycle", "wse-mechanics");
 
     static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -29,7 +29,8 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME",
             description = "the embedded case to start from: wse-default (full wafer, thermal + mechanics + reliability), "
-                    + "wse-coarse (the same on a 4x coarser grid), wse-cycle (an idle/full-load power cycle); default wse-default")
+                    + "wse-coarse (the same on a 4x coarser grid), wse-cycle (an idle/full-load power cycle), wse-mechanics (the package at a"
+                    + " prescribed temperature, no thermal solve); default wse-default")
     String template = "wse-default";
 
     @Mixin Options.Force forceOption;
