@@ -18,7 +18,11 @@ import org.wafersim.errors.NotPositiveDefiniteException;
  * the symmetry a CG preconditioner needs; Brenner &amp; Scott, The Mathematical Theory of Finite Element Methods
  * (3rd ed., 2008), ch. 6 (multigrid for nested conforming spaces).
  *
- * <p>All loops are serial or split into fixed blocks, so the result does not depend on the thread count.
+ * <p>All loops are serial or split into fixed blocks, so the result does not depend on the thread count. Two
+ * right-hand sides can be cycled together ({@link #apply2}): every matrix entry is loaded once for both, and each
+ * vector's numbers are those of its own cycle. The multigrid solve is bound by memory traffic, so the kernels
+ * save loads where the sums allow it without changing them: rows of a node summed side by side, and the forward
+ * sweep from zero reading only the neighbours already relaxed.
  */
 public final class BlockMultigrid implements Pcg.Preconditioner {
     /**
