@@ -157,7 +157,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                     + pl.fineSize() + " rows for " + cur.a.size() + " unknowns");
             cur.p = pl;
             cur.r = pl.transposed();
-            SparseSymmetric ac = galerkin(cur.a, pl, cur.r, par);
+            SparseSymmetric ac = Galerkin.product(cur.a, pl, cur.r, par);
             cur = new Level(ac, coarseBlocks.get(l));
             if (cur.blocks[cur.blocks.length - 1] != ac.size())
                 throw new IllegalArgumentException("coarse blocks do not cover level " + (l + 1));
@@ -207,7 +207,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                     int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
                     if (xg.length < len) xg = new double[len];
                     for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-                    blockProducts(vals, p0, len, hi - lo, xg, lo, y, b);
+                    DenseBlocks.blockProducts(vals, p0, len, hi - lo, xg, lo, y, b);
                 } else {
                     for (int d = lo; d < hi; d++) {
                         double acc = 0;
@@ -238,7 +238,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                         g1[t] = x1[r];
                         g2[t] = x2[r];
                     }
-                    blockProducts2(vals, p0, len, hi - lo, g1, g2, lo, y1, y2, b1, b2);
+                    DenseBlocks.blockProducts2(vals, p0, len, hi - lo, g1, g2, lo, y1, y2, b1, b2);
                 } else {
                     for (int d = lo; d < hi; d++) {
                         double a1 = 0, a2 = 0;
@@ -252,126 +252,6 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 }
             }
         });
-    }
-
-    /*
-     * The dense rows of a block whose columns share their rows: the s rows starting at vals[p0] (row d of the block
-     * at p0 + d len) times the gathered vector g. Each row's sum runs over t in order, as a plain loop would, so the
-     * result is the same to the bit; four rows (two rows of two vectors) are summed side by side, since one running
-     * sum waits on the adder's latency and independent sums fill that wait.
-     */
-
-    /** y[y0 + d] = sum_t A[d][t] g[t], or b[y0 + d] minus it, for the s rows of a block. */
-    private static void blockProducts(double[] vals, int p0, int len, int s, double[] g, int y0, double[] y,
-                                      double[] b) {
-        int d = 0;
-        for (; d + 3 < s; d += 4) {
-            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            for (int t = 0; t < len; t++) {
-                double v = g[t];
-                a0 += vals[q0 + t] * v;
-                a1 += vals[q1 + t] * v;
-                a2 += vals[q2 + t] * v;
-                a3 += vals[q3 + t] * v;
-            }
-            int r = y0 + d;
-            if (b == null) {
-                y[r] = a0; y[r + 1] = a1; y[r + 2] = a2; y[r + 3] = a3;
-            } else {
-                y[r] = b[r] - a0; y[r + 1] = b[r + 1] - a1; y[r + 2] = b[r + 2] - a2; y[r + 3] = b[r + 3] - a3;
-            }
-        }
-        for (; d < s; d++) {
-            int q0 = p0 + d * len;
-            double a0 = 0;
-            for (int t = 0; t < len; t++) a0 += vals[q0 + t] * g[t];
-            y[y0 + d] = b == null ? a0 : b[y0 + d] - a0;
-        }
-    }
-
-    /** {@link #blockProducts} for two vectors. */
-    private static void blockProducts2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int y0,
-                                       double[] y1, double[] y2, double[] b1, double[] b2) {
-        int d = 0;
-        for (; d + 1 < s; d += 2) {
-            int q0 = p0 + d * len, q1 = q0 + len;
-            double a0 = 0, a1 = 0, c0 = 0, c1 = 0;
-            for (int t = 0; t < len; t++) {
-                double v0 = vals[q0 + t], v1 = vals[q1 + t], u = g1[t], w = g2[t];
-                a0 += v0 * u;
-                a1 += v1 * u;
-                c0 += v0 * w;
-                c1 += v1 * w;
-            }
-            int r = y0 + d;
-            y1[r] = b1 == null ? a0 : b1[r] - a0;
-            y1[r + 1] = b1 == null ? a1 : b1[r + 1] - a1;
-            y2[r] = b2 == null ? c0 : b2[r] - c0;
-            y2[r + 1] = b2 == null ? c1 : b2[r + 1] - c1;
-        }
-        for (; d < s; d++) {
-            int q0 = p0 + d * len;
-            double a0 = 0, c0 = 0;
-            for (int t = 0; t < len; t++) {
-                a0 += vals[q0 + t] * g1[t];
-                c0 += vals[q0 + t] * g2[t];
-            }
-            y1[y0 + d] = b1 == null ? a0 : b1[y0 + d] - a0;
-            y2[y0 + d] = b2 == null ? c0 : b2[y0 + d] - c0;
-        }
-    }
-
-    /** r[d] = b[b0 + d] - sum_t A[d][t] g[t] (subtracted term by term, as the block relaxation does). */
-    private static void blockResidual(double[] vals, int p0, int len, int s, double[] g, int b0, double[] b,
-                                      double[] r) {
-        int d = 0;
-        for (; d + 3 < s; d += 4) {
-            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
-            double a0 = b[b0 + d], a1 = b[b0 + d + 1], a2 = b[b0 + d + 2], a3 = b[b0 + d + 3];
-            for (int t = 0; t < len; t++) {
-                double v = g[t];
-                a0 -= vals[q0 + t] * v;
-                a1 -= vals[q1 + t] * v;
-                a2 -= vals[q2 + t] * v;
-                a3 -= vals[q3 + t] * v;
-            }
-            r[d] = a0; r[d + 1] = a1; r[d + 2] = a2; r[d + 3] = a3;
-        }
-        for (; d < s; d++) {
-            int q0 = p0 + d * len;
-            double a0 = b[b0 + d];
-            for (int t = 0; t < len; t++) a0 -= vals[q0 + t] * g[t];
-            r[d] = a0;
-        }
-    }
-
-    /** {@link #blockResidual} for two vectors. */
-    private static void blockResidual2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int b0,
-                                       double[] b1, double[] b2, double[] r1, double[] r2) {
-        int d = 0;
-        for (; d + 1 < s; d += 2) {
-            int q0 = p0 + d * len, q1 = q0 + len;
-            double a0 = b1[b0 + d], a1 = b1[b0 + d + 1], c0 = b2[b0 + d], c1 = b2[b0 + d + 1];
-            for (int t = 0; t < len; t++) {
-                double v0 = vals[q0 + t], v1 = vals[q1 + t], u = g1[t], w = g2[t];
-                a0 -= v0 * u;
-                a1 -= v1 * u;
-                c0 -= v0 * w;
-                c1 -= v1 * w;
-            }
-            r1[d] = a0; r1[d + 1] = a1; r2[d] = c0; r2[d + 1] = c1;
-        }
-        for (; d < s; d++) {
-            int q0 = p0 + d * len;
-            double a0 = b1[b0 + d], c0 = b2[b0 + d];
-            for (int t = 0; t < len; t++) {
-                a0 -= vals[q0 + t] * g1[t];
-                c0 -= vals[q0 + t] * g2[t];
-            }
-            r1[d] = a0;
-            r2[d] = c0;
-        }
     }
 
     /** Unknowns of level l (0 the finest). */
@@ -575,7 +455,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             }
             r[d] = a0;
         }
-        solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
+        DenseBlocks.solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
         for (int e = lo; e < hi; e++) x[e] += r[e - lo];
     }
 
@@ -627,7 +507,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             r1[d] = a0;
             r2[d] = c0;
         }
-        solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        DenseBlocks.solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
         for (int e = lo; e < hi; e++) {
             x1[e] += r1[e - lo];
             x2[e] += r2[e - lo];
@@ -662,7 +542,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             if (scratch[1].length < len) scratch[1] = new double[len];
             double[] xg = scratch[1];
             for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-            blockResidual(vals, p0, len, s, xg, lo, b, r);
+            DenseBlocks.blockResidual(vals, p0, len, s, xg, lo, b, r);
         } else {
             for (int d = lo; d < hi; d++) {
                 double acc = b[d];
@@ -670,7 +550,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 r[d - lo] = acc;
             }
         }
-        solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
+        DenseBlocks.solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
         for (int d = lo; d < hi; d++) x[d] += r[d - lo];
     }
 
@@ -691,7 +571,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 g1[t] = x1[row];
                 g2[t] = x2[row];
             }
-            blockResidual2(vals, p0, len, s, g1, g2, lo, b1, b2, r1, r2);
+            DenseBlocks.blockResidual2(vals, p0, len, s, g1, g2, lo, b1, b2, r1, r2);
         } else {
             for (int d = lo; d < hi; d++) {
                 double a1 = b1[d], a2 = b2[d];
@@ -703,7 +583,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 r2[d - lo] = a2;
             }
         }
-        solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        DenseBlocks.solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
         for (int d = lo; d < hi; d++) {
             x1[d] += r1[d - lo];
             x2[d] += r2[d - lo];
@@ -734,140 +614,5 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 }
             }
         });
-    }
-
-    private static void solveBlock(double[] f, int o, int s, double[] r) {
-        for (int i = 0; i < s; i++) {
-            double v = r[i];
-            for (int m = 0; m < i; m++) v -= f[o + i * s + m] * r[m];
-            r[i] = v / f[o + i * s + i];
-        }
-        for (int i = s - 1; i >= 0; i--) {
-            double v = r[i];
-            for (int m = i + 1; m < s; m++) v -= f[o + m * s + i] * r[m];
-            r[i] = v / f[o + i * s + i];
-        }
-    }
-
-    /** {@link #solveBlock} for two right-hand sides, side by side. */
-    private static void solveBlock2(double[] f, int o, int s, double[] r1, double[] r2) {
-        for (int i = 0; i < s; i++) {
-            double v = r1[i], w = r2[i];
-            for (int m = 0; m < i; m++) {
-                double l = f[o + i * s + m];
-                v -= l * r1[m];
-                w -= l * r2[m];
-            }
-            double d = f[o + i * s + i];
-            r1[i] = v / d;
-            r2[i] = w / d;
-        }
-        for (int i = s - 1; i >= 0; i--) {
-            double v = r1[i], w = r2[i];
-            for (int m = i + 1; m < s; m++) {
-                double l = f[o + m * s + i];
-                v -= l * r1[m];
-                w -= l * r2[m];
-            }
-            double d = f[o + i * s + i];
-            r1[i] = v / d;
-            r2[i] = w / d;
-        }
-    }
-
-    /**
-     * A_c = P^T A P in O(non-zeros): first the rows of A P (A symmetric, so its column i is row i), then the rows
-     * of P^T (A P) with a dense accumulator per row block; symmetrised at the end against round-off.
-     */
-    static SparseSymmetric galerkin(SparseSymmetric a, Prolongation p, Prolongation r, Parallel par) {
-        int nf = a.size(), nc = p.coarseSize();
-        int[] colPtr = a.colPtr(), rows = a.rows();
-        double[] vals = a.values();
-        int[][] apCols = new int[nf][];
-        double[][] apVals = new double[nf][];
-        int[] pPtr = p.rowPtr(), pCols = p.cols();
-        double[] pVals = p.vals();
-        par.forBlocks(nf, (lo, hi) -> {
-            double[] acc = new double[nc];
-            boolean[] seen = new boolean[nc];
-            int[] list = new int[nc];
-            for (int i = lo; i < hi; i++) {
-                // a row with the same columns as the previous one (the dofs of one node) has the same pattern in
-                // A P: the symbolic part (collect, sort) is done once per run of such rows
-                boolean same = i > lo && colPtr[i + 1] - colPtr[i] == colPtr[i] - colPtr[i - 1]
-                        && Arrays.equals(rows, colPtr[i], colPtr[i + 1], rows, colPtr[i - 1], colPtr[i]);
-                for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
-                    int j = rows[q];
-                    double v = vals[q];
-                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) acc[pCols[t]] += v * pVals[t];
-                }
-                if (!same) {
-                    int m = 0;
-                    for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
-                        int j = rows[q];
-                        for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
-                            int c = pCols[t];
-                            if (!seen[c]) { seen[c] = true; list[m++] = c; }
-                        }
-                    }
-                    Arrays.sort(list, 0, m);
-                    for (int t = 0; t < m; t++) seen[list[t]] = false;
-                    apCols[i] = Arrays.copyOf(list, m);
-                } else {
-                    apCols[i] = apCols[i - 1];
-                }
-                int[] cols = apCols[i];
-                double[] av = new double[cols.length];
-                for (int t = 0; t < cols.length; t++) { av[t] = acc[cols[t]]; acc[cols[t]] = 0; }
-                apVals[i] = av;
-            }
-        });
-        int[][] cCols = new int[nc][];
-        double[][] cVals = new double[nc][];
-        int[] rPtr = r.rowPtr(), rCols = r.cols();
-        double[] rVals = r.vals();
-        par.forBlocks(nc, (lo, hi) -> {
-            double[] acc = new double[nc];
-            boolean[] seen = new boolean[nc];
-            int[] list = new int[nc];
-            for (int c = lo; c < hi; c++) {
-                int m = 0;
-                for (int t = rPtr[c]; t < rPtr[c + 1]; t++) {
-                    int i = rCols[t];
-                    double w = rVals[t];
-                    int[] ac = apCols[i];
-                    double[] av = apVals[i];
-                    for (int q = 0; q < ac.length; q++) {
-                        int d = ac[q];
-                        if (!seen[d]) { seen[d] = true; list[m++] = d; }
-                        acc[d] += w * av[q];
-                    }
-                }
-                Arrays.sort(list, 0, m);
-                cCols[c] = Arrays.copyOf(list, m);
-                double[] cv = new double[m];
-                for (int t = 0; t < m; t++) { cv[t] = acc[list[t]]; acc[list[t]] = 0; seen[list[t]] = false; }
-                cVals[c] = cv;
-            }
-        });
-        int[] ptr = new int[nc + 1];
-        for (int c = 0; c < nc; c++) ptr[c + 1] = ptr[c] + cCols[c].length;
-        int[] rr = new int[ptr[nc]];
-        for (int c = 0; c < nc; c++) System.arraycopy(cCols[c], 0, rr, ptr[c], cCols[c].length);
-        SparseSymmetric out = SparseSymmetric.adopt(ptr, rr);
-        double[] v = out.values();
-        for (int c = 0; c < nc; c++) System.arraycopy(cVals[c], 0, v, ptr[c], cVals[c].length);
-        // the pattern is symmetric (that of P^T A P); the two triangles differ by round-off only: average them
-        for (int c = 0; c < nc; c++)
-            for (int q = ptr[c]; q < ptr[c + 1]; q++) {
-                int d = rr[q];
-                if (d <= c) continue;
-                int t = Arrays.binarySearch(rr, ptr[d], ptr[d + 1], c);
-                if (t < 0) throw new IllegalStateException("Galerkin product: pattern not symmetric");
-                double mean = 0.5 * (v[q] + v[t]);
-                v[q] = mean;
-                v[t] = mean;
-            }
-        return out;
     }
 }

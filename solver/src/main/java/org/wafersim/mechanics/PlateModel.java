@@ -254,8 +254,8 @@ public final class PlateModel {
             }
             nodeCount[node] = n - nodeFirst[node];
         }
-        SparseSymmetric k = pattern(mesh, nodeFirst, nodeCount, n, par);
-        assemble(k, new Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
+        SparseSymmetric k = StiffnessPattern.of(mesh, nodeFirst, nodeCount, n, par);
+        assemble(k, new StiffnessPattern.Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
         long t1 = System.nanoTime();
         // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
         double[] sc = new double[n];
@@ -292,52 +292,6 @@ public final class PlateModel {
         }
         long t2 = System.nanoTime();
         return new Factorized(dof, k, op, sc, pre, factorNonZeros, levels, par, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-    }
-
-    /** The pattern: every dof of a node couples with every dof of the 3 x 3 neighbouring nodes. */
-    static SparseSymmetric pattern(PlateMesh mesh, int[] nodeFirst, int[] nodeCount, int n, Parallel par) {
-        int nNodes = mesh.nodes();
-        int nxn = mesh.nx + 1, nyn = mesh.ny + 1;
-        int[] colPtr = new int[n + 1];
-        int[][] nodeRows = new int[nNodes][];
-        par.forEach(nNodes, (long) nNodes * 16, node -> {
-            if (nodeCount[node] == 0) return;
-            int i = node % nxn, j = node / nxn;
-            int cnt = 0;
-            for (int dj = -1; dj <= 1; dj++)
-                for (int di = -1; di <= 1; di++) {
-                    int ii = i + di, jj = j + dj;
-                    if (ii < 0 || jj < 0 || ii >= nxn || jj >= nyn) continue;
-                    cnt += nodeCount[jj * nxn + ii];
-                }
-            int[] rows = new int[cnt];
-            int p = 0;
-            for (int dj = -1; dj <= 1; dj++)
-                for (int di = -1; di <= 1; di++) {
-                    int ii = i + di, jj = j + dj;
-                    if (ii < 0 || jj < 0 || ii >= nxn || jj >= nyn) continue;
-                    int nb = jj * nxn + ii;
-                    for (int m = 0; m < nodeCount[nb]; m++) rows[p++] = nodeFirst[nb] + m;
-                }
-            Arrays.sort(rows);
-            nodeRows[node] = rows;
-        });
-        long nnz = 0;
-        for (int node = 0; node < nNodes; node++)
-            if (nodeCount[node] > 0) nnz += (long) nodeRows[node].length * nodeCount[node];
-        if (nnz > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("mechanics system too large: " + nnz + " non-zeros");
-        int[] colNode = new int[n];
-        for (int node = 0; node < nNodes; node++)
-            for (int m = 0; m < nodeCount[node]; m++) colNode[nodeFirst[node] + m] = node;
-        for (int c = 0; c < n; c++) colPtr[c + 1] = colPtr[c] + nodeRows[colNode[c]].length;
-        int[] rowIdx = new int[(int) nnz];
-        par.forBlocks(n, (lo, hi) -> {
-            for (int c = lo; c < hi; c++) {
-                int[] rows = nodeRows[colNode[c]];
-                System.arraycopy(rows, 0, rowIdx, colPtr[c], rows.length);
-            }
-        });
-        return SparseSymmetric.adopt(colPtr, rowIdx);
     }
 
     /** An assembled, scaled stiffness with its preconditioner (Cholesky factor or multigrid), ready for loads. */
@@ -457,59 +411,23 @@ public final class PlateModel {
     private static final double TOLERANCE = 1e-10;
 
     /**
-     * Where a node pair's entries sit in the stiffness: a column of node N holds the rows of N's 3 x 3 neighbours,
-     * each neighbour's dofs consecutive, neighbours in the order of their first unknown ({@link #pattern}); so the
-     * entry (row of node M, column c of node N) is at columnStart(c) + offset(N, M) + (row - first(M)).
-     * Assembly adds straight to that position instead of searching the column.
-     */
-    private static final class Slots {
-        final PlateMesh mesh;
-        final int[] nodeFirst, nodeCount;
-
-        Slots(PlateMesh mesh, int[] nodeFirst, int[] nodeCount) {
-            this.mesh = mesh;
-            this.nodeFirst = nodeFirst;
-            this.nodeCount = nodeCount;
-        }
-
-        /** off[x * 4 + y] = offset of node y's rows in the columns of node x, for the element's four nodes. */
-        void offsets(int[] nodes, int[] off) {
-            int nxn = mesh.nx + 1, nyn = mesh.ny + 1;
-            for (int x = 0; x < 4; x++) {
-                int nd = nodes[x], i = nd % nxn, j = nd / nxn;
-                for (int y = 0; y < 4; y++) {
-                    int first = nodeFirst[nodes[y]], o = 0;
-                    for (int dj = -1; dj <= 1; dj++)
-                        for (int di = -1; di <= 1; di++) {
-                            int ii = i + di, jj = j + dj;
-                            if (ii < 0 || jj < 0 || ii >= nxn || jj >= nyn) continue;
-                            int nb = jj * nxn + ii;
-                            if (nodeFirst[nb] < first) o += nodeCount[nb];
-                        }
-                    off[x * 4 + y] = o;
-                }
-            }
-        }
-    }
-
-    /**
      * Adds the stiffness (k not null) or the thermal load (f not null). Element rows of one parity share no node,
      * so they are assembled in parallel, each row serially: every entry receives its contributions in the same order
      * whatever the thread count.
      */
-    private void assemble(SparseSymmetric k, Slots slots, double[] f, LayerStrains s, int[][] dof, Parallel par) {
+    private void assemble(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, Parallel par) {
         for (int parity = 0; parity < 2; parity++) {
             int first = parity;
             par.forEach((mesh.ny - parity + 1) / 2, t -> assembleRow(k, slots, f, s, dof, first + 2 * t));
         }
     }
 
-    private void assembleRow(SparseSymmetric k, Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
+    private void assembleRow(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
         double[] c = new double[36], r = new double[6];
         double[] ke = new double[PlateElement.N * PlateElement.N];
         int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
         int[] off = new int[16];
-        Scatter sk = k == null ? null : new Scatter(k, slots, off);
+        StiffnessPattern.Scatter sk = k == null ? null : new StiffnessPattern.Scatter(k, slots, off);
         for (int i = 0; i < mesh.nx; i++) {
             int e = mesh.element(i, j);
             int[] nodes = elementNodes(i, j);
@@ -574,65 +492,5 @@ public final class PlateModel {
     private static void localDofs(int[] dofOfLaminate, int[] nodes, int[] out) {
         for (int ln = 0; ln < 4; ln++)
             for (int q = 0; q < DOFS; q++) out[ln * DOFS + q] = dofOfLaminate[nodes[ln] * DOFS + q];
-    }
-
-    /**
-     * Adds element matrices to the stiffness at the positions {@link Slots} gives for the current element's nodes,
-     * entry by entry in the order (column, then row) a search-based scatter would use, so the sums are the same.
-     */
-    private static final class Scatter {
-        final SparseSymmetric k;
-        final Slots slots;
-        final int[] off;
-        int[] nodes;
-        final double[] row = new double[2 * PlateElement.N];
-        final int[] g = new int[2 * PlateElement.N];
-
-        Scatter(SparseSymmetric k, Slots slots, int[] off) {
-            this.k = k;
-            this.slots = slots;
-            this.off = off;
-        }
-
-        /** k[gr[y]][gc[x]] += ke[y * N + x] over the element's local dofs (-1: fixed or absent). */
-        void add(double[] ke, int[] gr, int[] gc) {
-            int n = PlateElement.N;
-            for (int x = 0; x < n; x++) {
-                int col = gc[x];
-                if (col < 0) continue;
-                int base = k.columnStart(col), ox = (x / DOFS) * 4;
-                for (int y = 0; y < n; y++) {
-                    int rw = gr[y];
-                    if (rw < 0) continue;
-                    double v = ke[y * n + x];
-                    if (v != 0) put(base + off[ox + y / DOFS] + rw - slots.nodeFirst[nodes[y / DOFS]], rw, v);
-                }
-            }
-        }
-
-        /** Adds w * row^T row for the slip row = (u_a + da w_a,x) - (u_b - db w_b,x) at the element centre. */
-        void shear(double[] uRow, double[] wRow, double da, double db, int[] ga, int[] gb, double w) {
-            int n = PlateElement.N;
-            for (int l = 0; l < n; l++) {
-                row[l] = uRow[l] + da * wRow[l];
-                row[n + l] = -uRow[l] + db * wRow[l];
-                g[l] = ga[l];
-                g[n + l] = gb[l];
-            }
-            for (int x = 0; x < 2 * n; x++) {
-                if (row[x] == 0 || g[x] < 0) continue;
-                int base = k.columnStart(g[x]), ox = ((x % n) / DOFS) * 4;
-                for (int y = 0; y < 2 * n; y++) {
-                    if (row[y] == 0 || g[y] < 0) continue;
-                    int ly = (y % n) / DOFS;
-                    put(base + off[ox + ly] + g[y] - slots.nodeFirst[nodes[ly]], g[y], w * row[x] * row[y]);
-                }
-            }
-        }
-
-        private void put(int position, int rw, double v) {
-            assert k.rowAt(position) == rw : "stiffness slot of row " + rw;
-            k.addAt(position, v);
-        }
     }
 }

@@ -1,0 +1,171 @@
+package org.wafersim.linalg;
+
+/**
+ * The dense-block kernels of {@link BlockMultigrid}'s block relaxation: products and residuals of a block's rows
+ * (whose columns share their rows, stored row after row) with a gathered vector, and the forward/back substitution
+ * with a diagonal block's dense Cholesky factor L L^T (lower triangle, row-major), each also for two vectors at once
+ * (the two operating states solved together). Every sum runs in the order of a plain loop, so a result is the same to
+ * the bit whichever variant computed it.
+ */
+final class DenseBlocks {
+    private DenseBlocks() { }
+
+    /*
+     * The dense rows of a block whose columns share their rows: the s rows starting at vals[p0] (row d of the block
+     * at p0 + d len) times the gathered vector g. Each row's sum runs over t in order, as a plain loop would, so the
+     * result is the same to the bit; four rows (two rows of two vectors) are summed side by side, since one running
+     * sum waits on the adder's latency and independent sums fill that wait.
+     */
+
+    /** y[y0 + d] = sum_t A[d][t] g[t], or b[y0 + d] minus it, for the s rows of a block. */
+    static void blockProducts(double[] vals, int p0, int len, int s, double[] g, int y0, double[] y,
+                                      double[] b) {
+        int d = 0;
+        for (; d + 3 < s; d += 4) {
+            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int t = 0; t < len; t++) {
+                double v = g[t];
+                a0 += vals[q0 + t] * v;
+                a1 += vals[q1 + t] * v;
+                a2 += vals[q2 + t] * v;
+                a3 += vals[q3 + t] * v;
+            }
+            int r = y0 + d;
+            if (b == null) {
+                y[r] = a0; y[r + 1] = a1; y[r + 2] = a2; y[r + 3] = a3;
+            } else {
+                y[r] = b[r] - a0; y[r + 1] = b[r + 1] - a1; y[r + 2] = b[r + 2] - a2; y[r + 3] = b[r + 3] - a3;
+            }
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = 0;
+            for (int t = 0; t < len; t++) a0 += vals[q0 + t] * g[t];
+            y[y0 + d] = b == null ? a0 : b[y0 + d] - a0;
+        }
+    }
+
+    /** {@link #blockProducts} for two vectors. */
+    static void blockProducts2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int y0,
+                                       double[] y1, double[] y2, double[] b1, double[] b2) {
+        int d = 0;
+        for (; d + 1 < s; d += 2) {
+            int q0 = p0 + d * len, q1 = q0 + len;
+            double a0 = 0, a1 = 0, c0 = 0, c1 = 0;
+            for (int t = 0; t < len; t++) {
+                double v0 = vals[q0 + t], v1 = vals[q1 + t], u = g1[t], w = g2[t];
+                a0 += v0 * u;
+                a1 += v1 * u;
+                c0 += v0 * w;
+                c1 += v1 * w;
+            }
+            int r = y0 + d;
+            y1[r] = b1 == null ? a0 : b1[r] - a0;
+            y1[r + 1] = b1 == null ? a1 : b1[r + 1] - a1;
+            y2[r] = b2 == null ? c0 : b2[r] - c0;
+            y2[r + 1] = b2 == null ? c1 : b2[r + 1] - c1;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = 0, c0 = 0;
+            for (int t = 0; t < len; t++) {
+                a0 += vals[q0 + t] * g1[t];
+                c0 += vals[q0 + t] * g2[t];
+            }
+            y1[y0 + d] = b1 == null ? a0 : b1[y0 + d] - a0;
+            y2[y0 + d] = b2 == null ? c0 : b2[y0 + d] - c0;
+        }
+    }
+
+    /** r[d] = b[b0 + d] - sum_t A[d][t] g[t] (subtracted term by term, as the block relaxation does). */
+    static void blockResidual(double[] vals, int p0, int len, int s, double[] g, int b0, double[] b,
+                                      double[] r) {
+        int d = 0;
+        for (; d + 3 < s; d += 4) {
+            int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
+            double a0 = b[b0 + d], a1 = b[b0 + d + 1], a2 = b[b0 + d + 2], a3 = b[b0 + d + 3];
+            for (int t = 0; t < len; t++) {
+                double v = g[t];
+                a0 -= vals[q0 + t] * v;
+                a1 -= vals[q1 + t] * v;
+                a2 -= vals[q2 + t] * v;
+                a3 -= vals[q3 + t] * v;
+            }
+            r[d] = a0; r[d + 1] = a1; r[d + 2] = a2; r[d + 3] = a3;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b[b0 + d];
+            for (int t = 0; t < len; t++) a0 -= vals[q0 + t] * g[t];
+            r[d] = a0;
+        }
+    }
+
+    /** {@link #blockResidual} for two vectors. */
+    static void blockResidual2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int b0,
+                                       double[] b1, double[] b2, double[] r1, double[] r2) {
+        int d = 0;
+        for (; d + 1 < s; d += 2) {
+            int q0 = p0 + d * len, q1 = q0 + len;
+            double a0 = b1[b0 + d], a1 = b1[b0 + d + 1], c0 = b2[b0 + d], c1 = b2[b0 + d + 1];
+            for (int t = 0; t < len; t++) {
+                double v0 = vals[q0 + t], v1 = vals[q1 + t], u = g1[t], w = g2[t];
+                a0 -= v0 * u;
+                a1 -= v1 * u;
+                c0 -= v0 * w;
+                c1 -= v1 * w;
+            }
+            r1[d] = a0; r1[d + 1] = a1; r2[d] = c0; r2[d + 1] = c1;
+        }
+        for (; d < s; d++) {
+            int q0 = p0 + d * len;
+            double a0 = b1[b0 + d], c0 = b2[b0 + d];
+            for (int t = 0; t < len; t++) {
+                a0 -= vals[q0 + t] * g1[t];
+                c0 -= vals[q0 + t] * g2[t];
+            }
+            r1[d] = a0;
+            r2[d] = c0;
+        }
+    }
+
+    static void solveBlock(double[] f, int o, int s, double[] r) {
+        for (int i = 0; i < s; i++) {
+            double v = r[i];
+            for (int m = 0; m < i; m++) v -= f[o + i * s + m] * r[m];
+            r[i] = v / f[o + i * s + i];
+        }
+        for (int i = s - 1; i >= 0; i--) {
+            double v = r[i];
+            for (int m = i + 1; m < s; m++) v -= f[o + m * s + i] * r[m];
+            r[i] = v / f[o + i * s + i];
+        }
+    }
+
+    /** {@link #solveBlock} for two right-hand sides, side by side. */
+    static void solveBlock2(double[] f, int o, int s, double[] r1, double[] r2) {
+        for (int i = 0; i < s; i++) {
+            double v = r1[i], w = r2[i];
+            for (int m = 0; m < i; m++) {
+                double l = f[o + i * s + m];
+                v -= l * r1[m];
+                w -= l * r2[m];
+            }
+            double d = f[o + i * s + i];
+            r1[i] = v / d;
+            r2[i] = w / d;
+        }
+        for (int i = s - 1; i >= 0; i--) {
+            double v = r1[i], w = r2[i];
+            for (int m = i + 1; m < s; m++) {
+                double l = f[o + m * s + i];
+                v -= l * r1[m];
+                w -= l * r2[m];
+            }
+            double d = f[o + i * s + i];
+            r1[i] = v / d;
+            r2[i] = w / d;
+        }
+    }
+}
