@@ -65,79 +65,9 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     private static final int CHUNK = 256;
 
     private final Parallel par;
-    private final List<Level> levels = new ArrayList<>();
+    private final List<BlockLevel> levels = new ArrayList<>();
     private final SparseCholesky coarse;
     private final double[] coarseScale;
-
-    private static final class Level {
-        final SparseSymmetric a;
-        final int[] blocks;
-        final int[][] byColour;      // block indices of each colour, ascending
-        final double[] diagFactor;   // dense Cholesky factors of the diagonal blocks, block after block
-        final int[] factorStart;
-        final boolean[] shared;      // whether all columns of block k have the same rows (then gathered once)
-        // the rows of a shared block k in runs of one neighbouring block each: run g ends at segEnd[g] (an offset
-        // into the block's rows) and belongs to a block of colour segColour[g]; runs segPtr[k] .. segPtr[k + 1]
-        final int[] segPtr, segEnd;
-        final byte[] segColour;
-        Prolongation p, r;
-        final double[] x, b, res;
-        double[] x2, b2, res2;       // the second vector of a pair solve, allocated on first use
-
-        Level(SparseSymmetric a, Blocks bl) {
-            this.a = a;
-            this.blocks = bl.starts();
-            int nColours = 0;
-            for (int c : bl.colours()) nColours = Math.max(nColours, c + 1);
-            int[] cnt = new int[nColours];
-            for (int c : bl.colours()) cnt[c]++;
-            byColour = new int[nColours][];
-            for (int c = 0; c < nColours; c++) byColour[c] = new int[cnt[c]];
-            Arrays.fill(cnt, 0);
-            for (int k = 0; k < bl.colours().length; k++) byColour[bl.colours()[k]][cnt[bl.colours()[k]]++] = k;
-            int n = a.size();
-            x = new double[n];
-            b = new double[n];
-            res = new double[n];
-            int nb = blocks.length - 1;
-            factorStart = new int[nb + 1];
-            for (int k = 0; k < nb; k++) {
-                int s = blocks[k + 1] - blocks[k];
-                factorStart[k + 1] = factorStart[k] + s * s;
-            }
-            diagFactor = new double[factorStart[nb]];
-            shared = new boolean[nb];
-            int[] cp = a.colPtr(), rw = a.rows();
-            for (int k = 0; k < nb; k++) {
-                int lo = blocks[k], hi = blocks[k + 1], len = hi > lo ? cp[lo + 1] - cp[lo] : 0;
-                boolean same = true;
-                for (int d = lo + 1; d < hi && same; d++)
-                    same = cp[d + 1] - cp[d] == len && Arrays.equals(rw, cp[lo], cp[lo] + len, rw, cp[d], cp[d] + len);
-                shared[k] = same;
-            }
-            int[] blockOf = new int[n];
-            for (int k = 0; k < nb; k++) Arrays.fill(blockOf, blocks[k], blocks[k + 1], k);
-            segPtr = new int[nb + 1];
-            int runs = 0;
-            for (int k = 0; k < nb; k++) {
-                if (shared[k] && blocks[k + 1] > blocks[k])
-                    for (int q = cp[blocks[k]]; q < cp[blocks[k] + 1]; q++)
-                        if (q == cp[blocks[k]] || blockOf[rw[q]] != blockOf[rw[q - 1]]) runs++;
-                segPtr[k + 1] = runs;
-            }
-            segEnd = new int[runs];
-            segColour = new byte[runs];
-            for (int k = 0; k < nb; k++) {
-                if (segPtr[k + 1] == segPtr[k]) continue;
-                int p0 = cp[blocks[k]], p1 = cp[blocks[k] + 1], g = segPtr[k];
-                for (int q = p0; q < p1; q++) {
-                    if (q + 1 < p1 && blockOf[rw[q + 1]] == blockOf[rw[q]]) continue;
-                    segEnd[g] = q + 1 - p0;
-                    segColour[g++] = (byte) bl.colours()[blockOf[rw[q]]];
-                }
-            }
-        }
-    }
 
     /**
      * @param a        the fine operator
@@ -149,7 +79,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                           Parallel par) {
         if (p.size() != coarseBlocks.size()) throw new IllegalArgumentException("one block list per coarse level");
         this.par = par;
-        Level cur = new Level(a, blocks);
+        BlockLevel cur = new BlockLevel(a, blocks);
         levels.add(cur);
         for (int l = 0; l < p.size(); l++) {
             Prolongation pl = p.get(l);
@@ -158,7 +88,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             cur.p = pl;
             cur.r = pl.transposed();
             SparseSymmetric ac = Galerkin.product(cur.a, pl, cur.r, par);
-            cur = new Level(ac, coarseBlocks.get(l));
+            cur = new BlockLevel(ac, coarseBlocks.get(l));
             if (cur.blocks[cur.blocks.length - 1] != ac.size())
                 throw new IllegalArgumentException("coarse blocks do not cover level " + (l + 1));
             levels.add(cur);
@@ -181,7 +111,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      * the same products as {@link SparseSymmetric#apply}, summed in the same order, with fewer index loads.
      */
     public SymmetricOperator operator() {
-        Level f = levels.get(0);
+        BlockLevel f = levels.get(0);
         return new SymmetricOperator() {
             @Override public int size() { return f.a.size(); }
 
@@ -194,7 +124,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** y = A x, or y = b - A x if b is given, by chunks of blocks. */
-    private static void multiplyBlocked(Parallel p, Level lv, double[] x, double[] y, double[] b) {
+    private static void multiplyBlocked(Parallel p, BlockLevel lv, double[] x, double[] y, double[] b) {
         int nb = lv.blocks.length - 1;
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         double[] vals = lv.a.values();
@@ -220,7 +150,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** As {@link #multiplyBlocked} for two vectors at once: each matrix entry is loaded once for both. */
-    private static void multiplyBlocked2(Parallel p, Level lv, double[] x1, double[] x2, double[] y1, double[] y2,
+    private static void multiplyBlocked2(Parallel p, BlockLevel lv, double[] x1, double[] x2, double[] y1, double[] y2,
                                          double[] b1, double[] b2) {
         int nb = lv.blocks.length - 1;
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
@@ -264,7 +194,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     public long coarseFactorNonZeros() { return coarse.factorNonZeros(); }
 
     @Override public synchronized void apply(double[] r, double[] z) {
-        Level f = levels.get(0);
+        BlockLevel f = levels.get(0);
         System.arraycopy(r, 0, f.b, 0, r.length);
         cycle(0);
         System.arraycopy(f.x, 0, z, 0, z.length);
@@ -275,14 +205,14 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      * every matrix entry is streamed once for both.
      */
     @Override public synchronized void apply2(double[] r1, double[] r2, double[] z1, double[] z2) {
-        for (Level lv : levels)
+        for (BlockLevel lv : levels)
             if (lv.x2 == null) {
                 int n = lv.a.size();
                 lv.x2 = new double[n];
                 lv.b2 = new double[n];
                 lv.res2 = new double[n];
             }
-        Level f = levels.get(0);
+        BlockLevel f = levels.get(0);
         System.arraycopy(r1, 0, f.b, 0, r1.length);
         System.arraycopy(r2, 0, f.b2, 0, r2.length);
         cycle2(0);
@@ -292,7 +222,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
 
     /** One V-cycle on level l from x = 0 for the right-hand side in levels.get(l).b. */
     private void cycle(int l) {
-        Level lv = levels.get(l);
+        BlockLevel lv = levels.get(l);
         if (l == levels.size() - 1) {
             coarseSolve(lv, lv.b, lv.res, lv.x);
             return;
@@ -300,7 +230,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         Arrays.fill(lv.x, 0);
         sweepFromZero(lv);
         multiplyBlocked(par, lv, lv.x, lv.res, lv.b);
-        Level c = levels.get(l + 1);
+        BlockLevel c = levels.get(l + 1);
         multiply(lv.r, lv.res, c.b, false);
         cycle(l + 1);
         multiply(lv.p, c.x, lv.x, true);
@@ -309,7 +239,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
 
     /** {@link #cycle} for the pair of right-hand sides in b and b2. */
     private void cycle2(int l) {
-        Level lv = levels.get(l);
+        BlockLevel lv = levels.get(l);
         if (l == levels.size() - 1) {
             coarseSolve(lv, lv.b, lv.res, lv.x);
             coarseSolve(lv, lv.b2, lv.res2, lv.x2);
@@ -319,7 +249,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         Arrays.fill(lv.x2, 0);
         sweep2FromZero(lv);
         multiplyBlocked2(par, lv, lv.x, lv.x2, lv.res, lv.res2, lv.b, lv.b2);
-        Level c = levels.get(l + 1);
+        BlockLevel c = levels.get(l + 1);
         multiply2(lv.r, lv.res, lv.res2, c.b, c.b2, false);
         cycle2(l + 1);
         multiply2(lv.p, c.x, c.x2, lv.x, lv.x2, true);
@@ -327,7 +257,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** The coarsest level's direct solve of b into x (work: scratch). */
-    private void coarseSolve(Level lv, double[] b, double[] work, double[] x) {
+    private void coarseSolve(BlockLevel lv, double[] b, double[] work, double[] x) {
         int n = lv.a.size();
         for (int i = 0; i < n; i++) work[i] = b[i] * coarseScale[i];
         coarse.apply(work, x);
@@ -366,7 +296,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      * One block Gauss-Seidel sweep on A x = b, forward (colour by colour) or backward (the reverse order); the
      * blocks of one colour are independent, so they are relaxed in parallel with the same result.
      */
-    private void sweep(Level lv, boolean forward) {
+    private void sweep(BlockLevel lv, boolean forward) {
         int nc = lv.byColour.length;
         for (int t = 0; t < nc; t++) {
             int[] ks = lv.byColour[forward ? t : nc - 1 - t];
@@ -383,7 +313,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      * the rows of the other neighbours (x exactly 0 there, whose products change no sum) are skipped; the sums of
      * the remaining terms run in the same order, so the result is that of {@link #sweep} to the bit.
      */
-    private void sweepFromZero(Level lv) {
+    private void sweepFromZero(BlockLevel lv) {
         int nc = lv.byColour.length;
         for (int t = 0; t < nc; t++) {
             int[] ks = lv.byColour[t];
@@ -400,7 +330,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** {@link #sweepFromZero} for the pair (x, b) and (x2, b2). */
-    private void sweep2FromZero(Level lv) {
+    private void sweep2FromZero(BlockLevel lv) {
         int nc = lv.byColour.length;
         for (int t = 0; t < nc; t++) {
             int[] ks = lv.byColour[t];
@@ -417,7 +347,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** {@link #relax} of a shared block in the forward sweep from zero: only rows of colours before {@code rank}. */
-    private static void relaxFromZero(Level lv, int k, int rank, double[][] scratch) {
+    private static void relaxFromZero(BlockLevel lv, int k, int rank, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         double[] vals = lv.a.values(), x = lv.x, b = lv.b;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
@@ -460,7 +390,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** {@link #relaxFromZero} for both vectors. */
-    private static void relax2FromZero(Level lv, int k, int rank, double[][] scratch) {
+    private static void relax2FromZero(BlockLevel lv, int k, int rank, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
@@ -515,7 +445,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** {@link #sweep} for the pair (x, b) and (x2, b2). */
-    private void sweep2(Level lv, boolean forward) {
+    private void sweep2(BlockLevel lv, boolean forward) {
         int nc = lv.byColour.length;
         for (int t = 0; t < nc; t++) {
             int[] ks = lv.byColour[forward ? t : nc - 1 - t];
@@ -528,7 +458,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** Block Gauss-Seidel step on block k; scratch[0], scratch[1] are work arrays (grown if needed). */
-    private static void relax(Level lv, int k, double[][] scratch) {
+    private static void relax(BlockLevel lv, int k, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         double[] vals = lv.a.values(), x = lv.x, b = lv.b;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
@@ -555,7 +485,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** {@link #relax} of block k for both vectors; scratch holds four work arrays. */
-    private static void relax2(Level lv, int k, double[][] scratch) {
+    private static void relax2(BlockLevel lv, int k, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
@@ -591,7 +521,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     /** Dense Cholesky factors of the diagonal blocks (lower triangle, row-major). */
-    private void factorBlocks(Level lv) {
+    private void factorBlocks(BlockLevel lv) {
         int nb = lv.blocks.length - 1;
         par.forBlocks(nb, (b0, b1) -> {
             for (int k = b0; k < b1; k++) {
