@@ -110,6 +110,63 @@ final class LineSmoother {
         });
     }
 
+    /** Rows per block of {@link #sweepTwice}: longer than ROW_BLOCK, since its block edges are left to later phases. */
+    private static final int ROW_BLOCK_2 = 32;
+
+    /**
+     * Two sweeps, each colour {@code first} then the other, in one pass over memory: exactly the four colour passes
+     * of two {@link #sweep} calls (every cell computed from the same values by the same arithmetic, so bitwise the
+     * same), with the second sweep trailing the first by two rows. The second sweep's first colour in row j needs
+     * the first sweep's second colour in rows j-1..j+1, which needs the first colour in row j+2; at step j a block
+     * relaxes colour 1 of row j, colour 2 of row j-1 (sweep 1), colour 1 of row j-2 and colour 2 of row j-3
+     * (sweep 2), so the rows in flight stay in cache and the level is streamed once for two sweeps instead of
+     * twice. The rows near a block's edges, whose neighbours belong to the next block, follow in three more phases
+     * (see {@link #twiceEdges}), each parallel over the blocks with no block reading what another one writes.
+     */
+    void sweepTwice(Parallel par, double[] b, double[] x, int first, boolean zeroStart) {
+        final int ny = a.ny, c1 = first, c2 = 1 - first;
+        final int nBlocks = (ny + ROW_BLOCK_2 - 1) / ROW_BLOCK_2;
+        final long cells = (long) a.nx * ny * a.nz;
+        par.forEach(nBlocks, cells, blk -> {
+            final int j0 = blk * ROW_BLOCK_2, j1 = Math.min(ny, j0 + ROW_BLOCK_2);
+            for (int j = j0; j < j1 + 3; j++) {
+                if (j < j1) {
+                    if (zeroStart) rowFromZero(b, x, j, c1);
+                    else row(b, x, j, c1);
+                }
+                if (j - 1 >= j0 + 1 && j - 1 <= j1 - 2) row(b, x, j - 1, c2);
+                if (j - 2 >= j0 + 2 && j - 2 <= j1 - 3) row(b, x, j - 2, c1);
+                if (j - 3 >= j0 + 3 && j - 3 <= j1 - 4) row(b, x, j - 3, c2);
+            }
+        });
+        final long edgeWork = cells * 8 / ROW_BLOCK_2;
+        for (int phase = 2; phase <= 4; phase++) {
+            final int ph = phase;
+            par.forEach(nBlocks, edgeWork, blk -> twiceEdges(b, x, blk, ph, c1, c2));
+        }
+    }
+
+    /**
+     * The later phases of {@link #sweepTwice} on one block [j0, j1): phase 2 the first sweep's second colour on the
+     * edge rows j0 and j1-1 (their first-colour neighbours in the next blocks are now final); phase 3 the second
+     * sweep's first colour on the rows phase 1 left (those within two rows of an edge), then its second colour on
+     * the left rows whose three neighbouring rows are all in the block; phase 4 its second colour on j0 and j1-1.
+     * In phase 3 a block reads of the other blocks only their edge rows' second colour, which only phase 4 writes.
+     */
+    private void twiceEdges(double[] b, double[] x, int blk, int phase, int c1, int c2) {
+        final int j0 = blk * ROW_BLOCK_2, j1 = Math.min(a.ny, j0 + ROW_BLOCK_2);
+        if (phase == 2) {
+            row(b, x, j0, c2);
+            if (j1 - 1 > j0) row(b, x, j1 - 1, c2);
+        } else if (phase == 3) {
+            for (int j = j0; j < j1; j++) if (j < j0 + 2 || j > j1 - 3) row(b, x, j, c1);
+            for (int j = j0 + 1; j <= j1 - 2; j++) if (j < j0 + 3 || j > j1 - 4) row(b, x, j, c2);
+        } else {
+            row(b, x, j0, c2);
+            if (j1 - 1 > j0) row(b, x, j1 - 1, c2);
+        }
+    }
+
     /**
      * out[i] = (b - A' x) at the cells i = i0, i0 + 2, ... of row {@code row} (k ny + j): the residual the
      * multigrid restricts after a sweep, with the operator the sweep used.

@@ -146,14 +146,21 @@ public final class Multigrid {
             coarse.solve(b, x);
             return;
         }
-        for (int s = 0; s < preSweeps; s++) l.smoother.sweep(par, b, x, 0, zero && s == 0);
+        smooth(l, b, x, 0, preSweeps, zero);
         Level c = levels.get(li + 1);
         restrictResidual(l, b, x, c);
         // c.x needs no clearing: the coarse cycle starts from zero (its first sweep, or the direct solve, writes it)
         int g = (li + 1 == levels.size() - 1) ? 1 : gamma;
         for (int t = 0; t < g; t++) cycle(li + 1, c.b, c.x, t == 0);
         prolongAdd(l, c, x);
-        for (int s = 0; s < postSweeps; s++) l.smoother.sweep(par, b, x, 1);
+        smooth(l, b, x, 1, postSweeps, false);
+    }
+
+    /** {@code count} sweeps starting with colour {@code first}, two at a time in one pass where possible. */
+    private void smooth(Level l, double[] b, double[] x, int first, int count, boolean zero) {
+        int s = 0;
+        for (; s + 1 < count; s += 2) l.smoother.sweepTwice(par, b, x, first, zero && s == 0);
+        if (s < count) l.smoother.sweep(par, b, x, first, zero && s == 0);
     }
 
     /**

@@ -20,6 +20,10 @@ class MultigridTest {
 
     /** A random SPD 7-point operator: z couplings up to 1e3 x the in-plane ones, a few void cells, a cooled top. */
     static Stencil7 randomOperator(int nx, int ny, int nz, long seed) {
+        return randomOperator(nx, ny, nz, seed, par);
+    }
+
+    static Stencil7 randomOperator(int nx, int ny, int nz, long seed, Parallel par) {
         Random r = new Random(seed);
         Stencil7 a = new Stencil7(nx, ny, nz);
         for (int c = 0; c < a.size(); c++) {
