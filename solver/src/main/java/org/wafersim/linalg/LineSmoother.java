@@ -230,6 +230,14 @@ final class LineSmoother {
                     - wN * gy[c] * x[c + offN] - wB * gz[c - offB] * x[c - offB] - wT * gz[c] * x[c + offT]);
             i = 2;
         }
+        if (j > 0 && j < ny - 1 && k > 0 && k < nz - 1) {
+            // all six neighbours present: the same sums without the unit weights (as in row)
+            for (; i < nx - 1; i += 2) {
+                int c = base + i;
+                out[i] = b[c] - (diag[c] * x[c] - gx[c - 1] * x[c - 1] - gx[c] * x[c + 1] - gy[c - nx] * x[c - nx]
+                        - gy[c] * x[c + nx] - gz[c - plane] * x[c - plane] - gz[c] * x[c + plane]);
+            }
+        }
         for (; i < nx - 1; i += 2) {
             int c = base + i;
             out[i] = b[c] - (diag[c] * x[c] - gx[c - 1] * x[c - 1] - gx[c] * x[c + 1] - wS * gy[c - offS] * x[c - offS]
@@ -279,6 +287,7 @@ final class LineSmoother {
         // branches; the first and last columns (no west/east neighbour) are peeled off.
         final int offS = j > 0 ? nx : 0, offN = j < ny - 1 ? nx : 0;
         final double wS = j > 0 ? 1 : 0, wN = j < ny - 1 ? 1 : 0;
+        final boolean interiorRow = j > 0 && j < ny - 1;
         final int iLo = i0 == 0 ? 2 : 1;           // first interior column of this colour
         final boolean lastIsColour = ((nx - 1 - i0) & 1) == 0 && nx - 1 > 0;
         // Forward elimination: x temporarily holds d' (the column's lower solve) in this colour's cells; the
@@ -293,12 +302,24 @@ final class LineSmoother {
                         + wN * gy[c] * x[c + offN] + wB * gz[c - offB] * x[c - offB];
                 x[c] = d * inv[c];
             }
-            for (int i = iLo; i < nx - 1; i += 2) {
-                final int c = base + i;
-                double d = b[c] + gx[c - 1] * x[c - 1] + gx[c] * x[c + 1]
-                        + wS * gy[c - offS] * x[c - offS] + wN * gy[c] * x[c + offN]
-                        + wB * gz[c - offB] * x[c - offB];
-                x[c] = d * inv[c];
+            if (interiorRow && k > 0) {
+                // all neighbours present: the same sums without the unit weights (1.0 * g is g exactly), three
+                // multiplications fewer per cell in the loop that takes most of the cycle
+                for (int i = iLo; i < nx - 1; i += 2) {
+                    final int c = base + i;
+                    double d = b[c] + gx[c - 1] * x[c - 1] + gx[c] * x[c + 1]
+                            + gy[c - nx] * x[c - nx] + gy[c] * x[c + nx]
+                            + gz[c - plane] * x[c - plane];
+                    x[c] = d * inv[c];
+                }
+            } else {
+                for (int i = iLo; i < nx - 1; i += 2) {
+                    final int c = base + i;
+                    double d = b[c] + gx[c - 1] * x[c - 1] + gx[c] * x[c + 1]
+                            + wS * gy[c - offS] * x[c - offS] + wN * gy[c] * x[c + offN]
+                            + wB * gz[c - offB] * x[c - offB];
+                    x[c] = d * inv[c];
+                }
             }
             if (lastIsColour) {
                 int c = base + nx - 1;
