@@ -180,6 +180,35 @@ public final class CoreCellMap {
     }
 
     /**
+     * As {@link #depositPower(Grid, double[], double[])} for the active layer's cells only: {@code qActive} has
+     * (activeK1 - activeK0) nx ny entries, entry s being cell activeK0 nx ny + s (the cells outside the active
+     * layer, all zero, are not stored). The values are those of the whole-grid deposit, bit for bit.
+     */
+    public void depositActive(Grid g, double[] corePower, double[] qActive) {
+        checkGrid(g);
+        int k0 = g.activeK0(), k1 = g.activeK1();
+        if (qActive.length != (k1 - k0) * nx * ny)
+            throw new IllegalArgumentException("qActive has length " + qActive.length + ", the active layer has "
+                    + (k1 - k0) * nx * ny + " cells");
+        double[] p2 = new double[nx * ny];
+        inPlanePower(corePower, p2);
+        Arrays.fill(qActive, 0.0);
+        double hAct = g.zf(k1) - g.zf(k0);
+        double[] invDx = new double[nx];
+        for (int i = 0; i < nx; i++) invDx[i] = 1.0 / g.dx(i);
+        for (int k = k0; k < k1; k++) {
+            for (int j = 0; j < ny; j++) {
+                double s = 1.0 / (g.dy(j) * hAct);
+                int r2 = j * nx, r3 = ((k - k0) * ny + j) * nx;
+                for (int i = 0; i < nx; i++) {
+                    double p = p2[r2 + i];
+                    if (p != 0.0) qActive[r3 + i] = p * invDx[i] * s;
+                }
+            }
+        }
+    }
+
+    /**
      * Per-core mean of a cell field over the active-layer cells under each core: area-weighted in-plane
      * (by overlap area) and volume-weighted through the active slab.
      */

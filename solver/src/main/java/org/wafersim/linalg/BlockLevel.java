@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One level of {@link BlockMultigrid}: its operator, its blocks grouped by colour, the dense Cholesky factors of the
  * diagonal blocks, which blocks have columns with identical rows (gathered once) and, for those, the runs of rows that
  * belong to one neighbouring block (the forward sweep from zero skips the runs whose values are still zero), the
- * transfer operators to the next coarser level, and the level's work vectors.
+ * transfer operators to the next coarser level, the operator's values in single precision for the cycle, and the
+ * level's work vectors.
  */
 final class BlockLevel {
     final SparseSymmetric a;
@@ -20,6 +21,9 @@ final class BlockLevel {
     final int[] segPtr, segEnd;
     final byte[] segColour;
     BlockMultigrid.Prolongation p, r;
+    // the operator's values in single precision, which the cycle (residual and relaxation) streams: the cycle only
+    // approximates the inverse, and the fine level's passes are bound by memory traffic (null on the coarsest level)
+    float[] fv;
     final double[] x, b, res;
     double[] x2, b2, res2;       // the second vector of a pair solve, allocated on first use
 

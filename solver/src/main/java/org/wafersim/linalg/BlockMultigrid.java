@@ -23,6 +23,14 @@ import org.wafersim.errors.NotPositiveDefiniteException;
  * vector's numbers are those of its own cycle. The multigrid solve is bound by memory traffic, so the kernels
  * save loads where the sums allow it without changing them: rows of a node summed side by side, and the forward
  * sweep from zero reading only the neighbours already relaxed.
+ *
+ * <p>Precision: the cycle (the residual passed down and the block relaxations) streams a single-precision copy of
+ * each level's values, half the bytes of the double ones; CG's product with the fine operator ({@link #operator})
+ * stays in double, so the solution converges to the double system and the reported residual is its own. The cycle
+ * only has to approximate the inverse, and it stays symmetric positive definite: both sweeps and the residual use
+ * the same single-precision matrix A_f, so with M = D + L_f (D the exact diagonal blocks) the smoothing part is
+ * M^-T (2 D - D_f) M^-1 and the coarse correction adds a positive semi-definite term. On the default wafer CG takes
+ * the same number of iterations as with the double cycle.
  */
 public final class BlockMultigrid implements Pcg.Preconditioner {
     /**
@@ -61,6 +69,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         }
     }
 
+    private static final boolean TRACE = Boolean.getBoolean("wafersim.trace");
+
     /** Blocks relaxed per parallel task. */
     private static final int CHUNK = 256;
 
@@ -79,21 +89,36 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                           Parallel par) {
         if (p.size() != coarseBlocks.size()) throw new IllegalArgumentException("one block list per coarse level");
         this.par = par;
+        long t0 = System.nanoTime();
         BlockLevel cur = new BlockLevel(a, blocks);
         levels.add(cur);
+        if (TRACE) System.err.printf("multigrid: level 0 %,d unknowns %,d non-zeros, blocks %.3f s%n", a.size(),
+                a.nonZeros(), (System.nanoTime() - t0) / 1e9);
         for (int l = 0; l < p.size(); l++) {
             Prolongation pl = p.get(l);
             if (pl.fineSize() != cur.a.size()) throw new IllegalArgumentException("prolongation " + l + " has "
                     + pl.fineSize() + " rows for " + cur.a.size() + " unknowns");
             cur.p = pl;
             cur.r = pl.transposed();
+            long tg = System.nanoTime();
             SparseSymmetric ac = Galerkin.product(cur.a, pl, cur.r, par);
+            long th = System.nanoTime();
             cur = new BlockLevel(ac, coarseBlocks.get(l));
+            if (TRACE) System.err.printf("multigrid: level %d %,d unknowns %,d non-zeros, Galerkin %.3f s, blocks %.3f s%n",
+                    l + 1, ac.size(), ac.nonZeros(), (th - tg) / 1e9, (System.nanoTime() - th) / 1e9);
             if (cur.blocks[cur.blocks.length - 1] != ac.size())
                 throw new IllegalArgumentException("coarse blocks do not cover level " + (l + 1));
             levels.add(cur);
         }
-        for (int l = 0; l + 1 < levels.size(); l++) factorBlocks(levels.get(l));
+        long tf = System.nanoTime();
+        for (int l = 0; l + 1 < levels.size(); l++) {
+            BlockLevel lv = levels.get(l);
+            factorBlocks(lv);
+            double[] v = lv.a.values();
+            lv.fv = new float[v.length];
+            par.forBlocks(v.length, (lo, hi) -> { for (int i = lo; i < hi; i++) lv.fv[i] = (float) v[i]; });
+        }
+        long tc = System.nanoTime();
         // the coarsest level: scaled to a unit diagonal (its unknowns mix displacements and slopes) and factorised
         SparseSymmetric ac = levels.get(levels.size() - 1).a;
         int nc = ac.size();
@@ -102,32 +127,26 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         SparseSymmetric scaled = ac.copy();
         scaled.scale(coarseScale);
         coarse = new SparseCholesky(scaled);
+        if (TRACE) System.err.printf("multigrid: block factors %.3f s, coarsest Cholesky %.3f s (%,d non-zeros)%n",
+                (tc - tf) / 1e9, (System.nanoTime() - tc) / 1e9, coarse.factorNonZeros());
     }
 
     public int levelCount() { return levels.size(); }
 
     /**
-     * The fine operator applied block by block (gathering x once for the columns of a block that share their rows):
-     * the same products as {@link SparseSymmetric#apply}, summed in the same order, with fewer index loads.
+     * The fine operator applied block by block in double precision (CG's products; the cycle works with the
+     * single-precision copy).
      */
-    public SymmetricOperator operator() {
-        BlockLevel f = levels.get(0);
-        return new SymmetricOperator() {
-            @Override public int size() { return f.a.size(); }
+    public SymmetricOperator operator() { return new BlockOperator(levels.get(0)); }
 
-            @Override public void apply(Parallel p, double[] x, double[] y) { multiplyBlocked(p, f, x, y, null); }
-
-            @Override public void apply2(Parallel p, double[] x1, double[] x2, double[] y1, double[] y2) {
-                multiplyBlocked2(p, f, x1, x2, y1, y2, null, null);
-            }
-        };
-    }
-
-    /** y = A x, or y = b - A x if b is given, by chunks of blocks. */
-    private static void multiplyBlocked(Parallel p, BlockLevel lv, double[] x, double[] y, double[] b) {
+    /**
+     * r = b - A x with the level's single-precision values (the cycle's residual), by chunks of blocks; each row's
+     * terms are subtracted from b in the order of the row, as the block relaxation does.
+     */
+    private static void residual(Parallel p, BlockLevel lv, double[] x, double[] b, double[] r) {
         int nb = lv.blocks.length - 1;
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        double[] vals = lv.a.values();
+        float[] vals = lv.fv;
         p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
             double[] xg = new double[256];
             for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
@@ -137,24 +156,24 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                     int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
                     if (xg.length < len) xg = new double[len];
                     for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-                    DenseBlocks.blockProducts(vals, p0, len, hi - lo, xg, lo, y, b);
+                    DenseBlocks.blockResidual(vals, p0, len, hi - lo, xg, lo, b, r, lo);
                 } else {
                     for (int d = lo; d < hi; d++) {
-                        double acc = 0;
-                        for (int q = colPtr[d]; q < colPtr[d + 1]; q++) acc += vals[q] * x[rows[q]];
-                        y[d] = b == null ? acc : b[d] - acc;
+                        double acc = b[d];
+                        for (int q = colPtr[d]; q < colPtr[d + 1]; q++) acc -= vals[q] * x[rows[q]];
+                        r[d] = acc;
                     }
                 }
             }
         });
     }
 
-    /** As {@link #multiplyBlocked} for two vectors at once: each matrix entry is loaded once for both. */
-    private static void multiplyBlocked2(Parallel p, BlockLevel lv, double[] x1, double[] x2, double[] y1, double[] y2,
-                                         double[] b1, double[] b2) {
+    /** {@link #residual} for two vectors at once: each matrix entry is loaded once for both. */
+    private static void residual2(Parallel p, BlockLevel lv, double[] x1, double[] x2, double[] b1, double[] b2,
+                                  double[] r1, double[] r2) {
         int nb = lv.blocks.length - 1;
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        double[] vals = lv.a.values();
+        float[] vals = lv.fv;
         p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
             double[] g1 = new double[256], g2 = new double[256];
             for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
@@ -164,20 +183,20 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                     int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
                     if (g1.length < len) { g1 = new double[len]; g2 = new double[len]; }
                     for (int t = 0; t < len; t++) {
-                        int r = rows[p0 + t];
-                        g1[t] = x1[r];
-                        g2[t] = x2[r];
+                        int row = rows[p0 + t];
+                        g1[t] = x1[row];
+                        g2[t] = x2[row];
                     }
-                    DenseBlocks.blockProducts2(vals, p0, len, hi - lo, g1, g2, lo, y1, y2, b1, b2);
+                    DenseBlocks.blockResidual2(vals, p0, len, hi - lo, g1, g2, lo, b1, b2, r1, r2, lo);
                 } else {
                     for (int d = lo; d < hi; d++) {
-                        double a1 = 0, a2 = 0;
+                        double a1 = b1[d], a2 = b2[d];
                         for (int q = colPtr[d]; q < colPtr[d + 1]; q++) {
-                            a1 += vals[q] * x1[rows[q]];
-                            a2 += vals[q] * x2[rows[q]];
+                            a1 -= vals[q] * x1[rows[q]];
+                            a2 -= vals[q] * x2[rows[q]];
                         }
-                        y1[d] = b1 == null ? a1 : b1[d] - a1;
-                        y2[d] = b2 == null ? a2 : b2[d] - a2;
+                        r1[d] = a1;
+                        r2[d] = a2;
                     }
                 }
             }
@@ -229,7 +248,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         }
         Arrays.fill(lv.x, 0);
         sweepFromZero(lv);
-        multiplyBlocked(par, lv, lv.x, lv.res, lv.b);
+        residual(par, lv, lv.x, lv.b, lv.res);
         BlockLevel c = levels.get(l + 1);
         multiply(lv.r, lv.res, c.b, false);
         cycle(l + 1);
@@ -248,7 +267,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         Arrays.fill(lv.x, 0);
         Arrays.fill(lv.x2, 0);
         sweep2FromZero(lv);
-        multiplyBlocked2(par, lv, lv.x, lv.x2, lv.res, lv.res2, lv.b, lv.b2);
+        residual2(par, lv, lv.x, lv.x2, lv.b, lv.b2, lv.res, lv.res2);
         BlockLevel c = levels.get(l + 1);
         multiply2(lv.r, lv.res, lv.res2, c.b, c.b2, false);
         cycle2(l + 1);
@@ -349,7 +368,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     /** {@link #relax} of a shared block in the forward sweep from zero: only rows of colours before {@code rank}. */
     private static void relaxFromZero(BlockLevel lv, int k, int rank, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        double[] vals = lv.a.values(), x = lv.x, b = lv.b;
+        float[] vals = lv.fv;
+        double[] x = lv.x, b = lv.b;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
         if (s == 0) return;
         if (scratch[0].length < s) scratch[0] = new double[s];
@@ -392,7 +412,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     /** {@link #relaxFromZero} for both vectors. */
     private static void relax2FromZero(BlockLevel lv, int k, int rank, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
+        float[] vals = lv.fv;
+        double[] x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
         if (s == 0) return;
         if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
@@ -460,7 +481,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     /** Block Gauss-Seidel step on block k; scratch[0], scratch[1] are work arrays (grown if needed). */
     private static void relax(BlockLevel lv, int k, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        double[] vals = lv.a.values(), x = lv.x, b = lv.b;
+        float[] vals = lv.fv;
+        double[] x = lv.x, b = lv.b;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
         if (s == 0) return;
         if (scratch[0].length < s) scratch[0] = new double[s];
@@ -472,7 +494,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             if (scratch[1].length < len) scratch[1] = new double[len];
             double[] xg = scratch[1];
             for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-            DenseBlocks.blockResidual(vals, p0, len, s, xg, lo, b, r);
+            DenseBlocks.blockResidual(vals, p0, len, s, xg, lo, b, r, 0);
         } else {
             for (int d = lo; d < hi; d++) {
                 double acc = b[d];
@@ -487,7 +509,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     /** {@link #relax} of block k for both vectors; scratch holds four work arrays. */
     private static void relax2(BlockLevel lv, int k, double[][] scratch) {
         int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        double[] vals = lv.a.values(), x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
+        float[] vals = lv.fv;
+        double[] x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
         if (s == 0) return;
         if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
@@ -501,7 +524,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 g1[t] = x1[row];
                 g2[t] = x2[row];
             }
-            DenseBlocks.blockResidual2(vals, p0, len, s, g1, g2, lo, b1, b2, r1, r2);
+            DenseBlocks.blockResidual2(vals, p0, len, s, g1, g2, lo, b1, b2, r1, r2, 0);
         } else {
             for (int d = lo; d < hi; d++) {
                 double a1 = b1[d], a2 = b2[d];

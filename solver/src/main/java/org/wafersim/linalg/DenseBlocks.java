@@ -17,9 +17,8 @@ final class DenseBlocks {
      * sum waits on the adder's latency and independent sums fill that wait.
      */
 
-    /** y[y0 + d] = sum_t A[d][t] g[t], or b[y0 + d] minus it, for the s rows of a block. */
-    static void blockProducts(double[] vals, int p0, int len, int s, double[] g, int y0, double[] y,
-                                      double[] b) {
+    /** y[y0 + d] = sum_t A[d][t] g[t] for the s rows of a block. */
+    static void blockProducts(double[] vals, int p0, int len, int s, double[] g, int y0, double[] y) {
         int d = 0;
         for (; d + 3 < s; d += 4) {
             int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
@@ -32,23 +31,19 @@ final class DenseBlocks {
                 a3 += vals[q3 + t] * v;
             }
             int r = y0 + d;
-            if (b == null) {
-                y[r] = a0; y[r + 1] = a1; y[r + 2] = a2; y[r + 3] = a3;
-            } else {
-                y[r] = b[r] - a0; y[r + 1] = b[r + 1] - a1; y[r + 2] = b[r + 2] - a2; y[r + 3] = b[r + 3] - a3;
-            }
+            y[r] = a0; y[r + 1] = a1; y[r + 2] = a2; y[r + 3] = a3;
         }
         for (; d < s; d++) {
             int q0 = p0 + d * len;
             double a0 = 0;
             for (int t = 0; t < len; t++) a0 += vals[q0 + t] * g[t];
-            y[y0 + d] = b == null ? a0 : b[y0 + d] - a0;
+            y[y0 + d] = a0;
         }
     }
 
     /** {@link #blockProducts} for two vectors. */
     static void blockProducts2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int y0,
-                                       double[] y1, double[] y2, double[] b1, double[] b2) {
+                               double[] y1, double[] y2) {
         int d = 0;
         for (; d + 1 < s; d += 2) {
             int q0 = p0 + d * len, q1 = q0 + len;
@@ -61,10 +56,10 @@ final class DenseBlocks {
                 c1 += v1 * w;
             }
             int r = y0 + d;
-            y1[r] = b1 == null ? a0 : b1[r] - a0;
-            y1[r + 1] = b1 == null ? a1 : b1[r + 1] - a1;
-            y2[r] = b2 == null ? c0 : b2[r] - c0;
-            y2[r + 1] = b2 == null ? c1 : b2[r + 1] - c1;
+            y1[r] = a0;
+            y1[r + 1] = a1;
+            y2[r] = c0;
+            y2[r + 1] = c1;
         }
         for (; d < s; d++) {
             int q0 = p0 + d * len;
@@ -73,14 +68,17 @@ final class DenseBlocks {
                 a0 += vals[q0 + t] * g1[t];
                 c0 += vals[q0 + t] * g2[t];
             }
-            y1[y0 + d] = b1 == null ? a0 : b1[y0 + d] - a0;
-            y2[y0 + d] = b2 == null ? c0 : b2[y0 + d] - c0;
+            y1[y0 + d] = a0;
+            y2[y0 + d] = c0;
         }
     }
 
-    /** r[d] = b[b0 + d] - sum_t A[d][t] g[t] (subtracted term by term, as the block relaxation does). */
-    static void blockResidual(double[] vals, int p0, int len, int s, double[] g, int b0, double[] b,
-                                      double[] r) {
+    /**
+     * r[r0 + d] = b[b0 + d] - sum_t A[d][t] g[t] with single-precision A (the cycle's copy), subtracted term by term
+     * in the order of the row.
+     */
+    static void blockResidual(float[] vals, int p0, int len, int s, double[] g, int b0, double[] b, double[] r,
+                              int r0) {
         int d = 0;
         for (; d + 3 < s; d += 4) {
             int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
@@ -92,19 +90,19 @@ final class DenseBlocks {
                 a2 -= vals[q2 + t] * v;
                 a3 -= vals[q3 + t] * v;
             }
-            r[d] = a0; r[d + 1] = a1; r[d + 2] = a2; r[d + 3] = a3;
+            r[r0 + d] = a0; r[r0 + d + 1] = a1; r[r0 + d + 2] = a2; r[r0 + d + 3] = a3;
         }
         for (; d < s; d++) {
             int q0 = p0 + d * len;
             double a0 = b[b0 + d];
             for (int t = 0; t < len; t++) a0 -= vals[q0 + t] * g[t];
-            r[d] = a0;
+            r[r0 + d] = a0;
         }
     }
 
     /** {@link #blockResidual} for two vectors. */
-    static void blockResidual2(double[] vals, int p0, int len, int s, double[] g1, double[] g2, int b0,
-                                       double[] b1, double[] b2, double[] r1, double[] r2) {
+    static void blockResidual2(float[] vals, int p0, int len, int s, double[] g1, double[] g2, int b0,
+                               double[] b1, double[] b2, double[] r1, double[] r2, int r0) {
         int d = 0;
         for (; d + 1 < s; d += 2) {
             int q0 = p0 + d * len, q1 = q0 + len;
@@ -116,17 +114,18 @@ final class DenseBlocks {
                 c0 -= v0 * w;
                 c1 -= v1 * w;
             }
-            r1[d] = a0; r1[d + 1] = a1; r2[d] = c0; r2[d + 1] = c1;
+            r1[r0 + d] = a0; r1[r0 + d + 1] = a1; r2[r0 + d] = c0; r2[r0 + d + 1] = c1;
         }
         for (; d < s; d++) {
             int q0 = p0 + d * len;
             double a0 = b1[b0 + d], c0 = b2[b0 + d];
             for (int t = 0; t < len; t++) {
-                a0 -= vals[q0 + t] * g1[t];
-                c0 -= vals[q0 + t] * g2[t];
+                double v = vals[q0 + t];
+                a0 -= v * g1[t];
+                c0 -= v * g2[t];
             }
-            r1[d] = a0;
-            r2[d] = c0;
+            r1[r0 + d] = a0;
+            r2[r0 + d] = c0;
         }
     }
 

@@ -53,6 +53,7 @@ final class PlateHierarchy {
      */
     static BlockMultigrid build(PlateModel m, SparseSymmetric k, int[][] dof, int[] blocks, double[] sc,
                                 int coarsestLimit, Parallel par) {
+        long t0 = System.nanoTime();
         int[] fineOrder = NestedDissection.order(m.mesh().nx + 1, m.mesh().ny + 1, 1);
         PlateMesh mesh = m.mesh();
         int[] sig = signatures(m, mesh);
@@ -72,6 +73,8 @@ final class PlateHierarchy {
             first = false;
             cur = c;
         }
+        if (PlateModel.TRACE) System.err.printf("mechanics: %d coarse meshes and prolongations %.3f s%n", ps.size(),
+                (System.nanoTime() - t0) / 1e9);
         return new BlockMultigrid(k, new BlockMultigrid.Blocks(blocks, colours(m.mesh(), fineOrder)), ps, cblocks, par);
     }
 

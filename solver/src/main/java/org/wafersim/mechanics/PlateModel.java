@@ -254,9 +254,13 @@ public final class PlateModel {
             }
             nodeCount[node] = n - nodeFirst[node];
         }
+        long tp = System.nanoTime();
         SparseSymmetric k = StiffnessPattern.of(mesh, nodeFirst, nodeCount, n, par);
+        long tq = System.nanoTime();
         assemble(k, new StiffnessPattern.Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
         long t1 = System.nanoTime();
+        if (TRACE) System.err.printf("mechanics: numbering %.3f s, pattern %.3f s (%,d non-zeros), assembly %.3f s%n",
+                (tp - t0) / 1e9, (tq - tp) / 1e9, k.nonZeros(), (t1 - tq) / 1e9);
         // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
         double[] sc = new double[n];
         for (int c = 0; c < n; c++) {
@@ -406,6 +410,9 @@ public final class PlateModel {
             return new PlateSolution(PlateModel.this, s, disp, st);
         }
     }
+
+    /** -Dwafersim.trace=true: the cost of every setup phase on standard error. */
+    static final boolean TRACE = Boolean.getBoolean("wafersim.trace");
 
     /** CG stops at this relative residual (the true one, which it reports). */
     private static final double TOLERANCE = 1e-10;

@@ -110,7 +110,12 @@ public final class MechanicsRun {
             loads.add(pm.restrict(e.getValue()));
         }
         rp.update("mechanics", 0.1, "states " + String.join(", ", names));
+        long tr = System.nanoTime();
         List<MechanicsState> states = pm.solveAll(names, loads);
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf(Locale.ROOT, "mechanics: setup %.3f s, restriction of %d fields %.3f s, solve and "
+                            + "post-processing %.3f s (the solve %.3f s)%n", (t1 - t0) / 1e9, names.size(),
+                    (tr - t1) / 1e9, (System.nanoTime() - tr) / 1e9, states.get(0).solution().stats().solveSeconds());
         for (MechanicsState st : states) {
             var stats = st.solution().stats();
             if (!stats.converged())

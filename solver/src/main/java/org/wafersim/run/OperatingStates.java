@@ -63,17 +63,24 @@ final class OperatingStates {
         CoreArray cores = mesh.cores();
         CoreCellMap map = mesh.map();
         progress.accept(String.format(java.util.Locale.ROOT, "steady thermal solve at %.4g W for the mechanics", power));
+        long t0 = System.nanoTime();
         double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, power,
                 org.wafersim.io.Hdf5PowerMap.READER, m -> { });
-        PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, cp);
+        long t1 = System.nanoTime();
+        PackageThermalModel.Model model = PackageThermalModel.rescaled(th.model(), spec, g, cores, map, cp);
+        long t2 = System.nanoTime();
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf("state: core power %.2f s, model %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         SteadySolver solver = new SteadySolver(par, ThermalStage.options(spec)).takeWorkspace(th.solver());
         SteadyResult r;
         try {
-            r = OperatingPoint.solve(solver, model, scaledRise(near.temperature(), spec, power, th)).result();
+            r = OperatingPoint.solve(solver, model, scaledRise(near.temperature(), spec, power, th, par)).result();
         } finally {
             th.solver().takeWorkspace(solver);
         }
         ThermalStage.checkBalance(r, String.format(java.util.Locale.ROOT, " at %.4g W", power));
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf("state: solve and check %.2f s%n", (System.nanoTime() - t2) / 1e9);
         return r.temperature();
     }
 
@@ -84,12 +91,14 @@ final class OperatingStates {
      * which saves about two outer rounds; the converged state does not depend on the start beyond the outer
      * tolerance. Returns the field unchanged when the ratio is not a finite positive number.
      */
-    static double[] scaledRise(double[] t, CaseSpec spec, double power, ThermalStage th) {
+    static double[] scaledRise(double[] t, CaseSpec spec, double power, ThermalStage th, Parallel par) {
         double ratio = power / th.op().totalW();
         if (!(ratio > 0) || !Double.isFinite(ratio) || ratio == 1) return t;
         double inlet = spec.cooling().coolant().inlet();
         double[] s = new double[t.length];
-        for (int c = 0; c < s.length; c++) s[c] = inlet + (t[c] - inlet) * ratio;
+        par.forBlocks(s.length, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) s[c] = inlet + (t[c] - inlet) * ratio;
+        });
         return s;
     }
 
@@ -132,7 +141,7 @@ final class OperatingStates {
             progress.accept(String.format(java.util.Locale.ROOT, "operating point at a total of %.6g W (transient profile level)", lv[i]));
             double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, lv[i],
                     org.wafersim.io.Hdf5PowerMap.READER, m -> { });
-            PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, cp);
+            PackageThermalModel.Model m = PackageThermalModel.rescaled(th.model(), spec, g, cores, map, cp);
             SteadySolver solver = new SteadySolver(par, ThermalStage.options(spec)).takeWorkspace(th.solver());
             OperatingPoint.Solution op;
             try {

@@ -58,8 +58,11 @@ record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, Ope
         } else {
             corePower = CorePowerSources.corePower(spec, cores, spec.power().total(), Hdf5PowerMap.READER, progress);
         }
+        long tp = System.nanoTime();
         PackageThermalModel.Model model = PackageThermalModel.build(spec, g, cores, map, corePower);
         long t1 = System.nanoTime();
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf("thermal stage: core power %.2f s, model %.2f s%n", (tp - t0) / 1e9, (t1 - tp) / 1e9);
         stages.put("mesh", stages.getOrDefault("mesh", 0.0) + (t1 - t0) / 1e9);
         progress.accept(String.format("steady thermal solve on %,d cells", g.cells()));
         OperatingPoint.Solution op;
@@ -73,6 +76,7 @@ record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, Ope
                     ? cf.lastIterateK() : null, stages, e));
             throw e;
         }
+        long ts = System.nanoTime();
         SteadyResult th = op.result();
         if (model.coolant() instanceof ManifoldCoolant mc) mc.update(th.temperature(), th.faceConductance());
         stages.put("thermal", (System.nanoTime() - t1) / 1e9);
@@ -82,8 +86,11 @@ record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, Ope
         for (int c = 0; c < total.length; c++) total[c] *= op.dynamicScale();
         double[] leak = model.leakage() == null ? null : model.leakage().corePowers(th.temperature());
         if (leak != null) for (int c = 0; c < leak.length; c++) total[c] += leak[c];
-        return new ThermalStage(model, timeline, op, th, coreT, total, map.depositPower(g, total),
-                HeatBudget.interfaceHeat(model.problem(), th.temperature()), solver);
+        ThermalStage out = new ThermalStage(model, timeline, op, th, coreT, total, map.depositPower(g, total),
+                HeatBudget.interfaceHeat(model.problem(), th.temperature(), par), solver);
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf("thermal stage: solve %.2f s, post %.2f s%n", (ts - t1) / 1e9, (System.nanoTime() - ts) / 1e9);
+        return out;
     }
 
     /** The case's steady-solver options. */

@@ -28,6 +28,22 @@ public final class BoundaryFaces {
         this.pathNames = pathNames;
     }
 
+    private BoundaryFaces(BoundaryFaces other) {
+        count = other.count;
+        cell = other.cell;
+        face = other.face;
+        h = other.h;
+        ambient = other.ambient.clone();
+        path = other.path;
+        pathNames = other.pathNames;
+    }
+
+    /**
+     * The same faces with their own ambients (the faces, coefficients and paths shared): another operating state of
+     * the same package, whose outer couplings move its ambients and not this one's.
+     */
+    public BoundaryFaces withOwnAmbient() { return new BoundaryFaces(this); }
+
     public List<String> pathNames() { return pathNames; }
     public int pathIndex(String name) { return pathNames.indexOf(name); }
 

@@ -12,11 +12,12 @@ import org.wafersim.linalg.Stencil7;
  * b = (q + q_fixed) V + sum over boundary faces of G (T_ambient - tRef), q_fixed the {@link FixedSources}.
  */
 final class ConductanceAssembler {
-    private final ThermalProblem p;
+    /** The problem assembled; another problem on the same grid, faces and laws may take its place ({@link #rebind}). */
+    private ThermalProblem p;
     private final Grid g;
     private final Parallel par;
     private final double[] dx, dy, dz;
-    final double tRef;
+    double tRef;
     /**
      * Conductivities of two z-planes (the plane being assembled and the one above, whose gz needs it), reused
      * plane after plane: a plane's conductances read no other plane, so per-cell arrays (24 B per cell) are not
@@ -45,9 +46,7 @@ final class ConductanceAssembler {
         BoundaryFaces bf = p.boundary();
         if (bf.count == 0)
             throw new IllegalArgumentException("no heat leaves the model: every exposed face is adiabatic");
-        double m = Double.POSITIVE_INFINITY;
-        for (int f = 0; f < bf.count; f++) m = Math.min(m, bf.ambient[f]);
-        tRef = m;
+        tRef = lowestAmbient(bf);
         for (int b = 0; b < kPlane.length; b++) kPlane[b] = new double[g.nx * g.ny];
         gFace = new double[bf.count];
         int nd = Face.values().length, planeCells = g.nx * g.ny;
@@ -75,6 +74,29 @@ final class ConductanceAssembler {
         }
     }
 
+    private static double lowestAmbient(BoundaryFaces bf) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int f = 0; f < bf.count; f++) m = Math.min(m, bf.ambient[f]);
+        return m;
+    }
+
+    /**
+     * Takes {@code q} as the problem to assemble when it has this one's grid, face geometry (the same arrays: its
+     * ambients and coefficients may differ), conductivity laws and contacts, so that the faces grouped by plane and
+     * the static planes of the operator this assembler filled last carry over (another operating state of the same
+     * package); returns false, changing nothing, otherwise.
+     */
+    boolean rebind(ThermalProblem q) {
+        BoundaryFaces a = p.boundary(), b = q.boundary();
+        boolean same = q.grid() == g && b.cell == a.cell && b.face == a.face && b.count == a.count
+                && q.laws().size() == p.laws().size() && java.util.Arrays.equals(q.contactZ(), p.contactZ());
+        for (int l = 0; same && l < q.laws().size(); l++) same = q.laws().get(l) == p.laws().get(l);
+        if (!same) return false;
+        p = q;
+        tRef = lowestAmbient(b);
+        return true;
+    }
+
     /** Fills a (conductances, diag) and b for the temperature field t (K; void cells ignored). */
     void assemble(double[] t, Stencil7 a, double[] b) {
         assemble(t, a, b, null, null, null);
@@ -85,7 +107,15 @@ final class ConductanceAssembler {
      * q(T) ~ qL + dqL (theta - theta0) (W/m^3): qL V goes to b, dqL V theta0 to b, and dqL V off the diagonal.
      */
     void assemble(double[] t, Stencil7 a, double[] b, double[] qL, double[] dqL, double[] theta0) {
-        assemble(t, a, b, p.q(), qL, dqL, theta0, true);
+        assemble(t, a, b, p.q(), qL, dqL, theta0, 0, true);
+    }
+
+    /**
+     * As above with the linearisation (qL, dqL, theta0) stored for the cells [off, off + qL.length) only (zero
+     * elsewhere): a source confined to the active layer needs no whole-grid arrays.
+     */
+    void assemble(double[] t, Stencil7 a, double[] b, double[] qL, double[] dqL, double[] theta0, int off) {
+        assemble(t, a, b, p.q(), qL, dqL, theta0, off, true);
     }
 
     /**
@@ -95,7 +125,13 @@ final class ConductanceAssembler {
      */
     void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
                   boolean finish) {
+        assemble(t, a, b, q, qL, dqL, theta0, 0, finish);
+    }
+
+    private void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
+                          int off, boolean finish) {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
+        final int linEnd = qL == null ? off : off + qL.length;
         final short[] mat = g.materialIds();
         final var laws = p.laws();
         final int nm = laws.size();
@@ -130,6 +166,8 @@ final class ConductanceAssembler {
                         iso, cx, cy, cz);
             final double rc = p.contactResistance(k);     // between planes k and k + 1 (0: perfect contact)
             final boolean skipPlane = reuse && skip[k];
+            // the linearised source on this plane: cells [linLo, linHi) (an empty range when it has none)
+            final int linLo = Math.max(off, k * plane), linHi = Math.min(linEnd, (k + 1) * plane);
             par.forEach(ny, (long) nx * ny, j -> {
                 int base = (k * ny + j) * nx, o = j * nx;
                 if (skipPlane) {
@@ -140,7 +178,7 @@ final class ConductanceAssembler {
                         double v = dx[i] * dy[j] * dz[k];
                         b[c] = q[c] * v;
                         if (fx != null) b[c] += fx[c] * v;
-                        if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
+                        if (c >= linLo && c < linHi) b[c] += (qL[c - off] - dqL[c - off] * theta0[c - off]) * v;
                     }
                     return;
                 }
@@ -159,7 +197,7 @@ final class ConductanceAssembler {
                     double v = dx[i] * dy[j] * dz[k];
                     b[c] = q[c] * v;
                     if (fx != null) b[c] += fx[c] * v;
-                    if (qL != null) b[c] += (qL[c] - dqL[c] * theta0[c]) * v;
+                    if (c >= linLo && c < linHi) b[c] += (qL[c - off] - dqL[c - off] * theta0[c - off]) * v;
                 }
             });
             // Boundary faces of the plane, one direction at a time: a cell has at most one face per direction, so
@@ -191,11 +229,10 @@ final class ConductanceAssembler {
             // The linearised source enters as a negative boundary-like conductance, so that the multigrid's coarse
             // operators (which add the fine gb of each aggregate) see it too: near runaway it is what makes the
             // lowest modes soft, and a coarse grid without it would be far too stiff there.
-            par.forEach(nz * ny, row -> {
+            forSlabRows(off, dqL.length, (row, lo, hi) -> {
                 int k = row / ny, j = row - k * ny, base = row * nx;
-                for (int i = 0; i < nx; i++) {
-                    int c = base + i;
-                    if (dqL[c] != 0) a.gb[c] -= dqL[c] * dx[i] * dy[j] * dz[k];
+                for (int c = lo; c < hi; c++) {
+                    if (dqL[c - off] != 0) a.gb[c] -= dqL[c - off] * dx[c - base] * dy[j] * dz[k];
                 }
             });
         }
@@ -231,21 +268,41 @@ final class ConductanceAssembler {
 
     /** Power of the linearised feedback source at theta (W), as it entered the last linear system. */
     double feedbackPower(double[] qL, double[] dqL, double[] theta0, double[] theta) {
-        final int nx = g.nx, ny = g.ny, nz = g.nz;
-        double[] rows = new double[nz * ny];
-        par.forEach(nz * ny, row -> {
+        return feedbackPower(qL, dqL, theta0, 0, theta);
+    }
+
+    /** As above, the linearisation stored for the cells [off, off + qL.length) (see {@link #assemble}). */
+    double feedbackPower(double[] qL, double[] dqL, double[] theta0, int off, double[] theta) {
+        final int nx = g.nx, ny = g.ny;
+        double[] rows = new double[g.nz * ny];
+        forSlabRows(off, qL.length, (row, lo, hi) -> {
             int k = row / ny, j = row - k * ny, base = row * nx;
             double s = 0;
-            for (int i = 0; i < nx; i++) {
-                int c = base + i;
-                if (qL[c] != 0 || dqL[c] != 0)
-                    s += (qL[c] + dqL[c] * (theta[c] - theta0[c])) * dx[i] * dy[j] * dz[k];
+            for (int c = lo; c < hi; c++) {
+                int e = c - off;
+                if (qL[e] != 0 || dqL[e] != 0)
+                    s += (qL[e] + dqL[e] * (theta[c] - theta0[e])) * dx[c - base] * dy[j] * dz[k];
             }
             rows[row] = s;
         });
         double s = 0;
         for (double r : rows) s += r;
         return s;
+    }
+
+    /** A grid row's part [lo, hi) of a slab of cells. */
+    @FunctionalInterface
+    private interface SlabRow { void run(int row, int lo, int hi); }
+
+    /** Runs body in parallel over the grid rows (k, j) that meet the cells [off, off + len), with their part. */
+    private void forSlabRows(int off, int len, SlabRow body) {
+        final int nx = g.nx;
+        if (len <= 0) return;
+        int r0 = off / nx, r1 = (off + len - 1) / nx + 1;
+        par.forEach(r1 - r0, row -> {
+            int r = r0 + row, lo = Math.max(off, r * nx), hi = Math.min(off + len, (r + 1) * nx);
+            body.run(r, lo, hi);
+        });
     }
 
     double[] dx() { return dx; }

@@ -66,7 +66,7 @@ public final class CoreLeakage implements HeatSourceFeedback {
 
     @Override
     public double evaluate(double[] t, double[] q, double[] dqdT) {
-        corePowers(t);
+        compute(t);
         map.depositPower(grid, p, q);
         map.depositPower(grid, dp, dqdT);
         double s = 0;
@@ -74,14 +74,36 @@ public final class CoreLeakage implements HeatSourceFeedback {
         return s;
     }
 
+    /** The active layer: the only cells a core's leakage heats. */
+    @Override
+    public int slabFirst() { return grid.activeK0() * grid.nx * grid.ny; }
+
+    @Override
+    public int slabCells(int cells) { return (grid.activeK1() - grid.activeK0()) * grid.nx * grid.ny; }
+
+    @Override
+    public double evaluateSlab(double[] t, double[] q, double[] dqdT) {
+        compute(t);
+        map.depositActive(grid, p, q);
+        map.depositActive(grid, dp, dqdT);
+        double s = 0;
+        for (double v : p) s += v;
+        return s;
+    }
+
     /** Leakage per core (W) at the cell temperatures t. */
     public double[] corePowers(double[] t) {
+        compute(t);
+        return p.clone();
+    }
+
+    /** Fills p and dp (per core) at the cell temperatures t. */
+    private void compute(double[] t) {
         map.coreMean(grid, t, coreT);
         for (int c = 0; c < p.length; c++) {
             p[c] = pRef[c] == 0 ? 0 : pRef[c] * Math.exp(beta * (coreT[c] - tRef));
             dp[c] = beta * p[c];
         }
-        return p.clone();
     }
 
     @Override

@@ -20,6 +20,22 @@ public interface HeatSourceFeedback {
      */
     default double powerScale() { return 0; }
 
+    /**
+     * The first cell of the slab of cells [first, first + {@link #slabCells}) outside which the source and its
+     * derivative are zero (a core's leakage lives in the active layer only): the steady solver keeps its
+     * linearisation for that slab only ({@link #evaluateSlab}). The default is the whole grid.
+     */
+    default int slabFirst() { return 0; }
+
+    /** The number of cells of the slab ({@link #slabFirst}) on a grid of {@code cells} cells. */
+    default int slabCells(int cells) { return cells; }
+
+    /**
+     * As {@link #evaluate}, with {@code q} and {@code dqdT} covering the slab only: entry s is cell
+     * {@code slabFirst() + s}.
+     */
+    default double evaluateSlab(double[] t, double[] q, double[] dqdT) { return evaluate(t, q, dqdT); }
+
     /** Where the source is strongest at temperatures t, for messages (e.g. "core 1234 at die (3, 4): 412 degC"). */
     String hottest(double[] t);
 }

@@ -218,17 +218,43 @@ public final class OperatingPoint {
         double scale = 1;
         int updates;
         private double sPrev = Double.NaN, gPrev = Double.NaN;
+        /** The leakage's slab when the dynamic power lies inside it too (as deposited on the cores), else 0 and n. */
+        private final int first, cells;
 
         TotalTarget(CoreLeakage leakage, double[] q0, double d0, double target) {
             this.leakage = leakage;
             this.q0 = q0;
             this.d0 = d0;
             this.target = target;
+            int f = leakage.slabFirst(), m = leakage.slabCells(q0.length);
+            boolean inside = true;
+            for (int c = 0; c < q0.length && inside; c++) if (q0[c] != 0 && (c < f || c >= f + m)) inside = false;
+            first = inside ? f : 0;
+            cells = inside ? m : q0.length;
+        }
+
+        @Override public int slabFirst() { return first; }
+        @Override public int slabCells(int n) { return cells; }
+
+        @Override
+        public double evaluateSlab(double[] t, double[] q, double[] dqdT) {
+            if (cells == q0.length) return evaluate(t, q, dqdT);
+            double leak = leakage.evaluateSlab(t, q, dqdT);
+            double ds = updateScale(leak);
+            for (int s = 0; s < q.length; s++) if (q0[first + s] != 0) q[s] += ds * q0[first + s];
+            return leak + ds * d0;
         }
 
         @Override
         public double evaluate(double[] t, double[] q, double[] dqdT) {
             double leak = leakage.evaluate(t, q, dqdT);
+            double ds = updateScale(leak);
+            for (int c = 0; c < q.length; c++) if (q0[c] != 0) q[c] += ds * q0[c];
+            return leak + ds * d0;
+        }
+
+        /** The next dynamic scale from the leakage (W) at the current temperatures; returns it minus 1. */
+        private double updateScale(double leak) {
             double g = d0 > 0 ? (target - leak) / d0 : 0;
             double next = g;
             // The plain update s <- g(s) converges linearly with the factor rho = dg/ds (about -0.1: more dynamic
@@ -246,9 +272,7 @@ public final class OperatingPoint {
             gPrev = g;
             scale = Math.max(0, next);
             updates++;
-            double ds = scale - 1;
-            for (int c = 0; c < q.length; c++) if (q0[c] != 0) q[c] += ds * q0[c];
-            return leak + ds * d0;
+            return scale - 1;
         }
 
         @Override

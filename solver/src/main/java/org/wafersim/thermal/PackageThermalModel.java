@@ -60,6 +60,24 @@ public final class PackageThermalModel {
      * {@code leakageAtRef} at the reference temperature (spread by core area) whatever the level.
      */
     public static Model build(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double[] corePower) {
+        return build(spec, g, cores, map, corePower, null);
+    }
+
+    /**
+     * As {@link #build(CaseSpec, Grid, CoreArray, CoreCellMap, double[])} at another power level of the case whose
+     * model on the same grid is {@code base} (the idle state after the full one): the conductivity laws, the boundary
+     * faces' scan (with ambients of its own), the contacts and the fixed sources of {@code base} are taken over
+     * instead of built again, which also lets the steady solver keep its assembler's face groups and static planes.
+     * A base on another grid, or whose outer couplings have moved its faces' ambients, is not used.
+     */
+    public static Model rescaled(Model base, CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map,
+                                 double[] corePower) {
+        boolean fits = base != null && base.problem().grid() == g && base.problem().couplings().isEmpty();
+        return build(spec, g, cores, map, corePower, fits ? base.problem() : null);
+    }
+
+    private static Model build(CaseSpec spec, Grid g, CoreArray cores, CoreCellMap map, double[] corePower,
+                               ThermalProblem base) {
         var leak = spec.power().leakage();
         double share = leak == null ? 0 : leak.shareAtRef();
         double leakRef = spec.power().leakageAtRef();
@@ -72,18 +90,25 @@ public final class PackageThermalModel {
         double[] dyn = new double[corePower.length];
         for (int c = 0; c < dyn.length; c++) dyn[c] = f * corePower[c];
         double[] q = map.depositPower(g, dyn);
-        BoundaryFaces bf = BoundaryFaces.scan(g, CaseBoundaries.rule(spec, g, rule(spec, g)));
+        BoundaryFaces bf = base != null ? base.boundary().withOwnAmbient()
+                : BoundaryFaces.scan(g, CaseBoundaries.rule(spec, g, rule(spec, g)));
         if (bf.count == 0)
             throw new InputException(spec.source(), spec.boundaries().isEmpty() ? "cooling" : "boundaries",
                     "no face lets heat out of the model (every exposed face is adiabatic): no steady state exists");
         // the case's own sources (boundaries' fluxes, sources): fixed, beside the cores' power (never scaled)
-        FixedSources fixed = CaseBoundaries.any(spec)
+        FixedSources fixed = base != null ? base.fixed() : CaseBoundaries.any(spec)
                 ? CaseBoundaries.sources(spec, g, org.wafersim.io.Hdf5PowerMap.READER) : null;
         CoreLeakage leakage = null;
         // a total of 0 W is a chip that is off: no dynamic power and no leakage
         if (leak != null && share > 0 && !(totalBasis && sum == 0)) {
-            double[] pRef = CoreLeakage.referenceLeakage(cores, leakRef);
-            leakage = new CoreLeakage(cores, map, g, pRef, leak.refTemperature(), leak.beta());
+            // the chip leaks the same at every power level: the base's leakage model (its per-core arrays are
+            // scratch, filled anew by every evaluation) serves this level too
+            if (base != null && base.feedback() instanceof CoreLeakage same) {
+                leakage = same;
+            } else {
+                double[] pRef = CoreLeakage.referenceLeakage(cores, leakRef);
+                leakage = new CoreLeakage(cores, map, g, pRef, leak.refTemperature(), leak.beta());
+            }
         }
         CoolantModel channel = null;
         List<OuterCoupling> couplings = new ArrayList<>();
@@ -108,7 +133,9 @@ public final class PackageThermalModel {
             channel = lateral;
         }
         couplings.addAll(CaseBoundaries.radiation(spec, g, bf));
-        ThermalProblem p = new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings, contacts(spec, g), fixed);
+        ThermalProblem p = base != null
+                ? new ThermalProblem(g, base.laws(), q, bf, leakage, couplings, base.contactZ(), fixed)
+                : new ThermalProblem(g, laws(spec, g), q, bf, leakage, couplings, contacts(spec, g), fixed);
         return new Model(p, dyn, leakage, channel, totalBasis && leakage != null ? sum : Double.NaN);
     }
 

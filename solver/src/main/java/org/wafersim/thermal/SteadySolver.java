@@ -62,6 +62,10 @@ public final class SteadySolver {
     private Grid keptGrid;
     private Stencil7 keptA;
     private Multigrid keptMg;
+    /** With them: the assembler (face groups, static planes), CG's vectors, the right-hand side and the unknown. */
+    private ConductanceAssembler keptAsm;
+    private Pcg keptPcg;
+    private double[] keptB, keptTheta;
 
     public SteadySolver(Parallel par, Options opt) {
         this(par, opt, Rounds.NONE);
@@ -80,23 +84,29 @@ public final class SteadySolver {
         long t0 = System.nanoTime();
         Grid g = p.grid();
         int n = g.cells();
-        ConductanceAssembler asm = new ConductanceAssembler(p, par);
-        double tRef = asm.tRef;
-        double[] t = new double[n];
-        if (initial != null) System.arraycopy(initial, 0, t, 0, n);
-        else java.util.Arrays.fill(t, tRef);
-        double[] theta = new double[n];
-        for (int c = 0; c < n; c++) theta[c] = g.isVoid(c) ? 0 : t[c] - tRef;
         final boolean sameGrid = keptGrid == g && keptA != null;
+        // the assembler of the last solve carries its face groups and the operator's static planes over to another
+        // operating state of the same package (rebind refuses any other problem)
+        ConductanceAssembler asm = sameGrid && keptAsm != null && keptAsm.rebind(p) ? keptAsm
+                : new ConductanceAssembler(p, par);
+        final double tRef = asm.tRef;
+        final short[] mat = g.materialIds();
+        double[] t = new double[n];
+        double[] theta = sameGrid && keptTheta != null ? keptTheta : new double[n];
+        par.forBlocks(n, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) {
+                double tc = initial != null ? initial[c] : tRef;
+                t[c] = tc;
+                theta[c] = mat[c] < 0 ? 0 : tc - tRef;
+            }
+        });
         Stencil7 a = sameGrid ? keptA : new Stencil7(g.nx, g.ny, g.nz);
         // a hierarchy whose arrays a rebuild may overwrite (built on a, the last solve's or an earlier round's)
         final Multigrid[] spare = {sameGrid ? keptMg : null};
         final boolean warmKept = initial != null && spare[0] != null;
-        keptGrid = null;
-        keptA = null;
-        keptMg = null;
-        double[] b = new double[n];
-        Pcg pcg = new Pcg(par);
+        double[] b = sameGrid && keptB != null ? keptB : new double[n];
+        Pcg pcg = sameGrid && keptPcg != null ? keptPcg : new Pcg(par);
+        release();
         List<Integer> linIts = new ArrayList<>();
         Pcg.Result last = null;
         boolean linear = p.isLinear();
@@ -106,26 +116,32 @@ public final class SteadySolver {
         final double[] xf = g.xFaces(), yf = g.yFaces();
         Multigrid mg = null;
         HeatSourceFeedback fb = p.feedback();
-        double[] qL = fb == null ? null : new double[n], dqL = fb == null ? null : new double[n];
-        double[] theta0 = fb == null ? null : new double[n];
+        // the source's linearisation on its slab only (the active layer for the cores' leakage)
+        final int s0 = fb == null ? 0 : fb.slabFirst(), sn = fb == null ? 0 : fb.slabCells(n);
+        double[] qL = fb == null ? null : new double[sn], dqL = fb == null ? null : new double[sn];
+        double[] theta0 = fb == null ? null : new double[sn];
         double feedbackW = 0;
+        final double qPower = totalPower(p);
         double[] solvedAmbient = p.boundary().ambient;
         boolean explicitFeedback = false;
         int lastIts = 0;
         // the warm start kept while a reused hierarchy is tried (allocated on first use, then reused every round)
         final double[][] scratch = {null};
         String runawayReason = null;
+        final boolean trace = Boolean.getBoolean("wafersim.trace");
+        if (trace) System.err.printf("steady: setup %.2f s (%s)%n", (System.nanoTime() - t0) / 1e9, sameGrid ? "workspace kept" : "new workspace");
+        long roundEnd = System.nanoTime();
         while (true) {
             long ta = System.nanoTime();
             if (fb != null) {
-                feedbackW = fb.evaluate(t, qL, dqL);
+                feedbackW = fb.evaluateSlab(t, qL, dqL);
                 if (explicitFeedback) java.util.Arrays.fill(dqL, 0.0);
-                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, Math.max(p.totalPower(), fb.powerScale())))
+                if (!Double.isFinite(feedbackW) || feedbackW > RUNAWAY_POWER_FACTOR * Math.max(1, Math.max(qPower, fb.powerScale())))
                     throw runaway(p, t, feedbackW, "leakage power diverges");
-                System.arraycopy(theta, 0, theta0, 0, n);
+                System.arraycopy(theta, s0, theta0, 0, sn);
             }
             long tf = System.nanoTime();
-            asm.assemble(t, a, b, qL, dqL, theta0);
+            asm.assemble(t, a, b, qL, dqL, theta0, s0);
             long tb = System.nanoTime();
             // The multigrid hierarchy is built once per solve, in the first round: later rounds move the
             // conductivities by a few per cent at most, and a preconditioner of a nearby SPD operator keeps CG valid
@@ -249,6 +265,7 @@ public final class SteadySolver {
                 System.err.printf("picard %d: source %.2f s, assemble %.2f s, multigrid setup + pcg %.2f s (%d its to %.1e), change %.2e K%n",
                         picard - 1, (tf - ta) / 1e9, (tb - tf) / 1e9, (tr - tc) / 1e9, last.iterations(), tol, change);
             rounds.round(picard, change, opt.picardTolerance(), last.iterations());
+            roundEnd = System.nanoTime();
             if (linear) break;
             if (change <= opt.picardTolerance() && tol <= opt.tolerance()) {
                 // A fixed point reached with the source explicit is not a stable steady state (the linearised
@@ -267,6 +284,9 @@ public final class SteadySolver {
         keptGrid = g;
         keptA = a;
         keptMg = spare[0];
+        keptAsm = asm;
+        keptPcg = pcg;
+        keptB = b;
         // Heat-path budget on the conductances of the final linear system (asm.gFace).
         BoundaryFaces bf = p.boundary();
         double[] pathHeat = new double[bf.pathNames().size()];
@@ -277,7 +297,7 @@ public final class SteadySolver {
         double out = 0;
         for (double v : pathHeat) out += v;
         double fixedW = p.fixedPower();
-        double in = p.totalPower() + (fb == null ? 0 : asm.feedbackPower(qL, dqL, theta0, theta));
+        double in = qPower + (fb == null ? 0 : asm.feedbackPower(qL, dqL, theta0, s0, theta));
         if (p.fixed() != null) in += fixedW;
         // fixed sources may be negative (heat drawn through a face) or cancel (a manufactured source): the balance is
         // then measured against the gross flows, the sources' absolute power and the faces' absolute heat
@@ -292,11 +312,15 @@ public final class SteadySolver {
             scale = Math.abs(in) > 0 ? Math.abs(in) : Math.max(1e-300, sumAbs(pathHeat));
         }
         double balance = (in - out) / scale;
-        for (int c = 0; c < n; c++) t[c] = g.isVoid(c) ? Double.NaN : theta[c] + tRef;
+        par.forBlocks(n, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) t[c] = mat[c] < 0 ? Double.NaN : theta[c] + tRef;
+        });
+        keptTheta = theta;
         int[] its = linIts.stream().mapToInt(Integer::intValue).toArray();
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (trace) System.err.printf("steady: results %.2f s; solve %.2f s in all%n", (System.nanoTime() - roundEnd) / 1e9, secs);
         return new SteadyResult(t, in, pathHeat, bf.pathNames(), balance, picard, its,
-                last.relativeResidual(), last.history(), levels, change, secs, in - p.totalPower() - fixedW, asm.gFace,
+                last.relativeResidual(), last.history(), levels, change, secs, in - qPower - fixedW, asm.gFace.clone(),
                 fixedW);
     }
 
@@ -309,6 +333,10 @@ public final class SteadySolver {
             keptGrid = other.keptGrid;
             keptA = other.keptA;
             keptMg = other.keptMg;
+            keptAsm = other.keptAsm;
+            keptPcg = other.keptPcg;
+            keptB = other.keptB;
+            keptTheta = other.keptTheta;
             other.release();
         }
         return this;
@@ -319,6 +347,33 @@ public final class SteadySolver {
         keptGrid = null;
         keptA = null;
         keptMg = null;
+        keptAsm = null;
+        keptPcg = null;
+        keptB = null;
+        keptTheta = null;
+    }
+
+    /**
+     * The power of the problem's scalable source q (W), as {@link ThermalProblem#totalPower} sums it (rows in
+     * order, cells in order within a row), with the rows summed in parallel: the same value for any thread count.
+     */
+    private double totalPower(ThermalProblem p) {
+        final Grid g = p.grid();
+        final double[] q = p.q();
+        final int nx = g.nx, ny = g.ny;
+        final double[] dx = new double[nx];
+        for (int i = 0; i < nx; i++) dx[i] = g.dx(i);
+        double[] rows = new double[g.nz * ny];
+        par.forEach(rows.length, row -> {
+            int k = row / ny, j = row - k * ny;
+            double dyz = g.dy(j), dz = g.dz(k);
+            double s = 0;
+            for (int i = 0, c = row * nx; i < nx; i++, c++) if (q[c] != 0) s += q[c] * dx[i] * dyz * dz;
+            rows[row] = s;
+        });
+        double s = 0;
+        for (double v : rows) s += v;
+        return s;
     }
 
     /** Above this the materials' laws are far outside their range: treated as runaway when leakage is on. */
