@@ -550,9 +550,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     /** Dense inverses of the diagonal blocks (row-major), through their Cholesky factors. */
     private void factorBlocks(BlockLevel lv) {
         int nb = lv.blocks.length - 1;
-        par.forBlocks(nb, (b0, b1) -> {
+        // a few thousand operations per block: worth the threads although the block count is small
+        par.forEach((nb + CHUNK - 1) / CHUNK, (long) nb * 4096, ch -> {
             double[] work = new double[64];
-            for (int k = b0; k < b1; k++) {
+            for (int k = ch * CHUNK, b1 = Math.min(nb, k + CHUNK); k < b1; k++) {
                 int lo = lv.blocks[k], s = lv.blocks[k + 1] - lo, o = lv.factorStart[k];
                 double[] f = lv.diagFactor;
                 for (int i = 0; i < s; i++)
