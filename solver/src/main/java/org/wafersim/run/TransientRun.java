@@ -75,6 +75,9 @@ public final class TransientRun {
                 tl.corePowerBefore(t, buf);
                 return scaleAndDeposit(tl.totalBefore(t), q);
             }
+            /** The core powers last deposited, and into which array (see PowerSchedule: q is left as it was). */
+            private final double[] lastBuf = new double[nCores];
+            private double[] lastQ;
             private double scaleAndDeposit(double tot, double[] q) {
                 double f = tot > 0 ? Math.max(0, dynOf.applyAsDouble(tot)) / tot : 0;
                 double s = 0;
@@ -82,7 +85,11 @@ public final class TransientRun {
                     buf[c] *= f;
                     s += buf[c];
                 }
+                // between breakpoints of a dwell the powers repeat: the deposit (a pass over every cell) is skipped
+                if (q == lastQ && java.util.Arrays.equals(buf, lastBuf)) return s;
                 map.depositPower(g, buf, q);
+                System.arraycopy(buf, 0, lastBuf, 0, nCores);
+                lastQ = q;
                 return s;
             }
             public double[] breakpoints() { return tl.breakpoints(); }

@@ -128,8 +128,9 @@ final class ConductanceAssembler {
         assemble(t, a, b, q, qL, dqL, theta0, 0, finish);
     }
 
-    private void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
-                          int off, boolean finish) {
+    /** As above with the linearisation stored for the cells [off, off + qL.length) only (the transient's). */
+    void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
+                  int off, boolean finish) {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
         final int linEnd = qL == null ? off : off + qL.length;
         final short[] mat = g.materialIds();

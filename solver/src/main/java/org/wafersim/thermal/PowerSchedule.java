@@ -4,7 +4,9 @@ package org.wafersim.thermal;
 public interface PowerSchedule {
     /**
      * Fills {@code q} with the source density (W/m^3, one per grid cell) at time t (s) and returns its total (W).
-     * At a breakpoint the value is the one just after it (right limit).
+     * At a breakpoint the value is the one just after it (right limit). A caller passes either a new array or the
+     * array of its previous call, unchanged since: a schedule may leave q as it is when the source it would write
+     * is the one it wrote into that array last.
      */
     double sourceAt(double t, double[] q);
 

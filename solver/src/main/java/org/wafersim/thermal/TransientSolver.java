@@ -106,7 +106,15 @@ public final class TransientSolver {
         // the fixed sources enter every assembly (ConductanceAssembler), so every stage's power includes them
         final boolean hasFixed = p.fixed() != null;
         final double fixedW = p.fixedPower();
-        double[] qL = fb == null ? null : new double[n], dqL = fb == null ? null : new double[n];
+        // the leakage linearisation (qL, dqL at the mid-step state th0L) for the cells [lin0, lin0 + linN) only:
+        // outside that slab (the active layer) the source is zero
+        final int lin0 = fb == null ? 0 : fb.slabFirst(), linN = fb == null ? 0 : fb.slabCells(n);
+        double[] qL = fb == null ? null : new double[linN], dqL = fb == null ? null : new double[linN];
+        double[] th0L = fb == null ? null : new double[linN];
+        // rho c_p of the materials whose heat capacity does not depend on temperature (NaN: evaluate per cell)
+        double[] capConst = new double[capacity.size()];
+        for (int m = 0; m < capConst.length; m++)
+            capConst[m] = capacity.get(m).isConstant() ? capacity.get(m).rhoCp(tRef) : Double.NaN;
         double[] thMid = new double[n], zeros = new double[n], work = new double[n];
         Stencil7 a = new Stencil7(g.nx, g.ny, g.nz);
         Pcg pcg = new Pcg(par);
@@ -143,13 +151,15 @@ public final class TransientSolver {
                     tmp[c] = g.isVoid(c) ? Double.NaN : thMid[c] + tRef;
                 }
             });
-            double leakMid = 0;
-            if (fb != null) leakMid = fb.evaluate(tmp, qL, dqL);
+            if (fb != null) {
+                fb.evaluateSlab(tmp, qL, dqL);
+                System.arraycopy(thMid, lin0, th0L, 0, linN);
+            }
             // Operator A at the mid-step state (plus the leakage derivative), without the time shift.
             // bnd = ambient terms + linearised leakage; the diagonal is needed now only for (C f)_0 at the start,
             // otherwise it is summed once, with the time shift, below
             final boolean fresh = slope == Slope.EVALUATE;
-            asm.assemble(tmp, a, bnd, zeros, qL, dqL, thMid, fresh);
+            asm.assemble(tmp, a, bnd, zeros, qL, dqL, th0L, lin0, fresh);
             if (slope == Slope.ADD_JUMP) {
                 // Just after a breakpoint inside the run: the slope at theta_n is the last stage's (FSAL) plus the
                 // jump of the source. A fresh -A theta_n + b would carry the last stage solve's residual, which C^-1
@@ -182,7 +192,9 @@ public final class TransientSolver {
                 for (int c = 0; c < n; c++) {
                     if (g.isVoid(c)) { cf0[c] = 0; continue; }
                     // bnd holds the linearised leakage at thMid: replace it by the exact value at theta_n
-                    double leakLin = fb == null ? 0 : (qL[c] + dqL[c] * (th[c] - thMid[c])) * vol[c];
+                    int e = c - lin0;
+                    double leakLin = fb == null || e < 0 || e >= linN ? 0
+                            : (qL[e] + dqL[e] * (th[c] - th0L[e])) * vol[c];
                     double leakEx = fb == null ? 0 : qExact[c] * vol[c];
                     // a = A - dqL V and bnd = ambient terms + (qL - dqL thMid) V, so -a th + bnd is -A th + ambient
                     // terms + the linearised leakage at th; swap that leakage for the exact one.
@@ -201,7 +213,8 @@ public final class TransientSolver {
                 for (int c = lo; c < hi; c++) {
                     int m = g.material(c);
                     if (m < 0) { cap[c] = shift[c] = work[c] = 0; continue; }
-                    double cc = capacity.get(m).rhoCp(thMid[c] + tRef) * vol[c];
+                    double rc = capConst[m];
+                    double cc = (rc == rc ? rc : capacity.get(m).rhoCp(thMid[c] + tRef)) * vol[c];
                     cap[c] = cc;
                     shift[c] = cc * invDh;
                     gb[c] += shift[c];
@@ -294,8 +307,8 @@ public final class TransientSolver {
                 continue;    // restart flag unchanged: cf0, p0, q0 are still those of theta_n (slope READY)
             }
             // Accept: energy bookkeeping with the stage powers and heat flows
-            double leakG = fb == null ? 0 : asm.feedbackPower(qL, dqL, thMid, thG);
-            double leak1 = fb == null ? 0 : asm.feedbackPower(qL, dqL, thMid, th1);
+            double leakG = fb == null ? 0 : asm.feedbackPower(qL, dqL, th0L, lin0, thG);
+            double leak1 = fb == null ? 0 : asm.feedbackPower(qL, dqL, th0L, lin0, th1);
             double qg = heatOut(p, asm, thG, tRef), q1 = heatOut(p, asm, th1, tRef);
             double pG = pg + leakG, pOne = p1 + leak1;
             if (hasFixed) { pG += fixedW; pOne += fixedW; }
