@@ -196,6 +196,16 @@ public final class Material {
         return elastic(alphaIn, "cte").integral(stressFreeK, tK);
     }
 
+    /** {@link #thermalStrainInPlane} as a function of T for one stress-free temperature (the same numbers). */
+    public java.util.function.DoubleUnaryOperator thermalStrainInPlaneFrom(double stressFreeK) {
+        return elastic(alphaIn, "cte").integralFrom(stressFreeK);
+    }
+
+    /** {@link #thermalStrainThrough} as a function of T for one stress-free temperature (the same numbers). */
+    public java.util.function.DoubleUnaryOperator thermalStrainThroughFrom(double stressFreeK) {
+        return elastic(alphaZ, "cte_through").integralFrom(stressFreeK);
+    }
+
     /** Free through-thickness thermal strain from the stress-free temperature to T: ∫ α_z dT. */
     public double thermalStrainThrough(double tK, double stressFreeK) {
         return elastic(alphaZ, "cte_through").integral(stressFreeK, tK);

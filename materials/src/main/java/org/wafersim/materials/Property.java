@@ -240,6 +240,38 @@ public final class Property {
         return sum;
     }
 
+    /**
+     * {@code t -> integral(t1, t)} for a fixed lower limit t1, with the antiderivative at t1's end of the range
+     * evaluated once (the free thermal strain of many cells from one stress-free temperature): the same terms, summed
+     * in the same order, so each value is {@link #integral}'s to the bit.
+     */
+    public java.util.function.DoubleUnaryOperator integralFrom(double t1) {
+        if (Double.isNaN(t1)) throw new IllegalArgumentException("temperature is NaN");
+        double fixedLo = kind == Kind.CONSTANT ? 0 : antiderivative(Math.max(t1, tMin));   // t above t1
+        double fixedHi = kind == Kind.CONSTANT ? 0 : antiderivative(Math.min(t1, tMax));   // t below t1
+        return t2 -> {
+            if (Double.isNaN(t2)) throw new IllegalArgumentException("temperature is NaN");
+            if (t1 == t2) return 0;
+            if (t2 > t1) {
+                if (kind == Kind.CONSTANT) return a * (t2 - t1);
+                double sum = 0;
+                if (t1 < tMin) sum += at(tMin) * (Math.min(t2, tMin) - t1);
+                if (t2 > tMax) sum += at(tMax) * (t2 - Math.max(t1, tMax));
+                double lo = Math.max(t1, tMin), hi = Math.min(t2, tMax);
+                if (hi > lo) sum += antiderivative(hi) - fixedLo;
+                return sum;
+            }
+            // integral(t1, t2) = -integral(t2, t1)
+            if (kind == Kind.CONSTANT) return -(a * (t1 - t2));
+            double sum = 0;
+            if (t2 < tMin) sum += at(tMin) * (Math.min(t1, tMin) - t2);
+            if (t1 > tMax) sum += at(tMax) * (t1 - Math.max(t2, tMax));
+            double lo = Math.max(t2, tMin), hi = Math.min(t1, tMax);
+            if (hi > lo) sum += fixedHi - antiderivative(lo);
+            return -sum;
+        };
+    }
+
     private double antiderivative(double t) {
         switch (kind) {
             case POWER_LAW:

@@ -87,6 +87,19 @@ class PropertyTest {
                 () -> Property.table(new double[] {300, 400}, new double[] {1, Double.NaN}, K, "x"));
     }
 
+    /** integralFrom(t1) is integral(t1, t) to the bit, above and below t1 and across the clamped ends. */
+    @Test
+    void integralFromMatchesIntegralBitwise() {
+        for (Property p : List.of(SI_K, SI_CTE, LIN, POLY, TABLE, CONST)) {
+            for (double t1 : new double[] {50, 298.15, 333.15, 1500}) {
+                java.util.function.DoubleUnaryOperator f = p.integralFrom(t1);
+                for (double t = 20; t < 2500; t += 7.3)
+                    assertEquals(p.integral(t1, t), f.applyAsDouble(t), 0, () -> p.describe() + " " + t1);
+                assertEquals(0, f.applyAsDouble(t1));
+            }
+        }
+    }
+
     @Test
     void integralsAreExactIncludingClamping() {
         for (Property p : List.of(SI_K, SI_CTE, LIN, POLY, TABLE, CONST)) {

@@ -10,12 +10,13 @@ import org.wafersim.errors.InputException;
  * <h2>Per-cell byte model (steady thermal run)</h2>
  * {@value #BYTES_PER_CELL} bytes per cell, plus a fixed {@value #FIXED_MIB} MiB:
  * <ul>
- * <li>{@value #DOUBLES_PER_CELL} doubles = 240 B: temperature, previous Picard iterate, power density, right-hand side
- * (4); conductivity per direction and the x, y, z face conductances and the diagonal (7); PCG vectors r, z, p, A·p
- * (4); geometric multigrid with x-y semi-coarsening: the levels below the finest add about 1/3 of the finest level,
- * and each level holds its unknown, right-hand side, residual, 4 stencil coefficients and the z-line
- * (tridiagonal) solver's scratch (~10 per cell on the finest, ~13 in all with the coarse levels); plus 2 spare for
- * the heat-path and leakage bookkeeping;</li>
+ * <li>{@value #DOUBLES_PER_CELL} doubles = 216 B: the steady solver's temperature, unknown and right-hand side and
+ * the power density (4); the operator's x, y, z face conductances, boundary conductance and diagonal (5); PCG vectors
+ * r, z, p, A·p (4); the line smoother's single-precision copies of the conductances, its diagonal and inverse (5
+ * floats, 2.5); the multigrid's coarse levels (7 doubles and 5 floats per cell on 0.36 of the fine cells, ~3.4);
+ * the rest (about 8) for what the collector has not yet reclaimed when the pools peak (the run's measured "peak
+ * used" is the sum of the heap pools' peaks, 189 B per cell at 2 cells per core). The leakage linearisation and
+ * the conductivities are held for the active layer and two z-planes only;</li>
  * <li>{@value #MATERIAL_BYTES} B: the material id ({@code short});</li>
  * <li>{@value #OUTPUT_COPY_BYTES} B: the output copy of a field (jhdf captures arrays by reference until
  * {@code close()}, so the written temperature is a separate array).</li>
@@ -26,12 +27,12 @@ import org.wafersim.errors.InputException;
  */
 public final class MemoryEstimate {
     /** Doubles per cell held at the same time by a steady thermal run (fields, conductances, Krylov, multigrid). */
-    public static final int DOUBLES_PER_CELL = 30;
+    public static final int DOUBLES_PER_CELL = 27;
     /** Material id per cell. */
     public static final int MATERIAL_BYTES = 2;
     /** The output copy of one field (double). */
     public static final int OUTPUT_COPY_BYTES = 8;
-    /** Total bytes per cell: 30 x 8 + 2 + 8 = 250. */
+    /** Total bytes per cell: 27 x 8 + 2 + 8 = 226. */
     public static final long BYTES_PER_CELL = DOUBLES_PER_CELL * 8L + MATERIAL_BYTES + OUTPUT_COPY_BYTES;
     /** Fixed overhead in MiB (per-core data, maps, JVM). */
     public static final long FIXED_MIB = 64;

@@ -3,8 +3,8 @@ package org.wafersim.linalg;
 import java.util.Arrays;
 
 /**
- * One level of {@link BlockMultigrid}: its operator, its blocks grouped by colour, the dense Cholesky factors of the
- * diagonal blocks, which blocks have columns with identical rows (gathered once) and, for those, the runs of rows that
+ * One level of {@link BlockMultigrid}: its operator, its blocks grouped by colour, the dense inverses of the diagonal
+ * blocks, which blocks have columns with identical rows (gathered once) and, for those, the runs of rows that
  * belong to one neighbouring block (the forward sweep from zero skips the runs whose values are still zero), the
  * transfer operators to the next coarser level, the operator's values in single precision for the cycle, and the
  * level's work vectors.
@@ -13,7 +13,7 @@ final class BlockLevel {
     final SparseSymmetric a;
     final int[] blocks;
     final int[][] byColour;      // block indices of each colour, ascending
-    final double[] diagFactor;   // dense Cholesky factors of the diagonal blocks, block after block
+    final double[] diagFactor;   // dense inverses of the diagonal blocks (row-major), block after block
     final int[] factorStart;
     final boolean[] shared;      // whether all columns of block k have the same rows (then gathered once)
     // the rows of a shared block k in runs of one neighbouring block each: run g ends at segEnd[g] (an offset

@@ -405,8 +405,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             }
             r[d] = a0;
         }
-        DenseBlocks.solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
-        for (int e = lo; e < hi; e++) x[e] += r[e - lo];
+        DenseBlocks.applyInverse(lv.diagFactor, lv.factorStart[k], s, r, xg);   // xg is free now (len >= s)
+        for (int e = lo; e < hi; e++) x[e] += xg[e - lo];
     }
 
     /** {@link #relaxFromZero} for both vectors. */
@@ -458,10 +458,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             r1[d] = a0;
             r2[d] = c0;
         }
-        DenseBlocks.solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        DenseBlocks.applyInverse2(lv.diagFactor, lv.factorStart[k], s, r1, r2, u1, u2);   // u1, u2 free now
         for (int e = lo; e < hi; e++) {
-            x1[e] += r1[e - lo];
-            x2[e] += r2[e - lo];
+            x1[e] += u1[e - lo];
+            x2[e] += u2[e - lo];
         }
     }
 
@@ -502,8 +502,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 r[d - lo] = acc;
             }
         }
-        DenseBlocks.solveBlock(lv.diagFactor, lv.factorStart[k], s, r);
-        for (int d = lo; d < hi; d++) x[d] += r[d - lo];
+        if (scratch[1].length < s) scratch[1] = new double[s];
+        double[] z = scratch[1];
+        DenseBlocks.applyInverse(lv.diagFactor, lv.factorStart[k], s, r, z);
+        for (int d = lo; d < hi; d++) x[d] += z[d - lo];
     }
 
     /** {@link #relax} of block k for both vectors; scratch holds four work arrays. */
@@ -536,18 +538,22 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 r2[d - lo] = a2;
             }
         }
-        DenseBlocks.solveBlock2(lv.diagFactor, lv.factorStart[k], s, r1, r2);
+        if (scratch[1].length < s) { scratch[1] = new double[s]; scratch[3] = new double[s]; }
+        double[] z1 = scratch[1], z2 = scratch[3];
+        DenseBlocks.applyInverse2(lv.diagFactor, lv.factorStart[k], s, r1, r2, z1, z2);
         for (int d = lo; d < hi; d++) {
-            x1[d] += r1[d - lo];
-            x2[d] += r2[d - lo];
+            x1[d] += z1[d - lo];
+            x2[d] += z2[d - lo];
         }
     }
 
-    /** Dense Cholesky factors of the diagonal blocks (lower triangle, row-major). */
+    /** Dense inverses of the diagonal blocks (row-major), through their Cholesky factors. */
     private void factorBlocks(BlockLevel lv) {
         int nb = lv.blocks.length - 1;
-        par.forBlocks(nb, (b0, b1) -> {
-            for (int k = b0; k < b1; k++) {
+        // a few thousand operations per block: worth the threads although the block count is small
+        par.forEach((nb + CHUNK - 1) / CHUNK, (long) nb * 4096, ch -> {
+            double[] work = new double[64];
+            for (int k = ch * CHUNK, b1 = Math.min(nb, k + CHUNK); k < b1; k++) {
                 int lo = lv.blocks[k], s = lv.blocks[k + 1] - lo, o = lv.factorStart[k];
                 double[] f = lv.diagFactor;
                 for (int i = 0; i < s; i++)
@@ -565,6 +571,8 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                         f[o + i * s + j] = v / l;
                     }
                 }
+                if (work.length < s * s) work = new double[s * s];
+                DenseBlocks.invertFactor(f, o, s, work);
             }
         });
     }

@@ -2,8 +2,8 @@ package org.wafersim.linalg;
 
 /**
  * The dense-block kernels of {@link BlockMultigrid}'s block relaxation: products and residuals of a block's rows
- * (whose columns share their rows, stored row after row) with a gathered vector, and the forward/back substitution
- * with a diagonal block's dense Cholesky factor L L^T (lower triangle, row-major), each also for two vectors at once
+ * (whose columns share their rows, stored row after row) with a gathered vector, and the product with a diagonal block's
+ * dense inverse (row-major, from its Cholesky factor), each also for two vectors at once
  * (the two operating states solved together). Every sum runs in the order of a plain loop, so a result is the same to
  * the bit whichever variant computed it.
  */
@@ -129,42 +129,80 @@ final class DenseBlocks {
         }
     }
 
-    static void solveBlock(double[] f, int o, int s, double[] r) {
-        for (int i = 0; i < s; i++) {
-            double v = r[i];
-            for (int m = 0; m < i; m++) v -= f[o + i * s + m] * r[m];
-            r[i] = v / f[o + i * s + i];
+    /**
+     * Replaces the dense Cholesky factor L of a diagonal block (lower triangle of the s x s row-major array at o) by
+     * the block's inverse L^-T L^-1 (full), so that relaxing a block is a product with independent dot products
+     * instead of two substitutions whose divisions and sums wait on each other. work: at least s * s.
+     */
+    static void invertFactor(double[] f, int o, int s, double[] work) {
+        // work = L^-1 (lower triangle), column by column: L y = e_c
+        for (int c = 0; c < s; c++) {
+            for (int i = 0; i < c; i++) work[i * s + c] = 0;
+            for (int i = c; i < s; i++) {
+                double v = i == c ? 1 : 0;
+                for (int m = c; m < i; m++) v -= f[o + i * s + m] * work[m * s + c];
+                work[i * s + c] = v / f[o + i * s + i];
+            }
         }
-        for (int i = s - 1; i >= 0; i--) {
-            double v = r[i];
-            for (int m = i + 1; m < s; m++) v -= f[o + m * s + i] * r[m];
-            r[i] = v / f[o + i * s + i];
+        // (L^-T L^-1)[i][j] = sum over k >= max(i, j) of L^-1[k][i] L^-1[k][j]
+        for (int i = 0; i < s; i++)
+            for (int j = 0; j <= i; j++) {
+                double v = 0;
+                for (int k = i; k < s; k++) v += work[k * s + i] * work[k * s + j];
+                f[o + i * s + j] = v;
+                f[o + j * s + i] = v;
+            }
+    }
+
+    /** z = D^-1 r with the block's inverse (from {@link #invertFactor}), two rows side by side. */
+    static void applyInverse(double[] f, int o, int s, double[] r, double[] z) {
+        int i = 0;
+        for (; i + 1 < s; i += 2) {
+            int q0 = o + i * s, q1 = q0 + s;
+            double a0 = 0, a1 = 0;
+            for (int j = 0; j < s; j++) {
+                double v = r[j];
+                a0 += f[q0 + j] * v;
+                a1 += f[q1 + j] * v;
+            }
+            z[i] = a0;
+            z[i + 1] = a1;
+        }
+        for (; i < s; i++) {
+            int q0 = o + i * s;
+            double a0 = 0;
+            for (int j = 0; j < s; j++) a0 += f[q0 + j] * r[j];
+            z[i] = a0;
         }
     }
 
-    /** {@link #solveBlock} for two right-hand sides, side by side. */
-    static void solveBlock2(double[] f, int o, int s, double[] r1, double[] r2) {
-        for (int i = 0; i < s; i++) {
-            double v = r1[i], w = r2[i];
-            for (int m = 0; m < i; m++) {
-                double l = f[o + i * s + m];
-                v -= l * r1[m];
-                w -= l * r2[m];
+    /** {@link #applyInverse} for two right-hand sides. */
+    static void applyInverse2(double[] f, int o, int s, double[] r1, double[] r2, double[] z1, double[] z2) {
+        int i = 0;
+        for (; i + 1 < s; i += 2) {
+            int q0 = o + i * s, q1 = q0 + s;
+            double a0 = 0, a1 = 0, c0 = 0, c1 = 0;
+            for (int j = 0; j < s; j++) {
+                double f0 = f[q0 + j], f1 = f[q1 + j], u = r1[j], w = r2[j];
+                a0 += f0 * u;
+                a1 += f1 * u;
+                c0 += f0 * w;
+                c1 += f1 * w;
             }
-            double d = f[o + i * s + i];
-            r1[i] = v / d;
-            r2[i] = w / d;
+            z1[i] = a0;
+            z1[i + 1] = a1;
+            z2[i] = c0;
+            z2[i + 1] = c1;
         }
-        for (int i = s - 1; i >= 0; i--) {
-            double v = r1[i], w = r2[i];
-            for (int m = i + 1; m < s; m++) {
-                double l = f[o + m * s + i];
-                v -= l * r1[m];
-                w -= l * r2[m];
+        for (; i < s; i++) {
+            int q0 = o + i * s;
+            double a0 = 0, c0 = 0;
+            for (int j = 0; j < s; j++) {
+                a0 += f[q0 + j] * r1[j];
+                c0 += f[q0 + j] * r2[j];
             }
-            double d = f[o + i * s + i];
-            r1[i] = v / d;
-            r2[i] = w / d;
+            z1[i] = a0;
+            z2[i] = c0;
         }
     }
 }

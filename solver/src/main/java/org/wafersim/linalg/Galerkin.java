@@ -14,6 +14,15 @@ import java.util.Arrays;
 final class Galerkin {
     private Galerkin() { }
 
+    /**
+     * Whether column i has the rows of column i - 1 (then, both being stored one after the other with equal lengths,
+     * entry q of column i - 1 + d sits at colPtr[i - 1] + d * length + q).
+     */
+    private static boolean sameRows(int[] colPtr, int[] rows, int i) {
+        return colPtr[i + 1] - colPtr[i] == colPtr[i] - colPtr[i - 1]
+                && Arrays.equals(rows, colPtr[i], colPtr[i + 1], rows, colPtr[i - 1], colPtr[i]);
+    }
+
     /** Rows [lo, lo + BLOCK) of a row-compressed matrix: pattern of row i cols[i - lo], values at vals[start[i - lo]..]. */
     private record RowBlock(int[][] cols, int[] start, double[] vals) { }
 
@@ -31,17 +40,14 @@ final class Galerkin {
         double[] pVals = p.vals();
         RowBlock[] ap = new RowBlock[(nf + Parallel.BLOCK - 1) / Parallel.BLOCK];
         par.forBlocks(nf, (lo, hi) -> {
-            double[] acc = new double[nc];
             boolean[] seen = new boolean[nc];
-            int[] list = new int[nc];
+            int[] list = new int[nc], posOf = new int[nc];
             int[][] pat = new int[hi - lo][];
             int[] start = new int[hi - lo + 1];
-            // symbolic: a row with the same columns as the previous one (the dofs of one node) has the same pattern
-            // in A P, so the pattern is collected once per run of such rows (and shared)
+            // symbolic: a run of rows with the same columns (the dofs of one node, stored column after column) has
+            // one pattern in A P, collected once and shared
             for (int i = lo; i < hi; i++) {
-                boolean same = i > lo && colPtr[i + 1] - colPtr[i] == colPtr[i] - colPtr[i - 1]
-                        && Arrays.equals(rows, colPtr[i], colPtr[i + 1], rows, colPtr[i - 1], colPtr[i]);
-                if (same) {
+                if (i > lo && sameRows(colPtr, rows, i)) {
                     pat[i - lo] = pat[i - lo - 1];
                 } else {
                     int m = 0;
@@ -58,17 +64,23 @@ final class Galerkin {
                 }
                 start[i - lo + 1] = start[i - lo] + pat[i - lo].length;
             }
+            // numeric, run by run: row d of the run is sum over its columns q (ascending) of A[d][q] P[j_q, :], the
+            // terms of each entry added in the order of the plain row-by-row product (the same numbers); the loop
+            // over the run's rows is innermost, so each P entry and its position are loaded once for all of them
             double[] out = new double[start[hi - lo]];
-            for (int i = lo; i < hi; i++) {
-                for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
-                    int j = rows[q];
-                    double v = vals[q];
-                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) acc[pCols[t]] += v * pVals[t];
-                }
-                int[] cols = pat[i - lo];
-                for (int t = 0, o = start[i - lo]; t < cols.length; t++) {
-                    out[o + t] = acc[cols[t]];
-                    acc[cols[t]] = 0;
+            for (int i0 = lo, i1; i0 < hi; i0 = i1) {
+                i1 = i0 + 1;
+                while (i1 < hi && pat[i1 - lo] == pat[i0 - lo]) i1++;
+                int[] cols = pat[i0 - lo];
+                int m = cols.length, s = i1 - i0, o = start[i0 - lo], p0 = colPtr[i0], len = colPtr[i0 + 1] - p0;
+                for (int t = 0; t < m; t++) posOf[cols[t]] = t;
+                for (int q = 0; q < len; q++) {
+                    int j = rows[p0 + q];
+                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
+                        int at = o + posOf[pCols[t]];
+                        double w = pVals[t];
+                        for (int d = 0, vq = p0 + q; d < s; d++, at += m, vq += len) out[at] += vals[vq] * w;
+                    }
                 }
             }
             ap[lo / Parallel.BLOCK] = new RowBlock(pat, start, out);

@@ -22,7 +22,9 @@ import java.util.List;
  *       paths, as Galerkin gives); an in-plane conductance across a coarse face is the sum of the fine face
  *       conductances scaled by d_fine/d_coarse (fine to coarse centre distance). For a pair of equal cells this is
  *       exactly the series resistance from the coarse centre to the next one (fine conductance / 2), i.e. the
- *       rediscretised operator; pure Galerkin aggregation would be twice too stiff in-plane.</li>
+ *       rediscretised operator; pure Galerkin aggregation would be twice too stiff in-plane. They are held in single
+ *       precision (each sum rounded to float, the diagonal summed from the rounded conductances and rounded up, so
+ *       each stays symmetric positive definite), like the finest level's smoother copy: they only precondition.</li>
  *   <li><b>Coarsest level:</b> sparse Cholesky ({@link CoarseDirectSolver}) once the level has at most
  *       {@code maxCoarse} cells or cannot be coarsened further.</li>
  * </ul>
@@ -40,22 +42,42 @@ public final class Multigrid {
     private final int preSweeps, postSweeps;
 
     private static final class Level {
-        final Stencil7 a;
+        final Stencil7 a;      // the finest level's operator (double); null on the coarse levels
+        final int nx, ny, nz;
+        final boolean[] active;
         final double[] xf, yf; // in-plane face coordinates (m) of this level
         int[] xmap, ymap;      // fine column/row -> coarse column/row of the next level (set when coarsened)
         int[] yStart;          // first fine row of each coarse row (set when coarsened)
         double[] sx, sy;       // in-plane scaling d_fine / d_coarse across each coarse face (set when coarsened)
+        // A' and its line factors; on a coarse level also the level's operator itself (float), which the next
+        // coarser level is built from (null on a one-level hierarchy's only level)
         LineSmoother smoother;
         double[] b, x;          // work vectors (not used on level 0, where the caller's arrays are used)
         final ThreadLocal<double[]> rowScratch;   // one row of A x, per thread (restriction)
 
+        /** The finest level. */
         Level(Stencil7 a, double[] xf, double[] yf) {
+            this(a, a.nx, a.ny, a.nz, a.active, xf, yf);
+        }
+
+        /** A coarse level: its operator is its smoother's float A'. */
+        Level(LineSmoother op, double[] xf, double[] yf) {
+            this(null, op.nx, op.ny, op.nz, op.active, xf, yf);
+            smoother = op;
+        }
+
+        private Level(Stencil7 a, int nx, int ny, int nz, boolean[] active, double[] xf, double[] yf) {
             this.a = a;
+            this.nx = nx;
+            this.ny = ny;
+            this.nz = nz;
+            this.active = active;
             this.xf = xf;
             this.yf = yf;
-            final int nx = a.nx;
             this.rowScratch = ThreadLocal.withInitial(() -> new double[nx]);
         }
+
+        int size() { return nx * ny * nz; }
     }
 
     /**
@@ -84,7 +106,7 @@ public final class Multigrid {
         levels.add(l);
         double hx = medianWidth(xFaces), hy = medianWidth(yFaces);
         int depth = 0;
-        while ((long) l.a.size() > maxCoarse && (l.a.nx > 1 || l.a.ny > 1)) {
+        while ((long) l.size() > maxCoarse && (l.nx > 1 || l.ny > 1)) {
             depth++;
             l.xmap = groups(l.xf, hx * Math.pow(2, depth));
             l.ymap = groups(l.yf, hy * Math.pow(2, depth));
@@ -92,13 +114,13 @@ public final class Multigrid {
             l = coarsen(l);
             levels.add(l);
         }
-        for (int i = 0; i < levels.size() - 1; i++) levels.get(i).smoother = new LineSmoother(levels.get(i).a, par);
+        if (levels.size() > 1) levels.get(0).smoother = new LineSmoother(fine, par);
         for (int i = 1; i < levels.size(); i++) {
             Level lv = levels.get(i);
-            lv.b = new double[lv.a.size()];
-            lv.x = new double[lv.a.size()];
+            lv.b = new double[lv.size()];
+            lv.x = new double[lv.size()];
         }
-        coarse = new CoarseDirectSolver(levels.get(levels.size() - 1).a);
+        coarse = coarsestSolver();
     }
 
     public Multigrid(Stencil7 fine, double[] xFaces, double[] yFaces, Parallel par) {
@@ -120,7 +142,7 @@ public final class Multigrid {
     /** Cells per level, finest first (for reports). */
     public int[] levelSizes() {
         int[] s = new int[levels.size()];
-        for (int i = 0; i < s.length; i++) s[i] = levels.get(i).a.size();
+        for (int i = 0; i < s.length; i++) s[i] = levels.get(i).size();
         return s;
     }
 
@@ -169,8 +191,8 @@ public final class Multigrid {
      * colour's cells are summed: half the work of a full residual.
      */
     private void restrictResidual(Level f, double[] b, double[] x, Level c) {
-        final int nx = f.a.nx, ny = f.a.ny, nz = f.a.nz;
-        final int cnx = c.a.nx, cny = c.a.ny;
+        final int nx = f.nx, ny = f.ny, nz = f.nz;
+        final int cnx = c.nx, cny = c.ny;
         final double[] cb = c.b;
         final int[] xmap = f.xmap, yStart = f.yStart;
         final ThreadLocal<double[]> scratch = f.rowScratch;
@@ -186,17 +208,17 @@ public final class Multigrid {
                 f.smoother.residualRowColourTo(row, b, x, rrow, i0);
                 for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
             }
-            for (int I = 0; I < cnx; I++) if (!c.a.active[cbase + I]) cb[cbase + I] = 0;
+            for (int I = 0; I < cnx; I++) if (!c.active[cbase + I]) cb[cbase + I] = 0;
         });
     }
 
     /** x += P xc (piecewise-constant injection). */
     private void prolongAdd(Level f, Level c, double[] x) {
-        final int nx = f.a.nx, ny = f.a.ny, cnx = c.a.nx, cny = c.a.ny;
+        final int nx = f.nx, ny = f.ny, cnx = c.nx, cny = c.ny;
         final double[] xc = c.x;
-        final boolean[] act = f.a.active;
+        final boolean[] act = f.active;
         final int[] xmap = f.xmap, ymap = f.ymap;
-        par.forEach(f.a.nz * ny, (long) f.a.size(), row -> {
+        par.forEach(f.nz * ny, (long) f.size(), row -> {
             int k = row / ny, j = row - k * ny;
             int base = row * nx, cbase = (k * cny + ymap[j]) * cnx;
             for (int i = 0; i < nx; i++) if (act[base + i]) x[base + i] += xc[cbase + xmap[i]];
@@ -204,7 +226,7 @@ public final class Multigrid {
     }
 
     private Level coarsen(Level f) {
-        final int nx = f.a.nx, ny = f.a.ny, nz = f.a.nz;
+        final int nx = f.nx, ny = f.ny, nz = f.nz;
         final int cnx = f.xmap[nx - 1] + 1, cny = f.ymap[ny - 1] + 1;
         final int[] xs = starts(f.xmap, cnx), ys = starts(f.ymap, cny);
         double[] cxf = new double[cnx + 1], cyf = new double[cny + 1];
@@ -221,15 +243,27 @@ public final class Multigrid {
             int j = ys[J + 1] - 1;
             f.sy[J] = (centre(f.yf, j + 1) - centre(f.yf, j)) / (centre(cyf, J + 1) - centre(cyf, J));
         }
-        Stencil7 c = new Stencil7(cnx, cny, nz);
+        LineSmoother c = new LineSmoother(cnx, cny, nz);
         fillCoarse(f, c);
         return new Level(c, cxf, cyf);
     }
 
-    /** c = the coarse operator of level f (see the class comment), written into c's arrays. */
-    private void fillCoarse(Level f, Stencil7 c) {
+    /**
+     * c = the coarse operator of level f (see the class comment), written into c's arrays in single precision (the
+     * sums in double, each rounded once), and c's line factors. The coarse levels only precondition, like the
+     * smoothers' float copies; held in float they take 24 bytes a cell instead of 61 (a double operator and its
+     * smoother's float copy), which on the full wafer is 100 MB less to allocate per hierarchy.
+     */
+    private void fillCoarse(Level f, LineSmoother c) {
         final Stencil7 a = f.a;
-        final int nx = a.nx, ny = a.ny, nz = a.nz, cnx = c.nx, cny = c.ny;
+        final LineSmoother fo = f.smoother;
+        final double[] dx = a == null ? null : a.gx, dy = a == null ? null : a.gy, dz = a == null ? null : a.gz;
+        final double[] db = a == null ? null : a.gb;
+        // the finest level is read from its double operator (its smoother may not exist yet), a coarse one from its own
+        final float[] fx = a != null ? null : fo.gx, fy = a != null ? null : fo.gy, fz = a != null ? null : fo.gz;
+        final float[] fb = a != null ? null : fo.gb;
+        final boolean[] active = f.active;
+        final int nx = f.nx, ny = f.ny, nz = f.nz, cnx = c.nx, cny = c.ny;
         final int[] xs = starts(f.xmap, cnx), ys = f.yStart;
         final double[] sx = f.sx, sy = f.sy;
         par.forEach(nz * cny, (long) nx * ny * nz, crow -> {
@@ -241,23 +275,60 @@ public final class Multigrid {
                 for (int j = ys[J]; j < ys[J + 1]; j++)
                     for (int i = xs[I]; i < xs[I + 1]; i++) {
                         int cc = (k * ny + j) * nx + i;
-                        if (!a.active[cc]) continue;
+                        if (!active[cc]) continue;
                         act = true;
-                        gzs += a.gz[cc];
-                        gbs += a.gb[cc];
+                        gzs += a != null ? dz[cc] : fz[cc];
+                        gbs += a != null ? db[cc] : fb[cc];
                     }
                 if (I < cnx - 1)
-                    for (int j = ys[J]; j < ys[J + 1]; j++) gxs += a.gx[(k * ny + j) * nx + xs[I + 1] - 1];
+                    for (int j = ys[J]; j < ys[J + 1]; j++) {
+                        int cc = (k * ny + j) * nx + xs[I + 1] - 1;
+                        gxs += a != null ? dx[cc] : fx[cc];
+                    }
                 if (J < cny - 1)
-                    for (int i = xs[I]; i < xs[I + 1]; i++) gys += a.gy[(k * ny + ys[J + 1] - 1) * nx + i];
+                    for (int i = xs[I]; i < xs[I + 1]; i++) {
+                        int cc = (k * ny + ys[J + 1] - 1) * nx + i;
+                        gys += a != null ? dy[cc] : fy[cc];
+                    }
                 c.active[C] = act;
-                c.gz[C] = k < nz - 1 ? gzs : 0;
-                c.gb[C] = gbs;
-                c.gx[C] = I < cnx - 1 ? gxs * sx[I] : 0;
-                c.gy[C] = J < cny - 1 ? gys * sy[J] : 0;
+                c.gz[C] = k < nz - 1 ? (float) gzs : 0;
+                c.gb[C] = (float) gbs;
+                c.gx[C] = I < cnx - 1 ? (float) (gxs * sx[I]) : 0;
+                c.gy[C] = J < cny - 1 ? (float) (gys * sy[J]) : 0;
             }
         });
-        c.finish(par);
+        // an inactive cell keeps no coupling (as Stencil7.finish leaves it); the fill gives it none already when
+        // the fine level has none, this makes sure
+        final int plane = cnx * cny;
+        par.forEach(nz, (long) plane * nz, k -> {
+            for (int j = 0; j < cny; j++)
+                for (int i = 0; i < cnx; i++) {
+                    int q = (k * cny + j) * cnx + i;
+                    if (c.active[q]) continue;
+                    c.gx[q] = c.gy[q] = c.gz[q] = c.gb[q] = 0;
+                    if (i > 0) c.gx[q - 1] = 0;
+                    if (j > 0) c.gy[q - cnx] = 0;
+                    if (k > 0) c.gz[q - plane] = 0;
+                }
+        });
+        c.refactor(par);
+    }
+
+    /** The coarsest level's direct solver, on its operator as the cycle uses it (the float A' in double). */
+    private CoarseDirectSolver coarsestSolver() {
+        Level l = levels.get(levels.size() - 1);
+        if (l.a != null) return new CoarseDirectSolver(l.a);
+        LineSmoother o = l.smoother;
+        Stencil7 d = new Stencil7(l.nx, l.ny, l.nz);
+        for (int q = 0; q < d.size(); q++) {
+            d.gx[q] = o.gx[q];
+            d.gy[q] = o.gy[q];
+            d.gz[q] = o.gz[q];
+            d.gb[q] = o.gb[q];
+            d.diag[q] = o.diag[q];
+            d.active[q] = o.active[q];
+        }
+        return new CoarseDirectSolver(d);
     }
 
     /**
@@ -266,9 +337,9 @@ public final class Multigrid {
      * a third of the cost of a new hierarchy, which mostly allocates.
      */
     public void rebuild() {
-        for (int i = 0; i + 1 < levels.size(); i++) fillCoarse(levels.get(i), levels.get(i + 1).a);
-        for (int i = 0; i + 1 < levels.size(); i++) levels.get(i).smoother.refactor(par);
-        coarse = new CoarseDirectSolver(levels.get(levels.size() - 1).a);
+        for (int i = 0; i + 1 < levels.size(); i++) fillCoarse(levels.get(i), levels.get(i + 1).smoother);
+        if (levels.size() > 1) levels.get(0).smoother.refactor(par);   // fillCoarse refactors the coarse levels
+        coarse = coarsestSolver();
     }
 
     /**

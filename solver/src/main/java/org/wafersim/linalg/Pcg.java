@@ -27,7 +27,7 @@ public final class Pcg {
     }
 
     private final Parallel par;
-    private double[] r, z, p, q;
+    private double[] r, z, p;
 
     public Pcg(Parallel par) { this.par = par; }
 
@@ -48,7 +48,6 @@ public final class Pcg {
             r = new double[n];
             z = new double[n];
             p = new double[n];
-            q = new double[n];
         }
         List<Double> hist = new ArrayList<>();
         double bnorm = Math.sqrt(par.dot(b, b));
@@ -66,7 +65,9 @@ public final class Pcg {
         double rz = par.dot(r, z);
         int it = 0;
         boolean converged = false;
-        final double[] rr = r, zz = z, pp = p, qq = q;
+        // q = A p lives in z's array: q is last read by the update of r, before the preconditioner writes z, and z
+        // is last read by the update of p, before the next q (one vector of n fewer to allocate and keep)
+        final double[] rr = r, zz = z, pp = p, qq = z;
         while (it < maxIterations) {
             double pq = a.applyDot(par, pp, qq);
             if (!(pq > 0)) throw new NotPositiveDefiniteException("CG breakdown: operator not positive definite (p.Ap = " + pq + ")");

@@ -431,7 +431,12 @@ public final class PlateModel {
 
     private void assembleRow(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
         double[] c = new double[36], r = new double[6];
-        double[] ke = new double[PlateElement.N * PlateElement.N];
+        int nLam = laminates.size();
+        // each laminate's last element matrix with its kernel and laminate matrix: neighbouring elements of a row
+        // mostly have both the same, and then the same matrix (recomputing it would give the same numbers)
+        double[][] keOf = new double[nLam][PlateElement.N * PlateElement.N], cOf = new double[nLam][36];
+        PlateElement[] peOf = new PlateElement[nLam];
+        double[] kw = new double[PlateElement.N * PlateElement.N];   // an interlayer's spring matrix
         int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
         int[] off = new int[16];
         StiffnessPattern.Scatter sk = k == null ? null : new StiffnessPattern.Scatter(k, slots, off);
@@ -447,12 +452,17 @@ public final class PlateModel {
                 if (!lamElem[a][e]) continue;
                 localDofs(dof[a], nodes, ga);
                 laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), s, c, r);
-                Arrays.fill(ke, 0);
-                for (int pq = 0; pq < 36 && k != null; pq++) {
-                    double cpq = c[pq];
-                    if (cpq == 0) continue;
-                    double[] g = pe.g[pq];
-                    for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
+                double[] ke = keOf[a];
+                if (k != null && (peOf[a] != pe || !Arrays.equals(c, cOf[a]))) {
+                    Arrays.fill(ke, 0);
+                    for (int pq = 0; pq < 36; pq++) {
+                        double cpq = c[pq];
+                        if (cpq == 0) continue;
+                        double[] g = pe.g[pq];
+                        for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
+                    }
+                    peOf[a] = pe;
+                    System.arraycopy(c, 0, cOf[a], 0, 36);
                 }
                 if (k != null) sk.add(ke, ga, ga);
                 if (f != null) for (int l = 0; l < PlateElement.N; l++) {
@@ -472,12 +482,12 @@ public final class PlateModel {
                 // normal spring: kn (w_a - w_b)^2 with the interlayer's free thickening as load
                 double kn = il.kn();
                 if (k != null) {
-                    for (int x = 0; x < ke.length; x++) ke[x] = kn * pe.mww[x];
-                    sk.add(ke, ga, ga);
-                    sk.add(ke, gb, gb);
-                    for (int x = 0; x < ke.length; x++) ke[x] = -ke[x];
-                    sk.add(ke, ga, gb);
-                    sk.add(ke, gb, ga);
+                    for (int x = 0; x < kw.length; x++) kw[x] = kn * pe.mww[x];
+                    sk.add(kw, ga, ga);
+                    sk.add(kw, gb, gb);
+                    for (int x = 0; x < kw.length; x++) kw[x] = -kw[x];
+                    sk.add(kw, ga, gb);
+                    sk.add(kw, gb, ga);
                 }
                 double dz = f == null ? 0 : s.intZ(il.layer(), e);
                 if (f != null) for (int l = 0; l < PlateElement.N; l++) {

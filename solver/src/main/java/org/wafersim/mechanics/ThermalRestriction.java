@@ -43,6 +43,9 @@ public final class ThermalRestriction {
             Material mat = materials.get(l);
             boolean inPlane = mat.property("cte").isPresent();
             boolean ownThrough = mat.property("cte_through").isPresent();
+            // the strain laws with their stress-free end evaluated once per layer (the same numbers per cell)
+            java.util.function.DoubleUnaryOperator strainIn = inPlane ? mat.thermalStrainInPlaneFrom(stressFreeK) : null;
+            java.util.function.DoubleUnaryOperator strainZ = ownThrough ? mat.thermalStrainThroughFrom(stressFreeK) : null;
             int k0 = g.layerK0(l), k1 = g.layerK1(l);
             double zMid = 0.5 * (g.zf(k0) + g.zf(k1));
             java.util.Arrays.fill(has, false);
@@ -55,8 +58,8 @@ public final class ThermalRestriction {
                         int c = g.index(i, j, k);
                         if (g.isVoid(c)) continue;
                         double t = temperatureK[c];
-                        double e = inPlane ? mat.thermalStrainInPlane(t, stressFreeK) : 0;
-                        double ez = ownThrough ? mat.thermalStrainThrough(t, stressFreeK) : e;
+                        double e = inPlane ? strainIn.applyAsDouble(t) : 0;
+                        double ez = ownThrough ? strainZ.applyAsDouble(t) : e;
                         double dz = g.dz(k);
                         s0 += e * dz;
                         s1 += e * dz * (g.zc(k) - zMid);
