@@ -160,23 +160,8 @@ public final class CoreCellMap {
     public void depositPower(Grid g, double[] corePower, double[] q) {
         checkGrid(g);
         if (q.length != g.cells()) throw new IllegalArgumentException("q has length " + q.length + ", grid has " + g.cells());
-        double[] p2 = new double[nx * ny];
-        inPlanePower(corePower, p2);
         Arrays.fill(q, 0.0);
-        int k0 = g.activeK0(), k1 = g.activeK1();
-        double hAct = g.zf(k1) - g.zf(k0);
-        double[] invDx = new double[nx];
-        for (int i = 0; i < nx; i++) invDx[i] = 1.0 / g.dx(i);
-        for (int k = k0; k < k1; k++) {
-            for (int j = 0; j < ny; j++) {
-                double s = 1.0 / (g.dy(j) * hAct);
-                int r2 = j * nx, r3 = (k * ny + j) * nx;
-                for (int i = 0; i < nx; i++) {
-                    double p = p2[r2 + i];
-                    if (p != 0.0) q[r3 + i] = p * invDx[i] * s;
-                }
-            }
-        }
+        depositRows(g, corePower, q, 0);
     }
 
     /**
@@ -190,19 +175,28 @@ public final class CoreCellMap {
         if (qActive.length != (k1 - k0) * nx * ny)
             throw new IllegalArgumentException("qActive has length " + qActive.length + ", the active layer has "
                     + (k1 - k0) * nx * ny + " cells");
+        Arrays.fill(qActive, 0.0);
+        depositRows(g, corePower, qActive, k0);
+    }
+
+    /**
+     * Writes the density of the core powers into the active layer's non-zero cells of {@code out}, whose plane 0 is
+     * grid plane {@code kFirst}: density = in-plane power / (dx dy h_active), the same arithmetic for both deposits.
+     */
+    private void depositRows(Grid g, double[] corePower, double[] out, int kFirst) {
         double[] p2 = new double[nx * ny];
         inPlanePower(corePower, p2);
-        Arrays.fill(qActive, 0.0);
+        int k0 = g.activeK0(), k1 = g.activeK1();
         double hAct = g.zf(k1) - g.zf(k0);
         double[] invDx = new double[nx];
         for (int i = 0; i < nx; i++) invDx[i] = 1.0 / g.dx(i);
         for (int k = k0; k < k1; k++) {
             for (int j = 0; j < ny; j++) {
                 double s = 1.0 / (g.dy(j) * hAct);
-                int r2 = j * nx, r3 = ((k - k0) * ny + j) * nx;
+                int r2 = j * nx, r3 = ((k - kFirst) * ny + j) * nx;
                 for (int i = 0; i < nx; i++) {
                     double p = p2[r2 + i];
-                    if (p != 0.0) qActive[r3 + i] = p * invDx[i] * s;
+                    if (p != 0.0) out[r3 + i] = p * invDx[i] * s;
                 }
             }
         }

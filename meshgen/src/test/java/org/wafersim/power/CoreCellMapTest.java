@@ -59,6 +59,21 @@ class CoreCellMapTest {
     }
 
     @Test
+    void activeLayerDepositIsTheWholeGridDepositsActiveSlabBitForBit() {
+        for (double cpc : new double[] {0.3, 2}) {
+            Setup s = Setup.of(TestCases.smallCase(cpc));
+            double[] p = WorkloadPower.corePower(s.cores, PowerPattern.HOT_SPOT, 15_000);
+            double[] q = s.map.depositPower(s.grid, p);
+            int plane = s.grid.nx * s.grid.ny, first = s.grid.activeK0() * plane;
+            double[] qa = new double[(s.grid.activeK1() - s.grid.activeK0()) * plane];
+            java.util.Arrays.fill(qa, Double.NaN);     // every entry must be written
+            s.map.depositActive(s.grid, p, qa);
+            for (int c = 0; c < qa.length; c++) assertEquals(q[first + c], qa[c], 0.0);
+            assertThrows(IllegalArgumentException.class, () -> s.map.depositActive(s.grid, p, new double[plane + 1]));
+        }
+    }
+
+    @Test
     void oneCellPerCoreMapsEachCoreOntoOneCell() {
         Setup s = Setup.of(TestCases.defaultCase(1));
         for (int c = 0; c < s.cores.coreCount(); c += 37) {
