@@ -154,55 +154,16 @@ final class DenseBlocks {
             }
     }
 
-    /** z = D^-1 r with the block's inverse (from {@link #invertFactor}), two rows side by side. */
+    /**
+     * z = D^-1 r with the block's inverse (from {@link #invertFactor}): the inverse is a dense s x s block stored
+     * by rows, so this is {@link #blockProducts} with rows of length s (each row summed in column order).
+     */
     static void applyInverse(double[] f, int o, int s, double[] r, double[] z) {
-        int i = 0;
-        for (; i + 1 < s; i += 2) {
-            int q0 = o + i * s, q1 = q0 + s;
-            double a0 = 0, a1 = 0;
-            for (int j = 0; j < s; j++) {
-                double v = r[j];
-                a0 += f[q0 + j] * v;
-                a1 += f[q1 + j] * v;
-            }
-            z[i] = a0;
-            z[i + 1] = a1;
-        }
-        for (; i < s; i++) {
-            int q0 = o + i * s;
-            double a0 = 0;
-            for (int j = 0; j < s; j++) a0 += f[q0 + j] * r[j];
-            z[i] = a0;
-        }
+        blockProducts(f, o, s, s, r, 0, z);
     }
 
-    /** {@link #applyInverse} for two right-hand sides. */
+    /** {@link #applyInverse} for two right-hand sides ({@link #blockProducts2}). */
     static void applyInverse2(double[] f, int o, int s, double[] r1, double[] r2, double[] z1, double[] z2) {
-        int i = 0;
-        for (; i + 1 < s; i += 2) {
-            int q0 = o + i * s, q1 = q0 + s;
-            double a0 = 0, a1 = 0, c0 = 0, c1 = 0;
-            for (int j = 0; j < s; j++) {
-                double f0 = f[q0 + j], f1 = f[q1 + j], u = r1[j], w = r2[j];
-                a0 += f0 * u;
-                a1 += f1 * u;
-                c0 += f0 * w;
-                c1 += f1 * w;
-            }
-            z1[i] = a0;
-            z1[i + 1] = a1;
-            z2[i] = c0;
-            z2[i + 1] = c1;
-        }
-        for (; i < s; i++) {
-            int q0 = o + i * s;
-            double a0 = 0, c0 = 0;
-            for (int j = 0; j < s; j++) {
-                a0 += f[q0 + j] * r1[j];
-                c0 += f[q0 + j] * r2[j];
-            }
-            z1[i] = a0;
-            z2[i] = c0;
-        }
+        blockProducts2(f, o, s, s, r1, r2, 0, z1, z2);
     }
 }
