@@ -47,6 +47,23 @@ public final class SteadySolver {
     static final double REFRESH_DRIFT_K = 0.5;
 
     /**
+     * Relative residual of a round's linear solve per kelvin of the last change over the largest rise, for a cold
+     * start. With k(T) contracting the outer change by ~0.01 per round (and the operating point's scale by a Newton
+     * step, {@link ScaleNewton}), a round's leftover linear error sets the pace: at 1e-2 the rounds of the default
+     * wafer alternated 1 and 2 CG iterations and contracted by ~0.1 after the 1-iteration ones (7 rounds, 16 CG
+     * iterations); at 1e-3 every round takes 2 iterations and contracts by ~0.015 (6 rounds, 15 iterations; 3e-3:
+     * the same on the default wafer, but the bench's fixed-power and leakage solves to 1e-8 took 6 and 7 rounds
+     * instead of 5 and 6).
+     */
+    static final double INEXACT_COLD = 1e-3;
+    /**
+     * As {@link #INEXACT_COLD} for a warm start (the idle state from the full one: a few kelvins from its solution,
+     * which the first round brings to millikelvins): 1e-4 takes the default wafer's idle state in 4 rounds and 11 CG iterations, 1e-3 in 5 and 12 (its round after
+     * the first then takes one CG iteration and contracts by 0.12).
+     */
+    static final double INEXACT_WARM = 1e-4;
+
+    /**
      * Told after every outer (Picard/Newton) round: its number (from 1), the largest temperature change of the round
      * (K), the Picard tolerance (K) and the round's CG iterations. For progress displays; it must not throw.
      */
@@ -134,7 +151,7 @@ public final class SteadySolver {
         double[] theta0 = fb == null ? null : new double[sn];
         double feedbackW = 0;
         final double qPower = totalPower(p);
-        final double inexact = initial != null ? 1e-3 : 1e-2;
+        final double inexact = initial != null ? INEXACT_WARM : INEXACT_COLD;
         double[] solvedAmbient = p.boundary().ambient;
         boolean explicitFeedback = false;
         int lastIts = 0;
@@ -192,11 +209,7 @@ public final class SteadySolver {
             };
             // Inexact Picard: the linear system only needs to be solved a little better than the Picard iteration
             // has converged, so its relative tolerance follows the last temperature change (relative to the largest
-            // rise); the last iterations reach the requested tolerance. The first rounds, which move the field by
-            // kelvins to tens of kelvins, stop at a residual of 1e-2 (the default wafer: 2 fewer CG iterations, the
-            // same rounds as with 1e-3). A warm start (the idle state from the full one) moves a few kelvins at
-            // most: its systems are solved ten times tighter relative to the change, which on the default wafer
-            // costs no CG iteration more (11 either way) and saves a round (6 -> 5).
+            // rise), at most 1e-2; the last iterations reach the requested tolerance (see INEXACT_COLD, _WARM).
             double tol = linear ? opt.tolerance()
                     : Math.max(opt.tolerance(), Math.min(1e-2, inexact * change / Math.max(1e-3, maxRise(theta, g))));
             long tc = System.nanoTime();
