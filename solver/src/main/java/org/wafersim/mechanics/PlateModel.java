@@ -13,7 +13,7 @@ import org.wafersim.linalg.NestedDissection;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.SparseCholesky;
-import org.wafersim.linalg.SparseSymmetric;
+import org.wafersim.linalg.NodeBlockMatrix;
 import org.wafersim.linalg.SymmetricOperator;
 
 /**
@@ -255,7 +255,7 @@ public final class PlateModel {
             nodeCount[node] = n - nodeFirst[node];
         }
         long tp = System.nanoTime();
-        SparseSymmetric k = StiffnessPattern.of(mesh, nodeFirst, nodeCount, n, par);
+        NodeBlockMatrix k = StiffnessPattern.of(mesh, order, nodeFirst, nodeCount, n);
         long tq = System.nanoTime();
         assemble(k, new StiffnessPattern.Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
         long t1 = System.nanoTime();
@@ -276,15 +276,12 @@ public final class PlateModel {
         int levels;
         try {
             if (n <= directLimit) {
-                SparseCholesky chol = new SparseCholesky(k);
+                SparseCholesky chol = new SparseCholesky(k.toSparse());
                 pre = chol;
                 factorNonZeros = chol.factorNonZeros();
                 levels = 1;
             } else {
-                int[] blocks = new int[order.length + 1];
-                for (int t = 0; t < order.length; t++) blocks[t] = nodeFirst[order[t]];
-                blocks[order.length] = n;
-                BlockMultigrid mg = PlateHierarchy.build(this, k, dof, blocks, sc, coarsestLimit, par);
+                BlockMultigrid mg = PlateHierarchy.build(this, k, dof, sc, coarsestLimit, par);
                 pre = mg;
                 op = mg.operator();
                 factorNonZeros = mg.coarseFactorNonZeros();
@@ -301,7 +298,7 @@ public final class PlateModel {
     /** An assembled, scaled stiffness with its preconditioner (Cholesky factor or multigrid), ready for loads. */
     public final class Factorized {
         private final int[][] dof;
-        private final SparseSymmetric k;
+        private final NodeBlockMatrix k;
         private final SymmetricOperator op;
         private final double[] sc;
         private final Pcg.Preconditioner pre;
@@ -310,7 +307,7 @@ public final class PlateModel {
         private final Parallel par;
         private final double assemblySeconds, factorSeconds;
 
-        private Factorized(int[][] dof, SparseSymmetric k, SymmetricOperator op, double[] sc, Pcg.Preconditioner pre, long factorNonZeros,
+        private Factorized(int[][] dof, NodeBlockMatrix k, SymmetricOperator op, double[] sc, Pcg.Preconditioner pre, long factorNonZeros,
                            int levels, Parallel par, double assemblySeconds, double factorSeconds) {
             this.dof = dof;
             this.k = k;
@@ -422,14 +419,14 @@ public final class PlateModel {
      * so they are assembled in parallel, each row serially: every entry receives its contributions in the same order
      * whatever the thread count.
      */
-    private void assemble(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, Parallel par) {
+    private void assemble(NodeBlockMatrix k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, Parallel par) {
         for (int parity = 0; parity < 2; parity++) {
             int first = parity;
             par.forEach((mesh.ny - parity + 1) / 2, t -> assembleRow(k, slots, f, s, dof, first + 2 * t));
         }
     }
 
-    private void assembleRow(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
+    private void assembleRow(NodeBlockMatrix k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
         double[] c = new double[36], r = new double[6];
         int nLam = laminates.size();
         // each laminate's last element matrix with its kernel and laminate matrix: neighbouring elements of a row
@@ -439,14 +436,14 @@ public final class PlateModel {
         double[] kw = new double[PlateElement.N * PlateElement.N];   // an interlayer's spring matrix
         int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
         int[] off = new int[16];
-        StiffnessPattern.Scatter sk = k == null ? null : new StiffnessPattern.Scatter(k, slots, off);
+        StiffnessPattern.Scatter sk = k == null ? null : new StiffnessPattern.Scatter(k, slots, off, DOFS * nLam);
         for (int i = 0; i < mesh.nx; i++) {
             int e = mesh.element(i, j);
             int[] nodes = elementNodes(i, j);
             PlateElement pe = kernel(i, j);
             if (k != null) {
                 slots.offsets(nodes, off);
-                sk.nodes = nodes;
+                sk.begin(nodes);
             }
             for (int a = 0; a < laminates.size(); a++) {
                 if (!lamElem[a][e]) continue;
@@ -503,6 +500,7 @@ public final class PlateModel {
                     sk.shear(pe.vC, pe.wyC, da, db, ga, gb, w);
                 }
             }
+            if (k != null) sk.end();
         }
     }
 
