@@ -107,6 +107,9 @@ public final class NodeBlockMatrix implements SymmetricOperator {
         return start[nbr[q]] + o - nbrOff[q];
     }
 
+    /** The entry at {@code position}. */
+    public double valueAt(int position) { return values[position]; }
+
     /** Adds v to the entry at {@code position}. */
     public void addAt(int position, double v) { values[position] += v; }
 
