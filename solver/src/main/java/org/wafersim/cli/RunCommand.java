@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TerminalProgress progress = new TerminalProgress(err, quietOption.quiet, TerminalProgress.onTerminal());
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
-                cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
+                cs.name(), cs.source(), plan.dimensions(), plan.cells(), CaseRun.estimatedBytes(cs) / 1073741824.0));
         CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress, p -> writePartial(p, out, progress));
         progress.accept("writing " + out);
         ResultFile f = ResultLayout.of(r);
