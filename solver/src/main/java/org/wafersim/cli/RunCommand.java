@@ -105,13 +105,19 @@ public final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         TerminalProgress progress = new TerminalProgress(err, quietOption.quiet, TerminalProgress.onTerminal());
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
-                cs.name(), cs.source(), plan.dimensions(), plan.cells(), plan.estimatedBytes() / 1073741824.0));
+                cs.name(), cs.source(), plan.dimensions(), plan.cells(), CaseRun.estimatedBytes(cs) / 1073741824.0));
         CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress, p -> writePartial(p, out, progress));
         progress.accept("writing " + out);
+        long w0 = System.nanoTime();
         ResultFile f = ResultLayout.of(r);
         try {
+            long w1 = System.nanoTime();
             f.writeAtomically(out, forceOption.force);
+            long w2 = System.nanoTime();
             XdmfWriter.forResult(out, true);
+            if (Boolean.getBoolean("wafersim.trace"))
+                progress.accept(String.format("writing: layout %.2f s, HDF5 %.2f s, XDMF %.2f s", (w1 - w0) / 1e9,
+                        (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9));
         } catch (IOException e) {
             throw new InputException(out.toString(), null, "cannot write the result: " + e.getMessage());
         }

@@ -76,6 +76,10 @@ public enum ResultSchema {
             "relative residual per outer round"),
     SOLVER_WALL_SECONDS("/solver/wall_seconds", "s", Shape.PER_STAGE, When.ALWAYS,
             "wall time per stage (attribute stages)"),
+    SOLVER_HEAP_PEAK("/solver/heap_peak", "B", Shape.PER_STAGE, When.ALWAYS,
+            "heap used per stage: the sum of the JVM heap pools' peaks during the stage, what earlier stages still hold "
+                    + "included (attribute stages; attributes estimate_bytes, the run's estimate checked before it "
+                    + "started, and run_peak_bytes, the sum of each pool's peak over the run)"),
 
     STATUS("/status", "", Shape.GROUP, When.ALWAYS, "attributes status (ok, criteria_failed or the failure kind), "
             + "exit_code, message"),

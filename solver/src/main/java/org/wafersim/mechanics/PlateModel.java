@@ -208,7 +208,7 @@ public final class PlateModel {
      * Systems up to this many unknowns are solved with an exact sparse Cholesky preconditioner (one CG step); larger
      * ones with the multigrid V-cycle, whose coarsest level is no larger than this either.
      */
-    static final int DIRECT_LIMIT = 20_000;
+    public static final int DIRECT_LIMIT = 20_000;
 
     /**
      * The multigrid's coarsest level has at most this many unknowns (if the mesh can be coarsened that far): its

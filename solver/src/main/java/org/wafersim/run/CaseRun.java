@@ -61,8 +61,10 @@ public final class CaseRun {
     public static GridPlan plan(CaseSpec spec) { return GridBuilder.plan(spec); }
 
     /** Estimated heap of the whole run (bytes): the thermal grid's estimate plus the mechanics mesh's. */
-    public static long estimatedBytes(CaseSpec spec) {
-        GridPlan p = plan(spec);
+    public static long estimatedBytes(CaseSpec spec) { return estimatedBytes(spec, plan(spec)); }
+
+    /** As {@link #estimatedBytes(CaseSpec)} on the case's planned grid. */
+    static long estimatedBytes(CaseSpec spec, GridPlan p) {
         return p.estimatedBytes() + MechanicsRun.estimateBytes(spec, p);
     }
 
@@ -78,15 +80,18 @@ public final class CaseRun {
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress, Consumer<Partial> onFailure) {
         long t0 = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
+        HeapPeaks heap = new HeapPeaks();
         // reliability parameters first: bad values are input errors, reported before any solve
         ReliabilityParameters relParams = spec.analysis().reliability() ? spec.reliabilitySpec().parameters() : null;
         MeshStage mesh = MeshStage.build(spec, progress);
         stages.put("mesh", (System.nanoTime() - t0) / 1e9);
+        heap.close("mesh");
         if (spec.analysis().thermal() == CaseSpec.ThermalAnalysis.NONE) return prescribed(spec, mesh, threads, progress,
-                stages, t0);
+                stages, heap, t0);
         boolean transientRun = spec.analysis().thermal().timeDependent();
         try (Parallel par = new Parallel(threads > 0 ? threads : spec.solver().threads())) {
             ThermalStage th = ThermalStage.solve(spec, mesh, par, progress, stages, onFailure);
+            heap.close("thermal");
 
             // mechanics along the transient: the plate model is built before it, so that every step's field can be
             // restricted to its mesh as the integrator produces it
@@ -116,6 +121,7 @@ public final class CaseRun {
                 tr = TransientRun.run(spec, mesh.cores(), mesh.grid(), mesh.map(), th.model(), th.timeline(), init, par,
                         progress, dyn, hist);
                 stages.put("transient", (System.nanoTime() - t3) / 1e9);
+                heap.close("transient");
             }
 
             MechanicsRun.Outcome mech = null;
@@ -124,6 +130,7 @@ public final class CaseRun {
                 long t5 = System.nanoTime();
                 Map<String, double[]> fields = OperatingStates.mechanicsFields(spec, mesh, th, tr, par, progress);
                 stages.put("mechanics_thermal_states", (System.nanoTime() - t5) / 1e9);
+                heap.close("mechanics_thermal_states");
                 progress.accept("mechanics: " + String.join(", ", fields.keySet()));
                 if (pm == null) {
                     mech = MechanicsRun.run(spec, mesh.grid(), mesh.plan(), fields, par, progress);
@@ -134,6 +141,7 @@ public final class CaseRun {
                 }
                 stages.put("mechanics", mech.seconds());
                 mech = corner(spec, mech, fields, par, progress, stages);
+                heap.close("mechanics");
             }
 
             ReliabilityRun.Outcome rel = null;
@@ -142,9 +150,11 @@ public final class CaseRun {
                         mesh.cores().coreCount(), mech != null ? ", connector fatigue" : ""));
                 rel = ReliabilityRun.run(spec, relParams, mesh.cores(), th.coreT(), tr, mech, par);
                 stages.put("reliability", rel.seconds());
+                heap.close("reliability");
             }
 
-            RunSummary summary = SummaryStage.of(spec, mesh, th, stages, (System.nanoTime() - t0) / 1e9, tr, mech, rel);
+            RunSummary summary = SummaryStage.of(spec, mesh, th, stages, (System.nanoTime() - t0) / 1e9, heap, tr, mech,
+                    rel);
             return new Result(spec, mesh.grid(), mesh.cores(), th.corePower(), th.q(), th.result(), th.coreT(),
                     summary, th.model().coolant(), th.interfaceHeat(), tr, rel, mech, th.model().problem().fixed());
         }
@@ -167,12 +177,13 @@ public final class CaseRun {
      * where a thermal run has its solution (the per-core means of it too), no power and no heat paths.
      */
     private static Result prescribed(CaseSpec spec, MeshStage mesh, int threads, Consumer<String> progress,
-                                     Map<String, Double> stages, long t0) {
+                                     Map<String, Double> stages, HeapPeaks heap, long t0) {
         Grid g = mesh.grid();
         try (Parallel par = new Parallel(threads > 0 ? threads : spec.solver().threads())) {
             long t1 = System.nanoTime();
             double[] field = PrescribedTemperature.field(spec, g);
             stages.put("load", (System.nanoTime() - t1) / 1e9);
+            heap.close("load");
             progress.accept("mechanics: prescribed load (mechanics.load.type " + spec.mechanics().load().type().key()
                     + "), no thermal solve");
             Map<String, double[]> fields = new LinkedHashMap<>();
@@ -180,11 +191,12 @@ public final class CaseRun {
             MechanicsRun.Outcome mech = MechanicsRun.run(spec, g, mesh.plan(), fields, par, progress);
             stages.put("mechanics", mech.seconds());
             mech = corner(spec, mech, fields, par, progress, stages);
+            heap.close("mechanics");
             double[] coreT = mesh.map().coreMean(g, field);
             SteadyResult th = new SteadyResult(field, 0, new double[0], java.util.List.of(), 0, 0, new int[0], 0,
                     new double[0], 0, 0, 0, 0, null);
             RunSummary summary = SummaryStage.prescribed(spec, mesh, th, coreT, stages,
-                    (System.nanoTime() - t0) / 1e9, mech);
+                    (System.nanoTime() - t0) / 1e9, heap, mech);
             return new Result(spec, g, mesh.cores(), new double[mesh.cores().coreCount()], new double[g.cells()], th,
                     coreT, summary, null, new double[Math.max(0, g.layerCount() - 1)], null, null, mech, null);
         }

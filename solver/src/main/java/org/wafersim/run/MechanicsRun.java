@@ -129,11 +129,19 @@ public final class MechanicsRun {
     }
 
     /**
-     * Heap of the mechanics stage (bytes), from the plate mesh alone: the assembled stiffness (a node couples with
-     * its 3 x 3 neighbours: 9 d^2 entries per node, d = 6 dofs x laminates) and the nested-dissection Cholesky
-     * factor, whose fill on an N-node 2-D mesh grows as N log2 N; calibrated on the default stack (3 laminates):
-     * 17.7M factor non-zeros at 5 mm (2,704 nodes), 86M at 2.5 mm (10,201 nodes). 12 bytes per non-zero (value and
-     * row index), twice for the factorisation's workspace.
+     * Heap of the mechanics stage (bytes), from the plate mesh alone. A node couples with its 3 x 3 neighbours, so the
+     * stiffness has about 9 d^2 N entries on N nodes with d = 6 dofs x laminates.
+     * <ul>
+     * <li>Up to {@link PlateModel#DIRECT_LIMIT} unknowns the system is factorised: the nested-dissection Cholesky
+     * factor's fill on a 2-D mesh grows as N log2 N (calibrated on the default stack, 3 laminates: 17.7 M factor
+     * non-zeros at 5 mm, 2,704 nodes), 12 bytes per non-zero (value and row index), twice for the factorisation's
+     * workspace.</li>
+     * <li>Above it, the multigrid path: {@value #MULTIGRID_BYTES_PER_ENTRY} bytes per stiffness entry 9 d^2 N cover
+     * the finest matrix with its single-precision copy, the Galerkin levels (a third more entries), the diagonal
+     * blocks' inverses, the vectors of the paired solve and the restricted temperature fields, and what the
+     * collector has not reclaimed when the heap pools peak (measured on the default wafer, 10,201 nodes x 18 dofs:
+     * the mechanics stage's peak over the thermal stage's).</li>
+     * </ul>
      */
     public static long estimateBytes(CaseSpec spec, GridPlan plan) {
         if (!spec.analysis().mechanics()) return 0;
@@ -156,10 +164,15 @@ public final class MechanicsRun {
         }
         org.wafersim.mechanics.PlateMesh mesh = org.wafersim.mechanics.PlateMesh.covering(bx, by, spec.mechanics().spacing());
         double n = mesh.nodes(), d = 6.0 * laminates;
-        double factor = 1.9 * d * d * n * (Math.log(n) / Math.log(2));
         double matrix = 9 * d * d * n;
+        if (n * d > org.wafersim.mechanics.PlateModel.DIRECT_LIMIT)
+            return (long) (MULTIGRID_BYTES_PER_ENTRY * matrix);
+        double factor = 1.9 * d * d * n * (Math.log(n) / Math.log(2));
         return (long) (12 * (2 * factor + matrix) + 40 * n * d * 8);
     }
+
+    /** Heap per stiffness entry of the multigrid path (all levels, copies, vectors, uncollected garbage), bytes. */
+    static final double MULTIGRID_BYTES_PER_ENTRY = 28;
 
     /** Refuses, before any allocation, a mechanics mesh whose estimate does not fit next to the thermal run. */
     public static void checkMemory(CaseSpec spec, GridPlan plan, long maxHeapBytes) {

@@ -184,6 +184,13 @@ public final class ResultLayout {
         for (int i = 0; i < secs.length; i++) secs[i] = s.stageSeconds().get(stageNames[i]);
         f.dataset(SOLVER_WALL_SECONDS, secs, new int[]{secs.length});
         f.datasetAttribute(SOLVER_WALL_SECONDS, "stages", stageNames);
+        String[] heapStages = s.stageHeapBytes().keySet().toArray(new String[0]);
+        double[] bytes = new double[heapStages.length];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = s.stageHeapBytes().get(heapStages[i]);
+        f.dataset(SOLVER_HEAP_PEAK, bytes, new int[]{bytes.length});
+        f.datasetAttribute(SOLVER_HEAP_PEAK, "stages", heapStages);
+        f.datasetAttribute(SOLVER_HEAP_PEAK, "estimate_bytes", (double) s.estimatedBytes());
+        f.datasetAttribute(SOLVER_HEAP_PEAK, "run_peak_bytes", (double) s.peakHeapBytes());
         return f;
     }
 

@@ -25,6 +25,7 @@ public record RunSummary(
         double wallSeconds,
         long estimatedBytes,
         long peakHeapBytes,
+        Map<String, Long> stageHeapBytes,
         String coolingMode,
         double leakageW,
         double coolantOutletC,
@@ -38,6 +39,8 @@ public record RunSummary(
         PowerCoolantSummary powerCoolant,
         @JsonProperty(RunSummary.VERDICT) VerdictSummary verdict) {
 
+    private static final double GIB = 1024.0 * 1024.0 * 1024.0;
+
     /** JSON names of the stages' parts (the sweep's table reads them back from the point records). */
     public static final String TRANSIENT = "transientInfo", RELIABILITY = "reliabilityInfo",
             MECHANICS = "mechanicsInfo", VERDICT = "verdict";
@@ -45,6 +48,7 @@ public record RunSummary(
     public RunSummary {
         heatOutW = Collections.unmodifiableMap(new LinkedHashMap<>(heatOutW));
         stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
+        stageHeapBytes = stageHeapBytes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stageHeapBytes));
         interfaceHeatW = Collections.unmodifiableMap(new LinkedHashMap<>(interfaceHeatW));
     }
 
@@ -88,7 +92,7 @@ public record RunSummary(
         return new RunSummary(caseName, out, nx, ny, nz, cells, powerW, waferMaxC, waferMeanC, waferMinC, coreMaxC,
                 coreMinC, coreSpreadK, hottestCore, heatOutW, balanceRelError, rJunctionCoolantKPerW,
                 picardIterations, cgIterations, finalRelResidual, multigridLevels, stageSeconds, wallSeconds,
-                estimatedBytes, peakHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
+                estimatedBytes, peakHeapBytes, stageHeapBytes, coolingMode, leakageW, coolantOutletC, rJunctionMaxCoolantKPerW,
                 interfaceHeatW, feasibleNow, limitC, tr, rel, mech, pc, v);
     }
 
@@ -101,6 +105,19 @@ public record RunSummary(
         if (powerCoolant != null) sb.append(powerCoolant.text());
         sb.append(String.format("load T          wafer max %.2f degC, mean %.2f degC, min %.2f degC%n", waferMaxC,
                 waferMeanC, waferMinC));
+        costText(sb);
+        if (mechanicsInfo != null) sb.append(mechanicsInfo.text());
+        if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
+        if (verdict != null) sb.append(verdict.text());
+        sb.append(String.format("status          %s (exit %d): %s%n", status(), exitCode(), statusMessage()));
+        return sb.toString();
+    }
+
+    /**
+     * The wall time per stage, and the heap: the run's estimate and the peak used (sums of the heap pools' peaks, for
+     * the run and per stage, see {@link HeapPeaks}).
+     */
+    private void costText(StringBuilder sb) {
         sb.append(String.format("wall time       %.2f s (", wallSeconds));
         boolean first = true;
         for (var e : stageSeconds.entrySet()) {
@@ -108,11 +125,14 @@ public record RunSummary(
             first = false;
         }
         sb.append(')').append(System.lineSeparator());
-        if (mechanicsInfo != null) sb.append(mechanicsInfo.text());
-        if (output != null) sb.append("result          ").append(output).append(System.lineSeparator());
-        if (verdict != null) sb.append(verdict.text());
-        sb.append(String.format("status          %s (exit %d): %s%n", status(), exitCode(), statusMessage()));
-        return sb.toString();
+        sb.append(String.format("heap            estimate %.2f GiB, peak used %.2f GiB", estimatedBytes / GIB,
+                peakHeapBytes / GIB));
+        first = true;
+        for (var e : stageHeapBytes.entrySet()) {
+            sb.append(first ? " (" : ", ").append(String.format("%s %.2f", e.getKey(), e.getValue() / GIB));
+            first = false;
+        }
+        sb.append(first ? "" : " GiB)").append(System.lineSeparator());
     }
 
     /** The hottest core: its index, die (column, row), position in the die (column, row) and temperature. */
@@ -204,13 +224,7 @@ public record RunSummary(
                     waferMaxC, junctionLimitC));
         sb.append(String.format("solver          %d Picard, %d CG iterations, residual %.1e, %d multigrid levels%n",
                 picardIterations, cgIterations, finalRelResidual, multigridLevels));
-        sb.append(String.format("wall time       %.2f s (", wallSeconds));
-        boolean first = true;
-        for (var e : stageSeconds.entrySet()) {
-            sb.append(first ? "" : ", ").append(String.format("%s %.2f s", e.getKey(), e.getValue()));
-            first = false;
-        }
-        sb.append(String.format("); heap estimate %.2f GiB, peak used %.2f GiB%n", estimatedBytes / 1073741824.0, peakHeapBytes / 1073741824.0));
+        costText(sb);
         if (transientInfo != null) sb.append(transientInfo.text());
         if (mechanicsInfo != null) sb.append(mechanicsInfo.text());
         if (reliabilityInfo != null) sb.append(reliabilityInfo.text());

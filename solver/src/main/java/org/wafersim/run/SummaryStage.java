@@ -28,9 +28,10 @@ final class SummaryStage {
 
     /** The run's summary with each stage's part and the verdict. */
     static RunSummary of(CaseSpec spec, MeshStage mesh, ThermalStage th, Map<String, Double> stages, double wall,
-                         TransientRun.Outcome tr, MechanicsRun.Outcome mech, ReliabilityRun.Outcome rel) {
+                         HeapPeaks heap, TransientRun.Outcome tr, MechanicsRun.Outcome mech,
+                         ReliabilityRun.Outcome rel) {
         RunSummary summary = summarize(spec, mesh.grid(), mesh.cores(), th.result(), th.coreT(), mesh.plan(), stages,
-                wall, th.model().coolant(), th.interfaceHeat(), th.op().leakageW());
+                wall, heap, th.model().coolant(), th.interfaceHeat(), th.op().leakageW());
         List<String> notes = new java.util.ArrayList<>(notesWithGrid(notesOf(spec), mesh.plan()));
         notes.addAll(contactNotes(spec, mesh.grid(), th.interfaceHeat()));
         notes.addAll(sourceNotes(spec, th));
@@ -48,8 +49,10 @@ final class SummaryStage {
      * prescribed load's, there is no power, heat path or coolant; the mechanics and the verdict as in any run.
      */
     static RunSummary prescribed(CaseSpec spec, MeshStage mesh, SteadyResult field, double[] coreT,
-                                 Map<String, Double> stages, double wall, MechanicsRun.Outcome mech) {
-        RunSummary summary = summarize(spec, mesh.grid(), mesh.cores(), field, coreT, mesh.plan(), stages, wall, null,
+                                 Map<String, Double> stages, double wall, HeapPeaks heap,
+                                 MechanicsRun.Outcome mech) {
+        RunSummary summary = summarize(spec, mesh.grid(), mesh.cores(), field, coreT, mesh.plan(), stages, wall, heap,
+                null,
                 new double[0], 0);
         var load = spec.mechanics().load();
         String what = load.type() == org.wafersim.cases.LoadSpec.Type.UNIFORM
@@ -172,8 +175,8 @@ final class SummaryStage {
     }
 
     static RunSummary summarize(CaseSpec spec, Grid g, CoreArray cores, SteadyResult th, double[] coreT,
-                                GridPlan plan, Map<String, Double> stages, double wall, CoolantModel coolant,
-                                double[] iface, double leakageW) {
+                                GridPlan plan, Map<String, Double> stages, double wall, HeapPeaks heap,
+                                CoolantModel coolant, double[] iface, double leakageW) {
         double[] t = th.temperature();
         int wl = spec.waferLayerIndex();
         double max = -Double.MAX_VALUE, min = Double.MAX_VALUE;
@@ -201,10 +204,6 @@ final class SummaryStage {
         int cg = 0;
         for (int it : th.linearIterations()) cg += it;
         double rjc = th.powerIn() > 0 ? (junctionMean - spec.cooling().coolant().inlet()) / th.powerIn() : Double.NaN;
-        // Sum of the heap pools' peaks: an upper bound of the run's peak heap use.
-        long peak = 0;
-        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
-            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         Map<String, Double> ifaceMap = new LinkedHashMap<>();
         for (int l = 0; l < iface.length; l++)
             ifaceMap.put(g.layerNames().get(l) + "/" + g.layerNames().get(l + 1), iface[l]);
@@ -213,7 +212,7 @@ final class SummaryStage {
         return new RunSummary(spec.name(), null, g.nx, g.ny, g.nz, g.cells(), th.powerIn(),
                 max - KELVIN, waferMean - KELVIN, min - KELVIN, cmax - KELVIN, cmin - KELVIN, cmax - cmin, hc,
                 heat, th.balanceRelError(), rjc, th.picardIterations(), cg, th.finalRelResidual(),
-                th.multigridLevels(), stages, wall, plan.estimatedBytes(), peak,
+                th.multigridLevels(), stages, wall, CaseRun.estimatedBytes(spec, plan), heap.run(), heap.stages(),
                 spec.analysis().thermal() == CaseSpec.ThermalAnalysis.NONE ? NO_THERMAL : spec.cooling().mode().key,
                 leakageW,
                 coolant == null ? Double.NaN : coolant.outlet() - KELVIN, rjcMax, ifaceMap, feasible,
