@@ -85,7 +85,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      * @param p        prolongations, finest first; p.get(l) maps level l+1 to level l
      * @param coarseBlocks the blocks of levels 1, 2, ...
      */
-    public BlockMultigrid(SparseSymmetric a, Blocks blocks, List<Prolongation> p, List<Blocks> coarseBlocks,
+    public BlockMultigrid(NodeBlockMatrix a, Blocks blocks, List<Prolongation> p, List<Blocks> coarseBlocks,
                           Parallel par) {
         if (p.size() != coarseBlocks.size()) throw new IllegalArgumentException("one block list per coarse level");
         this.par = par;
@@ -101,7 +101,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             cur.p = pl;
             cur.r = pl.transposed();
             long tg = System.nanoTime();
-            SparseSymmetric ac = Galerkin.product(cur.a, pl, cur.r, par);
+            NodeBlockMatrix ac = Galerkin.product(cur.a, pl, coarseBlocks.get(l).starts(), par);
             long th = System.nanoTime();
             cur = new BlockLevel(ac, coarseBlocks.get(l));
             if (TRACE) System.err.printf("multigrid: level %d %,d unknowns %,d non-zeros, Galerkin %.3f s, blocks %.3f s%n",
@@ -114,17 +114,17 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         for (int l = 0; l + 1 < levels.size(); l++) {
             BlockLevel lv = levels.get(l);
             factorBlocks(lv);
-            double[] v = lv.a.values();
+            double[] v = lv.a.values;
             lv.fv = new float[v.length];
             par.forBlocks(v.length, (lo, hi) -> { for (int i = lo; i < hi; i++) lv.fv[i] = (float) v[i]; });
         }
         long tc = System.nanoTime();
         // the coarsest level: scaled to a unit diagonal (its unknowns mix displacements and slopes) and factorised
-        SparseSymmetric ac = levels.get(levels.size() - 1).a;
+        NodeBlockMatrix ac = levels.get(levels.size() - 1).a;
         int nc = ac.size();
         coarseScale = new double[nc];
         for (int c = 0; c < nc; c++) coarseScale[c] = 1 / Math.sqrt(ac.diagonal(c));
-        SparseSymmetric scaled = ac.copy();
+        SparseSymmetric scaled = ac.toSparse();
         scaled.scale(coarseScale);
         coarse = new SparseCholesky(scaled);
         if (TRACE) System.err.printf("multigrid: block factors %.3f s, coarsest Cholesky %.3f s (%,d non-zeros)%n",
@@ -137,33 +137,24 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      * The fine operator applied block by block in double precision (CG's products; the cycle works with the
      * single-precision copy).
      */
-    public SymmetricOperator operator() { return new BlockOperator(levels.get(0)); }
+    public SymmetricOperator operator() { return levels.get(0).a; }
 
     /**
      * r = b - A x with the level's single-precision values (the cycle's residual), by chunks of blocks; each row's
      * terms are subtracted from b in the order of the row, as the block relaxation does.
      */
     private static void residual(Parallel p, BlockLevel lv, double[] x, double[] b, double[] r) {
+        NodeBlockMatrix a = lv.a;
         int nb = lv.blocks.length - 1;
-        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         float[] vals = lv.fv;
         p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
             double[] xg = new double[256];
             for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
-                int lo = lv.blocks[k], hi = lv.blocks[k + 1];
+                int lo = lv.blocks[k], hi = lv.blocks[k + 1], len = a.len[k];
                 if (hi == lo) continue;
-                if (lv.shared[k]) {
-                    int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
-                    if (xg.length < len) xg = new double[len];
-                    for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-                    DenseBlocks.blockResidual(vals, p0, len, hi - lo, xg, lo, b, r, lo);
-                } else {
-                    for (int d = lo; d < hi; d++) {
-                        double acc = b[d];
-                        for (int q = colPtr[d]; q < colPtr[d + 1]; q++) acc -= vals[q] * x[rows[q]];
-                        r[d] = acc;
-                    }
-                }
+                if (xg.length < len) xg = new double[len];
+                a.gather(k, x, xg);
+                DenseBlocks.blockResidual(vals, a.valStart[k], len, hi - lo, xg, lo, b, r, lo);
             }
         });
     }
@@ -171,34 +162,18 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     /** {@link #residual} for two vectors at once: each matrix entry is loaded once for both. */
     private static void residual2(Parallel p, BlockLevel lv, double[] x1, double[] x2, double[] b1, double[] b2,
                                   double[] r1, double[] r2) {
+        NodeBlockMatrix a = lv.a;
         int nb = lv.blocks.length - 1;
-        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
         float[] vals = lv.fv;
         p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
             double[] g1 = new double[256], g2 = new double[256];
             for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
-                int lo = lv.blocks[k], hi = lv.blocks[k + 1];
+                int lo = lv.blocks[k], hi = lv.blocks[k + 1], len = a.len[k];
                 if (hi == lo) continue;
-                if (lv.shared[k]) {
-                    int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
-                    if (g1.length < len) { g1 = new double[len]; g2 = new double[len]; }
-                    for (int t = 0; t < len; t++) {
-                        int row = rows[p0 + t];
-                        g1[t] = x1[row];
-                        g2[t] = x2[row];
-                    }
-                    DenseBlocks.blockResidual2(vals, p0, len, hi - lo, g1, g2, lo, b1, b2, r1, r2, lo);
-                } else {
-                    for (int d = lo; d < hi; d++) {
-                        double a1 = b1[d], a2 = b2[d];
-                        for (int q = colPtr[d]; q < colPtr[d + 1]; q++) {
-                            a1 -= vals[q] * x1[rows[q]];
-                            a2 -= vals[q] * x2[rows[q]];
-                        }
-                        r1[d] = a1;
-                        r2[d] = a2;
-                    }
-                }
+                if (g1.length < len) { g1 = new double[len]; g2 = new double[len]; }
+                a.gather(k, x1, g1);
+                a.gather(k, x2, g2);
+                DenseBlocks.blockResidual2(vals, a.valStart[k], len, hi - lo, g1, g2, lo, b1, b2, r1, r2, lo);
             }
         });
     }
@@ -341,8 +316,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 double[][] scratch = {new double[64], new double[256]};
                 for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) {
                     int k = ks[u];
-                    if (lv.shared[k]) relaxFromZero(lv, k, rank, scratch);
-                    else relax(lv, k, scratch);
+                    relaxFromZero(lv, k, rank, scratch);
                 }
             });
         }
@@ -358,35 +332,37 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
                 double[][] scratch = {new double[64], new double[256], new double[64], new double[256]};
                 for (int u = ch * CHUNK, end = Math.min(ks.length, u + CHUNK); u < end; u++) {
                     int k = ks[u];
-                    if (lv.shared[k]) relax2FromZero(lv, k, rank, scratch);
-                    else relax2(lv, k, scratch);
+                    relax2FromZero(lv, k, rank, scratch);
                 }
             });
         }
     }
 
-    /** {@link #relax} of a shared block in the forward sweep from zero: only rows of colours before {@code rank}. */
+    /** {@link #relax} of block k in the forward sweep from zero: only the neighbours of colours before {@code rank}. */
     private static void relaxFromZero(BlockLevel lv, int k, int rank, double[][] scratch) {
-        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        NodeBlockMatrix a = lv.a;
         float[] vals = lv.fv;
         double[] x = lv.x, b = lv.b;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
         if (s == 0) return;
         if (scratch[0].length < s) scratch[0] = new double[s];
         double[] r = scratch[0];
-        int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+        int p0 = a.valStart[k], len = a.len[k];
         if (scratch[1].length < len) scratch[1] = new double[len];
         double[] xg = scratch[1];
-        int g0 = lv.segPtr[k], g1 = lv.segPtr[k + 1];
-        for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++])
-            if (lv.segColour[g] < rank) for (int t = t0; t < lv.segEnd[g]; t++) xg[t] = x[rows[p0 + t]];
+        int g0 = a.nbrPtr[k], g1 = a.nbrPtr[k + 1];
+        int[] nbr = a.nbr, start = a.start, off = a.nbrOff;
+        byte[] colour = lv.nbrColour;
+        for (int g = g0; g < g1; g++)
+            if (colour[g] < rank) System.arraycopy(x, start[nbr[g]], xg, off[g], start[nbr[g] + 1] - start[nbr[g]]);
         int d = 0;
         for (; d + 3 < s; d += 4) {
             int q0 = p0 + d * len, q1 = q0 + len, q2 = q1 + len, q3 = q2 + len;
             double a0 = b[lo + d], a1 = b[lo + d + 1], a2 = b[lo + d + 2], a3 = b[lo + d + 3];
-            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
-                if (lv.segColour[g] >= rank) continue;
-                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+            for (int g = g0; g < g1; g++) {
+                if (colour[g] >= rank) continue;
+                int m = nbr[g];
+                for (int t = off[g], t1 = t + start[m + 1] - start[m]; t < t1; t++) {
                     double v = xg[t];
                     a0 -= vals[q0 + t] * v;
                     a1 -= vals[q1 + t] * v;
@@ -399,9 +375,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         for (; d < s; d++) {
             int q0 = p0 + d * len;
             double a0 = b[lo + d];
-            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
-                if (lv.segColour[g] >= rank) continue;
-                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) a0 -= vals[q0 + t] * xg[t];
+            for (int g = g0; g < g1; g++) {
+                if (colour[g] >= rank) continue;
+                int m = nbr[g];
+                for (int t = off[g], t1 = t + start[m + 1] - start[m]; t < t1; t++) a0 -= vals[q0 + t] * xg[t];
             }
             r[d] = a0;
         }
@@ -411,31 +388,33 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
 
     /** {@link #relaxFromZero} for both vectors. */
     private static void relax2FromZero(BlockLevel lv, int k, int rank, double[][] scratch) {
-        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
+        NodeBlockMatrix a = lv.a;
         float[] vals = lv.fv;
         double[] x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
         int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
         if (s == 0) return;
         if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
         double[] r1 = scratch[0], r2 = scratch[2];
-        int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
+        int p0 = a.valStart[k], len = a.len[k];
         if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
         double[] u1 = scratch[1], u2 = scratch[3];
-        int g0 = lv.segPtr[k], g1 = lv.segPtr[k + 1];
-        for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++])
-            if (lv.segColour[g] < rank)
-                for (int t = t0; t < lv.segEnd[g]; t++) {
-                    int row = rows[p0 + t];
-                    u1[t] = x1[row];
-                    u2[t] = x2[row];
-                }
+        int g0 = a.nbrPtr[k], g1 = a.nbrPtr[k + 1];
+        int[] nbr = a.nbr, start = a.start, off = a.nbrOff;
+        byte[] colour = lv.nbrColour;
+        for (int g = g0; g < g1; g++)
+            if (colour[g] < rank) {
+                int m = nbr[g], sz = start[m + 1] - start[m];
+                System.arraycopy(x1, start[m], u1, off[g], sz);
+                System.arraycopy(x2, start[m], u2, off[g], sz);
+            }
         int d = 0;
         for (; d + 1 < s; d += 2) {
             int q0 = p0 + d * len, q1 = q0 + len;
             double a0 = b1[lo + d], a1 = b1[lo + d + 1], c0 = b2[lo + d], c1 = b2[lo + d + 1];
-            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
-                if (lv.segColour[g] >= rank) continue;
-                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+            for (int g = g0; g < g1; g++) {
+                if (colour[g] >= rank) continue;
+                int m = nbr[g];
+                for (int t = off[g], t1 = t + start[m + 1] - start[m]; t < t1; t++) {
                     double v0 = vals[q0 + t], v1 = vals[q1 + t], u = u1[t], w = u2[t];
                     a0 -= v0 * u;
                     a1 -= v1 * u;
@@ -448,9 +427,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         for (; d < s; d++) {
             int q0 = p0 + d * len;
             double a0 = b1[lo + d], c0 = b2[lo + d];
-            for (int g = g0, t0 = 0; g < g1; t0 = lv.segEnd[g++]) {
-                if (lv.segColour[g] >= rank) continue;
-                for (int t = t0, t1 = lv.segEnd[g]; t < t1; t++) {
+            for (int g = g0; g < g1; g++) {
+                if (colour[g] >= rank) continue;
+                int m = nbr[g];
+                for (int t = off[g], t1 = t + start[m + 1] - start[m]; t < t1; t++) {
                     a0 -= vals[q0 + t] * u1[t];
                     c0 -= vals[q0 + t] * u2[t];
                 }
@@ -480,70 +460,39 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
 
     /** Block Gauss-Seidel step on block k; scratch[0], scratch[1] are work arrays (grown if needed). */
     private static void relax(BlockLevel lv, int k, double[][] scratch) {
-        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        float[] vals = lv.fv;
+        NodeBlockMatrix a = lv.a;
         double[] x = lv.x, b = lv.b;
-        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo, len = a.len[k];
         if (s == 0) return;
         if (scratch[0].length < s) scratch[0] = new double[s];
         double[] r = scratch[0];
-        // block residual with the current iterate (the matrix is symmetric: column d is row d)
-        if (lv.shared[k]) {
-            // the node's columns share their rows: gather x once, then dense dot products
-            int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
-            if (scratch[1].length < len) scratch[1] = new double[len];
-            double[] xg = scratch[1];
-            for (int t = 0; t < len; t++) xg[t] = x[rows[p0 + t]];
-            DenseBlocks.blockResidual(vals, p0, len, s, xg, lo, b, r, 0);
-        } else {
-            for (int d = lo; d < hi; d++) {
-                double acc = b[d];
-                for (int p = colPtr[d]; p < colPtr[d + 1]; p++) acc -= vals[p] * x[rows[p]];
-                r[d - lo] = acc;
-            }
-        }
-        if (scratch[1].length < s) scratch[1] = new double[s];
-        double[] z = scratch[1];
-        DenseBlocks.applyInverse(lv.diagFactor, lv.factorStart[k], s, r, z);
-        for (int d = lo; d < hi; d++) x[d] += z[d - lo];
+        // block residual with the current iterate (the matrix is symmetric: column d is row d); the block's columns
+        // share their rows: gather x once, then dense dot products
+        if (scratch[1].length < len) scratch[1] = new double[len];
+        double[] xg = scratch[1];
+        a.gather(k, x, xg);
+        DenseBlocks.blockResidual(lv.fv, a.valStart[k], len, s, xg, lo, b, r, 0);
+        DenseBlocks.applyInverse(lv.diagFactor, lv.factorStart[k], s, r, xg);   // xg is free now (len >= s)
+        for (int d = lo; d < hi; d++) x[d] += xg[d - lo];
     }
 
     /** {@link #relax} of block k for both vectors; scratch holds four work arrays. */
     private static void relax2(BlockLevel lv, int k, double[][] scratch) {
-        int[] colPtr = lv.a.colPtr(), rows = lv.a.rows();
-        float[] vals = lv.fv;
+        NodeBlockMatrix a = lv.a;
         double[] x1 = lv.x, b1 = lv.b, x2 = lv.x2, b2 = lv.b2;
-        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo;
+        int lo = lv.blocks[k], hi = lv.blocks[k + 1], s = hi - lo, len = a.len[k];
         if (s == 0) return;
         if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
         double[] r1 = scratch[0], r2 = scratch[2];
-        if (lv.shared[k]) {
-            int p0 = colPtr[lo], len = colPtr[lo + 1] - p0;
-            if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
-            double[] g1 = scratch[1], g2 = scratch[3];
-            for (int t = 0; t < len; t++) {
-                int row = rows[p0 + t];
-                g1[t] = x1[row];
-                g2[t] = x2[row];
-            }
-            DenseBlocks.blockResidual2(vals, p0, len, s, g1, g2, lo, b1, b2, r1, r2, 0);
-        } else {
-            for (int d = lo; d < hi; d++) {
-                double a1 = b1[d], a2 = b2[d];
-                for (int p = colPtr[d]; p < colPtr[d + 1]; p++) {
-                    a1 -= vals[p] * x1[rows[p]];
-                    a2 -= vals[p] * x2[rows[p]];
-                }
-                r1[d - lo] = a1;
-                r2[d - lo] = a2;
-            }
-        }
-        if (scratch[1].length < s) { scratch[1] = new double[s]; scratch[3] = new double[s]; }
-        double[] z1 = scratch[1], z2 = scratch[3];
-        DenseBlocks.applyInverse2(lv.diagFactor, lv.factorStart[k], s, r1, r2, z1, z2);
+        if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
+        double[] g1 = scratch[1], g2 = scratch[3];
+        a.gather(k, x1, g1);
+        a.gather(k, x2, g2);
+        DenseBlocks.blockResidual2(lv.fv, a.valStart[k], len, s, g1, g2, lo, b1, b2, r1, r2, 0);
+        DenseBlocks.applyInverse2(lv.diagFactor, lv.factorStart[k], s, r1, r2, g1, g2);   // g1, g2 free now
         for (int d = lo; d < hi; d++) {
-            x1[d] += z1[d - lo];
-            x2[d] += z2[d - lo];
+            x1[d] += g1[d - lo];
+            x2[d] += g2[d - lo];
         }
     }
 
@@ -555,9 +504,10 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             double[] work = new double[64];
             for (int k = ch * CHUNK, b1 = Math.min(nb, k + CHUNK); k < b1; k++) {
                 int lo = lv.blocks[k], s = lv.blocks[k + 1] - lo, o = lv.factorStart[k];
-                double[] f = lv.diagFactor;
+                double[] f = lv.diagFactor, av = lv.a.values;
+                int vd = lv.a.valStart[k] + (s > 0 ? lv.a.nbrOff[lv.a.diagAt[k]] : 0), len = lv.a.len[k];
                 for (int i = 0; i < s; i++)
-                    for (int j = 0; j < s; j++) f[o + i * s + j] = lv.a.get(lo + i, lo + j);
+                    for (int j = 0; j < s; j++) f[o + i * s + j] = av[vd + j * len + i];
                 for (int j = 0; j < s; j++) {
                     double d = f[o + j * s + j];
                     for (int m = 0; m < j; m++) d -= f[o + j * s + m] * f[o + j * s + m];

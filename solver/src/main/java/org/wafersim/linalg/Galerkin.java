@@ -3,164 +3,183 @@ package org.wafersim.linalg;
 import java.util.Arrays;
 
 /**
- * The Galerkin coarse operator of {@link BlockMultigrid}, A_c = R A P with R = P^T for a symmetric A (e.g. Trottenberg,
- * Oosterlee and Schüller, <i>Multigrid</i>, section 7.7.2), built row by row in work proportional to the non-zeros.
+ * The Galerkin coarse operator of {@link BlockMultigrid}, A_c = P^T A P for a symmetric A (e.g. Trottenberg,
+ * Oosterlee and Schüller, <i>Multigrid</i>, section 7.7.2), built block column by block column of A_c in node-block
+ * form, in work proportional to the non-zeros and with no intermediate product held for the whole level.
  *
- * <p>Storage: the intermediate rows of A P and the coarse rows are kept in one flat array per fixed block of
- * {@link Parallel#BLOCK} rows, not in an array per row. The fine level's A P has some 30 M entries; as small
- * arrays they survive into the old generation and the collector copies them there (hundreds of milliseconds of
- * pauses per level), while a few large arrays are allocated in place and never copied.
+ * <p>Coarse block column J: W = A P[:, J] over the fine blocks within reach (the neighbours of the fine blocks
+ * that P maps J to), then A_c[:, J] = P^T W. Each block column is computed by one task in a fixed order, so the
+ * result does not depend on the thread count; the two triangles, which differ by round-off, are averaged at the end.
+ * The pattern is that of the node blocks: coarse blocks I and J are coupled when a fine block that P maps I to
+ * neighbours one that P maps J to, and their coupling block is stored dense.
  */
 final class Galerkin {
     private Galerkin() { }
 
-    /**
-     * Whether column i has the rows of column i - 1 (then, both being stored one after the other with equal lengths,
-     * entry q of column i - 1 + d sits at colPtr[i - 1] + d * length + q).
-     */
-    private static boolean sameRows(int[] colPtr, int[] rows, int i) {
-        return colPtr[i + 1] - colPtr[i] == colPtr[i] - colPtr[i - 1]
-                && Arrays.equals(rows, colPtr[i], colPtr[i + 1], rows, colPtr[i - 1], colPtr[i]);
-    }
-
-    /** Rows [lo, lo + BLOCK) of a row-compressed matrix: pattern of row i cols[i - lo], values at vals[start[i - lo]..]. */
-    private record RowBlock(int[][] cols, int[] start, double[] vals) { }
+    /** Coarse blocks per parallel task (a block column costs some 10^5 multiply-adds). */
+    private static final int TASK = 16;
 
     /**
-     * A_c = P^T A P in O(non-zeros): first the rows of A P (A symmetric, so its column i is row i), then the rows
-     * of P^T (A P) with a dense accumulator per row block; symmetrised at the end against round-off. Every entry is
-     * summed in a fixed order (the rows of A and of R in ascending position), whatever the thread count.
+     * A_c = P^T A P with the coarse unknowns in the blocks {@code cStart} (block J holds [cStart[J], cStart[J+1])).
      */
-    static SparseSymmetric product(SparseSymmetric a, BlockMultigrid.Prolongation p, BlockMultigrid.Prolongation r,
-                                   Parallel par) {
-        int nf = a.size(), nc = p.coarseSize();
-        int[] colPtr = a.colPtr(), rows = a.rows();
-        double[] vals = a.values();
+    static NodeBlockMatrix product(NodeBlockMatrix a, BlockMultigrid.Prolongation p, int[] cStart, Parallel par) {
+        int nbF = a.blockCount(), nbC = cStart.length - 1, nc = p.coarseSize();
+        if (cStart[nbC] != nc) throw new IllegalArgumentException("coarse blocks do not cover the prolongation's columns");
         int[] pPtr = p.rowPtr(), pCols = p.cols();
         double[] pVals = p.vals();
-        RowBlock[] ap = new RowBlock[(nf + Parallel.BLOCK - 1) / Parallel.BLOCK];
-        par.forBlocks(nf, (lo, hi) -> {
-            boolean[] seen = new boolean[nc];
-            int[] list = new int[nc], posOf = new int[nc];
-            int[][] pat = new int[hi - lo][];
-            int[] start = new int[hi - lo + 1];
-            // symbolic: a run of rows with the same columns (the dofs of one node, stored column after column) has
-            // one pattern in A P, collected once and shared
-            for (int i = lo; i < hi; i++) {
-                if (i > lo && sameRows(colPtr, rows, i)) {
-                    pat[i - lo] = pat[i - lo - 1];
-                } else {
-                    int m = 0;
-                    for (int q = colPtr[i]; q < colPtr[i + 1]; q++) {
-                        int j = rows[q];
-                        for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
-                            int c = pCols[t];
-                            if (!seen[c]) { seen[c] = true; list[m++] = c; }
+        int[] cBlockOf = new int[nc];
+        for (int J = 0; J < nbC; J++) Arrays.fill(cBlockOf, cStart[J], cStart[J + 1], J);
+        // the coarse blocks of each fine block (f2c) and the fine blocks of each coarse block (c2f), ascending
+        int[] f2cPtr = new int[nbF + 1];
+        int[] stamp = new int[nbC];
+        Arrays.fill(stamp, -1);
+        int[] f2c = new int[16 * Math.max(1, nbF)];
+        int m = 0;
+        for (int i = 0; i < nbF; i++) {
+            int m0 = m;
+            for (int r = a.start[i]; r < a.start[i + 1]; r++)
+                for (int t = pPtr[r]; t < pPtr[r + 1]; t++) {
+                    int I = cBlockOf[pCols[t]];
+                    if (stamp[I] == i) continue;
+                    stamp[I] = i;
+                    if (m == f2c.length) f2c = Arrays.copyOf(f2c, 2 * m);
+                    f2c[m++] = I;
+                }
+            Arrays.sort(f2c, m0, m);
+            f2cPtr[i + 1] = m;
+        }
+        int[] c2fPtr = new int[nbC + 1];
+        for (int q = 0; q < m; q++) c2fPtr[f2c[q] + 1]++;
+        for (int J = 0; J < nbC; J++) c2fPtr[J + 1] += c2fPtr[J];
+        int[] c2f = new int[m], fill = Arrays.copyOf(c2fPtr, nbC);
+        for (int i = 0; i < nbF; i++)
+            for (int q = f2cPtr[i]; q < f2cPtr[i + 1]; q++) c2f[fill[f2c[q]]++] = i;
+        // symbolic: the coarse neighbours of every coarse block
+        int tasks = (nbC + TASK - 1) / TASK;
+        int[][] nbrOf = new int[nbC][];
+        final int[] f2cF = f2c;
+        par.forEach(tasks, (long) m * 81, task -> {
+            int[] seen = new int[nbC];
+            Arrays.fill(seen, -1);
+            int[] list = new int[64];
+            for (int J = task * TASK, end = Math.min(nbC, J + TASK); J < end; J++) {
+                int cnt = 0;
+                if (cStart[J + 1] > cStart[J]) {
+                    // a block is its own neighbour even if P does not reach it (then its rows are zero: singular)
+                    seen[J] = J;
+                    list[cnt++] = J;
+                }
+                for (int u = c2fPtr[J]; u < c2fPtr[J + 1]; u++) {
+                    int j = c2f[u];
+                    for (int q = a.nbrPtr[j]; q < a.nbrPtr[j + 1]; q++) {
+                        int i = a.nbr[q];
+                        for (int v = f2cPtr[i]; v < f2cPtr[i + 1]; v++) {
+                            int I = f2cF[v];
+                            if (seen[I] == J) continue;
+                            seen[I] = J;
+                            if (cnt == list.length) list = Arrays.copyOf(list, 2 * cnt);
+                            list[cnt++] = I;
                         }
                     }
-                    Arrays.sort(list, 0, m);
-                    for (int t = 0; t < m; t++) seen[list[t]] = false;
-                    pat[i - lo] = Arrays.copyOf(list, m);
                 }
-                start[i - lo + 1] = start[i - lo] + pat[i - lo].length;
+                Arrays.sort(list, 0, cnt);
+                nbrOf[J] = Arrays.copyOf(list, cnt);
             }
-            // numeric, run by run: row d of the run is sum over its columns q (ascending) of A[d][q] P[j_q, :], the
-            // terms of each entry added in the order of the plain row-by-row product (the same numbers); the loop
-            // over the run's rows is innermost, so each P entry and its position are loaded once for all of them
-            double[] out = new double[start[hi - lo]];
-            for (int i0 = lo, i1; i0 < hi; i0 = i1) {
-                i1 = i0 + 1;
-                while (i1 < hi && pat[i1 - lo] == pat[i0 - lo]) i1++;
-                int[] cols = pat[i0 - lo];
-                int m = cols.length, s = i1 - i0, o = start[i0 - lo], p0 = colPtr[i0], len = colPtr[i0 + 1] - p0;
-                for (int t = 0; t < m; t++) posOf[cols[t]] = t;
-                for (int q = 0; q < len; q++) {
-                    int j = rows[p0 + q];
-                    for (int t = pPtr[j]; t < pPtr[j + 1]; t++) {
-                        int at = o + posOf[pCols[t]];
-                        double w = pVals[t];
-                        for (int d = 0, vq = p0 + q; d < s; d++, at += m, vq += len) out[at] += vals[vq] * w;
+        });
+        int[] ptr = new int[nbC + 1];
+        for (int J = 0; J < nbC; J++) ptr[J + 1] = ptr[J] + nbrOf[J].length;
+        int[] nbr = new int[ptr[nbC]];
+        for (int J = 0; J < nbC; J++) System.arraycopy(nbrOf[J], 0, nbr, ptr[J], nbrOf[J].length);
+        NodeBlockMatrix ac = new NodeBlockMatrix(cStart.clone(), ptr, nbr);
+        double[] vals = a.values, out = ac.values;
+        // numeric, block column by block column
+        par.forEach(tasks, (long) out.length * 40, task -> {
+            int[] slotOf = new int[nbF], slots = new int[64], cOff = new int[nbC];
+            Arrays.fill(slotOf, -1);
+            double[] w = new double[1024], wt = new double[1024], c = new double[1024];
+            for (int J = task * TASK, end = Math.min(nbC, J + TASK); J < end; J++) {
+                int cs = cStart[J], ce = cStart[J + 1], sJ = ce - cs;
+                if (sJ == 0) continue;
+                // the fine blocks W covers, each a run of rows
+                int nSlots = 0, wRows = 0;
+                for (int u = c2fPtr[J]; u < c2fPtr[J + 1]; u++) {
+                    int j = c2f[u];
+                    for (int q = a.nbrPtr[j]; q < a.nbrPtr[j + 1]; q++) {
+                        int i = a.nbr[q];
+                        if (slotOf[i] >= 0) continue;
+                        slotOf[i] = wRows;
+                        if (nSlots == slots.length) slots = Arrays.copyOf(slots, 2 * nSlots);
+                        slots[nSlots++] = i;
+                        wRows += a.start[i + 1] - a.start[i];
                     }
                 }
-            }
-            ap[lo / Parallel.BLOCK] = new RowBlock(pat, start, out);
-        });
-        int nbc = (nc + Parallel.BLOCK - 1) / Parallel.BLOCK;
-        int[][] cPat = new int[nbc][];
-        double[][] cVal = new double[nbc][];
-        int[] len = new int[nc];
-        int[] rPtr = r.rowPtr(), rCols = r.cols();
-        double[] rVals = r.vals();
-        par.forBlocks(nc, (lo, hi) -> {
-            double[] acc = new double[nc];
-            boolean[] seen = new boolean[nc];
-            int[] list = new int[nc];
-            int[] bp = new int[Math.max(16, (hi - lo) * 64)];
-            double[] bv = new double[bp.length];
-            int used = 0;
-            for (int c = lo; c < hi; c++) {
-                int m = 0;
-                for (int t = rPtr[c]; t < rPtr[c + 1]; t++) {
-                    int i = rCols[t];
-                    double w = rVals[t];
-                    RowBlock rb = ap[i / Parallel.BLOCK];
-                    int li = i % Parallel.BLOCK;
-                    int[] ac = rb.cols()[li];
-                    double[] av = rb.vals();
-                    for (int q = 0, o = rb.start()[li]; q < ac.length; q++) {
-                        int d = ac[q];
-                        if (!seen[d]) { seen[d] = true; list[m++] = d; }
-                        acc[d] += w * av[o + q];
+                int size = wRows * sJ;
+                if (w.length < size) { w = new double[size]; wt = new double[size]; }
+                Arrays.fill(w, 0, size, 0);
+                // W = A P[:, J], column-major (column cc of W at cc * wRows): A's column r scaled by P[r][c]
+                for (int u = c2fPtr[J]; u < c2fPtr[J + 1]; u++) {
+                    int j = c2f[u], lenJ = a.len[j];
+                    for (int r = a.start[j]; r < a.start[j + 1]; r++) {
+                        int colBase = a.valStart[j] + (r - a.start[j]) * lenJ;
+                        for (int t = pPtr[r]; t < pPtr[r + 1]; t++) {
+                            int col = pCols[t];
+                            if (col < cs || col >= ce) continue;
+                            double pw = pVals[t];
+                            int wb = (col - cs) * wRows;
+                            for (int q = a.nbrPtr[j]; q < a.nbrPtr[j + 1]; q++) {
+                                int i = a.nbr[q], dst = wb + slotOf[i], src = colBase + a.nbrOff[q];
+                                for (int e = 0, sz = a.start[i + 1] - a.start[i]; e < sz; e++)
+                                    w[dst + e] += pw * vals[src + e];
+                            }
+                        }
                     }
                 }
-                Arrays.sort(list, 0, m);
-                if (used + m > bp.length) {
-                    int cap = Math.max(used + m, 2 * bp.length);
-                    bp = Arrays.copyOf(bp, cap);
-                    bv = Arrays.copyOf(bv, cap);
+                for (int cc = 0; cc < sJ; cc++)
+                    for (int row = 0; row < wRows; row++) wt[row * sJ + cc] = w[cc * wRows + row];
+                // A_c[:, J] = P^T W, row-major by the position in J's columns
+                for (int q = ac.nbrPtr[J]; q < ac.nbrPtr[J + 1]; q++) cOff[ac.nbr[q]] = ac.nbrOff[q];
+                int lenC = ac.len[J], csize = lenC * sJ;
+                if (c.length < csize) c = new double[csize];
+                Arrays.fill(c, 0, csize, 0);
+                for (int sl = 0; sl < nSlots; sl++) {
+                    int i = slots[sl], so = slotOf[i];
+                    for (int r = a.start[i]; r < a.start[i + 1]; r++) {
+                        int wr = (so + r - a.start[i]) * sJ;
+                        for (int t = pPtr[r]; t < pPtr[r + 1]; t++) {
+                            int col = pCols[t], I = cBlockOf[col], cb = (cOff[I] + col - cStart[I]) * sJ;
+                            double pw = pVals[t];
+                            for (int cc = 0; cc < sJ; cc++) c[cb + cc] += pw * wt[wr + cc];
+                        }
+                    }
                 }
-                for (int t = 0; t < m; t++) {
-                    int d = list[t];
-                    bp[used + t] = d;
-                    bv[used + t] = acc[d];
-                    acc[d] = 0;
-                    seen[d] = false;
-                }
-                used += m;
-                len[c] = m;
+                int vs = ac.valStart[J];
+                for (int cc = 0; cc < sJ; cc++)
+                    for (int pos = 0; pos < lenC; pos++) out[vs + cc * lenC + pos] = c[pos * sJ + cc];
+                for (int sl = 0; sl < nSlots; sl++) slotOf[slots[sl]] = -1;
             }
-            cPat[lo / Parallel.BLOCK] = bp;
-            cVal[lo / Parallel.BLOCK] = bv;
         });
-        int[] ptr = new int[nc + 1];
-        for (int c = 0; c < nc; c++) ptr[c + 1] = ptr[c] + len[c];
-        int[] rr = new int[ptr[nc]];
-        double[] vv = new double[ptr[nc]];
-        par.forEach(nbc, ptr[nc], b -> {
-            int lo = b * Parallel.BLOCK, hi = Math.min(nc, lo + Parallel.BLOCK), n = ptr[hi] - ptr[lo];
-            System.arraycopy(cPat[b], 0, rr, ptr[lo], n);
-            System.arraycopy(cVal[b], 0, vv, ptr[lo], n);
-        });
-        SparseSymmetric out = SparseSymmetric.adopt(ptr, rr);
-        double[] v = out.values();
         // the pattern is symmetric (that of P^T A P); the two triangles differ by round-off only: average them. Each
-        // pair is averaged once, from its column c < d, and only its two entries are written, so the columns can
-        // be processed in parallel.
-        par.forBlocks(nc, (lo, hi) -> {
-            for (int c = lo; c < hi; c++)
-                for (int q = ptr[c]; q < ptr[c + 1]; q++) {
-                    int d = rr[q];
-                    if (d <= c) {
-                        if (d == c) v[q] = vv[q];
-                        continue;
-                    }
-                    int t = Arrays.binarySearch(rr, ptr[d], ptr[d + 1], c);
-                    if (t < 0) throw new IllegalStateException("Galerkin product: pattern not symmetric");
-                    double mean = 0.5 * (vv[q] + vv[t]);
-                    v[q] = mean;
-                    v[t] = mean;
+        // pair of blocks is averaged once, from the column of the larger index, and only its two blocks are written
+        par.forEach(tasks, out.length, task -> {
+            for (int J = task * TASK, end = Math.min(nbC, J + TASK); J < end; J++) {
+                int sJ = cStart[J + 1] - cStart[J], lenJ = ac.len[J];
+                for (int q = ac.nbrPtr[J]; q < ac.nbrPtr[J + 1]; q++) {
+                    int I = ac.nbr[q];
+                    if (I > J) break;
+                    int sI = cStart[I + 1] - cStart[I], lenI = ac.len[I];
+                    int pIJ = ac.valStart[J] + ac.nbrOff[q];          // entry (I_x, J_y) at pIJ + y lenJ + x
+                    int pJI = ac.valStart[I] + ac.offset(I, J);       // entry (J_y, I_x) at pJI + x lenI + y
+                    for (int y = 0; y < sJ; y++)
+                        for (int x = 0; x < sI; x++) {
+                            if (I == J && x >= y) break;
+                            int u = pIJ + y * lenJ + x, v = pJI + x * lenI + y;
+                            double mean = 0.5 * (out[u] + out[v]);
+                            out[u] = mean;
+                            out[v] = mean;
+                        }
                 }
+            }
         });
-        return out;
+        return ac;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.wafersim.linalg.BlockMultigrid;
 import org.wafersim.linalg.NestedDissection;
 import org.wafersim.linalg.Parallel;
-import org.wafersim.linalg.SparseSymmetric;
+import org.wafersim.linalg.NodeBlockMatrix;
 
 /**
  * The geometric multigrid hierarchy of a {@link PlateModel}: coarser meshes made by dropping every other node line
@@ -48,10 +48,9 @@ final class PlateHierarchy {
      * Builds the hierarchy below the fine level and the multigrid on the scaled fine operator {@code k}.
      *
      * @param dof    the fine numbering
-     * @param blocks the fine node blocks in numbering order
      * @param sc     the fine unit-diagonal scaling (k = S K S, its unknowns y = x / sc)
      */
-    static BlockMultigrid build(PlateModel m, SparseSymmetric k, int[][] dof, int[] blocks, double[] sc,
+    static BlockMultigrid build(PlateModel m, NodeBlockMatrix k, int[][] dof, double[] sc,
                                 int coarsestLimit, Parallel par) {
         long t0 = System.nanoTime();
         int[] fineOrder = NestedDissection.order(m.mesh().nx + 1, m.mesh().ny + 1, 1);
@@ -75,6 +74,8 @@ final class PlateHierarchy {
         }
         if (PlateModel.TRACE) System.err.printf("mechanics: %d coarse meshes and prolongations %.3f s%n", ps.size(),
                 (System.nanoTime() - t0) / 1e9);
+        int[] blocks = new int[k.blockCount() + 1];
+        for (int t = 0; t <= k.blockCount(); t++) blocks[t] = k.blockStart(t);
         return new BlockMultigrid(k, new BlockMultigrid.Blocks(blocks, colours(m.mesh(), fineOrder)), ps, cblocks, par);
     }
 

@@ -13,7 +13,7 @@ import org.wafersim.linalg.NestedDissection;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.SparseCholesky;
-import org.wafersim.linalg.SparseSymmetric;
+import org.wafersim.linalg.NodeBlockMatrix;
 import org.wafersim.linalg.SymmetricOperator;
 
 /**
@@ -204,6 +204,46 @@ public final class PlateModel {
         return factorize(fixes, par).solve(s);
     }
 
+    /** The unknowns' numbering (laminate, node * DOFS + dof; -1 fixed or absent) and the assembled stiffness. */
+    record Assembled(int[][] dof, NodeBlockMatrix k) { }
+
+    /**
+     * Numbers the unknowns (nodes in nested-dissection order, then laminates, then dofs) and assembles the unscaled
+     * stiffness; {@code reuse = false} gathers every element matrix anew (tests).
+     */
+    Assembled assembleStiffness(Collection<Fix> fixes, Parallel par, boolean reuse) {
+        long t0 = System.nanoTime();
+        int nLam = laminates.size(), nNodes = mesh.nodes();
+        boolean[][] fixed = new boolean[nLam][nNodes * DOFS];
+        for (Fix f : fixes) {
+            if (!lamNode[f.laminate()][f.node()])
+                throw new IllegalArgumentException("fix on node " + f.node() + " where laminate "
+                        + laminates.get(f.laminate()).name() + " does not exist");
+            fixed[f.laminate()][f.node() * DOFS + f.dof().ordinal()] = true;
+        }
+        // numbering: nodes in nested-dissection order, then laminates, then dofs
+        int[] order = NestedDissection.order(mesh.nx + 1, mesh.ny + 1, 1);
+        int[][] dof = new int[nLam][nNodes * DOFS];
+        for (int[] d : dof) Arrays.fill(d, -1);
+        int[] nodeFirst = new int[nNodes + 1], nodeCount = new int[nNodes];
+        int n = 0;
+        for (int node : order) {
+            nodeFirst[node] = n;
+            for (int a = 0; a < nLam; a++) {
+                if (!lamNode[a][node]) continue;
+                for (int q = 0; q < DOFS; q++) if (!fixed[a][node * DOFS + q]) dof[a][node * DOFS + q] = n++;
+            }
+            nodeCount[node] = n - nodeFirst[node];
+        }
+        long tp = System.nanoTime();
+        NodeBlockMatrix k = StiffnessPattern.of(mesh, order, nodeFirst, nodeCount, n);
+        long tq = System.nanoTime();
+        StiffnessAssembly.assemble(this, k, new StiffnessPattern.Slots(mesh, nodeFirst, nodeCount), dof, par, reuse);
+        if (TRACE) System.err.printf("mechanics: numbering %.3f s, pattern %.3f s (%,d non-zeros), assembly %.3f s%n",
+                (tp - t0) / 1e9, (tq - tp) / 1e9, k.nonZeros(), (System.nanoTime() - tq) / 1e9);
+        return new Assembled(dof, k);
+    }
+
     /**
      * Systems up to this many unknowns are solved with an exact sparse Cholesky preconditioner (one CG step); larger
      * ones with the multigrid V-cycle, whose coarsest level is no larger than this either.
@@ -232,35 +272,11 @@ public final class PlateModel {
     /** As above, with the size below which coarsening stops given too (tests). */
     Factorized factorize(Collection<Fix> fixes, Parallel par, int directLimit, int coarsestLimit) {
         long t0 = System.nanoTime();
-        int nLam = laminates.size(), nNodes = mesh.nodes();
-        boolean[][] fixed = new boolean[nLam][nNodes * DOFS];
-        for (Fix f : fixes) {
-            if (!lamNode[f.laminate()][f.node()])
-                throw new IllegalArgumentException("fix on node " + f.node() + " where laminate "
-                        + laminates.get(f.laminate()).name() + " does not exist");
-            fixed[f.laminate()][f.node() * DOFS + f.dof().ordinal()] = true;
-        }
-        // numbering: nodes in nested-dissection order, then laminates, then dofs
-        int[] order = NestedDissection.order(mesh.nx + 1, mesh.ny + 1, 1);
-        int[][] dof = new int[nLam][nNodes * DOFS];
-        for (int[] d : dof) Arrays.fill(d, -1);
-        int[] nodeFirst = new int[nNodes + 1], nodeCount = new int[nNodes];
-        int n = 0;
-        for (int node : order) {
-            nodeFirst[node] = n;
-            for (int a = 0; a < nLam; a++) {
-                if (!lamNode[a][node]) continue;
-                for (int q = 0; q < DOFS; q++) if (!fixed[a][node * DOFS + q]) dof[a][node * DOFS + q] = n++;
-            }
-            nodeCount[node] = n - nodeFirst[node];
-        }
-        long tp = System.nanoTime();
-        SparseSymmetric k = StiffnessPattern.of(mesh, nodeFirst, nodeCount, n, par);
-        long tq = System.nanoTime();
-        assemble(k, new StiffnessPattern.Slots(mesh, nodeFirst, nodeCount), null, null, dof, par);
+        Assembled as = assembleStiffness(fixes, par, true);
+        int[][] dof = as.dof();
+        NodeBlockMatrix k = as.k();
+        int n = k.size();
         long t1 = System.nanoTime();
-        if (TRACE) System.err.printf("mechanics: numbering %.3f s, pattern %.3f s (%,d non-zeros), assembly %.3f s%n",
-                (tp - t0) / 1e9, (tq - tp) / 1e9, k.nonZeros(), (t1 - tq) / 1e9);
         // unit-diagonal scaling: displacements, slopes and twists differ in units by the element size
         double[] sc = new double[n];
         for (int c = 0; c < n; c++) {
@@ -276,15 +292,12 @@ public final class PlateModel {
         int levels;
         try {
             if (n <= directLimit) {
-                SparseCholesky chol = new SparseCholesky(k);
+                SparseCholesky chol = new SparseCholesky(k.toSparse());
                 pre = chol;
                 factorNonZeros = chol.factorNonZeros();
                 levels = 1;
             } else {
-                int[] blocks = new int[order.length + 1];
-                for (int t = 0; t < order.length; t++) blocks[t] = nodeFirst[order[t]];
-                blocks[order.length] = n;
-                BlockMultigrid mg = PlateHierarchy.build(this, k, dof, blocks, sc, coarsestLimit, par);
+                BlockMultigrid mg = PlateHierarchy.build(this, k, dof, sc, coarsestLimit, par);
                 pre = mg;
                 op = mg.operator();
                 factorNonZeros = mg.coarseFactorNonZeros();
@@ -301,7 +314,7 @@ public final class PlateModel {
     /** An assembled, scaled stiffness with its preconditioner (Cholesky factor or multigrid), ready for loads. */
     public final class Factorized {
         private final int[][] dof;
-        private final SparseSymmetric k;
+        private final NodeBlockMatrix k;
         private final SymmetricOperator op;
         private final double[] sc;
         private final Pcg.Preconditioner pre;
@@ -310,7 +323,7 @@ public final class PlateModel {
         private final Parallel par;
         private final double assemblySeconds, factorSeconds;
 
-        private Factorized(int[][] dof, SparseSymmetric k, SymmetricOperator op, double[] sc, Pcg.Preconditioner pre, long factorNonZeros,
+        private Factorized(int[][] dof, NodeBlockMatrix k, SymmetricOperator op, double[] sc, Pcg.Preconditioner pre, long factorNonZeros,
                            int levels, Parallel par, double assemblySeconds, double factorSeconds) {
             this.dof = dof;
             this.k = k;
@@ -389,7 +402,7 @@ public final class PlateModel {
         private double[] load(LayerStrains s) {
             int n = k.size();
             double[] f = new double[n];
-            assemble(null, null, f, s, dof, par);
+            assembleLoad(f, s, dof, par);
             for (int c = 0; c < n; c++) f[c] *= sc[c];
             return f;
         }
@@ -418,54 +431,28 @@ public final class PlateModel {
     private static final double TOLERANCE = 1e-10;
 
     /**
-     * Adds the stiffness (k not null) or the thermal load (f not null). Element rows of one parity share no node,
-     * so they are assembled in parallel, each row serially: every entry receives its contributions in the same order
-     * whatever the thread count.
+     * Adds the thermal load to f. Element rows of one parity share no node, so they are assembled in parallel, each
+     * row serially: every entry receives its contributions in the same order whatever the thread count.
      */
-    private void assemble(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, Parallel par) {
+    private void assembleLoad(double[] f, LayerStrains s, int[][] dof, Parallel par) {
         for (int parity = 0; parity < 2; parity++) {
             int first = parity;
-            par.forEach((mesh.ny - parity + 1) / 2, t -> assembleRow(k, slots, f, s, dof, first + 2 * t));
+            par.forEach((mesh.ny - parity + 1) / 2, t -> loadRow(f, s, dof, first + 2 * t));
         }
     }
 
-    private void assembleRow(SparseSymmetric k, StiffnessPattern.Slots slots, double[] f, LayerStrains s, int[][] dof, int j) {
+    private void loadRow(double[] f, LayerStrains s, int[][] dof, int j) {
         double[] c = new double[36], r = new double[6];
-        int nLam = laminates.size();
-        // each laminate's last element matrix with its kernel and laminate matrix: neighbouring elements of a row
-        // mostly have both the same, and then the same matrix (recomputing it would give the same numbers)
-        double[][] keOf = new double[nLam][PlateElement.N * PlateElement.N], cOf = new double[nLam][36];
-        PlateElement[] peOf = new PlateElement[nLam];
-        double[] kw = new double[PlateElement.N * PlateElement.N];   // an interlayer's spring matrix
         int[] ga = new int[PlateElement.N], gb = new int[PlateElement.N];
-        int[] off = new int[16];
-        StiffnessPattern.Scatter sk = k == null ? null : new StiffnessPattern.Scatter(k, slots, off);
         for (int i = 0; i < mesh.nx; i++) {
             int e = mesh.element(i, j);
             int[] nodes = elementNodes(i, j);
             PlateElement pe = kernel(i, j);
-            if (k != null) {
-                slots.offsets(nodes, off);
-                sk.nodes = nodes;
-            }
             for (int a = 0; a < laminates.size(); a++) {
                 if (!lamElem[a][e]) continue;
                 localDofs(dof[a], nodes, ga);
                 laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), s, c, r);
-                double[] ke = keOf[a];
-                if (k != null && (peOf[a] != pe || !Arrays.equals(c, cOf[a]))) {
-                    Arrays.fill(ke, 0);
-                    for (int pq = 0; pq < 36; pq++) {
-                        double cpq = c[pq];
-                        if (cpq == 0) continue;
-                        double[] g = pe.g[pq];
-                        for (int m = 0; m < ke.length; m++) ke[m] += cpq * g[m];
-                    }
-                    peOf[a] = pe;
-                    System.arraycopy(c, 0, cOf[a], 0, 36);
-                }
-                if (k != null) sk.add(ke, ga, ga);
-                if (f != null) for (int l = 0; l < PlateElement.N; l++) {
+                for (int l = 0; l < PlateElement.N; l++) {
                     if (ga[l] < 0) continue;
                     double acc = 0;
                     for (int q = 0; q < 6; q++) acc += pe.bInt[q][l] * r[q];
@@ -477,36 +464,18 @@ public final class PlateModel {
                 Interlayer il = interlayers.get(m);
                 localDofs(dof[il.above()], nodes, ga);
                 localDofs(dof[il.below()], nodes, gb);
-                StackLayer ly = layers.get(il.layer());
-                double h = ly.thickness();
-                // normal spring: kn (w_a - w_b)^2 with the interlayer's free thickening as load
-                double kn = il.kn();
-                if (k != null) {
-                    for (int x = 0; x < kw.length; x++) kw[x] = kn * pe.mww[x];
-                    sk.add(kw, ga, ga);
-                    sk.add(kw, gb, gb);
-                    for (int x = 0; x < kw.length; x++) kw[x] = -kw[x];
-                    sk.add(kw, ga, gb);
-                    sk.add(kw, gb, ga);
-                }
-                double dz = f == null ? 0 : s.intZ(il.layer(), e);
-                if (f != null) for (int l = 0; l < PlateElement.N; l++) {
+                // normal spring kn (w_a - w_b)^2 with the interlayer's free thickening as load
+                double kn = il.kn(), dz = s.intZ(il.layer(), e);
+                for (int l = 0; l < PlateElement.N; l++) {
                     double v = kn * dz * pe.nwInt[l];
                     if (ga[l] >= 0) f[ga[l]] += v;
                     if (gb[l] >= 0) f[gb[l]] -= v;
-                }
-                if (il.ks() > 0 && k != null) {
-                    double da = laminates.get(il.above()).z0() - ly.zTop() + 0.5 * h;
-                    double db = ly.zBottom() - laminates.get(il.below()).z0() + 0.5 * h;
-                    double w = il.ks() * pe.area;
-                    sk.shear(pe.uC, pe.wxC, da, db, ga, gb, w);
-                    sk.shear(pe.vC, pe.wyC, da, db, ga, gb, w);
                 }
             }
         }
     }
 
-    private static void localDofs(int[] dofOfLaminate, int[] nodes, int[] out) {
+    static void localDofs(int[] dofOfLaminate, int[] nodes, int[] out) {
         for (int ln = 0; ln < 4; ln++)
             for (int q = 0; q < DOFS; q++) out[ln * DOFS + q] = dofOfLaminate[nodes[ln] * DOFS + q];
     }
