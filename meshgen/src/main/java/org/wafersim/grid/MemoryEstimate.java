@@ -56,6 +56,18 @@ public final class MemoryEstimate {
         return saturated(bytesFor(cells), transientRun ? TRANSIENT_BYTES_PER_CELL : 0, cells);
     }
 
+    /**
+     * Bytes per cell of a run without a thermal solve ({@code analysis.thermal: none}): the material id, the
+     * prescribed field, its copy in degC for the result file, the zero power density and the cells' display flags,
+     * with slack for what the collector has not reclaimed.
+     */
+    public static final long BYTES_PER_CELL_WITHOUT_SOLVE = 40;
+
+    /** Estimated heap (bytes) of a run on {@code cells} cells that solves no temperatures (mechanics aside). */
+    public static long bytesWithoutSolve(long cells) {
+        return saturated(FIXED_MIB << 20, BYTES_PER_CELL_WITHOUT_SOLVE, cells);
+    }
+
     /** Estimated heap (bytes) of a steady thermal run on a grid of {@code cells} cells. */
     public static long bytesFor(long cells) {
         return saturated(FIXED_MIB << 20, BYTES_PER_CELL, cells);

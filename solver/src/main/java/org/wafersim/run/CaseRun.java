@@ -63,9 +63,16 @@ public final class CaseRun {
     /** Estimated heap of the whole run (bytes): the thermal grid's estimate plus the mechanics mesh's. */
     public static long estimatedBytes(CaseSpec spec) { return estimatedBytes(spec, plan(spec)); }
 
-    /** As {@link #estimatedBytes(CaseSpec)} on the case's planned grid. */
+    /**
+     * As {@link #estimatedBytes(CaseSpec)} on the case's planned grid: the thermal solve's (a run without one holds
+     * the prescribed field and its copies only, {@link org.wafersim.grid.MemoryEstimate#bytesWithoutSolve}) plus the
+     * mechanics': the mechanics stage allocates while what the thermal stages released is still uncollected, so the
+     * two add up.
+     */
     static long estimatedBytes(CaseSpec spec, GridPlan p) {
-        return p.estimatedBytes() + MechanicsRun.estimateBytes(spec, p);
+        long thermal = spec.analysis().thermal() == CaseSpec.ThermalAnalysis.NONE
+                ? org.wafersim.grid.MemoryEstimate.bytesWithoutSolve(p.cells()) : p.estimatedBytes();
+        return thermal + MechanicsRun.estimateBytes(spec, p);
     }
 
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {

@@ -172,18 +172,18 @@ public final class MechanicsRun {
     }
 
     /** Heap per stiffness entry of the multigrid path (all levels, copies, vectors, uncollected garbage), bytes. */
-    static final double MULTIGRID_BYTES_PER_ENTRY = 28;
+    static final double MULTIGRID_BYTES_PER_ENTRY = 22;
 
     /** Refuses, before any allocation, a mechanics mesh whose estimate does not fit next to the thermal run. */
     public static void checkMemory(CaseSpec spec, GridPlan plan, long maxHeapBytes) {
         CornerRun.checkSize(spec, maxHeapBytes);
         long mech = estimateBytes(spec, plan);
         if (mech == 0) return;
-        long total = plan.estimatedBytes() + mech;
+        long total = CaseRun.estimatedBytes(spec, plan), thermal = total - mech;
         if (total > maxHeapBytes)
             throw new org.wafersim.errors.InputException(spec.source(), "mechanics.spacing", String.format(Locale.ROOT,
                     "the mechanics mesh needs about %.2f GiB on top of the thermal run's %.2f GiB, more than the "
                             + "%.2f GiB heap: use a coarser spacing or raise -Xmx (WAFERSIM_JAVA_OPTS)",
-                    mech / 1073741824.0, plan.estimatedBytes() / 1073741824.0, maxHeapBytes / 1073741824.0));
+                    mech / 1073741824.0, thermal / 1073741824.0, maxHeapBytes / 1073741824.0));
     }
 }
