@@ -13,14 +13,16 @@ import java.util.List;
  * <pre>  s D + L(T(s)) = P_target,   T(s) the steady state with dynamic power s D and leakage L(T) = sum_i P_ref,i exp(beta (T_i - T_ref))  </pre>
  * where D is the dynamic power of the model as built (its shape is kept).
  *
- * <p>The scalar iteration on s runs inside the solver's outer loop rather than around whole solves: at every outer
- * (Newton) iteration the leakage is evaluated at the current temperatures and the dynamic scale is set so that the
- * total is the target, s_k = (P_target - L(T_k)) / D; the next linear solve uses the leakage linearisation of the
- * fixed-dynamic problem (so the operator whose positive definiteness signals a stable operating point is the same as
- * for a fixed dynamic power). At the fixed point s D + L(T) = P_target exactly; the coupling between s and T is
- * weak (a fixed total fixes the temperatures up to the small difference between the dynamic and the leakage
- * distributions), so the outer iteration count is about that of a fixed-dynamic solve: each solve is warm-started
- * from the previous outer iterate. The number of scale updates is reported.
+ * <p>The scalar iteration on s runs inside the solver's outer loop rather than around whole solves: the first outer
+ * round sets the dynamic scale so that the total is the target at the starting temperatures,
+ * s_0 = (P_target - L(T_0)) / D, and every round but the last moves s and the field together by a bordered Newton
+ * step after its linear solve ({@link ScaleNewton}: the field's response to the dynamic power, solved once, turns the
+ * rank-one coupling of the total into a scalar equation). Each linear solve uses the leakage linearisation of the
+ * fixed-dynamic problem (so the operator whose positive definiteness signals a stable operating point is the same
+ * as for a fixed dynamic power). At the fixed point s D + L(T) = P_target to the outer tolerance; the outer
+ * iteration count is about that of a fixed-dynamic solve. The number of scale updates is reported. When the solver
+ * does not take the Newton steps (the runaway path's explicit source) the scale is reset every round from the
+ * leakage, extrapolated by a secant (below).
  *
  * <p>When this fast iteration fails (runaway or no convergence: a strongly nonlinear leakage can throw the first
  * iterates past the fold), the plain outer iteration takes over: a bracketed search on s around whole fixed-dynamic
@@ -253,8 +255,24 @@ public final class OperatingPoint {
             return leak + ds * d0;
         }
 
+        /**
+         * Set by the solver while it moves the scale itself ({@link ScaleNewton}'s step after each round): the scale is
+         * then set from the leakage only at the first evaluation and kept afterwards.
+         */
+        boolean newton;
+
+        /** The dynamic power density at scale 1 (W/m^3, the whole grid) and the slab it lies in. */
+        double[] dynamicDensity() { return q0; }
+        int dynamicFirst() { return first; }
+        int dynamicCells() { return cells; }
+        double target() { return target; }
+
         /** The next dynamic scale from the leakage (W) at the current temperatures; returns it minus 1. */
         private double updateScale(double leak) {
+            if (newton && updates >= 1) {
+                updates++;
+                return scale - 1;
+            }
             double g = d0 > 0 ? (target - leak) / d0 : 0;
             double next = g;
             // The plain update s <- g(s) converges linearly with the factor rho = dg/ds (about -0.1: more dynamic

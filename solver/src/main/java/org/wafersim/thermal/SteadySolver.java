@@ -40,6 +40,30 @@ public final class SteadySolver {
     static final int SMOOTHING_SWEEPS = 2;
 
     /**
+     * Movement of the field (K, summed over rounds) after which a kept hierarchy's finest smoother is re-factored
+     * from the current operator. On the default wafer the full state refreshes it in its first two rounds and the
+     * idle state in its first, instead of in every round (the same CG iterations).
+     */
+    static final double REFRESH_DRIFT_K = 0.5;
+
+    /**
+     * Relative residual of a round's linear solve per kelvin of the last change over the largest rise, for a cold
+     * start. With k(T) contracting the outer change by ~0.01 per round (and the operating point's scale by a Newton
+     * step, {@link ScaleNewton}), a round's leftover linear error sets the pace: at 1e-2 the rounds of the default
+     * wafer alternated 1 and 2 CG iterations and contracted by ~0.1 after the 1-iteration ones (7 rounds, 16 CG
+     * iterations); at 1e-3 every round takes 2 iterations and contracts by ~0.015 (6 rounds, 15 iterations; 3e-3:
+     * the same on the default wafer, but the bench's fixed-power and leakage solves to 1e-8 took 6 and 7 rounds
+     * instead of 5 and 6).
+     */
+    static final double INEXACT_COLD = 1e-3;
+    /**
+     * As {@link #INEXACT_COLD} for a warm start (the idle state from the full one: a few kelvins from its solution,
+     * which the first round brings to millikelvins): 1e-4 takes the default wafer's idle state in 4 rounds and 11 CG iterations, 1e-3 in 5 and 12 (its round after
+     * the first then takes one CG iteration and contracts by 0.12).
+     */
+    static final double INEXACT_WARM = 1e-4;
+
+    /**
      * Told after every outer (Picard/Newton) round: its number (from 1), the largest temperature change of the round
      * (K), the Picard tolerance (K) and the round's CG iterations. For progress displays; it must not throw.
      */
@@ -66,6 +90,9 @@ public final class SteadySolver {
     private ConductanceAssembler keptAsm;
     private Pcg keptPcg;
     private double[] keptB, keptTheta;
+    /** The operating point's w (K per unit of dynamic scale, {@link ScaleNewton}) and its dynamic power (W). */
+    private float[] keptW;
+    private double keptWPower;
 
     public SteadySolver(Parallel par, Options opt) {
         this(par, opt, Rounds.NONE);
@@ -106,6 +133,8 @@ public final class SteadySolver {
         final boolean warmKept = initial != null && spare[0] != null;
         double[] b = sameGrid && keptB != null ? keptB : new double[n];
         Pcg pcg = sameGrid && keptPcg != null ? keptPcg : new Pcg(par);
+        final float[] priorW = sameGrid ? keptW : null;
+        final double priorWPower = keptWPower;
         release();
         List<Integer> linIts = new ArrayList<>();
         Pcg.Result last = null;
@@ -122,7 +151,7 @@ public final class SteadySolver {
         double[] theta0 = fb == null ? null : new double[sn];
         double feedbackW = 0;
         final double qPower = totalPower(p);
-        final double inexact = initial != null ? 1e-3 : 1e-2;
+        final double inexact = initial != null ? INEXACT_WARM : INEXACT_COLD;
         double[] solvedAmbient = p.boundary().ambient;
         boolean explicitFeedback = false;
         int lastIts = 0;
@@ -132,6 +161,13 @@ public final class SteadySolver {
         final boolean trace = Boolean.getBoolean("wafersim.trace");
         if (trace) System.err.printf("steady: setup %.2f s (%s)%n", (System.nanoTime() - t0) / 1e9, sameGrid ? "workspace kept" : "new workspace");
         long roundEnd = System.nanoTime();
+        long refreshNs = 0;
+        // how far the field has moved (K, the sum of the rounds' changes) since the finest smoother was factored:
+        // unknown for a hierarchy kept from the last solve
+        double drift = Double.POSITIVE_INFINITY;
+        // an operating point's dynamic scale: a Newton step in every round but the last (ScaleNewton)
+        final ScaleNewton sNewton = fb instanceof OperatingPoint.TotalTarget tt
+                ? new ScaleNewton(tt, g, par, asm, priorW, priorWPower) : null;
         while (true) {
             long ta = System.nanoTime();
             if (fb != null) {
@@ -156,8 +192,10 @@ public final class SteadySolver {
             if (picard == 0) mg = warmKept && !explicitFeedback ? spare[0] : null;
             final Multigrid[] holder = {mg};
             final Stencil7 op = a;
+            final boolean[] built = {false};
             Pcg.Preconditioner pre = (r, z) -> {
                 if (holder[0] == null) {
+                    built[0] = true;
                     if (spare[0] != null) {
                         spare[0].rebuild();
                         holder[0] = spare[0];
@@ -171,18 +209,23 @@ public final class SteadySolver {
             };
             // Inexact Picard: the linear system only needs to be solved a little better than the Picard iteration
             // has converged, so its relative tolerance follows the last temperature change (relative to the largest
-            // rise); the last iterations reach the requested tolerance. The first rounds, which move the field by
-            // kelvins to tens of kelvins, stop at a residual of 1e-2 (the default wafer: 2 fewer CG iterations, the
-            // same rounds as with 1e-3). A warm start (the idle state from the full one) moves a few kelvins at
-            // most: its systems are solved ten times tighter relative to the change, which on the default wafer
-            // costs no CG iteration more (11 either way) and saves a round (6 -> 5).
+            // rise), at most 1e-2; the last iterations reach the requested tolerance (see INEXACT_COLD, _WARM).
             double tol = linear ? opt.tolerance()
                     : Math.max(opt.tolerance(), Math.min(1e-2, inexact * change / Math.max(1e-3, maxRise(theta, g))));
             long tc = System.nanoTime();
             try {
                 boolean reused = mg != null;
                 if (reused) System.arraycopy(theta, 0, startBuf(n, scratch), 0, n);
-                if (reused) mg.refreshFinest();
+                long tr0 = System.nanoTime();
+                // The finest smoother is re-factored only once the field has moved by REFRESH_DRIFT_K since its
+                // last factorisation: a smoother of a nearby SPD operator is a fixed SPD preconditioner for CG all
+                // the same (the coarse levels are those of the first round anyway), and the later rounds, which
+                // move the field by less than a kelvin in all, need no more iterations without it.
+                if (reused && !(drift <= REFRESH_DRIFT_K)) {
+                    mg.refreshFinest();
+                    drift = 0;
+                }
+                refreshNs = System.nanoTime() - tr0;
                 // A reused hierarchy gets a short leash: if it needs far more iterations than the last solve, the
                 // operator has moved too far from the one it was built for.
                 int cap = reused ? Math.min(opt.maxIterations(), Math.max(20, 3 * lastIts)) : opt.maxIterations();
@@ -200,6 +243,7 @@ public final class SteadySolver {
                 // leaves the materials' range.
                 if (fb == null || explicitFeedback) throw e;
                 explicitFeedback = true;
+                if (sNewton != null) sNewton.disable();
                 runawayReason = "the linearised system lost positive definiteness at " + String.format("%.1f", p.totalPower() + feedbackW) + " W";
                 mg = null;
                 picard++;
@@ -216,11 +260,25 @@ public final class SteadySolver {
                         last.relativeResidual(), last.iterations(), tol), lastIterate(t, g));
             picard++;
             change = advance(theta, t, tRef, g);
+            if (sNewton != null && sNewton.active() && !explicitFeedback
+                    && change > opt.picardTolerance()) {
+                // Not the last round (that one keeps its system as solved, to be finished below): b is assembled
+                // anew next round, so it and the scratch vector can hold w's solve.
+                long tw = System.nanoTime();
+                double moved = sNewton.step(a, pre, pcg, b, startBuf(n, scratch), theta, t, qL, dqL, theta0, qPower,
+                        opt.maxIterations());
+                change += moved;
+                if (sNewton.lastIterations > 0) linIts.set(linIts.size() - 1, linIts.get(linIts.size() - 1) + sNewton.lastIterations);
+                if (trace) System.err.printf("scale: Newton step moved %.2e K, scale %.9f (w: %d its), %.2f s%n", moved,
+                        ((OperatingPoint.TotalTarget) fb).scale, sNewton.lastIterations, (System.nanoTime() - tw) / 1e9);
+            }
             if (!p.couplings().isEmpty()) {
                 // The heat budget must use the ambients this solve saw, not the ones the couplings set next.
                 solvedAmbient = p.boundary().ambient.clone();
                 for (OuterCoupling oc : p.couplings()) change = Math.max(change, oc.update(t, asm.gFace));
             }
+            // a hierarchy built or rebuilt this round has its finest smoother factored at this round's operator
+            drift = (built[0] ? 0 : drift) + change;
             if (fb != null && !(maxTemperature(t, g) < MAX_TEMPERATURE_K))
                 throw runaway(p, t, feedbackW, (runawayReason == null ? "" : runawayReason + "; then ")
                         + String.format("the temperature left the materials' range (above %.0f degC)", MAX_TEMPERATURE_K - Units.ZERO_CELSIUS_K));
@@ -265,8 +323,8 @@ public final class SteadySolver {
                         tight.converged(), tight.history());
             }
             if (Boolean.getBoolean("wafersim.trace"))
-                System.err.printf("picard %d: source %.2f s, assemble %.2f s, multigrid setup + pcg %.2f s (%d its to %.1e), change %.2e K%n",
-                        picard - 1, (tf - ta) / 1e9, (tb - tf) / 1e9, (tr - tc) / 1e9, last.iterations(), tol, change);
+                System.err.printf("picard %d: source %.2f s, assemble %.2f s, multigrid setup + pcg %.2f s (refresh %.2f s; %d its to %.1e), change %.2e K%n",
+                        picard - 1, (tf - ta) / 1e9, (tb - tf) / 1e9, (tr - tc) / 1e9, refreshNs / 1e9, last.iterations(), tol, change);
             rounds.round(picard, change, opt.picardTolerance(), last.iterations());
             roundEnd = System.nanoTime();
             if (linear) break;
@@ -290,6 +348,8 @@ public final class SteadySolver {
         keptAsm = asm;
         keptPcg = pcg;
         keptB = b;
+        keptW = sNewton != null ? sNewton.w() : null;
+        keptWPower = qPower;
         // Heat-path budget on the conductances of the final linear system (asm.gFace).
         BoundaryFaces bf = p.boundary();
         double[] pathHeat = new double[bf.pathNames().size()];
@@ -340,6 +400,8 @@ public final class SteadySolver {
             keptPcg = other.keptPcg;
             keptB = other.keptB;
             keptTheta = other.keptTheta;
+            keptW = other.keptW;
+            keptWPower = other.keptWPower;
             other.release();
         }
         return this;
@@ -354,6 +416,7 @@ public final class SteadySolver {
         keptPcg = null;
         keptB = null;
         keptTheta = null;
+        keptW = null;
     }
 
     /**

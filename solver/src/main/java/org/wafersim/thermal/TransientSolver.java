@@ -199,26 +199,27 @@ public final class TransientSolver {
             } else if (fresh) {
                 // (C f)_0 = -A theta_n + b(t+) with the exact leakage at theta_n
                 a.apply(par, th, cf0);
-                double[] qExact = null, dqExact = null;
+                // the exact leakage at theta_n on the slab only, like the linearisation (zero outside it)
+                final double[] qExact = fb == null ? null : new double[linN];
                 double leak0 = 0;
                 if (fb != null) {
-                    qExact = new double[n];
-                    dqExact = new double[n];
                     toKelvin(th, tRef, g, tmp);
-                    leak0 = fb.evaluate(tmp, qExact, dqExact);
+                    leak0 = fb.evaluateSlab(tmp, qExact, new double[linN]);
                 }
                 double pq = schedule.sourceAt(t, q);
-                for (int c = 0; c < n; c++) {
-                    if (g.isVoid(c)) { cf0[c] = 0; continue; }
-                    // bnd holds the linearised leakage at thMid: replace it by the exact value at theta_n
-                    int e = c - lin0;
-                    double leakLin = fb == null || e < 0 || e >= linN ? 0
-                            : (qL[e] + dqL[e] * (th[c] - th0L[e])) * vol[c];
-                    double leakEx = fb == null ? 0 : qExact[c] * vol[c];
-                    // a = A - dqL V and bnd = ambient terms + (qL - dqL thMid) V, so -a th + bnd is -A th + ambient
-                    // terms + the linearised leakage at th; swap that leakage for the exact one.
-                    cf0[c] = -cf0[c] + bnd[c] + q[c] * vol[c] - leakLin + leakEx;
-                }
+                par.forBlocks(n, (lo, hi) -> {
+                    for (int c = lo; c < hi; c++) {
+                        if (g.isVoid(c)) { cf0[c] = 0; continue; }
+                        // bnd holds the linearised leakage at thMid: replace it by the exact value at theta_n
+                        int e = c - lin0;
+                        boolean inSlab = fb != null && e >= 0 && e < linN;
+                        double leakLin = inSlab ? (qL[e] + dqL[e] * (th[c] - th0L[e])) * vol[c] : 0;
+                        double leakEx = fb == null ? 0 : (inSlab ? qExact[e] : 0) * vol[c];
+                        // a = A - dqL V and bnd = ambient terms + (qL - dqL thMid) V, so -a th + bnd is -A th +
+                        // ambient terms + the linearised leakage at th; swap that leakage for the exact one.
+                        cf0[c] = -cf0[c] + bnd[c] + q[c] * vol[c] - leakLin + leakEx;
+                    }
+                });
                 p0 = pq + leak0;
                 if (hasFixed) p0 += fixedW;
                 q0 = heatOut(p, asm, th, tRef);

@@ -42,6 +42,30 @@ class StepControlTest {
         assertEquals(0, settle(s, first, c, p, true)[0]);
     }
 
+    /** A round-off error estimate lets the first step after a start grow by up to 100x, a later step by 5x. */
+    @Test
+    void firstStepGrowsFasterOnlyAtARestart() {
+        StepControl s = new StepControl(TOL);
+        assertEquals(1e-3 * StepControl.RESTART_GROWTH, s.accepted(1e-3, 1e-15, true), 1e-15);
+        assertEquals(0.1 * 5, s.accepted(0.1, 1e-15, false), 1e-15);
+        // an error that means something keeps the classical rule after a restart too
+        assertEquals(0.1 * 0.9 * Math.cbrt(TOL / 0.01), s.accepted(0.1, 0.01, true), 1e-15);
+    }
+
+    /** A first step with a round-off error leaves the breakpoint's record to the step after it. */
+    @Test
+    void roundOffFirstStepDefersTheRecord() {
+        StepControl s = new StepControl(TOL);
+        double h = s.accepted(1e-3, 1e-15, true);
+        assertEquals(0.1, h, 1e-15);
+        s.accepted(h, 0.0025, false);
+        assertEquals(h * Math.pow(0.5 * TOL / 0.0025, 1 / StepControl.KINK_ORDER), s.firstAfterBreakpoint(10), 1e-12);
+        // a first step whose error means something keeps the record, whatever follows
+        s.accepted(0.5, 0.01, true);
+        s.accepted(0.7, 0.02, false);
+        assertEquals(0.5 * Math.pow(0.5 * TOL / 0.01, 1 / StepControl.KINK_ORDER), s.firstAfterBreakpoint(10), 1e-12);
+    }
+
     @Test
     void noMemoryNoCap() {
         assertEquals(7.0, new StepControl(TOL).firstAfterBreakpoint(7.0));
