@@ -40,6 +40,7 @@ public final class PackageMechanics {
     private final PlateModel.Factorized factor;
     private final int waferLayer;
     private final Parallel par;
+    private ThermalRestriction.Columns columns;   // the restriction's column sums, made on first use and kept
 
     public PackageMechanics(Grid grid, GridPlan plan, List<Material> materials, int waferLayer, Setup setup,
                             Parallel par) {
@@ -102,8 +103,10 @@ public final class PackageMechanics {
     }
 
     /** The thermal load of cell temperatures (K) on this model's mesh (what a state's solve starts from). */
-    public LayerStrains restrict(double[] temperatureK) {
-        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh(), par);
+    public synchronized LayerStrains restrict(double[] temperatureK) {
+        if (columns == null) columns = new ThermalRestriction.Columns(grid);
+        return ThermalRestriction.restrict(grid, temperatureK, materials, setup.stressFreeK(), model.mesh(), par,
+                columns);
     }
 
     /**

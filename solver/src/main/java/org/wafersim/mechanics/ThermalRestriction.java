@@ -31,13 +31,38 @@ public final class ThermalRestriction {
      */
     public static LayerStrains restrict(Grid g, double[] temperatureK, List<Material> materials, double stressFreeK,
                                         PlateMesh mesh, Parallel par) {
+        return restrict(g, temperatureK, materials, stressFreeK, mesh, par, new Columns(g));
+    }
+
+    /**
+     * The per-column sums of one layer (a plane of the grid each), kept between the restrictions of a run's fields:
+     * new arrays of a full-wafer plane cost more than the sums themselves on a machine where fresh memory is slow.
+     */
+    public static final class Columns {
+        private final double[] c0, c1, ct, cb, cz, cT;
+        private final boolean[] has;
+
+        public Columns(Grid g) {
+            int cols = g.nx * g.ny;
+            c0 = new double[cols];
+            c1 = new double[cols];
+            ct = new double[cols];
+            cb = new double[cols];
+            cz = new double[cols];
+            cT = new double[cols];
+            has = new boolean[cols];
+        }
+    }
+
+    /** As above, with the column sums in {@code sums} (made for this grid; not shared between threads). */
+    public static LayerStrains restrict(Grid g, double[] temperatureK, List<Material> materials, double stressFreeK,
+                                        PlateMesh mesh, Parallel par, Columns sums) {
         int nl = g.layerCount();
-        int cols = g.nx * g.ny;
+        if (sums.has.length != g.nx * g.ny) throw new IllegalArgumentException("column sums of another grid");
         LayerStrains out = new LayerStrains(nl, mesh.elements());
         int[][] ox = overlaps(g.xFaces(), mesh.xs()), oy = overlaps(g.yFaces(), mesh.ys());
-        double[] c0 = new double[cols], c1 = new double[cols], ct = new double[cols], cb = new double[cols],
-                cz = new double[cols], cT = new double[cols];
-        boolean[] has = new boolean[cols];
+        double[] c0 = sums.c0, c1 = sums.c1, ct = sums.ct, cb = sums.cb, cz = sums.cz, cT = sums.cT;
+        boolean[] has = sums.has;
         for (int layer = 0; layer < nl; layer++) {
             final int l = layer;
             Material mat = materials.get(l);
