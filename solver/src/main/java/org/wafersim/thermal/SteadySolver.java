@@ -305,13 +305,7 @@ public final class SteadySolver {
                             "linear solve did not converge: relative residual %.3e after %d iterations (tolerance %.1e)",
                             tight.relativeResidual(), tight.iterations(), opt.tolerance()), lastIterate(t, g));
                 linIts.set(linIts.size() - 1, linIts.get(linIts.size() - 1) + tight.iterations());
-                double moved = 0;
-                for (int c = 0; c < n; c++) {
-                    if (g.isVoid(c)) continue;
-                    double tn = theta[c] + tRef;
-                    moved = Math.max(moved, Math.abs(tn - t[c]));
-                    t[c] = tn;
-                }
+                double moved = advance(theta, t, tRef, g);
                 double ambientMoved = 0;
                 for (OuterCoupling oc : p.couplings()) ambientMoved = Math.max(ambientMoved, oc.update(t, asm.gFace));
                 change += Math.max(moved, ambientMoved);
