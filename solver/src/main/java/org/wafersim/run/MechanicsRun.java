@@ -82,6 +82,15 @@ public final class MechanicsRun {
     /** The case's plate model on the grid, factorised (or its multigrid hierarchy built) on {@code par}. */
     public static PackageMechanics build(CaseSpec spec, Grid g, GridPlan plan, Parallel par,
                                          Consumer<String> progress) {
+        // the thermal stage's workspaces (operators, multigrid, CG vectors) are garbage by now: collected before the
+        // mechanics allocates its ~0.5 GB (the default wafer's stiffness, its single-precision copy, the coarse
+        // levels), the heap reuses pages it has already touched instead of growing into fresh ones, which cost some
+        // 4 ms per MB on a virtual machine (the stiffness's 202 MB took 0.6-0.7 s in the default run, 0.02-0.04 s
+        // after a collection of 0.03-0.07 s; docs/performance.md)
+        long tg = System.nanoTime();
+        System.gc();
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf(Locale.ROOT, "mechanics: collection before the stage %.3f s%n", (System.nanoTime() - tg) / 1e9);
         List<Material> mats = layerMaterials(spec, g);
         PackageMechanics.Setup setup = setup(spec, g, mats);
         PackageMechanics pm = new PackageMechanics(g, plan, mats, spec.waferLayerIndex(), setup, par);
