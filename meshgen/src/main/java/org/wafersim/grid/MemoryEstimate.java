@@ -10,32 +10,35 @@ import org.wafersim.errors.InputException;
  * <h2>Per-cell byte model (steady thermal run)</h2>
  * {@value #BYTES_PER_CELL} bytes per cell, plus a fixed {@value #FIXED_MIB} MiB:
  * <ul>
- * <li>{@value #DOUBLES_PER_CELL} doubles = 216 B: the steady solver's temperature, unknown and right-hand side and
+ * <li>{@value #DOUBLES_PER_CELL} doubles = 176 B: the steady solver's temperature, unknown and right-hand side and
  * the power density (4); the operator's x, y, z face conductances, boundary conductance and diagonal (5); PCG vectors
- * r, z, p, A·p (4); the line smoother's single-precision copies of the conductances, its diagonal and inverse (5
- * floats, 2.5); the multigrid's coarse levels (7 doubles and 5 floats per cell on 0.36 of the fine cells, ~3.4);
- * the rest (about 8) for what the collector has not yet reclaimed when the pools peak (the run's measured "peak
- * used" is the sum of the heap pools' peaks, 189 B per cell at 2 cells per core). The leakage linearisation and
- * the conductivities are held for the active layer and two z-planes only;</li>
+ * r, z (shared with A p) and p (3); the line smoother's single-precision copies of the conductances, its diagonal
+ * and inverse (6 floats, 3); the multigrid's coarse levels (41 B per coarse cell on 0.36 of the fine cells, ~2);
+ * the response to the dynamic power of an operating-point solve (a float, 0.5); the rest (about 4.5) for what the
+ * collector has not yet reclaimed when the pools peak. The leakage linearisation and the conductivities are held
+ * for the active layer and two z-planes only;</li>
  * <li>{@value #MATERIAL_BYTES} B: the material id ({@code short});</li>
  * <li>{@value #OUTPUT_COPY_BYTES} B: the output copy of a field (jhdf captures arrays by reference until
  * {@code close()}, so the written temperature is a separate array).</li>
  * </ul>
- * The fixed part covers the per-core arrays (405k cores x ~100 B), the core-to-cell map, the JVM's own use and
- * slack. The estimate is an honest upper bound for the steady thermal solve; a transient run adds one or two fields
- * (16 B per cell) and the mechanics adds its own, which the solver must check with its own model.
+ * Measured (the run's "peak used", the sum of the heap pools' peaks, with the launcher's options): 161-167 B per cell
+ * over the fixed part, on the default wafer's thermal stage (7.56 M cells) and thermal only at 2 cells per core
+ * (29.5 M cells), so the model is about 12 % above. The fixed part covers the JVM's own use (about 64 MiB before the
+ * grid), the per-core arrays (405k cores x ~100 B) and the core-to-cell map. The estimate is an upper bound for the
+ * steady thermal solve; a transient run adds its integrator's fields, and the run adds further steady states and
+ * the mechanics ({@code CaseRun.estimatedBytes}).
  */
 public final class MemoryEstimate {
     /** Doubles per cell held at the same time by a steady thermal run (fields, conductances, Krylov, multigrid). */
-    public static final int DOUBLES_PER_CELL = 27;
+    public static final int DOUBLES_PER_CELL = 22;
     /** Material id per cell. */
     public static final int MATERIAL_BYTES = 2;
     /** The output copy of one field (double). */
     public static final int OUTPUT_COPY_BYTES = 8;
-    /** Total bytes per cell: 27 x 8 + 2 + 8 = 226. */
+    /** Total bytes per cell: 22 x 8 + 2 + 8 = 186. */
     public static final long BYTES_PER_CELL = DOUBLES_PER_CELL * 8L + MATERIAL_BYTES + OUTPUT_COPY_BYTES;
     /** Fixed overhead in MiB (per-core data, maps, JVM). */
-    public static final long FIXED_MIB = 64;
+    public static final long FIXED_MIB = 128;
     /** Most cells one Java array can hold (fields are single flat arrays). */
     public static final long MAX_ARRAY_CELLS = Integer.MAX_VALUE - 8L;
 

@@ -64,15 +64,40 @@ public final class CaseRun {
     public static long estimatedBytes(CaseSpec spec) { return estimatedBytes(spec, plan(spec)); }
 
     /**
-     * As {@link #estimatedBytes(CaseSpec)} on the case's planned grid: the thermal solve's (a run without one holds
-     * the prescribed field and its copies only, {@link org.wafersim.grid.MemoryEstimate#bytesWithoutSolve}) plus the
-     * mechanics': the mechanics stage allocates while what the thermal stages released is still uncollected, so the
-     * two add up.
+     * As {@link #estimatedBytes(CaseSpec)} on the case's planned grid: the larger of the two stages that hold the
+     * most. The thermal stages: the steady solve ({@link GridPlan#estimatedBytes()}; a run without a thermal solve
+     * holds the prescribed field and its copies only, {@link org.wafersim.grid.MemoryEstimate#bytesWithoutSolve}),
+     * plus {@value #STATE_BYTES_PER_CELL} B per cell for each further steady state the mechanics asks for (its field,
+     * and the solver's workspace grown around it). The mechanics stage, which starts with a collection: the fields
+     * the run keeps ({@value #KEPT_BYTES_PER_CELL} B per cell) plus the mechanics' own
+     * ({@link MechanicsRun#estimateBytes}).
      */
     static long estimatedBytes(CaseSpec spec, GridPlan p) {
-        long thermal = spec.analysis().thermal() == CaseSpec.ThermalAnalysis.NONE
-                ? org.wafersim.grid.MemoryEstimate.bytesWithoutSolve(p.cells()) : p.estimatedBytes();
-        return thermal + MechanicsRun.estimateBytes(spec, p);
+        long cells = p.cells();
+        boolean solves = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.NONE;
+        long thermal = solves ? p.estimatedBytes() : org.wafersim.grid.MemoryEstimate.bytesWithoutSolve(cells);
+        long mech = MechanicsRun.estimateBytes(spec, p);
+        if (mech == 0) return thermal;
+        int extraStates = 0;
+        if (solves) for (CaseSpec.OperatingState st : spec.mechanics().states())
+            if (st == CaseSpec.OperatingState.IDLE || spec.analysis().thermal().timeDependent()) extraStates++;
+        thermal = sat(thermal, sat(0, STATE_BYTES_PER_CELL * extraStates, cells), 1);
+        long mechanicsStage = sat(org.wafersim.grid.MemoryEstimate.FIXED_MIB << 20, KEPT_BYTES_PER_CELL, cells);
+        return Math.max(thermal, sat(mechanicsStage, mech, 1));
+    }
+
+    /** Heap per cell of each further steady state for the mechanics (its field and the solver's growth), bytes. */
+    static final long STATE_BYTES_PER_CELL = 30;
+    /** Heap per cell the run keeps into the mechanics stage (fields, maps, result copies), bytes. */
+    static final long KEPT_BYTES_PER_CELL = 40;
+
+    /** base + perUnit * units, saturating instead of overflowing. */
+    private static long sat(long base, long perUnit, long units) {
+        try {
+            return Math.addExact(base, Math.multiplyExact(perUnit, units));
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {
