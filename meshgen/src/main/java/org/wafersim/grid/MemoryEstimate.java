@@ -77,7 +77,7 @@ public final class MemoryEstimate {
     }
 
     /** base + perCell * cells, saturating at Long.MAX_VALUE instead of overflowing into a negative estimate. */
-    private static long saturated(long base, long perCell, long cells) {
+    public static long saturated(long base, long perCell, long cells) {
         try {
             return Math.addExact(base, Math.multiplyExact(perCell, Math.max(0, cells)));
         } catch (ArithmeticException overflow) {

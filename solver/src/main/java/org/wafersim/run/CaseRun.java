@@ -11,6 +11,7 @@ import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
 import org.wafersim.grid.GridBuilder;
 import org.wafersim.grid.GridPlan;
+import org.wafersim.grid.MemoryEstimate;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.mechanics.PackageMechanics;
 import org.wafersim.power.CoreCellMap;
@@ -75,30 +76,21 @@ public final class CaseRun {
     static long estimatedBytes(CaseSpec spec, GridPlan p) {
         long cells = p.cells();
         boolean solves = spec.analysis().thermal() != CaseSpec.ThermalAnalysis.NONE;
-        long thermal = solves ? p.estimatedBytes() : org.wafersim.grid.MemoryEstimate.bytesWithoutSolve(cells);
+        long thermal = solves ? p.estimatedBytes() : MemoryEstimate.bytesWithoutSolve(cells);
         long mech = MechanicsRun.estimateBytes(spec, p);
         if (mech == 0) return thermal;
         int extraStates = 0;
         if (solves) for (CaseSpec.OperatingState st : spec.mechanics().states())
             if (st == CaseSpec.OperatingState.IDLE || spec.analysis().thermal().timeDependent()) extraStates++;
-        thermal = sat(thermal, sat(0, STATE_BYTES_PER_CELL * extraStates, cells), 1);
-        long mechanicsStage = sat(org.wafersim.grid.MemoryEstimate.FIXED_MIB << 20, KEPT_BYTES_PER_CELL, cells);
-        return Math.max(thermal, sat(mechanicsStage, mech, 1));
+        thermal = MemoryEstimate.saturated(thermal, STATE_BYTES_PER_CELL * extraStates, cells);
+        long mechanicsStage = MemoryEstimate.saturated(MemoryEstimate.FIXED_MIB << 20, KEPT_BYTES_PER_CELL, cells);
+        return Math.max(thermal, MemoryEstimate.saturated(mechanicsStage, mech, 1));
     }
 
     /** Heap per cell of each further steady state for the mechanics (its field and the solver's growth), bytes. */
     static final long STATE_BYTES_PER_CELL = 30;
     /** Heap per cell the run keeps into the mechanics stage (fields, maps, result copies), bytes. */
     static final long KEPT_BYTES_PER_CELL = 40;
-
-    /** base + perUnit * units, saturating instead of overflowing. */
-    private static long sat(long base, long perUnit, long units) {
-        try {
-            return Math.addExact(base, Math.multiplyExact(perUnit, units));
-        } catch (ArithmeticException overflow) {
-            return Long.MAX_VALUE;
-        }
-    }
 
     public static Result run(CaseSpec spec, int threads, Consumer<String> progress) {
         return run(spec, threads, progress, p -> { });
