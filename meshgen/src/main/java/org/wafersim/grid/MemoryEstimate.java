@@ -50,9 +50,11 @@ public final class MemoryEstimate {
      * Extra bytes per cell of a transient run: the time integrator's own fields (three stage solutions and their
      * heat-flow vectors, the previous step, capacities and shifts, the time-dependent and leakage sources, the
      * mid-step state, the right-hand sides and scratch: about 20 doubles) plus the probe and snapshot copies.
-     * Measured: the full default wafer's cycle run peaked at 4.9 GiB (steady estimate 1.8 GiB, 7.56M cells).
+     * Measured with the launcher's options: the full default wafer's idle/full cycle (7.56 M cells, thermal only)
+     * peaked at 2.89 GiB, 393 B per cell over the fixed part; the estimate, 466 B per cell, is 18 % above. Snapshots
+     * of the whole field ({@code transient.snapshots}) add 8 B per cell each on top.
      */
-    public static final long TRANSIENT_BYTES_PER_CELL = 400;
+    public static final long TRANSIENT_BYTES_PER_CELL = 280;
 
     /** Estimated heap (bytes) of a run on {@code cells} cells, steady or integrating in time. */
     public static long bytesFor(long cells, boolean transientRun) {
