@@ -291,6 +291,27 @@ final class ConductanceAssembler {
         return s;
     }
 
+    /**
+     * The linearised feedback's response to a field change w: the sum over the cells [off, off + len) of
+     * dqL V w (W per kelvin of w), dqL stored for those cells; by grid rows added in row order.
+     */
+    double feedbackResponse(double[] dqL, int off, int len, float[] w) {
+        final int nx = g.nx, ny = g.ny;
+        double[] rows = new double[g.nz * ny];
+        forSlabRows(off, len, (row, lo, hi) -> {
+            int k = row / ny, j = row - k * ny, base = row * nx;
+            double s = 0;
+            for (int c = lo; c < hi; c++) {
+                double d = dqL[c - off];
+                if (d != 0) s += d * dx[c - base] * w[c];
+            }
+            rows[row] = s * dy[j] * dz[k];
+        });
+        double s = 0;
+        for (double r : rows) s += r;
+        return s;
+    }
+
     /** A grid row's part [lo, hi) of a slab of cells. */
     @FunctionalInterface
     private interface SlabRow { void run(int row, int lo, int hi); }

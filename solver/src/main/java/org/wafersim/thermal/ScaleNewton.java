@@ -123,21 +123,7 @@ final class ScaleNewton {
         }
         final float[] ww = w;
         double total = qPower + asm.feedbackPower(qL, dqL, theta0, first, theta);
-        // sum of dqL V w over the slab, by grid rows added in row order (the same on any number of threads)
-        int r0 = first / nx, r1 = (first + cells - 1) / nx + 1;
-        double[] rows = new double[r1 - r0];
-        par.forEach(r1 - r0, row -> {
-            int rr = r0 + row, k = rr / ny, j = rr - k * ny;
-            int lo = Math.max(first, rr * nx), hi = Math.min(first + cells, (rr + 1) * nx);
-            double s = 0;
-            for (int c = lo; c < hi; c++) {
-                double d = dqL[c - first];
-                if (d != 0) s += d * dx[c - rr * nx] * ww[c];
-            }
-            rows[row] = s * dy[j] * dz[k];
-        });
-        double dLw = 0;
-        for (double v : rows) dLw += v;
+        double dLw = asm.feedbackResponse(dqL, first, cells, ww);
         // qPower is the dynamic power at scale 1 summed over the cells (D)
         double delta = (tt.target() - total) / (qPower + dLw);
         if (tt.scale + delta < 0) delta = -tt.scale;
