@@ -128,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             long w1 = System.nanoTime();
             f.writeAtomically(out, forceOption.force);
             long w2 = System.nanoTime();
-            XdmfWriter.forResult(out, true);
+            XdmfWriter.forResult(out, f, true);   // from the tree just written: no read-back of the file
             if (Boolean.getBoolean("wafersim.trace"))
                 progress.accept(String.format("writing: layout %.2f s, HDF5 %.2f s, XDMF %.2f s", (w1 - w0) / 1e9,
                         (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9));

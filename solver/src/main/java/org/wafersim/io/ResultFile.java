@@ -411,6 +411,114 @@ public final class ResultFile {
         });
     }
 
+    // ---- the tree as the written file holds it ----
+
+    /**
+     * The datasets and attributes as a reader of the written file sees them ({@link ResultContents}), for the XDMF
+     * sidecar; without the root attribute {@code _jHDF} that jhdf adds on writing. Valid while this file is unchanged.
+     */
+    ResultContents contents() {
+        return new Contents();
+    }
+
+    private final class Contents implements ResultContents {
+        @Override public List<ResultReader.DatasetInfo> datasets() {
+            List<ResultReader.DatasetInfo> out = new ArrayList<>();
+            collect(root, "", out);
+            return out;
+        }
+
+        private void collect(Group g, String prefix, List<ResultReader.DatasetInfo> out) {
+            TreeMap<String, Object> children = new TreeMap<>(g.groups);
+            children.putAll(g.datasets);
+            for (Map.Entry<String, Object> e : children.entrySet()) {
+                String path = prefix + "/" + e.getKey();
+                if (e.getValue() instanceof Group child) {
+                    collect(child, path, out);
+                    continue;
+                }
+                Dataset ds = (Dataset) e.getValue();
+                Object units = ds.attributes().get("units");
+                out.add(new ResultReader.DatasetInfo(path, dimensions(ds.data()),
+                        ResultReader.typeName(elementType(ds.data())), units == null ? null : String.valueOf(units)));
+            }
+        }
+
+        @Override public ResultReader.Data read(String datasetPath) {
+            Dataset ds = dataset(datasetPath);
+            int[] dims = dimensions(ds.data());
+            long n = 1;
+            for (int d : dims) n *= d;
+            double[] values = new double[Math.toIntExact(n)];
+            if (ds.data() instanceof Number v) {
+                values[0] = v.doubleValue();
+            } else if (!ds.data().getClass().isArray() || !elementType(ds.data()).isPrimitive()) {
+                throw new IllegalArgumentException(datasetPath + ": dataset is not numeric");
+            } else {
+                flatten(ds.data(), values, 0);
+            }
+            return new ResultReader.Data(values, dims);
+        }
+
+        @Override public Map<String, Object> attributes(String path) {
+            Map<String, Object> attrs;
+            if (path.equals("/")) {
+                attrs = new TreeMap<>(root.attributes);
+                if (!omitted.isEmpty()) attrs.putIfAbsent("omitted_datasets", omitted.toArray(new String[0]));
+            } else {
+                List<String> parts = H5Path.split(path, false);
+                Group g = findGroup(parts);
+                if (g != null) {
+                    attrs = new TreeMap<>(g.attributes);
+                } else {
+                    attrs = new TreeMap<>(dataset(path).attributes());
+                }
+            }
+            return java.util.Collections.unmodifiableMap(attrs);
+        }
+
+        @Override public String omittedReason(String path) {
+            return omitted.contains(path) ? ResultContents.omittedBecause(root.attributes.get("output_fields")) : null;
+        }
+
+        private Dataset dataset(String path) {
+            List<String> parts = H5Path.split(path, false);
+            Group parent = findGroup(parts.subList(0, parts.size() - 1));
+            Dataset ds = parent == null ? null : parent.datasets.get(parts.get(parts.size() - 1));
+            if (ds == null) throw new IllegalArgumentException("no dataset " + path);
+            return ds;
+        }
+    }
+
+    /** The dimensions of a stored n-D array (empty for a scalar), slowest first. */
+    private static int[] dimensions(Object data) {
+        List<Integer> dims = new ArrayList<>();
+        for (Object a = data; a != null && a.getClass().isArray(); a = Array.getLength(a) > 0 && !a.getClass()
+                .getComponentType().isPrimitive() ? Array.get(a, 0) : null) dims.add(Array.getLength(a));
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The element class of a stored n-D array, or the class of a scalar. */
+    private static Class<?> elementType(Object data) {
+        Class<?> c = data.getClass();
+        while (c.isArray()) c = c.getComponentType();
+        return c;
+    }
+
+    private static int flatten(Object data, double[] out, int pos) {
+        if (data instanceof double[] d) {
+            System.arraycopy(d, 0, out, pos, d.length);
+            return pos + d.length;
+        }
+        if (data.getClass().getComponentType().isPrimitive()) {
+            int n = Array.getLength(data);
+            for (int i = 0; i < n; i++) out[pos + i] = ((Number) Array.get(data, i)).doubleValue();
+            return pos + n;
+        }
+        for (Object row : (Object[]) data) pos = flatten(row, out, pos);
+        return pos;
+    }
+
     // ---- model ----
 
     /** Refuses a shape jhdf cannot write (no dimensions, too many, a zero or negative one); returns its product. */
