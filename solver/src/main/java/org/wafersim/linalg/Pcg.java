@@ -43,6 +43,15 @@ public final class Pcg {
      */
     public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations,
                         double[] r0, boolean trueResidual) {
+        return solve(a, m, b, x, tol, maxIterations, r0, trueResidual, Double.NaN);
+    }
+
+    /**
+     * As above with {@code bDotB}, if not NaN, the caller's {@link Parallel#dot}{@code (b, b)} (a caller that forms b
+     * can sum it in the same pass: one pass over b fewer).
+     */
+    public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations,
+                        double[] r0, boolean trueResidual, double bDotB) {
         int n = a.size();
         if (r == null || r.length != n) {
             r = new double[n];
@@ -50,7 +59,7 @@ public final class Pcg {
             p = new double[n];
         }
         List<Double> hist = new ArrayList<>();
-        double bnorm = Math.sqrt(par.dot(b, b));
+        double bnorm = Math.sqrt(Double.isNaN(bDotB) ? par.dot(b, b) : bDotB);
         if (bnorm == 0) {
             java.util.Arrays.fill(x, 0);
             return new Result(0, 0, true, new double[]{0});
