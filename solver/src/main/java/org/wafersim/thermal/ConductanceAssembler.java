@@ -97,7 +97,7 @@ final class ConductanceAssembler {
         return true;
     }
 
-    /** Fills a (conductances, diag) and b for the temperature field t (K; void cells ignored). */
+    /** Fills a (conductances) and b for the temperature field t (K; void cells ignored). */
     void assemble(double[] t, Stencil7 a, double[] b) {
         assemble(t, a, b, null, null, null);
     }
@@ -120,8 +120,8 @@ final class ConductanceAssembler {
 
     /**
      * As above with the fixed source density {@code q} (W/m^3) given explicitly (time-dependent power); with
-     * {@code finish} false the diagonal is left for the caller's {@link Stencil7#finish} (a caller that adds to gb
-     * first and finishes once saves two passes over the operator).
+     * {@code finish} false the inactive cells' identity rows are left for the caller's
+     * {@link Stencil7#finishDiagonal} (a caller that adds to gb first and finishes once saves a pass).
      */
     void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
                   boolean finish) {
@@ -189,12 +189,14 @@ final class ConductanceAssembler {
                     a.active[c] = act;
                     a.gb[c] = 0;
                     if (!act) { a.gx[c] = a.gy[c] = a.gz[c] = 0; b[c] = 0; continue; }
+                    // stored in float (Stencil7 says why), each rounded once from its double value
                     a.gx[c] = (i < nx - 1 && mat[c + 1] >= 0)
-                            ? dy[j] * dz[k] / (dx[i] / (2 * kx[o + i]) + dx[i + 1] / (2 * kx[o + i + 1])) : 0;
+                            ? (float) (dy[j] * dz[k] / (dx[i] / (2 * kx[o + i]) + dx[i + 1] / (2 * kx[o + i + 1]))) : 0;
                     a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0)
-                            ? dx[i] * dz[k] / (dy[j] / (2 * ky[o + i]) + dy[j + 1] / (2 * ky[o + i + nx])) : 0;
+                            ? (float) (dx[i] * dz[k] / (dy[j] / (2 * ky[o + i]) + dy[j + 1] / (2 * ky[o + i + nx]))) : 0;
                     a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
-                            ? dx[i] * dy[j] / (dz[k] / (2 * kz[o + i]) + rc + dz[k + 1] / (2 * kzUp[o + i])) : 0;
+                            ? (float) (dx[i] * dy[j] / (dz[k] / (2 * kz[o + i]) + rc + dz[k + 1] / (2 * kzUp[o + i])))
+                            : 0;
                     double v = dx[i] * dy[j] * dz[k];
                     b[c] = q[c] * v;
                     if (fx != null) b[c] += fx[c] * v;
@@ -237,7 +239,7 @@ final class ConductanceAssembler {
                 }
             });
         }
-        if (finish) a.finish(par);
+        if (finish) a.finishDiagonal(par);     // the assembly gave the void cells no coupling
         filledOnce = a;
     }
 
