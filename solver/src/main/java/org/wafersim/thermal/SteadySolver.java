@@ -155,8 +155,6 @@ public final class SteadySolver {
         double[] solvedAmbient = p.boundary().ambient;
         boolean explicitFeedback = false;
         int lastIts = 0;
-        // the warm start kept while a reused hierarchy is tried (allocated on first use, then reused every round)
-        final double[][] scratch = {null};
         String runawayReason = null;
         final boolean trace = Boolean.getBoolean("wafersim.trace");
         if (trace) System.err.printf("steady: setup %.2f s (%s)%n", (System.nanoTime() - t0) / 1e9, sameGrid ? "workspace kept" : "new workspace");
@@ -215,7 +213,6 @@ public final class SteadySolver {
             long tc = System.nanoTime();
             try {
                 boolean reused = mg != null;
-                if (reused) System.arraycopy(theta, 0, startBuf(n, scratch), 0, n);
                 long tr0 = System.nanoTime();
                 // The finest smoother is re-factored only once the field has moved by REFRESH_DRIFT_K since its
                 // last factorisation: a smoother of a nearby SPD operator is a fixed SPD preconditioner for CG all
@@ -231,8 +228,9 @@ public final class SteadySolver {
                 int cap = reused ? Math.min(opt.maxIterations(), Math.max(20, 3 * lastIts)) : opt.maxIterations();
                 last = pcg.solve(a, pre, b, theta, tol, cap);
                 if (!last.converged() && reused) {
-                    // The reused hierarchy no longer fits the operator (the leakage linearisation moved): rebuild it.
-                    System.arraycopy(scratch[0], 0, theta, 0, n);
+                    // The reused hierarchy no longer fits the operator (the leakage linearisation moved): rebuild it
+                    // and start again from the round's start, which t holds.
+                    restart(t, theta, tRef, mat);
                     holder[0] = null;
                     last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
                 }
@@ -263,10 +261,9 @@ public final class SteadySolver {
             if (sNewton != null && sNewton.active() && !explicitFeedback
                     && change > opt.picardTolerance()) {
                 // Not the last round (that one keeps its system as solved, to be finished below): b is assembled
-                // anew next round, so it and the scratch vector can hold w's solve.
+                // anew next round, so it can hold w's solve.
                 long tw = System.nanoTime();
-                double moved = sNewton.step(a, pre, pcg, b, startBuf(n, scratch), theta, t, qL, dqL, theta0, qPower,
-                        opt.maxIterations());
+                double moved = sNewton.step(a, pre, pcg, b, theta, t, qL, dqL, theta0, qPower, opt.maxIterations());
                 change += moved;
                 if (sNewton.lastIterations > 0) linIts.set(linIts.size() - 1, linIts.get(linIts.size() - 1) + sNewton.lastIterations);
                 if (trace) System.err.printf("scale: Newton step moved %.2e K, scale %.9f (w: %d its), %.2f s%n", moved,
@@ -291,10 +288,9 @@ public final class SteadySolver {
                 // tightening moved.
                 long tt = System.nanoTime();
                 boolean reused = mg != null && holder[0] == mg;
-                if (reused) System.arraycopy(theta, 0, startBuf(n, scratch), 0, n);
                 Pcg.Result tight = pcg.solve(a, pre, b, theta, opt.tolerance(), opt.maxIterations());
                 if (!tight.converged() && reused) {
-                    System.arraycopy(scratch[0], 0, theta, 0, n);
+                    restart(t, theta, tRef, mat);
                     holder[0] = null;
                     tight = pcg.solve(a, pre, b, theta, opt.tolerance(), opt.maxIterations());
                 }
@@ -401,6 +397,17 @@ public final class SteadySolver {
         return this;
     }
 
+    /**
+     * A vector of n cells whose contents are free: the last solve's unknown (kept only as storage for the next solve
+     * on the grid, which overwrites it), handed over and forgotten, or a new one. The run's output fields that follow
+     * a solve use it instead of allocating another vector of the grid's size (a next solve allocates its own).
+     */
+    public double[] takeSpare(int n) {
+        double[] v = keptTheta != null && keptTheta.length == n ? keptTheta : new double[n];
+        keptTheta = null;
+        return v;
+    }
+
     /** Drops the operator and hierarchy kept for the next solve (their memory goes back to the heap). */
     public void release() {
         keptGrid = null;
@@ -456,9 +463,15 @@ public final class SteadySolver {
         return c;
     }
 
-    private static double[] startBuf(int n, double[][] scratch) {
-        if (scratch[0] == null) scratch[0] = new double[n];
-        return scratch[0];
+    /**
+     * theta = t - tRef (0 on void cells): back to the round's start after a solve with a reused hierarchy failed. t
+     * holds the start (the round's or the tightening's) to within an ulp, so no copy of theta is kept for this rare
+     * path (a vector of the grid's size less).
+     */
+    private void restart(double[] t, double[] theta, double tRef, short[] mat) {
+        par.forBlocks(theta.length, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) theta[c] = mat[c] < 0 ? 0 : t[c] - tRef;
+        });
     }
 
     /**

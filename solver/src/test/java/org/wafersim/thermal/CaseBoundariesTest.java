@@ -118,7 +118,7 @@ class CaseBoundariesTest {
                 boundaries:
                   - {face: top, type: fixed_temperature, temperature: "25 degC", replace: true}
                   - {face: bottom, type: power, power: "40 W"}""");
-        assertEquals(expected, plane(p, 0), 1e-9);
+        assertEquals(expected, plane(p, 0), storedPrecision(expected));
     }
 
     @Test
