@@ -10,11 +10,12 @@ package org.wafersim.linalg;
  * couples c with its +x neighbour (zero on the last column), likewise {@code gy}, {@code gz}. Inactive cells (void)
  * are identity rows with no coupling (gb 1), so one box array carries any layered geometry.
  *
- * <p>Storage: the face conductances are single precision, the products are formed in double. The face conductances
- * are geometry over a series of thermal resistances, known to far less than float's 6e-8 (material data to a few
- * per cent), so storing them rounded changes the discrete problem by less than its own modelling error; the operator
- * built from the rounded values is still exactly symmetric, and each face's flux g (x_c - x_n) enters its two cells
- * with opposite signs, so the interior couplings cancel in the energy balance exactly as before. gb stays double: it
+ * <p>Storage: the face conductances are single precision, the products are formed in double. The operator built
+ * from the rounded values is exactly symmetric and positive definite, and each face's flux g (x_c - x_n) enters its
+ * two cells with opposite signs, so the interior couplings cancel in the energy balance. It is within 2^-24 of the
+ * double discretisation: Krylov iterations and smoothers use it as it is, and the steady solver's tight solves start
+ * from the double operator's residual (the thermal package's {@code ConductanceAssembler.exactResidual}), which makes
+ * their fields the double system's (mixed-precision iterative refinement). gb stays double: it
  * carries the boundary conductances the heat budget sums face by face, and a transient's C/dt, which can exceed the
  * conductances by orders of magnitude. The diagonal gb + sum g is formed in the product, not stored: the operator is
  * 21 bytes a cell instead of 41, and the multigrid's finest smoother reads the same float couplings (no copy).

@@ -226,13 +226,13 @@ public final class SteadySolver {
                 // A reused hierarchy gets a short leash: if it needs far more iterations than the last solve, the
                 // operator has moved too far from the one it was built for.
                 int cap = reused ? Math.min(opt.maxIterations(), Math.max(20, 3 * lastIts)) : opt.maxIterations();
-                last = pcg.solve(a, pre, b, theta, tol, cap);
+                last = solveRound(asm, a, pre, pcg, b, theta, t, tol, cap);
                 if (!last.converged() && reused) {
                     // The reused hierarchy no longer fits the operator (the leakage linearisation moved): rebuild it
                     // and start again from the round's start, which t holds.
                     restart(t, theta, tRef, mat);
                     holder[0] = null;
-                    last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+                    last = solveRound(asm, a, pre, pcg, b, theta, t, tol, opt.maxIterations());
                 }
             } catch (NotPositiveDefiniteException e) {
                 // With a feedback source the linearised operator stays positive definite exactly while a stable
@@ -288,11 +288,11 @@ public final class SteadySolver {
                 // tightening moved.
                 long tt = System.nanoTime();
                 boolean reused = mg != null && holder[0] == mg;
-                Pcg.Result tight = pcg.solve(a, pre, b, theta, opt.tolerance(), opt.maxIterations());
+                Pcg.Result tight = solveRound(asm, a, pre, pcg, b, theta, t, opt.tolerance(), opt.maxIterations());
                 if (!tight.converged() && reused) {
                     restart(t, theta, tRef, mat);
                     holder[0] = null;
-                    tight = pcg.solve(a, pre, b, theta, opt.tolerance(), opt.maxIterations());
+                    tight = solveRound(asm, a, pre, pcg, b, theta, t, opt.tolerance(), opt.maxIterations());
                 }
                 mg = holder[0];
                 if (mg != null) levels = mg.levelCount();
@@ -462,6 +462,44 @@ public final class SteadySolver {
         for (int i = 0; i < c.length; i++) if (g.isVoid(i)) c[i] = Double.NaN;
         return c;
     }
+
+    /**
+     * Relative residual below which a round's solve starts from the residual of the double operator
+     * ({@link ConductanceAssembler#exactResidual}) instead of the float one's: the operator stores its face
+     * conductances in float (Stencil7), 2^-24 off, so a solve asked for more than about 1e-6 would otherwise converge
+     * to the float operator's field, which differs from the double discretisation's by up to ~1e-7 of the rise. Looser
+     * solves (the early rounds) gain nothing from it and skip the pass.
+     */
+    static final double EXACT_RESIDUAL_BELOW = 1e-6;
+
+    /**
+     * One linear solve of the round's system a theta = b from the current theta, to the relative residual tol: below
+     * {@link #EXACT_RESIDUAL_BELOW} as a correction of theta by the float operator from the double operator's
+     * residual at t (mixed-precision refinement: the fixed point is the double system's solution), otherwise as is.
+     */
+    private Pcg.Result solveRound(ConductanceAssembler asm, Stencil7 a, Pcg.Preconditioner pre, Pcg pcg, double[] b,
+                                  double[] theta, double[] t, double tol, int maxIts) {
+        if (tol > EXACT_RESIDUAL_BELOW) return pcg.solve(a, pre, b, theta, tol, maxIts);
+        double[] r0 = pcg.residualWorkspace(theta.length);
+        int its = 0;
+        List<Double> history = new ArrayList<>();
+        Pcg.Result r = null;
+        // a correction from the double residual leaves ~6e-8 of it behind (the float operator's rounding): one more
+        // pass meets any tolerance the double arithmetic can; the last pass starts below tol and takes no iteration
+        for (int pass = 0; pass < REFINEMENT_PASSES; pass++) {
+            asm.exactResidual(t, theta, b, a.gb, r0);
+            r = pcg.solve(a, pre, b, theta, tol, maxIts - its, r0, false);
+            its += r.iterations();
+            for (double h : r.history()) history.add(h);
+            if (!r.converged() || r.iterations() == 0) break;
+        }
+        double[] hist = new double[history.size()];
+        for (int i = 0; i < hist.length; i++) hist[i] = history.get(i);
+        return new Pcg.Result(its, r.relativeResidual(), r.converged(), hist);
+    }
+
+    /** Refinement passes of {@link #solveRound} at most (two corrections and the check that needs none). */
+    static final int REFINEMENT_PASSES = 4;
 
     /**
      * theta = t - tRef (0 on void cells): back to the round's start after a solve with a reused hierarchy failed. t
