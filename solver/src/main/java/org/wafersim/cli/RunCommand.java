@@ -94,19 +94,33 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** -Dwafersim.trace=true: the process's timeline (seconds since the JVM started) around the run. */
+    private static final boolean TRACE = Boolean.getBoolean("wafersim.trace");
+
+    private static void timeline(java.util.function.Consumer<String> progress, String what) {
+        if (!TRACE) return;
+        progress.accept(String.format("timeline: %s at %.2f s", what,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+    }
+
     private Integer execute() {
+        var err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> trace = line -> { err.println("wafersim: " + line); err.flush(); };
+        timeline(trace, "run command");
         if (threads != null) Limits.threads("--threads", null, threads);
         CaseSpec cs = loadCase(caseArg, overrides);
+        timeline(trace, "case loaded");
         Path out = output != null ? output : Path.of(cs.name() + ".h5");
         checkOutput(out, forceOption.force);
         GridPlan plan = CaseRun.plan(cs);
         MemoryEstimate.check(plan, Runtime.getRuntime().maxMemory(), cs.source());
         org.wafersim.run.MechanicsRun.checkMemory(cs, plan, Runtime.getRuntime().maxMemory());
-        var err = spec.commandLine().getErr();
         TerminalProgress progress = new TerminalProgress(err, quietOption.quiet, TerminalProgress.onTerminal());
         progress.accept(String.format("case %s (%s): grid %s = %,d cells, heap estimate %.2f GiB",
                 cs.name(), cs.source(), plan.dimensions(), plan.cells(), CaseRun.estimatedBytes(cs) / 1073741824.0));
+        timeline(progress, "run starts");
         CaseRun.Result r = CaseRun.run(cs, threads == null ? 0 : threads, progress, p -> writePartial(p, out, progress));
+        timeline(progress, "run ends");
         progress.accept("writing " + out);
         long w0 = System.nanoTime();
         ResultFile f = ResultLayout.of(r);
@@ -114,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             long w1 = System.nanoTime();
             f.writeAtomically(out, forceOption.force);
             long w2 = System.nanoTime();
-            XdmfWriter.forResult(out, true);
+            XdmfWriter.forResult(out, f, true);   // from the tree just written: no read-back of the file
             if (Boolean.getBoolean("wafersim.trace"))
                 progress.accept(String.format("writing: layout %.2f s, HDF5 %.2f s, XDMF %.2f s", (w1 - w0) / 1e9,
                         (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9));
@@ -139,6 +153,7 @@ public final class RunCommand implements Callable<Integer> {
             o.print(s.text());
         }
         o.flush();
+        timeline(progress, "summary printed");
         if (s.exitCode() != Cli.OK) {
             spec.commandLine().getErr().println("wafersim: failed (" + s.status() + "): " + failedCriteria(s)
                     + " (result written to " + out + ")");

@@ -50,6 +50,8 @@ public final class ResultFile {
     /** {k0, k1, nz}: the cell planes the cell fields are cropped to, or null. */
     private int[] window;
 
+    /** The write buffer between jhdf and the file ({@link BufferedWriteChannel}). */
+    static final int WRITE_BUFFER_BYTES = 4 << 20;
     /** Arrays smaller than this stay contiguous under compression (a chunk index costs more than it saves). */
     static final int MIN_CHUNKED_VALUES = 1024;
     /** Values per chunk (at most): 128 Ki values, 0.5-1 MB, a few rows of a cell field. */
@@ -95,17 +97,13 @@ public final class ResultFile {
         return this;
     }
 
-    /** The cell planes [k0, k1) of a cell field, or the field itself when no window applies to it. */
-    @SuppressWarnings("unchecked")
-    private <A> A crop(String path, A flat, int length, int[] shape, int[][] outShape) {
-        outShape[0] = shape;
-        if (window == null || shape.length != 3 || shape[0] != window[2] || !cellField(path)) return flat;
-        int plane = shape[1] * shape[2];
-        if ((long) plane * shape[0] != length) return flat;   // the size check below reports it
-        A out = (A) java.lang.reflect.Array.newInstance(flat.getClass().getComponentType(), (window[1] - window[0]) * plane);
-        System.arraycopy(flat, window[0] * plane, out, 0, (window[1] - window[0]) * plane);
-        outShape[0] = new int[]{window[1] - window[0], shape[1], shape[2]};
-        return out;
+    /**
+     * The first cell plane stored of a dataset of this shape at this path: the window's k0 for a cell field ([nz][ny][nx]
+     * of the solved grid) when {@code output.layers} crops, else -1 (stored whole).
+     */
+    private int cropFrom(String path, int[] shape) {
+        if (window == null || shape.length != 3 || shape[0] != window[2] || !cellField(path)) return -1;
+        return window[0];
     }
 
     static boolean cellField(String path) {
@@ -186,26 +184,67 @@ public final class ResultFile {
     public ResultFile dataset(String path, double[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         if (omit(path)) return this;
-        int[][] sh = new int[1][];
-        flat = crop(path, flat, flat.length, shape, sh);
-        shape = sh[0];
-        if (output.single() && floatField(path)) {
-            float[] f = new float[flat.length];
-            for (int c = 0; c < f.length; c++) f[c] = (float) flat[c];
-            return addDataset(path, f, f.length, 4, shape, units);
-        }
-        return addDataset(path, flat, flat.length, 8, shape, units);
+        checkLength(path, shape, flat.length);
+        return dataset(path, shape, units, (from, row) -> System.arraycopy(flat, from, row, 0, row.length));
     }
 
+    /**
+     * Values of a dataset given row by row: {@code row} (one run along the last axis) is to receive the values at
+     * the flat C-order indices {@code from} to {@code from + row.length}. A dataset added this way is computed
+     * straight into the rows the file keeps, without a flat copy (the big cell fields: a conversion to degC, an
+     * integer widening).
+     */
+    @FunctionalInterface
+    public interface DoubleRows {
+        void fill(int from, double[] row);
+    }
+
+    /** As {@link DoubleRows} for int32 datasets. */
+    @FunctionalInterface
+    public interface IntRows {
+        void fill(int from, int[] row);
+    }
+
+    /** As {@link DoubleRows} for 8-bit datasets. */
+    @FunctionalInterface
+    public interface ByteRows {
+        void fill(int from, byte[] row);
+    }
+
+    /**
+     * Adds a double dataset of this shape whose values {@code rows} computes (the same rules and output options as
+     * {@link #dataset(String, double[], int[], String)}; {@code rows} is called during this call only).
+     */
+    public ResultFile dataset(String path, int[] shape, String units, DoubleRows rows) {
+        Objects.requireNonNull(rows, "data of " + path);
+        if (omit(path)) return this;
+        checkShape(path, shape);
+        if (output.single() && floatField(path)) {
+            double[] scratch = new double[shape[shape.length - 1]];
+            return addRows(path, shape, units, float.class, 4, (from, row) -> {
+                float[] f = (float[]) row;
+                rows.fill(from, scratch);
+                for (int i = 0; i < f.length; i++) f[i] = (float) scratch[i];
+            });
+        }
+        return addRows(path, shape, units, double.class, 8, (from, row) -> rows.fill(from, (double[]) row));
+    }
 
     /** Adds an int32 dataset (e.g. material ids); same rules as {@link #dataset(String, double[], int[], String)}. */
     public ResultFile intDataset(String path, int[] flat, int[] shape, String units) {
         if (omit(path)) return this;
         Objects.requireNonNull(flat, "data of " + path);
-        int[][] sh = new int[1][];
-        flat = crop(path, flat, flat.length, shape, sh);
-        shape = sh[0];
-        return addDataset(path, flat, flat.length, 4, shape, units);
+        checkLength(path, shape, flat.length);
+        return addRows(path, shape, units, int.class, 4, (from, row) -> System.arraycopy(flat, from, row, 0,
+                ((int[]) row).length));
+    }
+
+    /** Adds an int32 dataset whose values {@code rows} computes (see {@link #dataset(String, int[], String, DoubleRows)}). */
+    public ResultFile intDataset(String path, int[] shape, String units, IntRows rows) {
+        Objects.requireNonNull(rows, "data of " + path);
+        if (omit(path)) return this;
+        checkShape(path, shape);
+        return addRows(path, shape, units, int.class, 4, (from, row) -> rows.fill(from, (int[]) row));
     }
 
     /**
@@ -223,10 +262,17 @@ public final class ResultFile {
     public ResultFile byteDataset(String path, byte[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         if (omit(path)) return this;
-        int[][] sh = new int[1][];
-        flat = crop(path, flat, flat.length, shape, sh);
-        shape = sh[0];
-        return addDataset(path, flat, flat.length, 1, shape, units);
+        checkLength(path, shape, flat.length);
+        return addRows(path, shape, units, byte.class, 1, (from, row) -> System.arraycopy(flat, from, row, 0,
+                ((byte[]) row).length));
+    }
+
+    /** Adds an 8-bit dataset whose values {@code rows} computes (see {@link #dataset(String, int[], String, DoubleRows)}). */
+    public ResultFile byteDataset(String path, int[] shape, String units, ByteRows rows) {
+        Objects.requireNonNull(rows, "data of " + path);
+        if (omit(path)) return this;
+        checkShape(path, shape);
+        return addRows(path, shape, units, byte.class, 1, (from, row) -> rows.fill(from, (byte[]) row));
     }
 
     // ---- the same for the entries of the result schema: the path from the schema (placeholders filled by
@@ -237,9 +283,24 @@ public final class ResultFile {
         return dataset(d.path(parts), flat, shape, d.units());
     }
 
+    /** Adds a double dataset at {@code d}'s path with {@code d}'s units, its values computed row by row. */
+    public ResultFile dataset(ResultSchema d, int[] shape, DoubleRows rows, String... parts) {
+        return dataset(d.path(parts), shape, d.units(), rows);
+    }
+
     /** Adds an int32 dataset at {@code d}'s path with {@code d}'s units. */
     public ResultFile intDataset(ResultSchema d, int[] flat, int[] shape, String... parts) {
         return intDataset(d.path(parts), flat, shape, d.units());
+    }
+
+    /** Adds an int32 dataset at {@code d}'s path with {@code d}'s units, its values computed row by row. */
+    public ResultFile intDataset(ResultSchema d, int[] shape, IntRows rows, String... parts) {
+        return intDataset(d.path(parts), shape, d.units(), rows);
+    }
+
+    /** Adds an 8-bit dataset at {@code d}'s path with {@code d}'s units, its values computed row by row. */
+    public ResultFile byteDataset(ResultSchema d, int[] shape, ByteRows rows, String... parts) {
+        return byteDataset(d.path(parts), shape, d.units(), rows);
     }
 
     /** Adds an 8-bit integer dataset at {@code d}'s path with {@code d}'s units. */
@@ -329,7 +390,8 @@ public final class ResultFile {
     private void writeTo(Path tmp) throws IOException {
         // jhdf writes everything in close(), even after an exception inside this block (it would leave a partial
         // file); AtomicWrite deletes the temporary file in that case.
-        try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+        // jhdf writes a field one last-axis row per system call: buffered, it writes 4 MiB at a time
+        try (WritableHdfFile h5 = HdfFile.write(BufferedPath.of(tmp, WRITE_BUFFER_BYTES))) {
             if (!omitted.isEmpty() && !root.attributes.containsKey("omitted_datasets"))
                 root.attributes.put("omitted_datasets", omitted.toArray(new String[0]));
             writeGroup(h5, root);
@@ -349,9 +411,118 @@ public final class ResultFile {
         });
     }
 
+    // ---- the tree as the written file holds it ----
+
+    /**
+     * The datasets and attributes as a reader of the written file sees them ({@link ResultContents}), for the XDMF
+     * sidecar; without the root attribute {@code _jHDF} that jhdf adds on writing. Valid while this file is unchanged.
+     */
+    ResultContents contents() {
+        return new Contents();
+    }
+
+    private final class Contents implements ResultContents {
+        @Override public List<ResultReader.DatasetInfo> datasets() {
+            List<ResultReader.DatasetInfo> out = new ArrayList<>();
+            collect(root, "", out);
+            return out;
+        }
+
+        private void collect(Group g, String prefix, List<ResultReader.DatasetInfo> out) {
+            TreeMap<String, Object> children = new TreeMap<>(g.groups);
+            children.putAll(g.datasets);
+            for (Map.Entry<String, Object> e : children.entrySet()) {
+                String path = prefix + "/" + e.getKey();
+                if (e.getValue() instanceof Group child) {
+                    collect(child, path, out);
+                    continue;
+                }
+                Dataset ds = (Dataset) e.getValue();
+                Object units = ds.attributes().get("units");
+                out.add(new ResultReader.DatasetInfo(path, dimensions(ds.data()),
+                        ResultReader.typeName(elementType(ds.data())), units == null ? null : String.valueOf(units)));
+            }
+        }
+
+        @Override public ResultReader.Data read(String datasetPath) {
+            Dataset ds = dataset(datasetPath);
+            int[] dims = dimensions(ds.data());
+            long n = 1;
+            for (int d : dims) n *= d;
+            double[] values = new double[Math.toIntExact(n)];
+            if (ds.data() instanceof Number v) {
+                values[0] = v.doubleValue();
+            } else if (!ds.data().getClass().isArray() || !elementType(ds.data()).isPrimitive()) {
+                throw new IllegalArgumentException(datasetPath + ": dataset is not numeric");
+            } else {
+                flatten(ds.data(), values, 0);
+            }
+            return new ResultReader.Data(values, dims);
+        }
+
+        @Override public Map<String, Object> attributes(String path) {
+            Map<String, Object> attrs;
+            if (path.equals("/")) {
+                attrs = new TreeMap<>(root.attributes);
+                if (!omitted.isEmpty()) attrs.putIfAbsent("omitted_datasets", omitted.toArray(new String[0]));
+            } else {
+                List<String> parts = H5Path.split(path, false);
+                Group g = findGroup(parts);
+                if (g != null) {
+                    attrs = new TreeMap<>(g.attributes);
+                } else {
+                    attrs = new TreeMap<>(dataset(path).attributes());
+                }
+            }
+            return java.util.Collections.unmodifiableMap(attrs);
+        }
+
+        @Override public String omittedReason(String path) {
+            return omitted.contains(path) ? ResultContents.omittedBecause(root.attributes.get("output_fields")) : null;
+        }
+
+        private Dataset dataset(String path) {
+            List<String> parts = H5Path.split(path, false);
+            Group parent = findGroup(parts.subList(0, parts.size() - 1));
+            Dataset ds = parent == null ? null : parent.datasets.get(parts.get(parts.size() - 1));
+            if (ds == null) throw new IllegalArgumentException("no dataset " + path);
+            return ds;
+        }
+    }
+
+    /** The dimensions of a stored n-D array (empty for a scalar), slowest first. */
+    private static int[] dimensions(Object data) {
+        List<Integer> dims = new ArrayList<>();
+        for (Object a = data; a != null && a.getClass().isArray(); a = Array.getLength(a) > 0 && !a.getClass()
+                .getComponentType().isPrimitive() ? Array.get(a, 0) : null) dims.add(Array.getLength(a));
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The element class of a stored n-D array, or the class of a scalar. */
+    private static Class<?> elementType(Object data) {
+        Class<?> c = data.getClass();
+        while (c.isArray()) c = c.getComponentType();
+        return c;
+    }
+
+    private static int flatten(Object data, double[] out, int pos) {
+        if (data instanceof double[] d) {
+            System.arraycopy(d, 0, out, pos, d.length);
+            return pos + d.length;
+        }
+        if (data.getClass().getComponentType().isPrimitive()) {
+            int n = Array.getLength(data);
+            for (int i = 0; i < n; i++) out[pos + i] = ((Number) Array.get(data, i)).doubleValue();
+            return pos + n;
+        }
+        for (Object row : (Object[]) data) pos = flatten(row, out, pos);
+        return pos;
+    }
+
     // ---- model ----
 
-    private ResultFile addDataset(String path, Object flat, int length, int elementBytes, int[] shape, String units) {
+    /** Refuses a shape jhdf cannot write (no dimensions, too many, a zero or negative one); returns its product. */
+    private static long checkShape(String path, int[] shape) {
         Objects.requireNonNull(shape, "shape of " + path);
         if (shape.length == 0 || shape.length > 32) {
             throw new IllegalArgumentException(path + ": shape must have 1 to 32 dimensions, got " + shape.length);
@@ -365,20 +536,60 @@ public final class ResultFile {
             }
             product *= d;
         }
+        return product;
+    }
+
+    private static void checkLength(String path, int[] shape, int length) {
+        long product = checkShape(path, shape);
         if (product != length) {
             throw new IllegalArgumentException(path + ": shape " + Arrays.toString(shape) + " holds "
                     + product + " values but the array has " + length);
         }
-        ResultFile r = putDataset(path, reshape(flat, shape), (long) length * elementBytes, units);
-        if (output.deflate() > 0 && length >= MIN_CHUNKED_VALUES && (long) length * elementBytes <= MAX_CHUNKED_BYTES) {
+    }
+
+    /** Fills one stored row (a primitive array) with the values from flat index {@code from} of the source. */
+    private interface RowFill {
+        void fill(int from, Object row);
+    }
+
+    /**
+     * Adds a dataset of this (checked) shape, cropped to the z window where that applies, as the {@code [d0][d1]...}
+     * Java array jhdf writes, each last-axis row filled by {@code fill}. The rows are the file's own copy (jhdf keeps
+     * a reference and reads it only in close(), so a caller reusing its array would change the file), and the n-D
+     * form is what jhdf streams row by row; a big 1-D array would need a second full-size buffer while writing.
+     */
+    private ResultFile addRows(String path, int[] shape, String units, Class<?> element, int elementBytes,
+                               RowFill fill) {
+        int k0 = cropFrom(path, shape);
+        int[] stored = shape;
+        int offset = 0;
+        if (k0 >= 0) {
+            stored = new int[]{window[1] - window[0], shape[1], shape[2]};
+            offset = k0 * shape[1] * shape[2];
+        }
+        long length = 1;
+        for (int d : stored) length *= d;
+        Object data = Array.newInstance(element, stored);
+        fillRows(data, fill, offset, stored, 0);
+        ResultFile r = putDataset(path, data, length * elementBytes, units);
+        if (output.deflate() > 0 && length >= MIN_CHUNKED_VALUES && length * elementBytes <= MAX_CHUNKED_BYTES) {
             List<String> parts = H5Path.split(path, false);
             Group parent = findGroup(parts.subList(0, parts.size() - 1));
             String name = parts.get(parts.size() - 1);
             Dataset d = parent.datasets.get(name);
-            parent.datasets.put(name, new Dataset(d.data(), d.payloadBytes(), d.attributes(), chunkOf(shape),
+            parent.datasets.put(name, new Dataset(d.data(), d.payloadBytes(), d.attributes(), chunkOf(stored),
                     output.deflate()));
         }
         return r;
+    }
+
+    private static int fillRows(Object dst, RowFill fill, int pos, int[] shape, int dim) {
+        if (dim == shape.length - 1) {
+            fill.fill(pos, dst);
+            return pos + shape[dim];
+        }
+        for (Object row : (Object[]) dst) pos = fillRows(row, fill, pos, shape, dim + 1);
+        return pos;
     }
 
     private ResultFile putDataset(String path, Object data, long payloadBytes, String units) {
@@ -395,27 +606,6 @@ public final class ResultFile {
         attrs.put("units", units);
         parent.datasets.put(name, new Dataset(data, payloadBytes, attrs));
         return this;
-    }
-
-    /**
-     * Copies the flat array into a {@code [d0][d1]...} Java array. This is the defensive copy (jhdf keeps a
-     * reference and reads it only in close(), so a caller reusing its array would change the file), and the n-D form
-     * is what jhdf streams row by row; a big 1-D array would need a second full-size buffer while writing.
-     */
-    private static Object reshape(Object flat, int[] shape) {
-        Class<?> element = flat.getClass().getComponentType();
-        Object out = Array.newInstance(element, shape);
-        fill(out, flat, 0, shape, 0);
-        return out;
-    }
-
-    private static int fill(Object dst, Object flat, int pos, int[] shape, int dim) {
-        if (dim == shape.length - 1) {
-            System.arraycopy(flat, pos, dst, 0, shape[dim]);
-            return pos + shape[dim];
-        }
-        for (Object row : (Object[]) dst) pos = fill(row, flat, pos, shape, dim + 1);
-        return pos;
     }
 
     /** Walks to (creating as needed) the group with the given components. */

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * attributes. Problems with the file (missing, not HDF5, truncated, no such dataset) are reported as
  * {@link InputException}s that name the file. Close it after use: jhdf keeps the file open.
  */
-public final class ResultReader implements AutoCloseable {
+public final class ResultReader implements AutoCloseable, ResultContents {
     /**
      * One dataset: absolute path, shape (slowest dimension first; empty for a scalar), element type such as
      * "float64", "int32" or "string", and its {@code units} attribute (null if it has none).
@@ -82,6 +82,7 @@ public final class ResultReader implements AutoCloseable {
     }
 
     /** Every dataset in the file, depth first in name order. */
+    @Override
     public List<DatasetInfo> datasets() {
         List<DatasetInfo> out = new ArrayList<>();
         try {
@@ -93,6 +94,7 @@ public final class ResultReader implements AutoCloseable {
     }
 
     /** Reads a numeric dataset (any integer or floating type) as doubles. */
+    @Override
     public Data read(String datasetPath) {
         Dataset ds = dataset(datasetPath);
         Object flat;
@@ -119,6 +121,7 @@ public final class ResultReader implements AutoCloseable {
      * The attributes of a group or dataset ("/" is the root), by name. Values are as jhdf decodes them: String,
      * Integer, Long, Double, or arrays such as int[], double[], String[] (strings are decoded from UTF-8).
      */
+    @Override
     public Map<String, Object> attributes(String path) {
         Node node = node(path);
         Map<String, Object> out = new TreeMap<>();
@@ -177,7 +180,11 @@ public final class ResultReader implements AutoCloseable {
     }
 
     private static String typeName(Dataset ds) {
-        Class<?> t = ds.getJavaType();
+        return typeName(ds.getJavaType());
+    }
+
+    /** "float64", "float32", "int64", "int32", "int16", "int8" or "string" for an element class. */
+    static String typeName(Class<?> t) {
         if (t == double.class || t == Double.class) return "float64";
         if (t == float.class || t == Float.class) return "float32";
         if (t == long.class || t == Long.class) return "int64";
@@ -211,6 +218,7 @@ public final class ResultReader implements AutoCloseable {
      * Why the run left the dataset out (its case's {@code output.fields}, recorded in the root attribute
      * {@code omitted_datasets}), or null when it did not.
      */
+    @Override
     public String omittedReason(String path) {
         Object o;
         try {
@@ -225,8 +233,7 @@ public final class ResultReader implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the reason without the option's value
         }
-        return "not in this result: the run was made with output.fields: " + (f == null ? "cores" : f)
-                + ", which leaves out the cell-grid fields; rerun without it (or with output.fields: all) to get it";
+        return ResultContents.omittedBecause(f);
     }
 
     private InputException failure(String path, String what, RuntimeException e) {

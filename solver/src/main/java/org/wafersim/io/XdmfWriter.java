@@ -98,7 +98,7 @@ public final class XdmfWriter {
     /**
      * Writes the complete sidecar of result {@code h5File} (read back from the file, so it lists exactly what is in
      * it): {@code NAME.xdmf} beside it, atomically, with the overwrite rules of the result. See
-     * {@link #complete(String, String, ResultReader, boolean)} for the layout.
+     * {@link #complete(String, String, ResultContents, boolean)} for the layout.
      *
      * @return the path of the sidecar
      */
@@ -117,6 +117,19 @@ public final class XdmfWriter {
         try (ResultReader r = ResultReader.open(h5File)) {
             text = complete(h5File.toAbsolutePath().normalize().toString(), baseName(h5Name), r, legacy);
         }
+        AtomicWrite.write(sidecar, force, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+        return sidecar;
+    }
+
+    /**
+     * As {@link #forResult(Path, boolean)} for the result {@code result} that was just written to {@code h5File}:
+     * the sidecar is built from its tree in memory, which is what the file holds, instead of reading the file back.
+     */
+    public static Path forResult(Path h5File, ResultFile result, boolean force) throws IOException {
+        String h5Name = h5File.getFileName().toString();
+        Path sidecar = sidecarOf(h5File);
+        String text = complete(h5File.toAbsolutePath().normalize().toString(), baseName(h5Name), result.contents(),
+                false);
         AtomicWrite.write(sidecar, force, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         return sidecar;
     }
@@ -180,7 +193,7 @@ public final class XdmfWriter {
      * {@code c.xdmfc.h5}), so only an absolute reference works for every way of opening it. After moving a result,
      * {@code wafersim xdmf OUT.h5 --force} writes the sidecar again.
      */
-    static String complete(String h5Ref, String name, ResultReader r, boolean legacy) {
+    static String complete(String h5Ref, String name, ResultContents r, boolean legacy) {
         java.util.Map<String, ResultReader.DatasetInfo> ds = new java.util.LinkedHashMap<>();
         for (ResultReader.DatasetInfo d : r.datasets()) ds.put(d.path(), d);
         String file = escape(h5Ref);
@@ -305,7 +318,7 @@ public final class XdmfWriter {
      * the largest laminate; the wafer's and connector's maps are NaN outside their footprint). Null when no element
      * is void, so that nothing is hidden.
      */
-    private static String plateGhost(ResultReader r, List<Attr> attrs, int[] el) {
+    private static String plateGhost(ResultContents r, List<Attr> attrs, int[] el) {
         int n = el[0] * el[1];
         boolean[] defined = new boolean[n];
         boolean any = false;

@@ -92,7 +92,11 @@ final class OperatingStates {
      * tolerance. Returns the field unchanged when the ratio is not a finite positive number.
      */
     static double[] scaledRise(double[] t, CaseSpec spec, double power, ThermalStage th, Parallel par) {
-        double ratio = power / th.op().totalW();
+        return scaledRise(t, spec, power / th.op().totalW(), par);
+    }
+
+    /** The field t (K) with its rise over the coolant inlet scaled by {@code ratio} (t itself when it is not a finite positive number other than 1). */
+    static double[] scaledRise(double[] t, CaseSpec spec, double ratio, Parallel par) {
         if (!(ratio > 0) || !Double.isFinite(ratio) || ratio == 1) return t;
         double inlet = spec.cooling().coolant().inlet();
         double[] s = new double[t.length];
@@ -100,6 +104,20 @@ final class OperatingStates {
             for (int c = lo; c < hi; c++) s[c] = inlet + (t[c] - inlet) * ratio;
         });
         return s;
+    }
+
+    /** Whether a and b agree to round-off (1e-12 relative). */
+    static boolean sameToRoundOff(double a, double b) {
+        return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    /** Whether a and b agree entry by entry to round-off (1e-12 relative to the largest entry). */
+    static boolean sameToRoundOff(double[] a, double[] b) {
+        if (a.length != b.length) return false;
+        double m = 0;
+        for (int i = 0; i < a.length; i++) m = Math.max(m, Math.max(Math.abs(a[i]), Math.abs(b[i])));
+        for (int i = 0; i < a.length; i++) if (!(Math.abs(a[i] - b[i]) <= 1e-12 * m)) return false;
+        return true;
     }
 
     /** Most operating-point solves spent on the levels of a transient profile given as totals. */
@@ -137,20 +155,35 @@ final class OperatingStates {
         }
         double[] dy = new double[lv.length];
         double[] warm = near.temperature();
+        double warmTotal = th.op().totalW();     // the total power of the state warm is the field of
+        PackageThermalModel.Model own = th.model();
         for (int i = 0; i < lv.length; i++) {
-            progress.accept(String.format(java.util.Locale.ROOT, "operating point at a total of %.6g W (transient profile level)", lv[i]));
             double[] cp = org.wafersim.power.CorePowerSources.corePower(spec, cores, lv[i],
                     org.wafersim.io.Hdf5PowerMap.READER, m -> { });
-            PackageThermalModel.Model m = PackageThermalModel.rescaled(th.model(), spec, g, cores, map, cp);
+            PackageThermalModel.Model m = PackageThermalModel.rescaled(own, spec, g, cores, map, cp);
+            if (own.problem().couplings().isEmpty() && sameToRoundOff(m.targetTotal(), own.targetTotal())
+                    && sameToRoundOff(m.dynamicCorePower(), own.dynamicCorePower())) {
+                // the level the run's own steady state was solved at (the profile's level before t = 0, which is
+                // the transient's initial condition): the same problem up to the rounding of its core powers (the
+                // profile's shape per watt times the level), already solved to the same tolerance; a second solve
+                // from its converged field would only repeat it
+                dy[i] = th.op().dynamicW();
+                continue;
+            }
+            progress.accept(String.format(java.util.Locale.ROOT, "operating point at a total of %.6g W (transient profile level)", lv[i]));
             SteadySolver solver = new SteadySolver(par, ThermalStage.options(spec)).takeWorkspace(th.solver());
             OperatingPoint.Solution op;
             try {
-                op = OperatingPoint.solve(solver, m, warm);
+                // from the nearest solved state with its rise scaled by the ratio of the totals, as the idle
+                // state starts (scaledRise): a fraction of a kelvin from the solution instead of the whole
+                // difference of the two levels
+                op = OperatingPoint.solve(solver, m, scaledRise(warm, spec, lv[i] / warmTotal, par));
             } finally {
                 th.solver().takeWorkspace(solver);
             }
             dy[i] = op.dynamicW();
             warm = op.result().temperature();
+            warmTotal = lv[i];
         }
         th.solver().release();         // the transient has its own operator: free the steady one before it
         final double[] x = lv, y = dy;

@@ -49,9 +49,7 @@ public final class ResultLayout {
                     snapshotNumber(i));
             f.datasetAttribute(path, "time_s", o.snapshots().get(i).time());
         }
-        double[] fin = o.totals().finalTemperature().clone();
-        for (int c = 0; c < fin.length; c++) fin[c] -= KELVIN;
-        f.dataset(TRANSIENT_FINAL_TEMPERATURE, fin, shape3);
+        f.dataset(TRANSIENT_FINAL_TEMPERATURE, shape3, minusKelvin(o.totals().finalTemperature()));
         if (o.coreSwingK() != null) {
             f.dataset(CORES_TEMPERATURE_SWING, o.coreSwingK(), new int[]{o.coreSwingK().length});
             f.dataset(CORES_TEMPERATURE_MEAN_CYCLE, o.coreMeanC(), new int[]{o.coreMeanC().length});
@@ -64,6 +62,13 @@ public final class ResultLayout {
             else if (v.isDouble()) f.attribute(TRANSIENT, e.getKey(), v.doubleValue());
         }
         f.attribute(TRANSIENT, "power_profile", o.powerSummary());
+    }
+
+    /** A field in K written in degC, converted row by row into the file's copy (no flat copy of the field). */
+    private static ResultFile.DoubleRows minusKelvin(double[] k) {
+        return (from, row) -> {
+            for (int i = 0; i < row.length; i++) row[i] = k[from + i] - KELVIN;
+        };
     }
 
     private static double[] toArray(java.util.List<Double> l) {
@@ -85,11 +90,13 @@ public final class ResultLayout {
         SteadyResult th = r.thermal();
         ResultFile f = new ResultFile().output(r.spec().output());
         int[] shape3 = {g.nz, g.ny, g.nx};
-        int[] mid = writeHeaderAndMesh(f, r.spec(), g);
+        short[] mat = writeHeaderAndMesh(f, r.spec(), g);
         f.datasetAttribute(MESH_MATERIAL_ID, "void_id", -1);
-        byte[] ghost = new byte[mid.length];   // ParaView blanks HIDDENCELL cells: the void instead of a NaN frame
-        for (int c = 0; c < mid.length; c++) ghost[c] = mid[c] < 0 ? (byte) org.wafersim.io.XdmfWriter.VTK_HIDDEN_CELL : 0;
-        f.byteDataset(MESH_VTK_GHOST_TYPE, ghost, shape3);
+        // ParaView blanks HIDDENCELL cells: the void instead of a NaN frame
+        f.byteDataset(MESH_VTK_GHOST_TYPE, shape3, (from, row) -> {
+            for (int i = 0; i < row.length; i++)
+                row[i] = mat[from + i] < 0 ? (byte) org.wafersim.io.XdmfWriter.VTK_HIDDEN_CELL : 0;
+        });
         f.datasetAttribute(MESH_VTK_GHOST_TYPE, "note", "VTK ghost-cell flags: 32 (HIDDENCELL) where the cell has no "
                 + "material (void_id of material_id), 0 elsewhere; the XDMF sidecar exposes it as vtkGhostType");
         // the layer tables of the stored grid: with output.layers, the window's layers, k counted from its bottom
@@ -127,10 +134,7 @@ public final class ResultLayout {
         f.attribute(MESH, "max_z_growth", zp.maxZGrowth());
         if (zp.zGrowthWarning() != null) f.attribute(MESH, "z_growth_warning", zp.zGrowthWarning());
 
-        double[] tC = new double[g.cells()];
-        double[] t = th.temperature();
-        for (int c = 0; c < tC.length; c++) tC[c] = t[c] - KELVIN;
-        f.dataset(THERMAL_TEMPERATURE, tC, shape3);
+        f.dataset(THERMAL_TEMPERATURE, shape3, minusKelvin(th.temperature()));
         RunSummary s = r.summary();
         boolean solved = r.spec().analysis().thermal() != org.wafersim.cases.CaseSpec.ThermalAnalysis.NONE;
         if (solved) writeSolved(f, r, g, shape3, th, s);
@@ -197,14 +201,16 @@ public final class ResultLayout {
     /** The thermal solve's datasets: heat generated, heat paths and budget, interface heat, coolant. */
     private static void writeSolved(ResultFile f, CaseRun.Result r, Grid g, int[] shape3, SteadyResult th,
                                     RunSummary s) {
-        double[] qOut = r.q();
+        double[] q = r.q();
         if (r.fixedSources() != null) {
             // the case's fixed sources are generated heat too
-            qOut = qOut.clone();
             double[] fx = r.fixedSources().density();
-            for (int c = 0; c < qOut.length; c++) qOut[c] += fx[c];
+            f.dataset(THERMAL_POWER_DENSITY, shape3, (from, row) -> {
+                for (int i = 0; i < row.length; i++) row[i] = q[from + i] + fx[from + i];
+            });
+        } else {
+            f.dataset(THERMAL_POWER_DENSITY, q, shape3);
         }
-        f.dataset(THERMAL_POWER_DENSITY, qOut, shape3);
         String hp = THERMAL_HEAT_PATHS.path();
         f.dataset(hp, th.pathHeat(), new int[]{th.pathHeat().length}, "W");
         f.datasetAttribute(hp, "path_names", th.pathNames().toArray(new String[0]));
@@ -268,9 +274,9 @@ public final class ResultLayout {
     /**
      * The part every result file starts with, complete or partial: root attributes, the resolved case as the
      * {@code /case} dataset (an attribute is limited to ~64 KiB, which a large case exceeds) and the mesh (faces,
-     * material ids). Returns the material ids as int (the caller derives the void mask from them).
+     * material ids). Returns the grid's material ids (the caller derives the void mask from them).
      */
-    private static int[] writeHeaderAndMesh(ResultFile f, org.wafersim.cases.CaseSpec spec, Grid g) {
+    private static short[] writeHeaderAndMesh(ResultFile f, org.wafersim.cases.CaseSpec spec, Grid g) {
         f.attribute(ROOT, "wafersim_version", VERSION);
         f.attribute(ROOT, "case_name", spec.name());
         f.attribute(ROOT, "created_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -289,11 +295,11 @@ public final class ResultLayout {
             f.attribute(ROOT, "output_k_window", new int[]{w[0], w[1], g.nz});
         }
         short[] mat = g.materialIds();
-        int[] mid = new int[mat.length];
-        for (int c = 0; c < mat.length; c++) mid[c] = mat[c];
-        f.intDataset(MESH_MATERIAL_ID, mid, new int[]{g.nz, g.ny, g.nx});
+        f.intDataset(MESH_MATERIAL_ID, new int[]{g.nz, g.ny, g.nx}, (from, row) -> {
+            for (int i = 0; i < row.length; i++) row[i] = mat[from + i];
+        });
         f.datasetAttribute(MESH_MATERIAL_ID, "material_names", g.materialNames().toArray(new String[0]));
-        return mid;
+        return mat;
     }
 
     /**

@@ -99,7 +99,9 @@ public final class TransientSolver {
         double[] thA = new double[n], thPrevA = new double[n], thG = new double[n], th1A = new double[n];
         for (int c = 0; c < n; c++) thA[c] = g.isVoid(c) ? 0 : initial[c] - tRef;
         System.arraycopy(thA, 0, thPrevA, 0, n);
-        double[] tK = new double[n], cap = new double[n], shift = new double[n];
+        // cap: rho c_p V at the mid-step state (0 in void cells); the time shift C/(d h) is cap / (d h), formed where
+        // it is used rather than stored (one array fewer to write and to read back in every pass of the step)
+        double[] tK = new double[n], cap = new double[n];
         double[] q = new double[n], bnd = new double[n], rhs = new double[n], tmp = new double[n];
         double[] cf0A = new double[n], cfg = new double[n], cf1A = new double[n];
         HeatSourceFeedback fb = p.feedback();
@@ -115,7 +117,9 @@ public final class TransientSolver {
         double[] capConst = new double[capacity.size()];
         for (int m = 0; m < capConst.length; m++)
             capConst[m] = capacity.get(m).isConstant() ? capacity.get(m).rhoCp(tRef) : Double.NaN;
-        double[] thMid = new double[n], zeros = new double[n], work = new double[n];
+        double[] zeros = new double[n], work = new double[n];
+        final int nBlocks = (n + Parallel.BLOCK - 1) / Parallel.BLOCK;
+        final double[] blockMax = new double[nBlocks];
         Stencil7 a = new Stencil7(g.nx, g.ny, g.nz);
         Pcg pcg = new Pcg(par);
         double[] xf = g.xFaces(), yf = g.yFaces();
@@ -144,17 +148,23 @@ public final class TransientSolver {
             final double h = hTry;
             long ns0 = System.nanoTime();       // phase times, for the trace
             // Mid-step extrapolation for k, c_p and the leakage linearisation.
+            // tmp holds the mid-step state in kelvin (NaN in void cells) until the capacities are evaluated below;
+            // the same pass finds max |theta_n| for the stage tolerance
             final double slopeScale = dtPrevAccepted > 0 ? 0.5 * h / dtPrevAccepted : 0;
             par.forBlocks(n, (lo, hi) -> {
+                double mx = 0;
                 for (int c = lo; c < hi; c++) {
-                    thMid[c] = th[c] + slopeScale * (th[c] - thPrev[c]);
-                    tmp[c] = g.isVoid(c) ? Double.NaN : thMid[c] + tRef;
+                    double mid = th[c] + slopeScale * (th[c] - thPrev[c]);
+                    tmp[c] = g.isVoid(c) ? Double.NaN : mid + tRef;
+                    int e = c - lin0;
+                    if (e >= 0 && e < linN) th0L[e] = mid;
+                    mx = Math.max(mx, Math.abs(th[c]));     // void cells hold 0
                 }
+                blockMax[lo / Parallel.BLOCK] = mx;
             });
-            if (fb != null) {
-                fb.evaluateSlab(tmp, qL, dqL);
-                System.arraycopy(thMid, lin0, th0L, 0, linN);
-            }
+            double maxTheta = 0;
+            for (double v : blockMax) maxTheta = Math.max(maxTheta, v);
+            if (fb != null) fb.evaluateSlab(tmp, qL, dqL);
             // Operator A at the mid-step state (plus the leakage derivative), without the time shift.
             // bnd = ambient terms + linearised leakage; the diagonal is needed now only for (C f)_0 at the start,
             // otherwise it is summed once, with the time shift, below
@@ -203,8 +213,9 @@ public final class TransientSolver {
                 final double[] qExact = fb == null ? null : new double[linN];
                 double leak0 = 0;
                 if (fb != null) {
-                    toKelvin(th, tRef, g, tmp);
-                    leak0 = fb.evaluateSlab(tmp, qExact, new double[linN]);
+                    // theta_n in kelvin into cf1, free until the error estimate (tmp still holds the mid-step state)
+                    toKelvin(th, tRef, g, cf1);
+                    leak0 = fb.evaluateSlab(cf1, qExact, new double[linN]);
                 }
                 double pq = schedule.sourceAt(t, q);
                 par.forBlocks(n, (lo, hi) -> {
@@ -229,18 +240,22 @@ public final class TransientSolver {
             // Matrix of both stages: A + C/(d h), with C = rho c_p(T_mid) V
             final double invDh = 1.0 / (D * h);
             final double[] gb = a.gb;
-            par.forBlocks(n, (lo, hi) -> {
+            // ||C theta_n / (d h)|| for the stage tolerance, summed in the same pass exactly as Parallel.dot sums
+            final double shiftNorm = Math.sqrt(par.sumBlocks(nBlocks, blk -> {
+                int lo = blk * Parallel.BLOCK, hi = Math.min(n, lo + Parallel.BLOCK);
+                double[] sc = blockScratch.get();
                 for (int c = lo; c < hi; c++) {
                     int m = g.material(c);
-                    if (m < 0) { cap[c] = shift[c] = work[c] = 0; continue; }
+                    if (m < 0) { cap[c] = sc[c - lo] = 0; continue; }
                     double rc = capConst[m];
-                    double cc = (rc == rc ? rc : capacity.get(m).rhoCp(thMid[c] + tRef)) * vol[c];
+                    double cc = (rc == rc ? rc : capacity.get(m).rhoCp(tmp[c])) * vol[c];
                     cap[c] = cc;
-                    shift[c] = cc * invDh;
-                    gb[c] += shift[c];
-                    work[c] = shift[c] * th[c];
+                    double sh = cc * invDh;
+                    gb[c] += sh;
+                    sc[c - lo] = sh * th[c];
                 }
-            });
+                return Parallel.dot(sc, sc, 0, hi - lo);
+            }));
             a.finishDiagonal(par);     // the assembly left no coupling on void cells
             // the coarse levels carry the shift C/(d h) of the step they were built for: within a factor 2 of the
             // current step they still precondition well (rebuilding them every step saved 2 % of the iterations
@@ -256,29 +271,32 @@ public final class TransientSolver {
             }
             final Multigrid mgF = mg;
             long ns2 = System.nanoTime();
-            final double eps = stageTolerance(th);
-            final double shiftNorm = Math.sqrt(par.dot(work, work));
+            final double eps = stageTolerance(maxTheta);
             // Stage 2 (trapezoid to t + gamma h)
             double pg = schedule.sourceAt(t + GAMMA * h, q);
             // explicit predictor theta_n + gamma h f_0 (f_0 = (C f)_0 / C): first-order accurate, also right after a jump
-            par.forBlocks(n, (lo, hi) -> {
+            double rhsNorm2 = par.sumBlocks(nBlocks, blk -> {
+                int lo = blk * Parallel.BLOCK, hi = Math.min(n, lo + Parallel.BLOCK);
                 for (int c = lo; c < hi; c++) {
                     boolean v = g.isVoid(c);
-                    rhs[c] = v ? 0 : shift[c] * th[c] + cf0[c] + bnd[c] + q[c] * vol[c];
+                    rhs[c] = v ? 0 : cap[c] * invDh * th[c] + cf0[c] + bnd[c] + q[c] * vol[c];
                     thG[c] = v ? 0 : th[c] + GAMMA * h * cf0[c] / cap[c];
                 }
+                return Parallel.dot(rhs, rhs, lo, hi);     // ||b|| in the same pass, as Parallel.dot sums it
             });
-            double tol2 = stageResidual(eps, shiftNorm, rhs);
+            double tol2 = stageResidual(eps, shiftNorm, rhsNorm2);
             Pcg.Result r2 = pcg.solve(a, mgF::precondition, rhs, thG, tol2, opt.maxIterations(), null, false);
             // Stage 3 (BDF2 to t + h)
             // a step that ends on a breakpoint takes the power from before it (the jump belongs to the next step)
             double p1 = hitsStop ? schedule.sourceBefore(t + h, q) : schedule.sourceAt(t + h, q);
             final double wd = W / D;
-            par.forBlocks(n, (lo, hi) -> {
+            double rhs3Norm2 = par.sumBlocks(nBlocks, blk -> {
+                int lo = blk * Parallel.BLOCK, hi = Math.min(n, lo + Parallel.BLOCK);
                 for (int c = lo; c < hi; c++) {
                     boolean v = g.isVoid(c);
-                    cfg[c] = v ? 0 : shift[c] * (thG[c] - th[c]) - cf0[c];
-                    rhs[c] = v ? 0 : shift[c] * th[c] + wd * (cf0[c] + cfg[c]) + bnd[c] + q[c] * vol[c];
+                    double sh = cap[c] * invDh;
+                    cfg[c] = v ? 0 : sh * (thG[c] - th[c]) - cf0[c];
+                    rhs[c] = v ? 0 : sh * th[c] + wd * (cf0[c] + cfg[c]) + bnd[c] + q[c] * vol[c];
                     // predictor: the quadratic through theta_n (slope f_0) and the stage value thG, at t + h (about
                     // 2 % fewer stage-3 iterations than the straight line through theta_n and thG). thG carried along
                     // the trapezoid's slope f_g saved 11 % of them on the 0.25 cells-per-core cycle, but its solves
@@ -288,8 +306,9 @@ public final class TransientSolver {
                     double f0h = h * cf0[c] / cap[c];
                     th1[c] = th[c] + f0h + (thG[c] - th[c] - GAMMA * f0h) / (GAMMA * GAMMA);
                 }
+                return Parallel.dot(rhs, rhs, lo, hi);
             });
-            double tol3 = stageResidual(eps, shiftNorm, rhs);
+            double tol3 = stageResidual(eps, shiftNorm, rhs3Norm2);
             Pcg.Result r3 = pcg.solve(a, mgF::precondition, rhs, th1, tol3, opt.maxIterations(), null, false);
             if (!r2.converged() || !r3.converged())
                 throw new NotConvergedException(String.format(
@@ -299,13 +318,19 @@ public final class TransientSolver {
             // problems: the raw estimate of stiff, strongly damped components is O(h), not O(h^3), and would pin
             // the step at the stiffest time constant (the 50 um TIM) for the whole run. The filter is one more solve
             // with the stages' matrix: (C/(d h) + A) x = C/(d h) e.
-            par.forBlocks(n, (lo, hi) -> {
-                for (int c = lo; c < hi; c++) {
+            // the same pass sums the energy the step stores, sum C (theta_1 - theta_n), for the bookkeeping of an
+            // accepted step (by fixed blocks, in order)
+            final double storedJ = par.sumBlocks((n + STORE_BLOCK - 1) / STORE_BLOCK, blk -> {
+                double s = 0;
+                for (int c = blk * STORE_BLOCK, hi = Math.min(n, c + STORE_BLOCK); c < hi; c++) {
                     if (g.isVoid(c)) { cf1[c] = 0; rhs[c] = 0; continue; }
-                    cf1[c] = shift[c] * (th1[c] - th[c]) - wd * (cf0[c] + cfg[c]);
+                    double sh = cap[c] * invDh;
+                    cf1[c] = sh * (th1[c] - th[c]) - wd * (cf0[c] + cfg[c]);
                     double e = h * ((BHAT[0] - B[0]) * cf0[c] + (BHAT[1] - B[1]) * cfg[c] + (BHAT[2] - B[2]) * cf1[c]) / cap[c];
-                    rhs[c] = shift[c] * e;
+                    rhs[c] = sh * e;
+                    s += cap[c] * (th1[c] - th[c]);
                 }
+                return s;
             });
             // The estimate steers the step size only (through its cube root): one multigrid cycle from zero,
             // x = B b, is enough. It is nearly exact in both limits - on short steps C/(d h) dominates and the
@@ -336,11 +361,7 @@ public final class TransientSolver {
             if (hasFixed) { pG += fixedW; pOne += fixedW; }
             eIn += h * (B[0] * p0 + B[1] * pG + B[2] * pOne);
             eOut += h * (B[0] * q0 + B[1] * qg + B[2] * q1);
-            eStored += par.sumBlocks((n + STORE_BLOCK - 1) / STORE_BLOCK, blk -> {
-                double s = 0;
-                for (int c = blk * STORE_BLOCK, hi = Math.min(n, c + STORE_BLOCK); c < hi; c++) s += cap[c] * (th1[c] - th[c]);
-                return s;       // cap is 0 in void cells
-            });
+            eStored += storedJ;
             thPrevA = th;
             thA = th1;
             th1A = thPrev;
@@ -387,14 +408,16 @@ public final class TransientSolver {
      * the step control see the time discretisation, not the solver; opt.linTol() caps it (and is the tolerance
      * itself for fixed steps, whose tolerance is infinite).
      */
-    private double stageTolerance(double[] th) {
-        double m = maxAbs(th);    // void cells hold 0
+    private double stageTolerance(double m) {
         double share = m > 0 ? SOLVE_SHARE * opt.tolerance() / m : Double.POSITIVE_INFINITY;
         return Math.min(opt.linTol(), share);
     }
 
     /** Share of the local error tolerance a stage solve may leave as error (bound; see {@link #stageTolerance}). */
     private static final double SOLVE_SHARE = 0.03;
+
+    /** A block of values summed like Parallel.dot, per thread (a pass sums what it computes without storing it). */
+    private static final ThreadLocal<double[]> blockScratch = ThreadLocal.withInitial(() -> new double[Parallel.BLOCK]);
 
     /** Cells per block of the stored-energy sum (fixed, so the sum does not depend on the thread count). */
     private static final int STORE_BLOCK = 1 << 16;
@@ -423,9 +446,9 @@ public final class TransientSolver {
      * land on the steady state (L-stability) rather than within eps of it. Warm starts are nearly converged there,
      * so the tighter solves cost a few iterations. Fixed steps use opt.linTol() unchanged.
      */
-    private double stageResidual(double eps, double shiftThetaNorm, double[] b) {
+    private double stageResidual(double eps, double shiftThetaNorm, double bNorm2) {
         if (!Double.isFinite(opt.tolerance())) return eps;
-        double bn = Math.sqrt(par.dot(b, b));
+        double bn = Math.sqrt(bNorm2);
         if (!(bn > 0)) return eps;
         return Math.max(MIN_STAGE_RESIDUAL, Math.min(eps, eps * shiftThetaNorm / bn));
     }

@@ -37,8 +37,14 @@ class XdmfSidecarTest {
         return result(true);
     }
 
-    /** A small result: 4 x 3 x 2 cells with a void column, a 3 x 2 plate whose first element is void (NaN). */
     private Path result(boolean timed) throws Exception {
+        Path h5 = dir.resolve("run.h5");
+        resultFile(timed, org.wafersim.cases.CaseSpec.OutputSpec.DEFAULT).writeAtomically(h5, false);
+        return h5;
+    }
+
+    /** A small result: 4 x 3 x 2 cells with a void column, a 3 x 2 plate whose first element is void (NaN). */
+    private static ResultFile resultFile(boolean timed, org.wafersim.cases.CaseSpec.OutputSpec output) {
         double[] warpage = new double[(MX + 1) * (MY + 1)], stress = new double[3 * MX * MY];
         for (int i = 0; i < warpage.length; i++) warpage[i] = i == 0 ? NAN : 1e-6 * i;
         for (int i = 0; i < stress.length; i++) stress[i] = i % (MX * MY) == 0 ? NAN : 1e6 * i;
@@ -58,7 +64,7 @@ class XdmfSidecarTest {
         double[] t2 = t.clone();
         for (int c = 0; c < n; c++) t2[c] += 5;
         int[] s3 = {NZ, NY, NX};
-        ResultFile f = new ResultFile()
+        ResultFile f = new ResultFile().output(output)
                 .dataset("/mesh/x", new double[]{0, 1, 2, 3, 4}, new int[]{NX + 1}, "m")
                 .dataset("/mesh/y", new double[]{0, 1, 2, 3}, new int[]{NY + 1}, "m")
                 .dataset("/mesh/z", new double[]{0, 0.5, 1}, new int[]{NZ + 1}, "m")
@@ -88,10 +94,63 @@ class XdmfSidecarTest {
                 .dataset("/mechanics/states/snapshot_0001/connector_shear_strain", new double[]{NAN, 4, 4, 4, 4, 5},
                         new int[]{MY, MX}, "1")
                 .dataset("/reliability/connector_life", new double[]{NAN, 7, 7, 7, 7, 7}, new int[]{MY, MX}, "years");
+        return f;
+    }
 
-        Path h5 = dir.resolve("run.h5");
-        f.writeAtomically(h5, false);
-        return h5;
+    /**
+     * The run builds its sidecar from the result in memory ({@link XdmfWriter#forResult(Path, ResultFile, boolean)}):
+     * the same text as from the file read back, and the tree lists what a reader of the file sees (datasets with
+     * shapes, types and units, values, attributes), for the complete file and under every output option.
+     */
+    @Test
+    void theSidecarFromMemoryIsTheSidecarOfTheFile() throws Exception {
+        var specs = List.of(org.wafersim.cases.CaseSpec.OutputSpec.DEFAULT,
+                new org.wafersim.cases.CaseSpec.OutputSpec(org.wafersim.cases.CaseSpec.OutputSpec.Fields.CORES, false,
+                        0, List.of()),
+                new org.wafersim.cases.CaseSpec.OutputSpec(org.wafersim.cases.CaseSpec.OutputSpec.Fields.ALL, true, 4,
+                        List.of()));
+        int n = 0;
+        for (var output : specs) {
+            for (boolean timed : new boolean[]{true, false}) {
+                ResultFile f = resultFile(timed, output);
+                Path h5 = dir.resolve("memory" + n++ + ".h5");
+                f.writeAtomically(h5, false);
+                ResultContents mem = f.contents();
+                try (ResultReader r = ResultReader.open(h5)) {
+                    for (boolean legacy : new boolean[]{false, true})
+                        assertEquals(XdmfWriter.complete("REF", "name", r, legacy),
+                                XdmfWriter.complete("REF", "name", mem, legacy), output + " timed " + timed);
+                    List<ResultReader.DatasetInfo> a = r.datasets(), b = mem.datasets();
+                    assertEquals(a.size(), b.size());
+                    for (int i = 0; i < a.size(); i++) {
+                        assertEquals(a.get(i).path(), b.get(i).path());
+                        assertArrayEquals(a.get(i).shape(), b.get(i).shape(), a.get(i).path());
+                        assertEquals(a.get(i).type(), b.get(i).type(), a.get(i).path());
+                        assertEquals(a.get(i).units(), b.get(i).units(), a.get(i).path());
+                        assertArrayEquals(r.read(a.get(i).path()).flat(), mem.read(a.get(i).path()).flat());
+                        assertEquals(keysAndText(r.attributes(a.get(i).path())), keysAndText(mem.attributes(a.get(i).path())));
+                        assertEquals(r.omittedReason(a.get(i).path()), mem.omittedReason(a.get(i).path()));
+                    }
+                    java.util.Map<String, Object> rootA = new java.util.TreeMap<>(r.attributes("/"));
+                    rootA.remove("_jHDF");   // jhdf's own, added on writing
+                    assertEquals(keysAndText(rootA), keysAndText(mem.attributes("/")));
+                    assertEquals(r.omittedReason("/thermal/temperature"), mem.omittedReason("/thermal/temperature"));
+                }
+            }
+        }
+    }
+
+    /** Attributes as comparable text: name, value class and value (arrays element by element). */
+    private static String keysAndText(java.util.Map<String, Object> attrs) {
+        StringBuilder b = new StringBuilder();
+        for (var e : new java.util.TreeMap<>(attrs).entrySet()) {
+            Object v = e.getValue();
+            String text = v instanceof double[] d ? java.util.Arrays.toString(d) : v instanceof int[] i
+                    ? java.util.Arrays.toString(i) : v instanceof Object[] o ? java.util.Arrays.toString(o)
+                    : String.valueOf(v);
+            b.append(e.getKey()).append('=').append(v.getClass().getSimpleName()).append(':').append(text).append('\n');
+        }
+        return b.toString();
     }
 
     private static Document parse(Path sidecar) throws Exception {
