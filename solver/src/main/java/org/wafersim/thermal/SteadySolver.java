@@ -476,6 +476,8 @@ public final class SteadySolver {
      * One linear solve of the round's system a theta = b from the current theta, to the relative residual tol: below
      * {@link #EXACT_RESIDUAL_BELOW} as a correction of theta by the float operator from the double operator's
      * residual at t (mixed-precision refinement: the fixed point is the double system's solution), otherwise as is.
+     * A solve to the final tolerance repeats the correction until a pass starts below it (usually the second: the
+     * check); a cold linear solve then needs a few more CG iterations, to remove the ~6e-8 of |b| the rounding left.
      */
     private Pcg.Result solveRound(ConductanceAssembler asm, Stencil7 a, Pcg.Preconditioner pre, Pcg pcg, double[] b,
                                   double[] theta, double[] t, double tol, int maxIts) {
@@ -486,7 +488,10 @@ public final class SteadySolver {
         Pcg.Result r = null;
         // a correction from the double residual leaves ~6e-8 of it behind (the float operator's rounding): one more
         // pass meets any tolerance the double arithmetic can; the last pass starts below tol and takes no iteration
-        for (int pass = 0; pass < REFINEMENT_PASSES; pass++) {
+        // A round that is not solved to the final tolerance needs one pass: the next round starts from the double
+        // residual again, and what the rounding left (~6e-8 of this round's correction) is far below its tolerance.
+        final int passes = tol <= opt.tolerance() ? REFINEMENT_PASSES : 1;
+        for (int pass = 0; pass < passes; pass++) {
             asm.exactResidual(t, theta, b, a.gb, r0);
             r = pcg.solve(a, pre, b, theta, tol, maxIts - its, r0, false);
             its += r.iterations();
