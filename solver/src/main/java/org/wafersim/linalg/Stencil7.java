@@ -95,13 +95,17 @@ public final class Stencil7 implements SymmetricOperator {
 
     /**
      * y = A x and x . y in one pass: each row's products are summed while the row is in cache, and the row sums are
-     * added in row order, so the result does not depend on the thread count.
+     * added in row order (whatever order the rows were computed in), so the result does not depend on the thread
+     * count. The rows are visited as in {@link #residualInto}.
      */
     @Override public double applyDot(Parallel par, double[] x, double[] y) {
         final double[] rowSum = new double[nz * ny];
-        par.forEach(nz * ny, (long) nx * ny * nz, row -> {
-            applyRow(row, x, y);
-            rowSum[row] = Parallel.dot(x, y, row * nx, row * nx + nx);
+        par.forEach(ny, (long) nx * ny * nz, j -> {
+            for (int k = 0; k < nz; k++) {
+                final int row = k * ny + j;
+                applyRow(row, x, y);
+                rowSum[row] = Parallel.dot(x, y, row * nx, row * nx + nx);
+            }
         });
         double s = 0;
         for (double v : rowSum) s += v;
@@ -114,9 +118,16 @@ public final class Stencil7 implements SymmetricOperator {
     }
 
     private void residualInto(Parallel par, double[] b, double[] x, double[] out, boolean residual) {
-        par.forEach(nz * ny, (long) nx * ny * nz, row -> {
-            if (residual) residualRow(row, b, x, out);
-            else applyRow(row, x, out);
+        // The rows of one y-index through all planes, then the next y-index (as the line smoother walks): a row's
+        // neighbours below and above were just read, and those at y +- 1 one column of planes ago, so they come from
+        // the cache; plane by plane, x and gz one plane below (several MB back on the full wafer) came from memory
+        // again. Each row's values do not depend on the order, so the results are the same.
+        par.forEach(ny, (long) nx * ny * nz, j -> {
+            for (int k = 0; k < nz; k++) {
+                final int row = k * ny + j;
+                if (residual) residualRow(row, b, x, out);
+                else applyRow(row, x, out);
+            }
         });
     }
 
