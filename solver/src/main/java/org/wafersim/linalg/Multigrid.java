@@ -196,19 +196,22 @@ public final class Multigrid {
         final double[] cb = c.b;
         final int[] xmap = f.xmap, yStart = f.yStart;
         final ThreadLocal<double[]> scratch = f.rowScratch;
-        par.forEach(nz * cny, (long) nx * ny * nz, crow -> {
-            int k = crow / cny, J = crow - k * cny;
-            int cbase = crow * cnx;
+        // coarse rows y-index by y-index through the planes (as the smoother walks): the fine rows' neighbours in
+        // the plane below are still in cache; each coarse row's sum is the same in any order
+        par.forEach(cny, (long) nx * ny * nz, J -> {
             double[] rrow = scratch.get();
-            for (int I = 0; I < cnx; I++) cb[cbase + I] = 0;
-            for (int j = yStart[J]; j < yStart[J + 1]; j++) {
-                int row = k * ny + j;
-                int i0 = j & 1;                 // the first colour's columns in row j (LineSmoother's parity)
-                // A' of the sweep, into a row-sized buffer; the strided half costs less than a vectorised full row
-                f.smoother.residualRowColourTo(row, b, x, rrow, i0);
-                for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
+            for (int k = 0; k < nz; k++) {
+                int cbase = (k * cny + J) * cnx;
+                for (int I = 0; I < cnx; I++) cb[cbase + I] = 0;
+                for (int j = yStart[J]; j < yStart[J + 1]; j++) {
+                    int row = k * ny + j;
+                    int i0 = j & 1;                 // the first colour's columns in row j (LineSmoother's parity)
+                    // A' of the sweep, into a row-sized buffer; the strided half costs less than a vectorised full row
+                    f.smoother.residualRowColourTo(row, b, x, rrow, i0);
+                    for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
+                }
+                for (int I = 0; I < cnx; I++) if (!c.active[cbase + I]) cb[cbase + I] = 0;
             }
-            for (int I = 0; I < cnx; I++) if (!c.active[cbase + I]) cb[cbase + I] = 0;
         });
     }
 
