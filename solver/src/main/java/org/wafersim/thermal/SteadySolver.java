@@ -464,26 +464,37 @@ public final class SteadySolver {
     }
 
     /**
-     * One linear solve of the round's system a theta = b from the current theta, to the relative residual tol. A
-     * solve to the final tolerance (the last round's, the tightening, a linear problem's) corrects theta with the
-     * float operator from the double operator's residual at t, {@link ConductanceAssembler#exactResidual}, until a
-     * pass starts below the tolerance (usually the second: the check): mixed-precision iterative refinement, whose
-     * fixed point is the double system's solution. The operator stores its face conductances in float (Stencil7),
-     * 2^-24 off, and its own field differs from the double discretisation's by ~1e-7 of the rise (1e-7 K on the
-     * default wafer, 9.7e-8 K on a 50 K slab); the looser rounds before, whose tolerance is far above that, solve
-     * with it as it is. A cold linear solve needs a few more CG iterations, to remove the ~6e-8 of |b| the first
-     * correction leaves.
+     * Relative residual below which a round's solve starts from the residual of the double operator
+     * ({@link ConductanceAssembler#exactResidual}) instead of the float one's: the operator stores its face
+     * conductances in float (Stencil7), 2^-24 off, so a solve asked for more than about 1e-6 would otherwise converge
+     * to the float operator's field, which differs from the double discretisation's by up to ~1e-7 of the rise. Looser
+     * solves (the early rounds) gain nothing from it and skip the pass. Refining only the solves to the final
+     * tolerance is not enough: the round before them lands on the float field, the final solve moves it by that
+     * offset, and an outer tolerance below the offset then alternates float and refined rounds without end (a
+     * package solved to 1e-9 K cycled at 6.7e-8 K).
+     */
+    static final double EXACT_RESIDUAL_BELOW = 1e-6;
+
+    /**
+     * One linear solve of the round's system a theta = b from the current theta, to the relative residual tol: below
+     * {@link #EXACT_RESIDUAL_BELOW} as a correction of theta by the float operator from the double operator's
+     * residual at t (mixed-precision refinement: the fixed point is the double system's solution), otherwise as is.
+     * A solve to the final tolerance repeats the correction until a pass starts below it (usually the second: the
+     * check); a cold linear solve then needs a few more CG iterations, to remove the ~6e-8 of |b| the rounding left.
      */
     private Pcg.Result solveRound(ConductanceAssembler asm, Stencil7 a, Pcg.Preconditioner pre, Pcg pcg, double[] b,
                                   double[] theta, double[] t, double tol, int maxIts) {
-        if (tol > opt.tolerance()) return pcg.solve(a, pre, b, theta, tol, maxIts);
+        if (tol > EXACT_RESIDUAL_BELOW) return pcg.solve(a, pre, b, theta, tol, maxIts);
         double[] r0 = pcg.residualWorkspace(theta.length);
         int its = 0;
         List<Double> history = new ArrayList<>();
         Pcg.Result r = null;
         // a correction from the double residual leaves ~6e-8 of it behind (the float operator's rounding): one more
         // pass meets any tolerance the double arithmetic can; the last pass starts below tol and takes no iteration
-        for (int pass = 0; pass < REFINEMENT_PASSES; pass++) {
+        // A round that is not solved to the final tolerance needs one pass: the next round starts from the double
+        // residual again, and what the rounding left (~6e-8 of this round's correction) is far below its tolerance.
+        final int passes = tol <= opt.tolerance() ? REFINEMENT_PASSES : 1;
+        for (int pass = 0; pass < passes; pass++) {
             long te = System.nanoTime();
             asm.exactResidual(t, theta, b, a.gb, r0);
             if (Boolean.getBoolean("wafersim.trace"))
