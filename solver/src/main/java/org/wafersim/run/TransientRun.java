@@ -114,6 +114,12 @@ public final class TransientRun {
         if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().put("coolant_outlet", new ArrayList<>());
         int nd = cores.dieCount();
         double[] coreT = new double[nCores];
+        // the cores' areas and each die's total, for the per-die means of every step (fixed: computed once)
+        double[] coreArea = new double[nCores], dieArea = new double[nd];
+        for (int c = 0; c < nCores; c++) {
+            coreArea[c] = cores.area(c);
+            dieArea[cores.die(c)] += coreArea[c];
+        }
         boolean cycle = spec.analysis().thermal() == ThermalAnalysis.CYCLE;
         double period = tl.period();
         double[] swingMin = new double[nCores], swingMax = new double[nCores], meanAcc = new double[nCores];
@@ -138,21 +144,20 @@ public final class TransientRun {
             series.heatOut().add(step == null ? Double.NaN : step.heatOutW());
             for (var e : probeCells.entrySet()) series.probes().get(e.getKey()).add(tk[e.getValue()] - KELVIN);
             int hot = 0;
-            double[] dmax = new double[nd], dmean = new double[nd], darea = new double[nd];
+            double[] dmax = new double[nd], dmean = new double[nd];
             java.util.Arrays.fill(dmax, -Double.MAX_VALUE);
             for (int c = 0; c < nCores; c++) {
                 if (coreT[c] > coreT[hot]) hot = c;
                 int d = cores.die(c);
                 dmax[d] = Math.max(dmax[d], coreT[c] - KELVIN);
-                dmean[d] += (coreT[c] - KELVIN) * cores.area(c);
-                darea[d] += cores.area(c);
+                dmean[d] += (coreT[c] - KELVIN) * coreArea[c];
             }
-            for (int d = 0; d < nd; d++) dmean[d] /= darea[d];
+            for (int d = 0; d < nd; d++) dmean[d] /= dieArea[d];
             series.dieMax().add(dmax);
             series.dieMean().add(dmean);
             series.hottestCore().add(hot);
             series.probes().get("hottest_core").add(coreT[hot] - KELVIN);
-            series.probes().get("wafer_mean").add(g.volumeMean(tk, g.layerK0(wl), g.layerK1(wl)) - KELVIN);
+            series.probes().get("wafer_mean").add(volumeMean(g, tk, g.layerK0(wl), g.layerK1(wl), par) - KELVIN);
             if (model.coolant() instanceof org.wafersim.thermal.CoolantChannel) series.probes().get("coolant_outlet").add(model.coolant().outlet() - KELVIN);
             for (double st : snapTimes)
                 if (Math.abs(st - t) <= 1e-9 * Math.max(1, st)) {
@@ -263,6 +268,36 @@ public final class TransientRun {
                     total.energyInJ(), total.energyOutJ(), total.energyStoredJ(), total.balanceRelError()));
         Map<String, Double> tc = timeConstants(series, tl);
         return new Outcome(series, snaps, total, cycles, periodic, change, swing, meanC, tc, tl.summary());
+    }
+
+    /**
+     * {@link Grid#volumeMean} on the run's threads: each grid row of the planes [k0, k1) summed in the cells' order,
+     * the rows added in order (the same value on any number of threads; within round-off of the serial sum). The
+     * wafer's mean is taken at every step, and on the full wafer its 2.7 M cells took ~10 ms serially.
+     */
+    static double volumeMean(Grid g, double[] field, int k0, int k1, Parallel par) {
+        int nx = g.nx, ny = g.ny, rows = (k1 - k0) * ny;
+        double[] dx = new double[nx];
+        for (int i = 0; i < nx; i++) dx[i] = g.dx(i);
+        double[] sum = new double[rows], vol = new double[rows];
+        par.forEach(rows, (long) rows * nx, r -> {
+            int k = k0 + r / ny, j = r % ny;
+            double dy = g.dy(j), dz = g.dz(k), s = 0, v = 0;
+            for (int i = 0, c = g.index(0, j, k); i < nx; i++, c++) {
+                if (g.isVoid(c)) continue;
+                double cv = dx[i] * dy * dz;
+                s += field[c] * cv;
+                v += cv;
+            }
+            sum[r] = s;
+            vol[r] = v;
+        });
+        double s = 0, v = 0;
+        for (int r = 0; r < rows; r++) {
+            s += sum[r];
+            v += vol[r];
+        }
+        return s / v;
     }
 
     /** The snapshot stops and the history's output times in [t0, t1], sorted and distinct. */
