@@ -59,7 +59,7 @@ class ScaleNewtonTest {
             for (int c = 0; c < n; c++) if (!g.isVoid(c)) qPower += p.q()[c] * g.dx(c % g.nx) * g.dy((c / g.nx) % g.ny) * g.dz(c / (g.nx * g.ny));
             double[] bOld = b.clone(), qLOld = qL.clone();
             for (int c = 0; c < n; c++) if (!g.isVoid(c)) t[c] = theta[c] + asm.tRef;
-            double moved = sn.step(a, mg::precondition, pcg, new double[n], new double[n], theta, t, qL, dqL, th0,
+            double moved = sn.step(a, mg::precondition, pcg, new double[n], theta, t, qL, dqL, th0,
                     qPower, 200);
             double delta = tt.scale - sBefore;
             assertTrue(moved > 0.1 && Math.abs(delta) > 1e-3, "a real step: moved " + moved + " K, delta " + delta);
