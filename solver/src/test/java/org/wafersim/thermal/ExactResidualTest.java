@@ -3,14 +3,9 @@ package org.wafersim.thermal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
-import org.wafersim.cases.CaseSpec;
-import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
-import org.wafersim.grid.GridBuilder;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Stencil7;
-import org.wafersim.power.CoreCellMap;
-import org.wafersim.power.WorkloadPower;
 
 /**
  * The double operator's residual ({@link ConductanceAssembler#exactResidual}) against the float operator the solves
@@ -22,12 +17,7 @@ import org.wafersim.power.WorkloadPower;
 class ExactResidualTest {
     /** A small wafer with k(T) silicon, frozen at 330 K: a linear problem whose solve is one refined round. */
     static ThermalProblem linearProblem() {
-        CaseSpec spec = OperatingPointTest.spec("dynamic: \"520 W\"");
-        CoreArray cores = CoreArray.of(spec);
-        Grid g = GridBuilder.build(spec, cores);
-        CoreCellMap map = CoreCellMap.of(g, cores);
-        PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map,
-                WorkloadPower.corePower(cores, spec.power().pattern(), 520));
+        PackageThermalModel.Model m = OperatingPointTest.model(OperatingPointTest.spec("dynamic: \"520 W\""), 520);
         return PackageThermalModel.frozenConductivity(m.problem(), 330);
     }
 
