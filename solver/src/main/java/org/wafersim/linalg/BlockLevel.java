@@ -12,8 +12,13 @@ final class BlockLevel {
     final NodeBlockMatrix a;
     final int[] blocks;
     final int[][] byColour;      // block indices of each colour, ascending
-    final double[] diagFactor;   // dense inverses of the diagonal blocks (row-major), block after block
+    final double[] diagFactor;   // dense inverses of the diagonal blocks (row-major), in the storage order
     final int[] factorStart;
+    // the storage order of the cycle's arrays (fv, diagFactor): the blocks colour by colour (byColour one after the
+    // other), so that a sweep streams each colour's values as one contiguous run; the residual passes in this order
+    // too. Only where each block's numbers sit changes, not a sum: the results are those of the block order.
+    final int[] order;
+    final int[] fvStart;         // block k's values in fv start at fvStart[k] (a.valStart's layout within the block)
     final byte[] nbrColour;      // the colour of each neighbour entry of a.nbr
     BlockMultigrid.Prolongation p, r;
     // the operator's values in single precision, which the cycle (residual and relaxation) streams: the cycle only
@@ -22,7 +27,8 @@ final class BlockLevel {
     final double[] x, b, res;
     double[] x2, b2, res2;       // the second vector of a pair solve, allocated on first use
 
-    BlockLevel(NodeBlockMatrix a, BlockMultigrid.Blocks bl) {
+    /** @param colourMajor the storage order colour by colour (false: block order, the tests' reference) */
+    BlockLevel(NodeBlockMatrix a, BlockMultigrid.Blocks bl, boolean colourMajor) {
         this.a = a;
         this.blocks = bl.starts();
         if (!Arrays.equals(blocks, a.start)) throw new IllegalArgumentException("the blocks are not the operator's");
@@ -40,12 +46,21 @@ final class BlockLevel {
         b = new double[n];
         res = new double[n];
         int nb = blocks.length - 1;
-        factorStart = new int[nb + 1];
-        for (int k = 0; k < nb; k++) {
+        order = new int[nb];
+        int u = 0;
+        if (colourMajor) for (int[] ks : byColour) for (int k : ks) order[u++] = k;
+        else for (int k = 0; k < nb; k++) order[k] = k;
+        factorStart = new int[nb];
+        fvStart = new int[nb];
+        int f = 0, v = 0;
+        for (int k : order) {
             int s = blocks[k + 1] - blocks[k];
-            factorStart[k + 1] = factorStart[k] + s * s;
+            factorStart[k] = f;
+            fvStart[k] = v;
+            f += s * s;
+            v += s * a.len[k];
         }
-        diagFactor = new double[factorStart[nb]];
+        diagFactor = new double[f];
         nbrColour = new byte[a.nbr.length];
         for (int q = 0; q < a.nbr.length; q++) nbrColour[q] = (byte) colours[a.nbr[q]];
     }

@@ -87,10 +87,16 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
      */
     public BlockMultigrid(NodeBlockMatrix a, Blocks blocks, List<Prolongation> p, List<Blocks> coarseBlocks,
                           Parallel par) {
+        this(a, blocks, p, coarseBlocks, par, true);
+    }
+
+    /** As above; {@code colourMajor = false} stores the cycle's arrays in block order (tests: the same numbers). */
+    BlockMultigrid(NodeBlockMatrix a, Blocks blocks, List<Prolongation> p, List<Blocks> coarseBlocks, Parallel par,
+                   boolean colourMajor) {
         if (p.size() != coarseBlocks.size()) throw new IllegalArgumentException("one block list per coarse level");
         this.par = par;
         long t0 = System.nanoTime();
-        BlockLevel cur = new BlockLevel(a, blocks);
+        BlockLevel cur = new BlockLevel(a, blocks, colourMajor);
         levels.add(cur);
         if (TRACE) System.err.printf("multigrid: level 0 %,d unknowns %,d non-zeros, blocks %.3f s%n", a.size(),
                 a.nonZeros(), (System.nanoTime() - t0) / 1e9);
@@ -103,7 +109,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             long tg = System.nanoTime();
             NodeBlockMatrix ac = Galerkin.product(cur.a, pl, coarseBlocks.get(l).starts(), par);
             long th = System.nanoTime();
-            cur = new BlockLevel(ac, coarseBlocks.get(l));
+            cur = new BlockLevel(ac, coarseBlocks.get(l), colourMajor);
             if (TRACE) System.err.printf("multigrid: level %d %,d unknowns %,d non-zeros, Galerkin %.3f s, blocks %.3f s%n",
                     l + 1, ac.size(), ac.nonZeros(), (th - tg) / 1e9, (System.nanoTime() - th) / 1e9);
             if (cur.blocks[cur.blocks.length - 1] != ac.size())
@@ -116,7 +122,14 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
             factorBlocks(lv);
             double[] v = lv.a.values;
             lv.fv = new float[v.length];
-            par.forBlocks(v.length, (lo, hi) -> { for (int i = lo; i < hi; i++) lv.fv[i] = (float) v[i]; });
+            int nb = lv.order.length;
+            par.forEach((nb + CHUNK - 1) / CHUNK, v.length, ch -> {
+                for (int u = ch * CHUNK, end = Math.min(nb, u + CHUNK); u < end; u++) {
+                    int k = lv.order[u], from = lv.a.valStart[k], to = lv.fvStart[k];
+                    for (int i = 0, n = (lv.blocks[k + 1] - lv.blocks[k]) * lv.a.len[k]; i < n; i++)
+                        lv.fv[to + i] = (float) v[from + i];
+                }
+            });
         }
         long tc = System.nanoTime();
         // the coarsest level: scaled to a unit diagonal (its unknowns mix displacements and slopes) and factorised
@@ -132,6 +145,9 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
     }
 
     public int levelCount() { return levels.size(); }
+
+    /** Level l (tests). */
+    BlockLevel level(int l) { return levels.get(l); }
 
     /**
      * The fine operator applied block by block in double precision (CG's products; the cycle works with the
@@ -149,12 +165,12 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         float[] vals = lv.fv;
         p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
             double[] xg = new double[256];
-            for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
-                int lo = lv.blocks[k], hi = lv.blocks[k + 1], len = a.len[k];
+            for (int u = ch * CHUNK, end = Math.min(nb, u + CHUNK); u < end; u++) {
+                int k = lv.order[u], lo = lv.blocks[k], hi = lv.blocks[k + 1], len = a.len[k];
                 if (hi == lo) continue;
                 if (xg.length < len) xg = new double[len];
                 a.gather(k, x, xg);
-                DenseBlocks.blockResidual(vals, a.valStart[k], len, hi - lo, xg, lo, b, r, lo);
+                DenseBlocks.blockResidual(vals, lv.fvStart[k], len, hi - lo, xg, lo, b, r, lo);
             }
         });
     }
@@ -167,13 +183,13 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         float[] vals = lv.fv;
         p.forEach((nb + CHUNK - 1) / CHUNK, ch -> {
             double[] g1 = new double[256], g2 = new double[256];
-            for (int k = ch * CHUNK, end = Math.min(nb, k + CHUNK); k < end; k++) {
-                int lo = lv.blocks[k], hi = lv.blocks[k + 1], len = a.len[k];
+            for (int u = ch * CHUNK, end = Math.min(nb, u + CHUNK); u < end; u++) {
+                int k = lv.order[u], lo = lv.blocks[k], hi = lv.blocks[k + 1], len = a.len[k];
                 if (hi == lo) continue;
                 if (g1.length < len) { g1 = new double[len]; g2 = new double[len]; }
                 a.gather(k, x1, g1);
                 a.gather(k, x2, g2);
-                DenseBlocks.blockResidual2(vals, a.valStart[k], len, hi - lo, g1, g2, lo, b1, b2, r1, r2, lo);
+                DenseBlocks.blockResidual2(vals, lv.fvStart[k], len, hi - lo, g1, g2, lo, b1, b2, r1, r2, lo);
             }
         });
     }
@@ -347,7 +363,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         if (s == 0) return;
         if (scratch[0].length < s) scratch[0] = new double[s];
         double[] r = scratch[0];
-        int p0 = a.valStart[k], len = a.len[k];
+        int p0 = lv.fvStart[k], len = a.len[k];
         if (scratch[1].length < len) scratch[1] = new double[len];
         double[] xg = scratch[1];
         int g0 = a.nbrPtr[k], g1 = a.nbrPtr[k + 1];
@@ -395,7 +411,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         if (s == 0) return;
         if (scratch[0].length < s) { scratch[0] = new double[s]; scratch[2] = new double[s]; }
         double[] r1 = scratch[0], r2 = scratch[2];
-        int p0 = a.valStart[k], len = a.len[k];
+        int p0 = lv.fvStart[k], len = a.len[k];
         if (scratch[1].length < len) { scratch[1] = new double[len]; scratch[3] = new double[len]; }
         double[] u1 = scratch[1], u2 = scratch[3];
         int g0 = a.nbrPtr[k], g1 = a.nbrPtr[k + 1];
@@ -471,7 +487,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         if (scratch[1].length < len) scratch[1] = new double[len];
         double[] xg = scratch[1];
         a.gather(k, x, xg);
-        DenseBlocks.blockResidual(lv.fv, a.valStart[k], len, s, xg, lo, b, r, 0);
+        DenseBlocks.blockResidual(lv.fv, lv.fvStart[k], len, s, xg, lo, b, r, 0);
         DenseBlocks.applyInverse(lv.diagFactor, lv.factorStart[k], s, r, xg);   // xg is free now (len >= s)
         for (int d = lo; d < hi; d++) x[d] += xg[d - lo];
     }
@@ -488,7 +504,7 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         double[] g1 = scratch[1], g2 = scratch[3];
         a.gather(k, x1, g1);
         a.gather(k, x2, g2);
-        DenseBlocks.blockResidual2(lv.fv, a.valStart[k], len, s, g1, g2, lo, b1, b2, r1, r2, 0);
+        DenseBlocks.blockResidual2(lv.fv, lv.fvStart[k], len, s, g1, g2, lo, b1, b2, r1, r2, 0);
         DenseBlocks.applyInverse2(lv.diagFactor, lv.factorStart[k], s, r1, r2, g1, g2);   // g1, g2 free now
         for (int d = lo; d < hi; d++) {
             x1[d] += g1[d - lo];
@@ -501,29 +517,36 @@ public final class BlockMultigrid implements Pcg.Preconditioner {
         int nb = lv.blocks.length - 1;
         // a few thousand operations per block: worth the threads although the block count is small
         par.forEach((nb + CHUNK - 1) / CHUNK, (long) nb * 4096, ch -> {
-            double[] work = new double[64];
-            for (int k = ch * CHUNK, b1 = Math.min(nb, k + CHUNK); k < b1; k++) {
-                int lo = lv.blocks[k], s = lv.blocks[k + 1] - lo, o = lv.factorStart[k];
-                double[] f = lv.diagFactor, av = lv.a.values;
-                int vd = lv.a.valStart[k] + (s > 0 ? lv.a.nbrOff[lv.a.diagAt[k]] : 0), len = lv.a.len[k];
-                for (int i = 0; i < s; i++)
-                    for (int j = 0; j < s; j++) f[o + i * s + j] = av[vd + j * len + i];
-                for (int j = 0; j < s; j++) {
-                    double d = f[o + j * s + j];
-                    for (int m = 0; m < j; m++) d -= f[o + j * s + m] * f[o + j * s + m];
-                    if (!(d > 0)) throw new NotPositiveDefiniteException("multigrid: diagonal block " + k
-                            + " is not positive definite");
-                    double l = Math.sqrt(d);
-                    f[o + j * s + j] = l;
-                    for (int i = j + 1; i < s; i++) {
-                        double v = f[o + i * s + j];
-                        for (int m = 0; m < j; m++) v -= f[o + i * s + m] * f[o + j * s + m];
-                        f[o + i * s + j] = v / l;
-                    }
-                }
-                if (work.length < s * s) work = new double[s * s];
-                DenseBlocks.invertFactor(f, o, s, work);
-            }
+            double[][] work = {new double[64]};
+            for (int k = ch * CHUNK, b1 = Math.min(nb, k + CHUNK); k < b1; k++) factorBlock(lv, k, work);
         });
+    }
+
+    /*
+     * One block per call (not one loop over a chunk): the mechanics stage runs once per process, so its setup runs
+     * while the JIT is still compiling, and a method called per block is compiled after a few hundred blocks where
+     * a chunk's loop would wait for its on-stack replacement.
+     */
+    private static void factorBlock(BlockLevel lv, int k, double[][] work) {
+        int lo = lv.blocks[k], s = lv.blocks[k + 1] - lo, o = lv.factorStart[k];
+        double[] f = lv.diagFactor, av = lv.a.values;
+        int vd = lv.a.valStart[k] + (s > 0 ? lv.a.nbrOff[lv.a.diagAt[k]] : 0), len = lv.a.len[k];
+        for (int i = 0; i < s; i++)
+            for (int j = 0; j < s; j++) f[o + i * s + j] = av[vd + j * len + i];
+        for (int j = 0; j < s; j++) {
+            double d = f[o + j * s + j];
+            for (int m = 0; m < j; m++) d -= f[o + j * s + m] * f[o + j * s + m];
+            if (!(d > 0)) throw new NotPositiveDefiniteException("multigrid: diagonal block " + k
+                    + " is not positive definite");
+            double l = Math.sqrt(d);
+            f[o + j * s + j] = l;
+            for (int i = j + 1; i < s; i++) {
+                double v = f[o + i * s + j];
+                for (int m = 0; m < j; m++) v -= f[o + i * s + m] * f[o + j * s + m];
+                f[o + i * s + j] = v / l;
+            }
+        }
+        if (work[0].length < s * s) work[0] = new double[s * s];
+        DenseBlocks.invertFactor(f, o, s, work[0]);
     }
 }

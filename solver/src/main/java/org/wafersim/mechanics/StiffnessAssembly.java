@@ -1,6 +1,8 @@
 package org.wafersim.mechanics;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.wafersim.linalg.NodeBlockMatrix;
 import org.wafersim.linalg.Parallel;
 
@@ -22,24 +24,53 @@ final class StiffnessAssembly {
         assemble(m, k, slots, dof, par, true);
     }
 
-    /** As above; {@code reuse = false} gathers every element's matrix anew (tests: the reuse changes no number). */
+    /**
+     * As above; {@code reuse = false} computes every element's matrix anew, its laminates' kernels included (tests:
+     * the reuse changes no number).
+     */
     static void assemble(PlateModel m, NodeBlockMatrix k, StiffnessPattern.Slots slots, int[][] dof, Parallel par,
                          boolean reuse) {
         PlateMesh mesh = m.mesh();
+        Map<KernelKey, double[]> kernels = new ConcurrentHashMap<>();
         for (int parity = 0; parity < 2; parity++) {
             int first = parity;
-            par.forEach((mesh.ny - parity + 1) / 2, t -> row(m, k, slots, dof, first + 2 * t, reuse));
+            par.forEach((mesh.ny - parity + 1) / 2, t -> row(m, k, slots, dof, first + 2 * t, reuse, kernels));
         }
     }
 
+    /**
+     * A laminate's element matrix sum_pq C_pq G_pq depends only on the element's kernel (its size) and the laminate
+     * matrix C: the whole mesh has a handful of distinct pairs, so each matrix is computed once and shared (the same
+     * numbers whichever row or thread computes it first). Computing it per row cost the cold default run some
+     * 0.3 s: the run's 300 recomputations ran in the interpreter before the JIT had compiled the loop.
+     */
+    private record KernelKey(PlateElement pe, double[] c) {
+        @Override public boolean equals(Object o) {
+            return o instanceof KernelKey x && x.pe == pe && Arrays.equals(x.c, c);
+        }
+
+        @Override public int hashCode() { return System.identityHashCode(pe) * 31 + Arrays.hashCode(c); }
+    }
+
+    private static double[] laminateKernel(PlateElement pe, double[] c) {
+        double[] ke = new double[PlateElement.N * PlateElement.N];
+        for (int pq = 0; pq < 36; pq++) {
+            double cpq = c[pq];
+            if (cpq == 0) continue;
+            double[] g = pe.g[pq];
+            for (int x = 0; x < ke.length; x++) ke[x] += cpq * g[x];
+        }
+        return ke;
+    }
+
     private static void row(PlateModel m, NodeBlockMatrix k, StiffnessPattern.Slots slots, int[][] dof, int j,
-                            boolean reuse) {
+                            boolean reuse, Map<KernelKey, double[]> kernels) {
         PlateMesh mesh = m.mesh();
         int nLam = m.laminates().size(), nIl = m.interlayers().size(), n = PlateElement.N;
         double[] c = new double[36], r = new double[6];
         // each laminate's last element matrix with its kernel and laminate matrix: neighbouring elements of a row
         // mostly have both the same, and then the same matrix (recomputing it would give the same numbers)
-        double[][] keOf = new double[nLam][n * n], cOf = new double[nLam][36];
+        double[][] keOf = new double[nLam][], cOf = new double[nLam][36];
         PlateElement[] peOf = new PlateElement[nLam];
         double[] kw = new double[n * n];   // an interlayer's spring matrix
         int[] ga = new int[n], gb = new int[n];
@@ -66,14 +97,8 @@ final class StiffnessAssembly {
                 if (!on) continue;
                 m.laminateMatrices(a, e, mesh.xc(i), mesh.yc(j), null, c, r);
                 if (peOf[a] != pe || !Arrays.equals(c, cOf[a])) {
-                    double[] ke = keOf[a];
-                    Arrays.fill(ke, 0);
-                    for (int pq = 0; pq < 36; pq++) {
-                        double cpq = c[pq];
-                        if (cpq == 0) continue;
-                        double[] g = pe.g[pq];
-                        for (int x = 0; x < ke.length; x++) ke[x] += cpq * g[x];
-                    }
+                    keOf[a] = !reuse ? laminateKernel(pe, c)
+                            : kernels.computeIfAbsent(new KernelKey(pe, c.clone()), key -> laminateKernel(key.pe(), key.c()));
                     peOf[a] = pe;
                     System.arraycopy(c, 0, cOf[a], 0, 36);
                     changed = true;

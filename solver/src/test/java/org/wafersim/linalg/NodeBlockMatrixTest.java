@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class NodeBlockMatrixTest {
     /** Blocks of sizes 0..3 on a chain, block k coupled with k - 2 .. k + 2 (non-empty ones), random symmetric values. */
-    private static NodeBlockMatrix chain(int nb, Random rnd) {
+    static NodeBlockMatrix chain(int nb, Random rnd) {
         int[] start = new int[nb + 1];
         for (int k = 0; k < nb; k++) start[k + 1] = start[k] + (k % 5 == 3 ? 0 : 1 + rnd.nextInt(3));
         int[] ptr = new int[nb + 1], nbr = new int[5 * nb];
