@@ -10,33 +10,43 @@ import org.wafersim.errors.InputException;
  * <h2>Per-cell byte model (steady thermal run)</h2>
  * {@value #BYTES_PER_CELL} bytes per cell, plus a fixed {@value #FIXED_MIB} MiB:
  * <ul>
- * <li>{@value #DOUBLES_PER_CELL} doubles = 176 B: the steady solver's temperature, unknown and right-hand side and
- * the power density (4); the operator's x, y, z face conductances, boundary conductance and diagonal (5); PCG vectors
- * r, z (shared with A p) and p (3); the line smoother's single-precision copies of the conductances, its diagonal
- * and inverse (6 floats, 3); the multigrid's coarse levels (41 B per coarse cell on 0.36 of the fine cells, ~2);
- * the response to the dynamic power of an operating-point solve (a float, 0.5); the rest (about 4.5) for what the
- * collector has not yet reclaimed when the pools peak. The leakage linearisation and the conductivities are held
- * for the active layer and two z-planes only;</li>
+ * <li>{@value #DOUBLES_PER_CELL} doubles = 64 B: the steady solver's temperature, unknown and right-hand side and the
+ * power density (4; the output power density takes the spent unknown); the operator's boundary conductance (1); PCG
+ * vectors r, z (shared with A p) and p (3);</li>
+ * <li>{@value #FLOATS_PER_CELL} floats = 24 B: the operator's x, y, z face conductances (held in single precision and
+ * read in place by the finest smoother), the finest smoother's diagonal and inverse pivots, and the response to the
+ * dynamic power of an operating-point solve;</li>
+ * <li>{@value #COARSE_BYTES} B: the multigrid's coarse levels (six floats and two doubles, 40 B per coarse cell, on
+ * about 0.35 of the fine cells);</li>
  * <li>{@value #MATERIAL_BYTES} B: the material id ({@code short});</li>
  * <li>{@value #OUTPUT_COPY_BYTES} B: the output copy of a field (jhdf captures arrays by reference until
- * {@code close()}, so the written temperature is a separate array).</li>
+ * {@code close()}, so the written temperature is a separate array);</li>
+ * <li>{@value #SLACK_BYTES} B: the rest (the active-cell flags, the boundary faces, the assembler's conductivity
+ * planes) and what the collector has not yet reclaimed when the pools peak.</li>
  * </ul>
- * Measured (the run's "peak used", the sum of the heap pools' peaks, with the launcher's options): 161-167 B per cell
- * over the fixed part, on the default wafer's thermal stage (7.56 M cells) and thermal only at 2 cells per core
- * (29.5 M cells), so the model is about 12 % above. The fixed part covers the JVM's own use (about 64 MiB before the
+ * Measured (the run's "peak used", the sum of the heap pools' peaks, with the launcher's options), thermal only:
+ * 0.91 GiB on the default wafer (7.56 M cells) and 3.28 GiB at 2 cells per core (29.5 M cells), i.e. 116 B per cell
+ * over about 96 MiB; the model is 14-16 % above both. The fixed part covers the JVM's own use (about 64 MiB before the
  * grid), the per-core arrays (405k cores x ~100 B) and the core-to-cell map. The estimate is an upper bound for the
  * steady thermal solve; a transient run adds its integrator's fields, and the run adds further steady states and
  * the mechanics ({@code CaseRun.estimatedBytes}).
  */
 public final class MemoryEstimate {
-    /** Doubles per cell held at the same time by a steady thermal run (fields, conductances, Krylov, multigrid). */
-    public static final int DOUBLES_PER_CELL = 22;
+    /** Doubles per cell held at the same time by a steady thermal run (fields, boundary conductance, Krylov). */
+    public static final int DOUBLES_PER_CELL = 8;
+    /** Floats per cell (face conductances, smoother factors, the operating point's response). */
+    public static final int FLOATS_PER_CELL = 6;
+    /** The multigrid's coarse levels, per fine cell. */
+    public static final int COARSE_BYTES = 14;
     /** Material id per cell. */
     public static final int MATERIAL_BYTES = 2;
     /** The output copy of one field (double). */
     public static final int OUTPUT_COPY_BYTES = 8;
-    /** Total bytes per cell: 22 x 8 + 2 + 8 = 186. */
-    public static final long BYTES_PER_CELL = DOUBLES_PER_CELL * 8L + MATERIAL_BYTES + OUTPUT_COPY_BYTES;
+    /** Flags, faces, planes and uncollected garbage, per cell. */
+    public static final int SLACK_BYTES = 20;
+    /** Total bytes per cell: 8 x 8 + 6 x 4 + 14 + 2 + 8 + 20 = 132. */
+    public static final long BYTES_PER_CELL = DOUBLES_PER_CELL * 8L + FLOATS_PER_CELL * 4L + COARSE_BYTES
+            + MATERIAL_BYTES + OUTPUT_COPY_BYTES + SLACK_BYTES;
     /** Fixed overhead in MiB (per-core data, maps, JVM). */
     public static final long FIXED_MIB = 128;
     /** Most cells one Java array can hold (fields are single flat arrays). */
@@ -49,12 +59,12 @@ public final class MemoryEstimate {
     /**
      * Extra bytes per cell of a transient run: the time integrator's own fields (three stage solutions and their
      * heat-flow vectors, the previous step, capacities and shifts, the time-dependent and leakage sources, the
-     * mid-step state, the right-hand sides and scratch: about 20 doubles) plus the probe and snapshot copies.
-     * Measured with the launcher's options: the full default wafer's idle/full cycle (7.56 M cells, thermal only)
-     * peaked at 2.89 GiB, 393 B per cell over the fixed part; the estimate, 466 B per cell, is 18 % above. Snapshots
-     * of the whole field ({@code transient.snapshots}) add 8 B per cell each on top.
+     * mid-step state, the right-hand sides and scratch), its own operator and multigrid, plus the probe and snapshot
+     * copies. Measured with the launcher's options: the full default wafer's idle/full cycle (7.56 M cells, thermal
+     * only) peaked at 2.15 GiB, 287 B per cell over the fixed part; the estimate, 332 B per cell, is 14 % above.
+     * Snapshots of the whole field ({@code transient.snapshots}) add 8 B per cell each on top.
      */
-    public static final long TRANSIENT_BYTES_PER_CELL = 280;
+    public static final long TRANSIENT_BYTES_PER_CELL = 200;
 
     /** Estimated heap (bytes) of a run on {@code cells} cells, steady or integrating in time. */
     public static long bytesFor(long cells, boolean transientRun) {

@@ -13,13 +13,13 @@ class MemoryEstimateTest {
 
     @Test
     void byteModel() {
-        assertEquals(186, MemoryEstimate.BYTES_PER_CELL);
+        assertEquals(132, MemoryEstimate.BYTES_PER_CELL);
         assertEquals(128L << 20, MemoryEstimate.bytesFor(0));
-        assertEquals((128L << 20) + 186_000_000L, MemoryEstimate.bytesFor(1_000_000));
-        // the default wafer at one cell per core: 669 x 665 x 17 = 7.56M cells, ~1.43 GiB
+        assertEquals((128L << 20) + 132_000_000L, MemoryEstimate.bytesFor(1_000_000));
+        // the default wafer at one cell per core: 669 x 665 x 17 = 7.56M cells, ~1.05 GiB
         GridPlan p = GridBuilder.plan(TestCases.defaultCase(1));
         assertEquals(7_563_045, p.cells());
-        assertEquals(1.43, p.estimatedBytes() / (double) GIB, 0.01);
+        assertEquals(1.05, p.estimatedBytes() / (double) GIB, 0.01);
     }
 
     @Test
@@ -58,7 +58,7 @@ class MemoryEstimateTest {
         // the default grid against a 512 MiB heap: refused although the 19 MB material array would fit
         InputException small = assertThrows(InputException.class,
                 () -> GridBuilder.build(TestCases.defaultCase(1), CoreArray.of(TestCases.defaultCase(1)), 512L << 20));
-        assertTrue(small.getMessage().contains("needs about 1.4 GiB, more than the 0.5 GiB"), small.getMessage());
+        assertTrue(small.getMessage().contains("needs about 1.1 GiB, more than the 0.5 GiB"), small.getMessage());
     }
 
     @Test

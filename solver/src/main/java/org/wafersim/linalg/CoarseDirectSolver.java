@@ -15,9 +15,16 @@ final class CoarseDirectSolver {
     private final SparseCholesky chol;
     private final double[] bn, xn;
 
+    /** The direct solve of {@code a} (its diagonal summed from its conductances). */
     CoarseDirectSolver(Stencil7 a) {
-        n = a.size();
-        final int nx = a.nx, ny = a.ny, nz = a.nz, plane = nx * ny;
+        this(a.nx, a.ny, a.nz, a.gx, a.gy, a.gz, a.diagonal());
+    }
+
+    /** The direct solve of the 7-point operator with couplings gx, gy, gz (to +x, +y, +z) and diagonal diag. */
+    CoarseDirectSolver(int nx, int ny, int nz, float[] gx, float[] gy, float[] gz, double[] diag) {
+        final Coefficients a = new Coefficients(gx, gy, gz, diag);
+        n = diag.length;
+        final int plane = nx * ny;
         final int[] order = NestedDissection.order(nx, ny, nz);   // order[new] = old
         inv = new int[n];
         for (int q = 0; q < n; q++) inv[order[q]] = q;
@@ -55,17 +62,19 @@ final class CoarseDirectSolver {
         xn = new double[n];
     }
 
+    private record Coefficients(float[] gx, float[] gy, float[] gz, double[] diag) { }
+
     /** The non-zeros of row c (old numbering): the diagonal and the couplings -g; returns their count. */
-    private static int neighbours(Stencil7 a, int c, int nx, int ny, int nz, int plane, int[] nbr, double[] val) {
+    private static int neighbours(Coefficients a, int c, int nx, int ny, int nz, int plane, int[] nbr, double[] val) {
         int i = c % nx, j = (c / nx) % ny, k = c / plane, m = 0;
         nbr[m] = c;
-        val[m++] = a.diag[c];
-        if (i > 0 && a.gx[c - 1] != 0) { nbr[m] = c - 1; val[m++] = -a.gx[c - 1]; }
-        if (i < nx - 1 && a.gx[c] != 0) { nbr[m] = c + 1; val[m++] = -a.gx[c]; }
-        if (j > 0 && a.gy[c - nx] != 0) { nbr[m] = c - nx; val[m++] = -a.gy[c - nx]; }
-        if (j < ny - 1 && a.gy[c] != 0) { nbr[m] = c + nx; val[m++] = -a.gy[c]; }
-        if (k > 0 && a.gz[c - plane] != 0) { nbr[m] = c - plane; val[m++] = -a.gz[c - plane]; }
-        if (k < nz - 1 && a.gz[c] != 0) { nbr[m] = c + plane; val[m++] = -a.gz[c]; }
+        val[m++] = a.diag()[c];
+        if (i > 0 && a.gx()[c - 1] != 0) { nbr[m] = c - 1; val[m++] = -a.gx()[c - 1]; }
+        if (i < nx - 1 && a.gx()[c] != 0) { nbr[m] = c + 1; val[m++] = -a.gx()[c]; }
+        if (j > 0 && a.gy()[c - nx] != 0) { nbr[m] = c - nx; val[m++] = -a.gy()[c - nx]; }
+        if (j < ny - 1 && a.gy()[c] != 0) { nbr[m] = c + nx; val[m++] = -a.gy()[c]; }
+        if (k > 0 && a.gz()[c - plane] != 0) { nbr[m] = c - plane; val[m++] = -a.gz()[c - plane]; }
+        if (k < nz - 1 && a.gz()[c] != 0) { nbr[m] = c + plane; val[m++] = -a.gz()[c]; }
         return m;
     }
 

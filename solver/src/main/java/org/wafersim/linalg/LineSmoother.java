@@ -7,21 +7,21 @@ package org.wafersim.linalg;
  * Multigrid, 2001, section 5.1); the checkerboard makes every colour's columns independent, so the sweep is parallel
  * over rows and its result does not depend on the thread count.
  *
- * <p>Single precision: the smoother works on its own float copy A' of the operator (couplings rounded to nearest,
- * each diagonal raised by a bound on the rounding of its row's couplings, 2^-24 of their sum, and rounded up, so
- * A' - A is diagonally dominant with a non-negative diagonal, hence positive semi-definite, and A' is positive
- * definite whenever A is) and float line factors. The sweep streams mostly coefficients, and halving their bytes
- * makes the multigrid cycle about a fifth faster on the full wafer; the preconditioner then approximates A to ~1e-7,
- * far inside what CG needs (CG keeps double precision itself). The back substitution forms the upper factor as
- * gz * inv from the two stored floats (exact in double), so each line solve is exactly a symmetric matrix's inverse
- * and the pre- and post-sweeps stay adjoint. On the coarse multigrid levels the float operator is the level's own
- * (no double copy): there the smoother holds the level's conductances and sums its diagonal from them.
+ * <p>Single precision: the smoother works on a float operator A' and float line factors. On the finest level A'
+ * has the operator's own couplings, which {@link Stencil7} stores in float (read in place, no copy), and its
+ * diagonal rounded up to float, so A' - A is a non-negative diagonal: A' is positive definite whenever A is. The
+ * sweep streams mostly coefficients, and float halves their bytes (the multigrid cycle about a fifth faster on the
+ * full wafer than in double); the preconditioner then approximates A to ~1e-7, far inside what CG needs (CG keeps
+ * double precision itself). The back substitution forms the upper factor as gz * inv from the two stored floats
+ * (exact in double), so each line solve is exactly a symmetric matrix's inverse and the pre- and post-sweeps stay
+ * adjoint. On the coarse multigrid levels the float operator is the level's own: there the smoother holds the
+ * level's conductances and boundary conductances as well.
  */
 final class LineSmoother {
     final int nx, ny, nz;
-    /** The double operator A' rounds (the finest level); null on a coarse level, which is A' itself. */
+    /** The finest level's operator, whose couplings A' shares; null on a coarse level, which is A' itself. */
     private final Stencil7 a;
-    /** A' (float): couplings to +x, +y, +z and the diagonal. */
+    /** A' (float): couplings to +x, +y, +z (the finest level's: {@link #a}'s own arrays) and the diagonal. */
     final float[] gx, gy, gz, diag;
     /** A coarse level's boundary conductances (float; null on the finest level, whose gb stays in {@link #a}). */
     final float[] gb;
@@ -29,16 +29,16 @@ final class LineSmoother {
     /** 1 / pivot of each column's LU of A' (float). */
     private final float[] inv;
 
-    /** The smoother of the finest level: A' is {@code a} rounded to float (see the class comment). */
+    /** The smoother of the finest level: A' is {@code a} with its diagonal rounded up to float (see the class comment). */
     LineSmoother(Stencil7 a, Parallel par) {
         this.a = a;
         nx = a.nx;
         ny = a.ny;
         nz = a.nz;
         int n = a.size();
-        gx = new float[n];
-        gy = new float[n];
-        gz = new float[n];
+        gx = a.gx;
+        gy = a.gy;
+        gz = a.gz;
         diag = new float[n];
         inv = new float[n];
         gb = null;
@@ -67,19 +67,17 @@ final class LineSmoother {
 
     int size() { return gx.length; }
 
-    /** 2^-24 (the relative rounding of a float), with a margin for the rounding of the sum itself. */
-    private static final double SLACK = 0x1p-24 * (1 + 1e-6);
-    /** A factor that makes the float nearest to d x ROUND_UP no smaller than d. */
+    /** A factor that makes the float nearest to d x ROUND_UP no smaller than d (2^-24 rounding at most). */
     private static final double ROUND_UP = 1 + 0x1p-22;
 
     /**
-     * Re-reads the operator and recomputes the column factors in place after its coefficients changed. On a coarse
-     * level the diagonal is the sum of its float conductances (in double, as {@link Stencil7#finishDiagonal} sums
-     * them) rounded up, so A' is the float couplings' operator plus a non-negative diagonal: positive definite.
+     * Re-reads the operator and recomputes the diagonal and the column factors in place after its coefficients
+     * changed. The diagonal is gb plus the cell's float conductances, summed in double (as the operator's product
+     * forms it), rounded up to float: A' is then A (the finest level) or the coarse level's float couplings'
+     * operator plus a non-negative diagonal, positive definite either way.
      */
     void refactor(Parallel par) {
-        final double[] ax = a == null ? null : a.gx, ay = a == null ? null : a.gy, az = a == null ? null : a.gz;
-        final double[] ad = a == null ? null : a.diag, ab = a == null ? null : a.gb;
+        final double[] ab = a == null ? null : a.gb;
         final int plane = nx * ny;
         par.forEach(ny, (long) nx * ny * nz, j -> {
             // plane by plane along the row (contiguous), carrying each column's last pivot and coupling
@@ -89,24 +87,11 @@ final class LineSmoother {
                 final boolean top = k == nz - 1;
                 for (int i = 0; i < nx; i++) {
                     int c = base + i;
-                    float fd, fz;
-                    if (a != null) {
-                        float fx = (float) ax[c], fy = (float) ay[c];
-                        fz = (float) az[c];
-                        gx[c] = fx;
-                        gy[c] = fy;
-                        gz[c] = fz;
-                        // Rounding to nearest moves each coupling by at most 2^-24 of itself, the six of the row by
-                        // at most 2^-24 (diag - gb) in all; that much more diagonal (rounded up) keeps A' - A
-                        // diagonally dominant (see the class comment).
-                        // (1 + 2^-22) before rounding to nearest (2^-24 at most) leaves the float above d
-                        fd = (float) ((ad[c] + (ad[c] - ab[c]) * SLACK) * ROUND_UP);
-                    } else {
-                        fz = gz[c];
-                        double d = (double) gb[c] + gx[c] + gy[c] + gz[c] + (i > 0 ? gx[c - 1] : 0)
-                                + (j > 0 ? gy[c - nx] : 0) + (k > 0 ? gz[c - plane] : 0);
-                        fd = active[c] ? (float) (d * ROUND_UP) : 1;
-                    }
+                    float fz = gz[c];
+                    double d = (ab != null ? ab[c] : gb[c]) + gx[c] + gy[c] + fz + (i > 0 ? gx[c - 1] : 0)
+                            + (j > 0 ? gy[c - nx] : 0) + (k > 0 ? gz[c - plane] : 0);
+                    // (1 + 2^-22) before rounding to nearest (2^-24 at most) leaves the float above d
+                    float fd = active[c] ? (float) (d * ROUND_UP) : 1;
                     diag[c] = fd;
                     double piv = fd - prevG[i] * prevG[i] * prevInv[i];
                     float iv = (float) (1.0 / piv);

@@ -196,19 +196,22 @@ public final class Multigrid {
         final double[] cb = c.b;
         final int[] xmap = f.xmap, yStart = f.yStart;
         final ThreadLocal<double[]> scratch = f.rowScratch;
-        par.forEach(nz * cny, (long) nx * ny * nz, crow -> {
-            int k = crow / cny, J = crow - k * cny;
-            int cbase = crow * cnx;
+        // coarse rows y-index by y-index through the planes (as the smoother walks): the fine rows' neighbours in
+        // the plane below are still in cache; each coarse row's sum is the same in any order
+        par.forEach(cny, (long) nx * ny * nz, J -> {
             double[] rrow = scratch.get();
-            for (int I = 0; I < cnx; I++) cb[cbase + I] = 0;
-            for (int j = yStart[J]; j < yStart[J + 1]; j++) {
-                int row = k * ny + j;
-                int i0 = j & 1;                 // the first colour's columns in row j (LineSmoother's parity)
-                // A' of the sweep, into a row-sized buffer; the strided half costs less than a vectorised full row
-                f.smoother.residualRowColourTo(row, b, x, rrow, i0);
-                for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
+            for (int k = 0; k < nz; k++) {
+                int cbase = (k * cny + J) * cnx;
+                for (int I = 0; I < cnx; I++) cb[cbase + I] = 0;
+                for (int j = yStart[J]; j < yStart[J + 1]; j++) {
+                    int row = k * ny + j;
+                    int i0 = j & 1;                 // the first colour's columns in row j (LineSmoother's parity)
+                    // A' of the sweep, into a row-sized buffer; the strided half costs less than a vectorised full row
+                    f.smoother.residualRowColourTo(row, b, x, rrow, i0);
+                    for (int i = i0; i < nx; i += 2) cb[cbase + xmap[i]] += rrow[i];
+                }
+                for (int I = 0; I < cnx; I++) if (!c.active[cbase + I]) cb[cbase + I] = 0;
             }
-            for (int I = 0; I < cnx; I++) if (!c.active[cbase + I]) cb[cbase + I] = 0;
         });
     }
 
@@ -257,10 +260,10 @@ public final class Multigrid {
     private void fillCoarse(Level f, LineSmoother c) {
         final Stencil7 a = f.a;
         final LineSmoother fo = f.smoother;
-        final double[] dx = a == null ? null : a.gx, dy = a == null ? null : a.gy, dz = a == null ? null : a.gz;
+        // the finest level is read from its operator (its smoother may not exist yet), a coarse one from its own;
+        // the couplings are float on every level, the boundary conductances double on the finest only
+        final float[] fx = a != null ? a.gx : fo.gx, fy = a != null ? a.gy : fo.gy, fz = a != null ? a.gz : fo.gz;
         final double[] db = a == null ? null : a.gb;
-        // the finest level is read from its double operator (its smoother may not exist yet), a coarse one from its own
-        final float[] fx = a != null ? null : fo.gx, fy = a != null ? null : fo.gy, fz = a != null ? null : fo.gz;
         final float[] fb = a != null ? null : fo.gb;
         final boolean[] active = f.active;
         final int nx = f.nx, ny = f.ny, nz = f.nz, cnx = c.nx, cny = c.ny;
@@ -277,18 +280,18 @@ public final class Multigrid {
                         int cc = (k * ny + j) * nx + i;
                         if (!active[cc]) continue;
                         act = true;
-                        gzs += a != null ? dz[cc] : fz[cc];
-                        gbs += a != null ? db[cc] : fb[cc];
+                        gzs += fz[cc];
+                        gbs += db != null ? db[cc] : fb[cc];
                     }
                 if (I < cnx - 1)
                     for (int j = ys[J]; j < ys[J + 1]; j++) {
                         int cc = (k * ny + j) * nx + xs[I + 1] - 1;
-                        gxs += a != null ? dx[cc] : fx[cc];
+                        gxs += fx[cc];
                     }
                 if (J < cny - 1)
                     for (int i = xs[I]; i < xs[I + 1]; i++) {
                         int cc = (k * ny + ys[J + 1] - 1) * nx + i;
-                        gys += a != null ? dy[cc] : fy[cc];
+                        gys += fy[cc];
                     }
                 c.active[C] = act;
                 c.gz[C] = k < nz - 1 ? (float) gzs : 0;
@@ -319,16 +322,9 @@ public final class Multigrid {
         Level l = levels.get(levels.size() - 1);
         if (l.a != null) return new CoarseDirectSolver(l.a);
         LineSmoother o = l.smoother;
-        Stencil7 d = new Stencil7(l.nx, l.ny, l.nz);
-        for (int q = 0; q < d.size(); q++) {
-            d.gx[q] = o.gx[q];
-            d.gy[q] = o.gy[q];
-            d.gz[q] = o.gz[q];
-            d.gb[q] = o.gb[q];
-            d.diag[q] = o.diag[q];
-            d.active[q] = o.active[q];
-        }
-        return new CoarseDirectSolver(d);
+        double[] d = new double[o.size()];
+        for (int q = 0; q < d.length; q++) d[q] = o.diag[q];
+        return new CoarseDirectSolver(o.nx, o.ny, o.nz, o.gx, o.gy, o.gz, d);
     }
 
     /**

@@ -43,20 +43,60 @@ public final class Pcg {
      */
     public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations,
                         double[] r0, boolean trueResidual) {
+        return solve(a, m, b, x, tol, maxIterations, r0, trueResidual, Double.NaN);
+    }
+
+    /**
+     * As above with {@code bDotB}, if not NaN, the caller's {@link Parallel#dot}{@code (b, b)} (a caller that forms b
+     * can sum it in the same pass: one pass over b fewer).
+     */
+    public Result solve(SymmetricOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIterations,
+                        double[] r0, boolean trueResidual, double bDotB) {
         int n = a.size();
-        if (r == null || r.length != n) {
-            r = new double[n];
-            z = new double[n];
-            p = new double[n];
-        }
-        List<Double> hist = new ArrayList<>();
-        double bnorm = Math.sqrt(par.dot(b, b));
+        workspace(n);
+        double bnorm = Math.sqrt(Double.isNaN(bDotB) ? par.dot(b, b) : bDotB);
         if (bnorm == 0) {
             java.util.Arrays.fill(x, 0);
             return new Result(0, 0, true, new double[]{0});
         }
         if (r0 != null) System.arraycopy(r0, 0, r, 0, n);
         else a.residual(par, b, x, r);
+        return iterate(a, m, b, bnorm, x, tol, maxIterations, trueResidual);
+    }
+
+    /**
+     * The residual vector of the next {@link #solveFromResidual} (length n; the solver's own, reused between solves):
+     * a caller whose right-hand side is cheaper to form on the fly than to store writes b - A x here.
+     */
+    public double[] residualWorkspace(int n) {
+        workspace(n);
+        return r;
+    }
+
+    /**
+     * As {@link #solve(SymmetricOperator, Preconditioner, double[], double[], double, int)} for a right-hand side b
+     * that is not stored: {@link #residualWorkspace} holds b - A x for the starting x, {@code bnorm} is |b| > 0 (the
+     * scale of the relative tolerance), and the result reports the recursive residual.
+     */
+    public Result solveFromResidual(SymmetricOperator a, Preconditioner m, double bnorm, double[] x, double tol,
+                                    int maxIterations) {
+        if (!(bnorm > 0)) throw new IllegalArgumentException("|b| must be positive, got " + bnorm);
+        return iterate(a, m, null, bnorm, x, tol, maxIterations, false);
+    }
+
+    private void workspace(int n) {
+        if (r == null || r.length != n) {
+            r = new double[n];
+            z = new double[n];
+            p = new double[n];
+        }
+    }
+
+    /** CG from r = b - A x; b is read only for the true residual at the end. */
+    private Result iterate(SymmetricOperator a, Preconditioner m, double[] b, double bnorm, double[] x, double tol,
+                           int maxIterations, boolean trueResidual) {
+        final int n = a.size();
+        List<Double> hist = new ArrayList<>();
         double rnorm = Math.sqrt(par.dot(r, r));
         hist.add(rnorm / bnorm);
         if (rnorm <= tol * bnorm) return new Result(0, rnorm / bnorm, true, toArray(hist));

@@ -107,7 +107,7 @@ public final class CoreLifetimes {
                 l++;
             }
         }
-        bounds = new DieBounds(cores, beta, a, lnA, invSigma, mu);
+        bounds = new DieBounds(cores, beta, a, lnA, invSigma, mu, par);
     }
 
     /** The core array these lifetimes belong to (the same object the caller passed in). */

@@ -25,7 +25,8 @@ final class DieBounds {
     private final double[][] xMin, xMax;      // [mechanism][die]: w first, then l
     private final int[][][] count;            // [mechanism][die][bin]
 
-    DieBounds(CoreArray cores, double[] beta, double[][] a, double[][] lnA, double[] invSigma, double[][] mu) {
+    DieBounds(CoreArray cores, double[] beta, double[][] a, double[][] lnA, double[] invSigma, double[][] mu,
+              org.wafersim.linalg.Parallel par) {
         int dies = cores.dieCount(), nw = beta.length, nl = invSigma.length;
         this.n = cores.coresPerDie();
         this.beta = beta;
@@ -34,10 +35,11 @@ final class DieBounds {
         xMin = new double[nw + nl][dies];
         xMax = new double[nw + nl][dies];
         count = new int[nw + nl][dies][BINS];
-        for (int m = 0; m < nw + nl; m++) {
-            boolean weibull = m < nw;
-            double[] v = weibull ? lnA[m] : mu[m - nw];
-            for (int d = 0; d < dies; d++) {
+        // each die's bounds from its own cores, so the dies run in parallel (the same sums on any thread count)
+        par.forEach(dies, d -> {
+            for (int m = 0; m < nw + nl; m++) {
+                boolean weibull = m < nw;
+                double[] v = weibull ? lnA[m] : mu[m - nw];
                 int first = cores.firstCore(d);
                 double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
                 for (int c = first; c < first + n; c++) {
@@ -58,7 +60,7 @@ final class DieBounds {
                     count[m][d][Math.min(BINS - 1, Math.max(0, b))]++;
                 }
             }
-        }
+        });
     }
 
     /** F of mechanism m at exposure x and time point tp. */

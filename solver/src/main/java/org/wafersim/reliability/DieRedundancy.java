@@ -140,18 +140,22 @@ public final class DieRedundancy {
                     weakest = d;
                 }
             }
-            Scratch sc = scratch.get();
-            if (!evaluate(weakest, tp, sc)) {
-                dead = true;
+            // the weakest die goes first, on the pool with the others (alone before them it was a serial step as
+            // long as the parallel rest whenever it was the one die in its wear-out transition); a dead die makes
+            // R_wafer 0 whatever the others are, so once one is found the dies not yet started are skipped
+            final int first = weakest;
+            java.util.concurrent.atomic.AtomicBoolean anyDead = new java.util.concurrent.atomic.AtomicBoolean();
+            par.forEach(dies, i -> {
+                int d = i == 0 ? first : i <= first ? i - 1 : i;
+                if (anyDead.get()) return;
+                Scratch s2 = scratch.get();
+                if (evaluate(d, tp, s2)) lnR[d] = lnReliability(s2.r, s2.q);
+                else anyDead.set(true);
+            });
+            if (anyDead.get()) {
+                dead = true;                             // out[idx] = 0
                 continue;
             }
-            final int skip = weakest;
-            lnR[skip] = lnReliability(sc.r, sc.q);
-            par.forEach(dies, d -> {
-                if (d == skip) return;
-                Scratch s2 = scratch.get();
-                lnR[d] = evaluate(d, tp, s2) ? lnReliability(s2.r, s2.q) : Double.NEGATIVE_INFINITY;
-            });
             double sum = 0;
             for (int d = 0; d < dies; d++) sum += lnR[d];
             out[idx] = Math.exp(sum);
@@ -282,10 +286,17 @@ public final class DieRedundancy {
 
     /** Expected failed cores per die at time t (s): Σ_c F_c(t). */
     public double[] expectedFailures(double t) {
+        try (Parallel p = Parallel.serial()) {
+            return expectedFailures(t, p);
+        }
+    }
+
+    /** As {@link #expectedFailures(double)}, the dies in parallel on {@code par} (each die's sum as on one thread). */
+    public double[] expectedFailures(double t, Parallel par) {
         CoreLifetimes.TimePoint tp = life.at(t);
         int n = cores.coresPerDie();
-        double[] p = new double[n], out = new double[cores.dieCount()];
-        for (int d = 0; d < out.length; d++) out[d] = life.failureProbabilities(cores.firstCore(d), n, tp, p);
+        double[] out = new double[cores.dieCount()];
+        par.forEach(out.length, d -> out[d] = life.failureProbabilities(cores.firstCore(d), n, tp, scratch.get().p));
         return out;
     }
 
@@ -309,7 +320,7 @@ public final class DieRedundancy {
      */
     public List<DieRank> limitingDies(double t, int count, Parallel par) {
         ReliabilityCurve c = curve(new double[] {t}, par);
-        double[] ef = expectedFailures(t);
+        double[] ef = expectedFailures(t, par);
         List<DieRank> all = new ArrayList<>();
         for (int d = 0; d < cores.dieCount(); d++) {
             all.add(new DieRank(d, cores.dieColumn(d), cores.dieRow(d), c.dieReliability()[d][0],

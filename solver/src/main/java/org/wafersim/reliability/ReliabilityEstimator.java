@@ -21,6 +21,9 @@ import org.wafersim.reliability.ReliabilityParameters.SpareAccounting;
 public final class ReliabilityEstimator {
     private ReliabilityEstimator() { }
 
+    /** -Dwafersim.trace=true: the cost of each part on standard error. */
+    private static final boolean TRACE = Boolean.getBoolean("wafersim.trace");
+
     /** Number of limiting dies reported. */
     public static final int LIMITING_DIES = 5;
 
@@ -78,17 +81,22 @@ public final class ReliabilityEstimator {
      */
     public static Report estimate(Inputs in, ReliabilityParameters p, Parallel par, ConnectorFatigue.Result connector) {
         List<String> notes = new ArrayList<>();
+        long t0 = System.nanoTime();
         DefectYield.Result yield = DefectYield.evaluate(in.cores(), p);
+        long t1 = System.nanoTime();
         CoreLifetimes life = new WearOutModel(p.wearOut()).evaluate(in.cores(), in.conditions(), p.dutyCycle(), par);
+        long t2 = System.nanoTime();
         notes.addAll(life.notes());
         DieRedundancy dr = new DieRedundancy(life, p.spareAccounting(),
                 p.spareAccounting() == SpareAccounting.AFTER_MANUFACTURING_REPAIR ? yield : null);
         ReliabilityCurve curve = dr.curve(p.curveTimes(), par);
+        long t3 = System.nanoTime();
         // the cores' R is remembered: the system integral below needs it at the same times whenever the connector
         // outlives the cores (a spring connector: its first contact fails after ~1e7 years), and a wafer
         // evaluation is the expensive part (the k-out-of-n programme of every die)
         LifeIntegral.Survival coresR = LifeIntegral.memoized(times -> dr.waferReliability(times, par));
         LifeIntegral.Result mttf = LifeIntegral.mttf(coresR, p.designLife(), LifeIntegral.DEFAULT_RELATIVE_TOLERANCE);
+        long t4 = System.nanoTime();
         ConnectorFatigue.Result conn = null;
         LifeIntegral.Result system = mttf;
         if (connector != null || in.workload() != null) {
@@ -102,7 +110,12 @@ public final class ReliabilityEstimator {
                 return r;
             }, Math.min(p.designLife(), pop.mttf()), LifeIntegral.DEFAULT_RELATIVE_TOLERANCE);
         }
+        long t5 = System.nanoTime();
         List<DieRedundancy.DieRank> worst = dr.limitingDies(p.designLife(), LIMITING_DIES, par);
+        if (TRACE)
+            System.err.printf("reliability: yield %.3f s, lifetimes %.3f s, curve %.3f s, MTTF %.3f s (%d times), system"
+                    + " MTTF %.3f s, limiting dies %.3f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    (t4 - t3) / 1e9, mttf.evaluations(), (t5 - t4) / 1e9, (System.nanoTime() - t5) / 1e9);
         return new Report(yield, life, curve, mttf, conn, system, worst, life.dominantMechanism(), List.copyOf(notes), dr);
     }
 }

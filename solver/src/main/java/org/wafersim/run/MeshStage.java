@@ -20,10 +20,18 @@ import org.wafersim.power.CoreCellMap;
 record MeshStage(CoreArray cores, GridPlan plan, Grid grid, CoreCellMap map) {
     static MeshStage build(CaseSpec spec, Consumer<String> progress) {
         progress.accept("building grid and core model");
+        long t0 = System.nanoTime();
         CoreArray cores = CoreArray.of(spec);
+        long t1 = System.nanoTime();
         GridPlan plan = GridBuilder.plan(spec);
+        long t2 = System.nanoTime();
         Grid g = GridBuilder.build(spec, cores);
-        return new MeshStage(cores, plan, g, CoreCellMap.of(g, cores));
+        long t3 = System.nanoTime();
+        CoreCellMap map = CoreCellMap.of(g, cores);
+        if (Boolean.getBoolean("wafersim.trace"))
+            System.err.printf("mesh stage: cores %.3f s, plan %.3f s, grid %.3f s, core-cell map %.3f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
+        return new MeshStage(cores, plan, g, map);
     }
 
     /** The stack index of the connector (the layer right below the wafer, when there is one), else -1. */

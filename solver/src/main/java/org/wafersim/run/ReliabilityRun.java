@@ -230,8 +230,13 @@ public final class ReliabilityRun {
         ReliabilityEstimator.Report rep;
         double[] wafer, dieAtLife, dieQ, waferQ;
         {   // on the run's thread pool
+            long te = System.nanoTime();
             rep = ReliabilityEstimator.estimate(in, p, par, rainflow == null ? null : rainflow.maps().fatigue());
+            long tc = System.nanoTime();
             ReliabilityCurve at = rep.redundancy().curve(times, par);
+            if (Boolean.getBoolean("wafersim.trace"))
+                System.err.printf("reliability: before the estimate %.3f s, estimate %.3f s, milestones %.3f s%n",
+                        (te - t0) / 1e9, (tc - te) / 1e9, (System.nanoTime() - tc) / 1e9);
             wafer = at.waferReliability();
             dieAtLife = new double[cores.dieCount()];
             dieQ = new double[cores.dieCount()];

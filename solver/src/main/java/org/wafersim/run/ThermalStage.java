@@ -86,7 +86,9 @@ record ThermalStage(PackageThermalModel.Model model, PowerTimeline timeline, Ope
         for (int c = 0; c < total.length; c++) total[c] *= op.dynamicScale();
         double[] leak = model.leakage() == null ? null : model.leakage().corePowers(th.temperature());
         if (leak != null) for (int c = 0; c < leak.length; c++) total[c] += leak[c];
-        ThermalStage out = new ThermalStage(model, timeline, op, th, coreT, total, map.depositPower(g, total),
+        double[] qOut = solver.takeSpare(g.cells());
+        map.depositPower(g, total, qOut);
+        ThermalStage out = new ThermalStage(model, timeline, op, th, coreT, total, qOut,
                 HeatBudget.interfaceHeat(model.problem(), th.temperature(), par), solver);
         if (Boolean.getBoolean("wafersim.trace"))
             System.err.printf("thermal stage: solve %.2f s, post %.2f s%n", (ts - t1) / 1e9, (System.nanoTime() - ts) / 1e9);

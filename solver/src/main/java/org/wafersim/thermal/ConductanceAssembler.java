@@ -32,6 +32,8 @@ final class ConductanceAssembler {
     private final boolean[] staticPlane;
     /** The operator the last assembly filled (its static planes need no refill). */
     private Stencil7 filledOnce;
+    /** Two planes of up-face terms for {@link #exactResidual} (allocated on first use). */
+    private double[][] upTerms;
 
     ConductanceAssembler(ThermalProblem p, Parallel par) {
         this.p = p;
@@ -97,7 +99,7 @@ final class ConductanceAssembler {
         return true;
     }
 
-    /** Fills a (conductances, diag) and b for the temperature field t (K; void cells ignored). */
+    /** Fills a (conductances) and b for the temperature field t (K; void cells ignored). */
     void assemble(double[] t, Stencil7 a, double[] b) {
         assemble(t, a, b, null, null, null);
     }
@@ -120,8 +122,8 @@ final class ConductanceAssembler {
 
     /**
      * As above with the fixed source density {@code q} (W/m^3) given explicitly (time-dependent power); with
-     * {@code finish} false the diagonal is left for the caller's {@link Stencil7#finish} (a caller that adds to gb
-     * first and finishes once saves two passes over the operator).
+     * {@code finish} false the inactive cells' identity rows are left for the caller's
+     * {@link Stencil7#finishDiagonal} (a caller that adds to gb first and finishes once saves a pass).
      */
     void assemble(double[] t, Stencil7 a, double[] b, double[] q, double[] qL, double[] dqL, double[] theta0,
                   boolean finish) {
@@ -134,21 +136,9 @@ final class ConductanceAssembler {
         final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
         final int linEnd = qL == null ? off : off + qL.length;
         final short[] mat = g.materialIds();
-        final var laws = p.laws();
-        final int nm = laws.size();
-        // Constant materials are evaluated once; only temperature-dependent ones per cell.
-        final boolean[] varies = new boolean[nm], iso = new boolean[nm];
-        final double[] cx = new double[nm], cy = new double[nm], cz = new double[nm];
-        for (int m = 0; m < nm; m++) {
-            ConductivityLaw law = laws.get(m);
-            varies[m] = !law.isConstant();
-            iso[m] = law.isIsotropic();
-            if (!varies[m]) {
-                cx[m] = law.kx(tRef);
-                cy[m] = law.ky(tRef);
-                cz[m] = law.kz(tRef);
-            }
-        }
+        final Laws lw = laws();
+        final boolean[] varies = lw.varies(), iso = lw.iso();
+        final double[] cx = lw.cx(), cy = lw.cy(), cz = lw.cz();
         // Planes whose face conductances involve no temperature-dependent material were filled on the first
         // assembly into this operator and have not changed since (callers change gb only): skip them.
         final boolean reuse = a == filledOnce;
@@ -189,12 +179,10 @@ final class ConductanceAssembler {
                     a.active[c] = act;
                     a.gb[c] = 0;
                     if (!act) { a.gx[c] = a.gy[c] = a.gz[c] = 0; b[c] = 0; continue; }
-                    a.gx[c] = (i < nx - 1 && mat[c + 1] >= 0)
-                            ? dy[j] * dz[k] / (dx[i] / (2 * kx[o + i]) + dx[i + 1] / (2 * kx[o + i + 1])) : 0;
-                    a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0)
-                            ? dx[i] * dz[k] / (dy[j] / (2 * ky[o + i]) + dy[j + 1] / (2 * ky[o + i + nx])) : 0;
-                    a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0)
-                            ? dx[i] * dy[j] / (dz[k] / (2 * kz[o + i]) + rc + dz[k + 1] / (2 * kzUp[o + i])) : 0;
+                    // stored in float (Stencil7 says why; exactResidual gives solves the double operator's residual)
+                    a.gx[c] = (i < nx - 1 && mat[c + 1] >= 0) ? (float) gEast(i, j, k, kx, o) : 0;
+                    a.gy[c] = (j < ny - 1 && mat[c + nx] >= 0) ? (float) gNorth(i, j, k, ky, o) : 0;
+                    a.gz[c] = (k < nz - 1 && mat[c + plane] >= 0) ? (float) gUp(i, j, k, kz, kzUp, o, rc) : 0;
                     double v = dx[i] * dy[j] * dz[k];
                     b[c] = q[c] * v;
                     if (fx != null) b[c] += fx[c] * v;
@@ -237,8 +225,100 @@ final class ConductanceAssembler {
                 }
             });
         }
-        if (finish) a.finish(par);
+        if (finish) a.finishDiagonal(par);     // the assembly gave the void cells no coupling
         filledOnce = a;
+    }
+
+    /** Which materials vary with temperature, which are isotropic, and the constant ones' conductivities. */
+    private record Laws(boolean[] varies, boolean[] iso, double[] cx, double[] cy, double[] cz) { }
+
+    /** Constant materials are evaluated once; only temperature-dependent ones per cell. */
+    private Laws laws() {
+        final var laws = p.laws();
+        final int nm = laws.size();
+        final boolean[] varies = new boolean[nm], iso = new boolean[nm];
+        final double[] cx = new double[nm], cy = new double[nm], cz = new double[nm];
+        for (int m = 0; m < nm; m++) {
+            ConductivityLaw law = laws.get(m);
+            varies[m] = !law.isConstant();
+            iso[m] = law.isIsotropic();
+            if (!varies[m]) {
+                cx[m] = law.kx(tRef);
+                cy[m] = law.ky(tRef);
+                cz[m] = law.kz(tRef);
+            }
+        }
+        return new Laws(varies, iso, cx, cy, cz);
+    }
+
+    /**
+     * out = b - A theta for the operator of the conductivities at t (K) in double precision: the face conductances
+     * exactly as {@link #assemble} computes them before rounding them to float for {@link Stencil7}, gb as assembled
+     * (double in the operator already). A solve that starts from this residual and corrects theta with the float
+     * operator (mixed-precision iterative refinement, Wilkinson's; Higham, Accuracy and Stability of Numerical
+     * Algorithms, 2002, ch. 12) converges to the solution of the double system, because the float operator is within
+     * 2^-24 of it: each correction leaves a residual of about 6e-8 of the one it started from. Each face's
+     * conductance is formed from the same operands in the same order as the assembly's (bitwise the same value);
+     * each cell sums its own terms (its up-face terms are kept for one plane, the plane above reads them negated),
+     * so the result does not depend on the thread count.
+     */
+    void exactResidual(double[] t, double[] theta, double[] b, double[] gb, double[] out) {
+        final int nx = g.nx, ny = g.ny, nz = g.nz, plane = nx * ny;
+        final short[] mat = g.materialIds();
+        final Laws lw = laws();
+        if (upTerms == null) upTerms = new double[][]{new double[plane], new double[plane]};
+        fillConductivities(0, t, kPlane[0], kPlane[1], kPlane[2], lw.varies(), lw.iso(), lw.cx(), lw.cy(), lw.cz());
+        for (int kk = 0; kk < nz; kk++) {
+            final int k = kk;
+            final double[] kx = kPlane[3 * (k & 1)], ky = kPlane[3 * (k & 1) + 1], kz = kPlane[3 * (k & 1) + 2];
+            final double[] kzUp = kPlane[3 * ((k + 1) & 1) + 2];
+            if (k + 1 < nz)
+                fillConductivities(k + 1, t, kPlane[3 * ((k + 1) & 1)], kPlane[3 * ((k + 1) & 1) + 1], kzUp,
+                        lw.varies(), lw.iso(), lw.cx(), lw.cy(), lw.cz());
+            final double rc = p.contactResistance(k);
+            // g_up (theta_c - theta_above) of the plane below (read) and of this plane (written)
+            final double[] below = upTerms[(k + 1) & 1], above = upTerms[k & 1];
+            par.forEach(ny, (long) nx * ny, j -> {
+                final int base = (k * ny + j) * nx, o = j * nx;
+                for (int i = 0; i < nx; i++) {
+                    final int c = base + i;
+                    if (mat[c] < 0) {
+                        out[c] = 0;
+                        above[o + i] = 0;
+                        continue;
+                    }
+                    final double tc = theta[c];
+                    double s = gb[c] * tc;
+                    if (i > 0 && mat[c - 1] >= 0) s += gEast(i - 1, j, k, kx, o) * (tc - theta[c - 1]);
+                    if (i < nx - 1 && mat[c + 1] >= 0) s += gEast(i, j, k, kx, o) * (tc - theta[c + 1]);
+                    if (j > 0 && mat[c - nx] >= 0) s += gNorth(i, j - 1, k, ky, o - nx) * (tc - theta[c - nx]);
+                    if (j < ny - 1 && mat[c + nx] >= 0) s += gNorth(i, j, k, ky, o) * (tc - theta[c + nx]);
+                    if (k > 0 && mat[c - plane] >= 0) s -= below[o + i];
+                    double up = 0;
+                    if (k < nz - 1 && mat[c + plane] >= 0) {
+                        up = gUp(i, j, k, kz, kzUp, o, rc) * (tc - theta[c + plane]);
+                        s += up;
+                    }
+                    above[o + i] = up;
+                    out[c] = b[c] - s;
+                }
+            });
+        }
+    }
+
+    /** Conductance (W/K) between cell (i, j, k) and its +x neighbour, kx of plane k indexed j nx + i (o = j nx). */
+    private double gEast(int i, int j, int k, double[] kx, int o) {
+        return dy[j] * dz[k] / (dx[i] / (2 * kx[o + i]) + dx[i + 1] / (2 * kx[o + i + 1]));
+    }
+
+    /** Conductance (W/K) between cell (i, j, k) and its +y neighbour. */
+    private double gNorth(int i, int j, int k, double[] ky, int o) {
+        return dx[i] * dz[k] / (dy[j] / (2 * ky[o + i]) + dy[j + 1] / (2 * ky[o + i + g.nx]));
+    }
+
+    /** Conductance (W/K) between cell (i, j, k) and its +z neighbour, across the contact resistance rc (m^2 K/W). */
+    private double gUp(int i, int j, int k, double[] kz, double[] kzUp, int o, double rc) {
+        return dx[i] * dy[j] / (dz[k] / (2 * kz[o + i]) + rc + dz[k + 1] / (2 * kzUp[o + i]));
     }
 
     /**

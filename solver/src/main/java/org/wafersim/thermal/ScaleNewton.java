@@ -81,11 +81,11 @@ final class ScaleNewton {
     /**
      * After a round that is not the last: the round's system a theta = b with the linearisation (qL, dqL at theta0,
      * on the slab of the dynamic power) has been solved and t moved to theta + tRef. Solves for w on the first call
-     * (into {@code xBuf}, with {@code rhs} as its right-hand side: two vectors of the grid's size whose contents are
-     * not needed again, e.g. the round's b), then moves theta, t and the scale by the step. Returns the largest move
-     * of a cell (K).
+     * (into {@code xBuf}, a vector of the grid's size whose contents are not needed again, e.g. the round's b; the
+     * right-hand side q0 V is formed on the fly into the CG's residual, not stored), then moves theta, t and the
+     * scale by the step. Returns the largest move of a cell (K).
      */
-    double step(Stencil7 a, Pcg.Preconditioner pre, Pcg pcg, double[] xBuf, double[] rhs, double[] theta,
+    double step(Stencil7 a, Pcg.Preconditioner pre, Pcg pcg, double[] xBuf, double[] theta,
                 double[] t, double[] qL, double[] dqL, double[] theta0, double qPower, int maxIts) {
         lastIterations = 0;
         if (off) return 0;
@@ -96,17 +96,26 @@ final class ScaleNewton {
             final float[] pw = priorW;
             final double ratio = pw == null ? 0 : qPower / priorD;
             par.forBlocks(n, (lo, hi) -> {
+                for (int c = lo; c < hi; c++) xBuf[c] = pw == null ? 0 : ratio * pw[c];
+            });
+            // r = q0 V - A x0 and |q0 V|^2, block by block in block order (the same for any number of threads)
+            final double[] res = pcg.residualWorkspace(n);
+            a.apply(par, xBuf, res);
+            double fNorm2 = par.sumBlocks((n + Parallel.BLOCK - 1) / Parallel.BLOCK, blk -> {
+                int lo = blk * Parallel.BLOCK, hi = Math.min(n, lo + Parallel.BLOCK);
+                double s2 = 0;
                 for (int c = lo; c < hi; c++) {
                     double v = 0;
                     if (c >= first && c < first + cells && q0[c] != 0 && mat[c] >= 0)
                         v = q0[c] * dx[c % nx] * dy[(c / nx) % ny] * dz[c / plane];
-                    rhs[c] = v;
-                    xBuf[c] = pw == null ? 0 : ratio * pw[c];
+                    res[c] = v - res[c];
+                    s2 += v * v;
                 }
+                return s2;
             });
             Pcg.Result r;
             try {
-                r = pcg.solve(a, pre, rhs, xBuf, wTolerance, maxIts);
+                r = fNorm2 > 0 ? pcg.solveFromResidual(a, pre, Math.sqrt(fNorm2), xBuf, wTolerance, maxIts) : null;
             } catch (NotPositiveDefiniteException e) {
                 r = null;
             }

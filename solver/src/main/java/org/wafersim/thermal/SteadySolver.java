@@ -155,8 +155,6 @@ public final class SteadySolver {
         double[] solvedAmbient = p.boundary().ambient;
         boolean explicitFeedback = false;
         int lastIts = 0;
-        // the warm start kept while a reused hierarchy is tried (allocated on first use, then reused every round)
-        final double[][] scratch = {null};
         String runawayReason = null;
         final boolean trace = Boolean.getBoolean("wafersim.trace");
         if (trace) System.err.printf("steady: setup %.2f s (%s)%n", (System.nanoTime() - t0) / 1e9, sameGrid ? "workspace kept" : "new workspace");
@@ -215,7 +213,6 @@ public final class SteadySolver {
             long tc = System.nanoTime();
             try {
                 boolean reused = mg != null;
-                if (reused) System.arraycopy(theta, 0, startBuf(n, scratch), 0, n);
                 long tr0 = System.nanoTime();
                 // The finest smoother is re-factored only once the field has moved by REFRESH_DRIFT_K since its
                 // last factorisation: a smoother of a nearby SPD operator is a fixed SPD preconditioner for CG all
@@ -229,12 +226,13 @@ public final class SteadySolver {
                 // A reused hierarchy gets a short leash: if it needs far more iterations than the last solve, the
                 // operator has moved too far from the one it was built for.
                 int cap = reused ? Math.min(opt.maxIterations(), Math.max(20, 3 * lastIts)) : opt.maxIterations();
-                last = pcg.solve(a, pre, b, theta, tol, cap);
+                last = solveRound(asm, a, pre, pcg, b, theta, t, tol, cap);
                 if (!last.converged() && reused) {
-                    // The reused hierarchy no longer fits the operator (the leakage linearisation moved): rebuild it.
-                    System.arraycopy(scratch[0], 0, theta, 0, n);
+                    // The reused hierarchy no longer fits the operator (the leakage linearisation moved): rebuild it
+                    // and start again from the round's start, which t holds.
+                    restart(t, theta, tRef, mat);
                     holder[0] = null;
-                    last = pcg.solve(a, pre, b, theta, tol, opt.maxIterations());
+                    last = solveRound(asm, a, pre, pcg, b, theta, t, tol, opt.maxIterations());
                 }
             } catch (NotPositiveDefiniteException e) {
                 // With a feedback source the linearised operator stays positive definite exactly while a stable
@@ -263,10 +261,9 @@ public final class SteadySolver {
             if (sNewton != null && sNewton.active() && !explicitFeedback
                     && change > opt.picardTolerance()) {
                 // Not the last round (that one keeps its system as solved, to be finished below): b is assembled
-                // anew next round, so it and the scratch vector can hold w's solve.
+                // anew next round, so it can hold w's solve.
                 long tw = System.nanoTime();
-                double moved = sNewton.step(a, pre, pcg, b, startBuf(n, scratch), theta, t, qL, dqL, theta0, qPower,
-                        opt.maxIterations());
+                double moved = sNewton.step(a, pre, pcg, b, theta, t, qL, dqL, theta0, qPower, opt.maxIterations());
                 change += moved;
                 if (sNewton.lastIterations > 0) linIts.set(linIts.size() - 1, linIts.get(linIts.size() - 1) + sNewton.lastIterations);
                 if (trace) System.err.printf("scale: Newton step moved %.2e K, scale %.9f (w: %d its), %.2f s%n", moved,
@@ -291,12 +288,11 @@ public final class SteadySolver {
                 // tightening moved.
                 long tt = System.nanoTime();
                 boolean reused = mg != null && holder[0] == mg;
-                if (reused) System.arraycopy(theta, 0, startBuf(n, scratch), 0, n);
-                Pcg.Result tight = pcg.solve(a, pre, b, theta, opt.tolerance(), opt.maxIterations());
+                Pcg.Result tight = solveRound(asm, a, pre, pcg, b, theta, t, opt.tolerance(), opt.maxIterations());
                 if (!tight.converged() && reused) {
-                    System.arraycopy(scratch[0], 0, theta, 0, n);
+                    restart(t, theta, tRef, mat);
                     holder[0] = null;
-                    tight = pcg.solve(a, pre, b, theta, opt.tolerance(), opt.maxIterations());
+                    tight = solveRound(asm, a, pre, pcg, b, theta, t, opt.tolerance(), opt.maxIterations());
                 }
                 mg = holder[0];
                 if (mg != null) levels = mg.levelCount();
@@ -401,6 +397,17 @@ public final class SteadySolver {
         return this;
     }
 
+    /**
+     * A vector of n cells whose contents are free: the last solve's unknown (kept only as storage for the next solve
+     * on the grid, which overwrites it), handed over and forgotten, or a new one. The run's output fields that follow
+     * a solve use it instead of allocating another vector of the grid's size (a next solve allocates its own).
+     */
+    public double[] takeSpare(int n) {
+        double[] v = keptTheta != null && keptTheta.length == n ? keptTheta : new double[n];
+        keptTheta = null;
+        return v;
+    }
+
     /** Drops the operator and hierarchy kept for the next solve (their memory goes back to the heap). */
     public void release() {
         keptGrid = null;
@@ -456,9 +463,64 @@ public final class SteadySolver {
         return c;
     }
 
-    private static double[] startBuf(int n, double[][] scratch) {
-        if (scratch[0] == null) scratch[0] = new double[n];
-        return scratch[0];
+    /**
+     * Relative residual below which a round's solve starts from the residual of the double operator
+     * ({@link ConductanceAssembler#exactResidual}) instead of the float one's: the operator stores its face
+     * conductances in float (Stencil7), 2^-24 off, so a solve asked for more than about 1e-6 would otherwise converge
+     * to the float operator's field, which differs from the double discretisation's by up to ~1e-7 of the rise. Looser
+     * solves (the early rounds) gain nothing from it and skip the pass. Refining only the solves to the final
+     * tolerance is not enough: the round before them lands on the float field, the final solve moves it by that
+     * offset, and an outer tolerance below the offset then alternates float and refined rounds without end (a
+     * package solved to 1e-9 K cycled at 6.7e-8 K).
+     */
+    static final double EXACT_RESIDUAL_BELOW = 1e-6;
+
+    /**
+     * One linear solve of the round's system a theta = b from the current theta, to the relative residual tol: below
+     * {@link #EXACT_RESIDUAL_BELOW} as a correction of theta by the float operator from the double operator's
+     * residual at t (mixed-precision refinement: the fixed point is the double system's solution), otherwise as is.
+     * A solve to the final tolerance repeats the correction until a pass starts below it (usually the second: the
+     * check); a cold linear solve then needs a few more CG iterations, to remove the ~6e-8 of |b| the rounding left.
+     */
+    private Pcg.Result solveRound(ConductanceAssembler asm, Stencil7 a, Pcg.Preconditioner pre, Pcg pcg, double[] b,
+                                  double[] theta, double[] t, double tol, int maxIts) {
+        if (tol > EXACT_RESIDUAL_BELOW) return pcg.solve(a, pre, b, theta, tol, maxIts);
+        double[] r0 = pcg.residualWorkspace(theta.length);
+        int its = 0;
+        List<Double> history = new ArrayList<>();
+        Pcg.Result r = null;
+        // a correction from the double residual leaves ~6e-8 of it behind (the float operator's rounding): one more
+        // pass meets any tolerance the double arithmetic can; the last pass starts below tol and takes no iteration
+        // A round that is not solved to the final tolerance needs one pass: the next round starts from the double
+        // residual again, and what the rounding left (~6e-8 of this round's correction) is far below its tolerance.
+        final int passes = tol <= opt.tolerance() ? REFINEMENT_PASSES : 1;
+        for (int pass = 0; pass < passes; pass++) {
+            long te = System.nanoTime();
+            asm.exactResidual(t, theta, b, a.gb, r0);
+            if (Boolean.getBoolean("wafersim.trace"))
+                System.err.printf("refinement: double residual %.3f s%n", (System.nanoTime() - te) / 1e9);
+            r = pcg.solve(a, pre, b, theta, tol, maxIts - its, r0, false);
+            its += r.iterations();
+            for (double h : r.history()) history.add(h);
+            if (!r.converged() || r.iterations() == 0) break;
+        }
+        double[] hist = new double[history.size()];
+        for (int i = 0; i < hist.length; i++) hist[i] = history.get(i);
+        return new Pcg.Result(its, r.relativeResidual(), r.converged(), hist);
+    }
+
+    /** Refinement passes of {@link #solveRound} at most (two corrections and the check that needs none). */
+    static final int REFINEMENT_PASSES = 4;
+
+    /**
+     * theta = t - tRef (0 on void cells): back to the round's start after a solve with a reused hierarchy failed. t
+     * holds the start (the round's or the tightening's) to within an ulp, so no copy of theta is kept for this rare
+     * path (a vector of the grid's size less).
+     */
+    private void restart(double[] t, double[] theta, double tRef, short[] mat) {
+        par.forBlocks(theta.length, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) theta[c] = mat[c] < 0 ? 0 : t[c] - tRef;
+        });
     }
 
     /**

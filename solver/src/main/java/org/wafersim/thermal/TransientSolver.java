@@ -285,7 +285,8 @@ public final class TransientSolver {
                 return Parallel.dot(rhs, rhs, lo, hi);     // ||b|| in the same pass, as Parallel.dot sums it
             });
             double tol2 = stageResidual(eps, shiftNorm, rhsNorm2);
-            Pcg.Result r2 = pcg.solve(a, mgF::precondition, rhs, thG, tol2, opt.maxIterations(), null, false);
+            Pcg.Result r2 = pcg.solve(a, mgF::precondition, rhs, thG, tol2, opt.maxIterations(), null, false,
+                    rhsNorm2);
             // Stage 3 (BDF2 to t + h)
             // a step that ends on a breakpoint takes the power from before it (the jump belongs to the next step)
             double p1 = hitsStop ? schedule.sourceBefore(t + h, q) : schedule.sourceAt(t + h, q);
@@ -309,7 +310,8 @@ public final class TransientSolver {
                 return Parallel.dot(rhs, rhs, lo, hi);
             });
             double tol3 = stageResidual(eps, shiftNorm, rhs3Norm2);
-            Pcg.Result r3 = pcg.solve(a, mgF::precondition, rhs, th1, tol3, opt.maxIterations(), null, false);
+            Pcg.Result r3 = pcg.solve(a, mgF::precondition, rhs, th1, tol3, opt.maxIterations(), null, false,
+                    rhs3Norm2);
             if (!r2.converged() || !r3.converged())
                 throw new NotConvergedException(String.format(
                         "transient stage solve did not converge at t = %.6g s (dt %.3g s)", t, h));

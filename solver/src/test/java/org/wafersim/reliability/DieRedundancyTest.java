@@ -1,5 +1,6 @@
 package org.wafersim.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -252,6 +253,47 @@ class DieRedundancyTest {
             assertEquals(1.0, calm.get(0).reliability());
             assertTrue(calm.get(0).row() >= 2 && calm.get(0).row() <= 4);
             assertTrue(calm.get(0).expectedFailedCores() >= calm.get(1).expectedFailedCores());
+        }
+    }
+
+    /**
+     * The MTTF's wafer evaluation (the weakest die first, on the pool with the others; the dies not yet started
+     * skipped once one is dead) is the curve's R_wafer bit for bit where that is above the floor and 0 below it, and
+     * it, the expected failures and the lifetimes' die bounds are the same on 1, 2 and 3 threads.
+     */
+    @Test
+    void waferEvaluationIsTheCurveAndIndependentOfTheThreads() {
+        CoreArray a = Wafers.defaultWafer();
+        double[] t = new double[60];
+        for (int k = 0; k < t.length; k++) t[k] = Durations.YEAR * 0.05 * Math.pow(1.12, k);   // through the end of life
+        double[] curve = null, first = null, ef = null;
+        double mttf = 0;
+        for (int threads = 1; threads <= 3; threads++) {
+            try (Parallel par = new Parallel(threads)) {
+                DieRedundancy dr = new DieRedundancy(new WearOutModel(WearOutParameters.DEFAULT
+                        .scaledReferenceLives(STRESSED)).evaluate(a, conditions(a, 0), DutyCycle.DEFAULT, par));
+                double[] w = dr.waferReliability(t, par);
+                if (curve == null) {
+                    curve = dr.curve(t, par).waferReliability();
+                    int below = 0;
+                    for (int k = 0; k < t.length; k++) {
+                        if (curve[k] >= DieRedundancy.PROBABILITY_FLOOR) assertEquals(curve[k], w[k], 0.0, "t " + k);
+                        else {
+                            assertEquals(0.0, w[k], "t " + k);
+                            below++;
+                        }
+                    }
+                    assertTrue(below > 5 && below < t.length - 5, "times on both sides of the wafer's end: " + below);
+                    first = w;
+                    ef = dr.expectedFailures(5 * Durations.YEAR, par);
+                    mttf = dr.mttf(5 * Durations.YEAR, 1e-6, par).mttf();
+                } else {
+                    assertArrayEquals(first, w, threads + " threads");
+                    assertArrayEquals(ef, dr.expectedFailures(5 * Durations.YEAR, par), threads + " threads");
+                    assertEquals(mttf, dr.mttf(5 * Durations.YEAR, 1e-6, par).mttf(), 0.0, threads + " threads");
+                }
+                assertArrayEquals(ef, dr.expectedFailures(5 * Durations.YEAR), "serial overload");
+            }
         }
     }
 }

@@ -45,12 +45,16 @@ class OperatingPointTest {
         return CaseLoader.parse(caseText(power), "yaml", "op.yaml", List.of());
     }
 
-    static OperatingPoint.Solution solve(CaseSpec spec, double level, double[] warm) {
+    /** The case's thermal model on its grid, the cores at {@code level} W in the case's pattern. */
+    static PackageThermalModel.Model model(CaseSpec spec, double level) {
         CoreArray cores = CoreArray.of(spec);
         Grid g = GridBuilder.build(spec, cores);
         CoreCellMap map = CoreCellMap.of(g, cores);
-        double[] p = WorkloadPower.corePower(cores, spec.power().pattern(), level);
-        PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map, p);
+        return PackageThermalModel.build(spec, g, cores, map, WorkloadPower.corePower(cores, spec.power().pattern(), level));
+    }
+
+    static OperatingPoint.Solution solve(CaseSpec spec, double level, double[] warm) {
+        PackageThermalModel.Model m = model(spec, level);
         try (Parallel par = new Parallel(2)) {
             return OperatingPoint.solve(new SteadySolver(par, SteadySolver.Options.defaults()), m, warm);
         }

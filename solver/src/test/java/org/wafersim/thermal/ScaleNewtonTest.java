@@ -3,16 +3,11 @@ package org.wafersim.thermal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
-import org.wafersim.cases.CaseSpec;
-import org.wafersim.geometry.CoreArray;
 import org.wafersim.grid.Grid;
-import org.wafersim.grid.GridBuilder;
 import org.wafersim.linalg.Multigrid;
 import org.wafersim.linalg.Parallel;
 import org.wafersim.linalg.Pcg;
 import org.wafersim.linalg.Stencil7;
-import org.wafersim.power.CoreCellMap;
-import org.wafersim.power.WorkloadPower;
 
 /**
  * The bordered Newton step on an operating point's dynamic scale ({@link ScaleNewton}): with w solved exactly, the
@@ -23,13 +18,9 @@ import org.wafersim.power.WorkloadPower;
 class ScaleNewtonTest {
     @Test
     void exactStepMeetsTheLinearisedTotalAndSolvesTheSystemAtTheNewScale() {
-        CaseSpec spec = OperatingPointTest.spec("total: \"520 W\"");
-        CoreArray cores = CoreArray.of(spec);
-        Grid g = GridBuilder.build(spec, cores);
-        CoreCellMap map = CoreCellMap.of(g, cores);
-        PackageThermalModel.Model m = PackageThermalModel.build(spec, g, cores, map,
-                WorkloadPower.corePower(cores, spec.power().pattern(), 520));
+        PackageThermalModel.Model m = OperatingPointTest.model(OperatingPointTest.spec("total: \"520 W\""), 520);
         ThermalProblem p0 = m.problem();
+        Grid g = p0.grid();
         double d0 = OperatingPoint.sum(m.dynamicCorePower());
         try (Parallel par = new Parallel(2)) {
             OperatingPoint.TotalTarget tt = new OperatingPoint.TotalTarget(m.leakage(), p0.q(), d0, 520);
@@ -59,7 +50,7 @@ class ScaleNewtonTest {
             for (int c = 0; c < n; c++) if (!g.isVoid(c)) qPower += p.q()[c] * g.dx(c % g.nx) * g.dy((c / g.nx) % g.ny) * g.dz(c / (g.nx * g.ny));
             double[] bOld = b.clone(), qLOld = qL.clone();
             for (int c = 0; c < n; c++) if (!g.isVoid(c)) t[c] = theta[c] + asm.tRef;
-            double moved = sn.step(a, mg::precondition, pcg, new double[n], new double[n], theta, t, qL, dqL, th0,
+            double moved = sn.step(a, mg::precondition, pcg, new double[n], theta, t, qL, dqL, th0,
                     qPower, 200);
             double delta = tt.scale - sBefore;
             assertTrue(moved > 0.1 && Math.abs(delta) > 1e-3, "a real step: moved " + moved + " K, delta " + delta);

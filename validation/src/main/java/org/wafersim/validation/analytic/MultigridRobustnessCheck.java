@@ -39,11 +39,11 @@ public final class MultigridRobustnessCheck implements Check {
                     int c = s.index(i, j, k);
                     double kk = ((k / 2) % 2 == 0) ? 1 : contrast;
                     s.active[c] = true;
-                    if (i < n - 1) s.gx[c] = kk * dz;
-                    if (j < n - 1) s.gy[c] = kk * dz;
+                    if (i < n - 1) s.gx[c] = (float) (kk * dz);
+                    if (j < n - 1) s.gy[c] = (float) (kk * dz);
                     if (k < nz - 1) {
                         double k2 = (((k + 1) / 2) % 2 == 0) ? 1 : contrast;
-                        s.gz[c] = dx * dx / (dz / (2 * kk) + dz / (2 * k2));
+                        s.gz[c] = (float) (dx * dx / (dz / (2 * kk) + dz / (2 * k2)));
                     }
                     // convective top (strong) and bottom (weak), as in a package: coolant and board back
                     if (k == nz - 1) s.gb[c] = dx * dx / (dz / (2 * kk) + 1 / 2e4);
