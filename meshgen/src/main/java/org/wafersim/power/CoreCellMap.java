@@ -161,7 +161,7 @@ public final class CoreCellMap {
         checkGrid(g);
         if (q.length != g.cells()) throw new IllegalArgumentException("q has length " + q.length + ", grid has " + g.cells());
         Arrays.fill(q, 0.0);
-        depositRows(g, corePower, q, 0);
+        depositRows(g, corePower, q, 0, new double[nx * ny]);
     }
 
     /**
@@ -170,21 +170,29 @@ public final class CoreCellMap {
      * layer, all zero, are not stored). The values are those of the whole-grid deposit, bit for bit.
      */
     public void depositActive(Grid g, double[] corePower, double[] qActive) {
+        depositActive(g, corePower, qActive, new double[nx * ny]);
+    }
+
+    /**
+     * As {@link #depositActive(Grid, double[], double[])} with {@code plane} (nx ny entries, overwritten) as the
+     * in-plane scratch: a caller that deposits every outer round keeps one instead of allocating a plane each time.
+     */
+    public void depositActive(Grid g, double[] corePower, double[] qActive, double[] plane) {
         checkGrid(g);
         int k0 = g.activeK0(), k1 = g.activeK1();
         if (qActive.length != (k1 - k0) * nx * ny)
             throw new IllegalArgumentException("qActive has length " + qActive.length + ", the active layer has "
                     + (k1 - k0) * nx * ny + " cells");
         Arrays.fill(qActive, 0.0);
-        depositRows(g, corePower, qActive, k0);
+        depositRows(g, corePower, qActive, k0, plane);
     }
 
     /**
      * Writes the density of the core powers into the active layer's non-zero cells of {@code out}, whose plane 0 is
      * grid plane {@code kFirst}: density = in-plane power / (dx dy h_active), the same arithmetic for both deposits.
      */
-    private void depositRows(Grid g, double[] corePower, double[] out, int kFirst) {
-        double[] p2 = new double[nx * ny];
+    private void depositRows(Grid g, double[] corePower, double[] out, int kFirst, double[] p2) {
+        checkPlane(p2);
         inPlanePower(corePower, p2);
         int k0 = g.activeK0(), k1 = g.activeK1();
         double hAct = g.zf(k1) - g.zf(k0);
@@ -214,14 +222,21 @@ public final class CoreCellMap {
 
     /** As {@link #coreMean(Grid, double[])}, into {@code out} (length coreCount()). */
     public void coreMean(Grid g, double[] cellField, double[] out) {
+        coreMean(g, cellField, out, new double[nx * ny]);
+    }
+
+    /** As {@link #coreMean(Grid, double[], double[])} with {@code plane} (nx ny entries, overwritten) as scratch. */
+    public void coreMean(Grid g, double[] cellField, double[] out, double[] plane) {
         checkGrid(g);
+        checkPlane(plane);
         if (cellField.length != g.cells())
             throw new IllegalArgumentException("field has length " + cellField.length + ", grid has " + g.cells());
         if (out.length != cores.coreCount())
             throw new IllegalArgumentException("out has length " + out.length + ", need " + cores.coreCount());
         int k0 = g.activeK0(), k1 = g.activeK1();
         double hAct = g.zf(k1) - g.zf(k0);
-        double[] f2 = new double[nx * ny];
+        double[] f2 = plane;
+        Arrays.fill(f2, 0.0);
         for (int k = k0; k < k1; k++) {
             double wz = g.dz(k) / hAct;
             int o = k * ny * nx;
@@ -240,6 +255,11 @@ public final class CoreCellMap {
             }
             out[c] = s;
         }
+    }
+
+    private void checkPlane(double[] plane) {
+        if (plane.length != nx * ny)
+            throw new IllegalArgumentException("plane scratch has length " + plane.length + ", need " + nx * ny);
     }
 
     private void checkGrid(Grid g) {
