@@ -61,10 +61,10 @@ public final class MemoryEstimate {
      * heat-flow vectors, the previous step, capacities and shifts, the time-dependent and leakage sources, the
      * mid-step state, the right-hand sides and scratch), its own operator and multigrid, plus the probe and snapshot
      * copies. Measured with the launcher's options: the full default wafer's idle/full cycle (7.56 M cells, thermal
-     * only) peaked at 2.15 GiB, 287 B per cell over the fixed part; the estimate, 332 B per cell, is 14 % above.
+     * only) peaked at 1.96 GiB, 261 B per cell over the fixed part; the estimate, 302 B per cell, is 15 % above.
      * Snapshots of the whole field ({@code transient.snapshots}) add 8 B per cell each on top.
      */
-    public static final long TRANSIENT_BYTES_PER_CELL = 200;
+    public static final long TRANSIENT_BYTES_PER_CELL = 170;
 
     /** Estimated heap (bytes) of a run on {@code cells} cells, steady or integrating in time. */
     public static long bytesFor(long cells, boolean transientRun) {
