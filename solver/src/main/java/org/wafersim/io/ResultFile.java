@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,8 +166,8 @@ public final class ResultFile {
         if (parts.isEmpty() && name.equals(JHDF_ROOT_ATTRIBUTE)) {
             throw new IllegalArgumentException("root attribute '" + JHDF_ROOT_ATTRIBUTE + "' is reserved by jhdf");
         }
-        Object copy = attributeValue(value, groupPath + "@" + name);
-        checkAttributeSize(copy, groupPath + "@" + name);
+        Object copy = ResultValues.attributeValue(value, groupPath + "@" + name);
+        ResultValues.checkAttributeSize(copy, groupPath + "@" + name);
         Map<String, Object> attrs = group(parts, groupPath).attributes;
         putNew(attrs, name, copy, groupPath);
         return this;
@@ -184,7 +183,7 @@ public final class ResultFile {
     public ResultFile dataset(String path, double[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         if (omit(path)) return this;
-        checkLength(path, shape, flat.length);
+        ResultValues.checkLength(path, shape, flat.length);
         return dataset(path, shape, units, (from, row) -> System.arraycopy(flat, from, row, 0, row.length));
     }
 
@@ -218,7 +217,7 @@ public final class ResultFile {
     public ResultFile dataset(String path, int[] shape, String units, DoubleRows rows) {
         Objects.requireNonNull(rows, "data of " + path);
         if (omit(path)) return this;
-        checkShape(path, shape);
+        ResultValues.checkShape(path, shape);
         if (output.single() && floatField(path)) {
             double[] scratch = new double[shape[shape.length - 1]];
             return addRows(path, shape, units, float.class, 4, (from, row) -> {
@@ -234,7 +233,7 @@ public final class ResultFile {
     public ResultFile intDataset(String path, int[] flat, int[] shape, String units) {
         if (omit(path)) return this;
         Objects.requireNonNull(flat, "data of " + path);
-        checkLength(path, shape, flat.length);
+        ResultValues.checkLength(path, shape, flat.length);
         return addRows(path, shape, units, int.class, 4, (from, row) -> System.arraycopy(flat, from, row, 0,
                 ((int[]) row).length));
     }
@@ -243,7 +242,7 @@ public final class ResultFile {
     public ResultFile intDataset(String path, int[] shape, String units, IntRows rows) {
         Objects.requireNonNull(rows, "data of " + path);
         if (omit(path)) return this;
-        checkShape(path, shape);
+        ResultValues.checkShape(path, shape);
         return addRows(path, shape, units, int.class, 4, (from, row) -> rows.fill(from, (int[]) row));
     }
 
@@ -253,7 +252,7 @@ public final class ResultFile {
      */
     public ResultFile textDataset(String path, String text) {
         Objects.requireNonNull(text, "text of " + path);
-        checkString(text, path);
+        ResultValues.checkString(text, path);
         if (text.isEmpty()) text = " ";   // jhdf cannot write a zero-length string type
         return putDataset(path, text, (long) text.length() * 3, "text");
     }
@@ -262,7 +261,7 @@ public final class ResultFile {
     public ResultFile byteDataset(String path, byte[] flat, int[] shape, String units) {
         Objects.requireNonNull(flat, "data of " + path);
         if (omit(path)) return this;
-        checkLength(path, shape, flat.length);
+        ResultValues.checkLength(path, shape, flat.length);
         return addRows(path, shape, units, byte.class, 1, (from, row) -> System.arraycopy(flat, from, row, 0,
                 ((byte[]) row).length));
     }
@@ -271,7 +270,7 @@ public final class ResultFile {
     public ResultFile byteDataset(String path, int[] shape, String units, ByteRows rows) {
         Objects.requireNonNull(rows, "data of " + path);
         if (omit(path)) return this;
-        checkShape(path, shape);
+        ResultValues.checkShape(path, shape);
         return addRows(path, shape, units, byte.class, 1, (from, row) -> rows.fill(from, (byte[]) row));
     }
 
@@ -341,8 +340,8 @@ public final class ResultFile {
         if (ds == null) {
             throw new IllegalArgumentException("no dataset '" + datasetPath + "' yet; add the dataset first");
         }
-        Object copy = attributeValue(value, datasetPath + "@" + name);
-        checkAttributeSize(copy, datasetPath + "@" + name);
+        Object copy = ResultValues.attributeValue(value, datasetPath + "@" + name);
+        ResultValues.checkAttributeSize(copy, datasetPath + "@" + name);
         putNew(ds.attributes, name, copy, datasetPath);
         return this;
     }
@@ -439,23 +438,23 @@ public final class ResultFile {
                 }
                 Dataset ds = (Dataset) e.getValue();
                 Object units = ds.attributes().get("units");
-                out.add(new ResultReader.DatasetInfo(path, dimensions(ds.data()),
-                        ResultReader.typeName(elementType(ds.data())), units == null ? null : String.valueOf(units)));
+                out.add(new ResultReader.DatasetInfo(path, ResultValues.dimensions(ds.data()),
+                        ResultReader.typeName(ResultValues.elementType(ds.data())), units == null ? null : String.valueOf(units)));
             }
         }
 
         @Override public ResultReader.Data read(String datasetPath) {
             Dataset ds = dataset(datasetPath);
-            int[] dims = dimensions(ds.data());
+            int[] dims = ResultValues.dimensions(ds.data());
             long n = 1;
             for (int d : dims) n *= d;
             double[] values = new double[Math.toIntExact(n)];
             if (ds.data() instanceof Number v) {
                 values[0] = v.doubleValue();
-            } else if (!ds.data().getClass().isArray() || !elementType(ds.data()).isPrimitive()) {
+            } else if (!ds.data().getClass().isArray() || !ResultValues.elementType(ds.data()).isPrimitive()) {
                 throw new IllegalArgumentException(datasetPath + ": dataset is not numeric");
             } else {
-                flatten(ds.data(), values, 0);
+                ResultValues.flatten(ds.data(), values, 0);
             }
             return new ResultReader.Data(values, dims);
         }
@@ -490,62 +489,7 @@ public final class ResultFile {
         }
     }
 
-    /** The dimensions of a stored n-D array (empty for a scalar), slowest first. */
-    private static int[] dimensions(Object data) {
-        List<Integer> dims = new ArrayList<>();
-        for (Object a = data; a != null && a.getClass().isArray(); a = Array.getLength(a) > 0 && !a.getClass()
-                .getComponentType().isPrimitive() ? Array.get(a, 0) : null) dims.add(Array.getLength(a));
-        return dims.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The element class of a stored n-D array, or the class of a scalar. */
-    private static Class<?> elementType(Object data) {
-        Class<?> c = data.getClass();
-        while (c.isArray()) c = c.getComponentType();
-        return c;
-    }
-
-    private static int flatten(Object data, double[] out, int pos) {
-        if (data instanceof double[] d) {
-            System.arraycopy(d, 0, out, pos, d.length);
-            return pos + d.length;
-        }
-        if (data.getClass().getComponentType().isPrimitive()) {
-            int n = Array.getLength(data);
-            for (int i = 0; i < n; i++) out[pos + i] = ((Number) Array.get(data, i)).doubleValue();
-            return pos + n;
-        }
-        for (Object row : (Object[]) data) pos = flatten(row, out, pos);
-        return pos;
-    }
-
     // ---- model ----
-
-    /** Refuses a shape jhdf cannot write (no dimensions, too many, a zero or negative one); returns its product. */
-    private static long checkShape(String path, int[] shape) {
-        Objects.requireNonNull(shape, "shape of " + path);
-        if (shape.length == 0 || shape.length > 32) {
-            throw new IllegalArgumentException(path + ": shape must have 1 to 32 dimensions, got " + shape.length);
-        }
-        long product = 1;
-        for (int d : shape) {
-            if (d < 1) {
-                // jhdf fails on zero-length arrays (ArrayIndexOutOfBoundsException at write time)
-                throw new IllegalArgumentException(path + ": zero-length or negative dimension in shape "
-                        + Arrays.toString(shape) + "; empty datasets are not supported");
-            }
-            product *= d;
-        }
-        return product;
-    }
-
-    private static void checkLength(String path, int[] shape, int length) {
-        long product = checkShape(path, shape);
-        if (product != length) {
-            throw new IllegalArgumentException(path + ": shape " + Arrays.toString(shape) + " holds "
-                    + product + " values but the array has " + length);
-        }
-    }
 
     /** Fills one stored row (a primitive array) with the values from flat index {@code from} of the source. */
     private interface RowFill {
@@ -597,7 +541,7 @@ public final class ResultFile {
         if (units == null || units.isEmpty()) {
             throw new IllegalArgumentException(path + ": units are required (use \"1\" for dimensionless)");
         }
-        checkString(units, path + "@units");
+        ResultValues.checkString(units, path + "@units");
         String name = parts.get(parts.size() - 1);
         Group parent = group(parts.subList(0, parts.size() - 1), path);
         if (parent.groups.containsKey(name)) throw new IllegalArgumentException(path + " is already a group");
@@ -636,37 +580,6 @@ public final class ResultFile {
         attrs.put(name, value);
     }
 
-    /** Validates an attribute value and returns a private copy of it. */
-    private static Object attributeValue(Object value, String where) {
-        if (value == null) throw new IllegalArgumentException(where + ": attribute value is null");
-        if (value instanceof Boolean) {
-            throw new IllegalArgumentException(where + ": booleans become HDF5 bitfields; use an int 0/1");
-        }
-        if (value instanceof String s) {
-            checkString(s, where);
-            return s;
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof Double) return value;
-        if (value instanceof int[] a) {
-            nonEmpty(a.length, where);
-            return a.clone();
-        }
-        if (value instanceof double[] a) {
-            nonEmpty(a.length, where);
-            return a.clone();
-        }
-        if (value instanceof String[] a) {
-            nonEmpty(a.length, where);
-            for (String s : a) {
-                if (s == null) throw new IllegalArgumentException(where + ": null element in String[] attribute");
-                checkString(s, where);
-            }
-            return a.clone();
-        }
-        throw new IllegalArgumentException(where + ": unsupported attribute type " + value.getClass().getSimpleName()
-                + " (use String, int, long, double, int[], double[] or String[])");
-    }
-
     /**
      * HDF5 keeps an attribute in one object-header message, whose size field is 16 bits; jhdf 0.13 writes a larger
      * one anyway and h5py/h5dump then refuse the whole object ("bad flag combination for message"; seen from
@@ -674,39 +587,14 @@ public final class ResultFile {
      */
     static final long MAX_ATTRIBUTE_BYTES = 48 * 1024;
 
-    private static void checkAttributeSize(Object value, String where) {
-        long bytes = attributeBytes(Map.of("v", value)) - 48;
-        if (bytes > MAX_ATTRIBUTE_BYTES)
-            throw new IllegalArgumentException(where + ": an attribute of ~" + bytes + " bytes is more than HDF5 readers "
-                    + "accept (" + MAX_ATTRIBUTE_BYTES + "); store it as a dataset");
-    }
-
-    private static void nonEmpty(int length, String where) {
-        if (length == 0) throw new IllegalArgumentException(where + ": zero-length arrays are not supported by jhdf");
-    }
-
-    /** jhdf writes fixed-length NUL-terminated strings: an embedded NUL would silently cut the text short. */
-    private static void checkString(String s, String where) {
-        if (s.indexOf('\0') >= 0) throw new IllegalArgumentException(where + ": string contains a NUL character");
-    }
-
     private static long estimate(Group g) {
-        long bytes = OBJECT_OVERHEAD_BYTES + attributeBytes(g.attributes);
+        long bytes = OBJECT_OVERHEAD_BYTES + ResultValues.attributeBytes(g.attributes);
         for (Group child : g.groups.values()) bytes += estimate(child);
         for (Dataset ds : g.datasets.values()) {
-            bytes += OBJECT_OVERHEAD_BYTES + ds.payloadBytes() + attributeBytes(ds.attributes());
+            bytes += OBJECT_OVERHEAD_BYTES + ds.payloadBytes() + ResultValues.attributeBytes(ds.attributes());
         }
         return bytes;
     }
 
-    private static long attributeBytes(Map<String, Object> attrs) {
-        long bytes = 0;
-        for (Object v : attrs.values()) {
-            if (v instanceof String s) bytes += s.length() * 3L + 1; // UTF-8 upper bound
-            else if (v instanceof String[] a) for (String s : a) bytes += s.length() * 3L + 1;
-            else if (v.getClass().isArray()) bytes += 8L * Array.getLength(v);
-            else bytes += 8;
-        }
-        return bytes + 48L * attrs.size();
-    }
+
 }
