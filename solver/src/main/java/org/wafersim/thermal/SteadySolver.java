@@ -494,12 +494,13 @@ public final class SteadySolver {
         // A round that is not solved to the final tolerance needs one pass: the next round starts from the double
         // residual again, and what the rounding left (~6e-8 of this round's correction) is far below its tolerance.
         final int passes = tol <= opt.tolerance() ? REFINEMENT_PASSES : 1;
+        final double bb = par.dot(b, b);     // the same b in every pass: its norm once, not once per pass
         for (int pass = 0; pass < passes; pass++) {
             long te = System.nanoTime();
             asm.exactResidual(t, theta, b, a.gb, r0);
             if (Boolean.getBoolean("wafersim.trace"))
                 System.err.printf("refinement: double residual %.3f s%n", (System.nanoTime() - te) / 1e9);
-            r = pcg.solve(a, pre, b, theta, tol, maxIts - its, r0, false);
+            r = pcg.solve(a, pre, b, theta, tol, maxIts - its, r0, false, bb);
             its += r.iterations();
             for (double h : r.history()) history.add(h);
             if (!r.converged() || r.iterations() == 0) break;
